@@ -1,0 +1,65 @@
+package org.calsim.api.contact;
+
+/**
+ * A contact law made of parts, in the order normal, damping, cohesion, tangential, rolling (the order of
+ * the GRANULAR package of LAMMPS). Each part gets its own consecutive block of history slots. Parts other
+ * than the normal one may be {@code null} (absent).
+ */
+public final class ComposedContactLaw implements ContactLaw {
+    private final ContactPart[] parts;
+    private final int[] offsets;
+    private final int historySize;
+
+    /**
+     * @param normal     required
+     * @param damping    or {@code null}
+     * @param cohesion   or {@code null}
+     * @param tangential or {@code null} (frictionless)
+     * @param rolling    or {@code null}
+     */
+    public ComposedContactLaw(ContactPart.Normal normal, ContactPart.Damping damping, ContactPart.Cohesion cohesion,
+                              ContactPart.Tangential tangential, ContactPart.Rolling rolling) {
+        if (normal == null) {
+            throw new IllegalArgumentException("a composed contact law needs a normal part");
+        }
+        ContactPart[] all = {normal, damping, cohesion, tangential, rolling};
+        int n = 0;
+        for (ContactPart p : all) {
+            if (p != null) {
+                n++;
+            }
+        }
+        parts = new ContactPart[n];
+        offsets = new int[n];
+        int k = 0;
+        int slots = 0;
+        for (ContactPart p : all) {
+            if (p != null) {
+                parts[k] = p;
+                offsets[k] = slots;
+                slots += p.historySize();
+                k++;
+            }
+        }
+        historySize = slots;
+    }
+
+    @Override
+    public int historySize() {
+        return historySize;
+    }
+
+    /** @return the first history slot of part {@code index} (in composition order, absent parts skipped) */
+    public int partOffset(int index) {
+        return offsets[index];
+    }
+
+    @Override
+    public void compute(ContactGeometry geometry, PairProperties properties, double[] history, int offset,
+                        ContactForce out) {
+        out.clear();
+        for (int k = 0; k < parts.length; k++) {
+            parts[k].apply(geometry, properties, history, offset + offsets[k], out);
+        }
+    }
+}

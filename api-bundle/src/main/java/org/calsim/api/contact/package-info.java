@@ -1,0 +1,18 @@
+/**
+ * Contact laws for the discrete element method: the force and torque between two touching bodies
+ * (particle–particle, particle–wall).
+ *
+ * <p>A law is called millions of times per second, from several threads at once. The call shape
+ * therefore allocates nothing: the engine fills a reused {@link org.calsim.api.contact.ContactGeometry},
+ * passes the pair's {@link org.calsim.api.contact.PairProperties} and the contact's history slots
+ * (a primitive array and an offset), and the law writes into a reused
+ * {@link org.calsim.api.contact.ContactForce}. Laws keep no mutable state of their own.
+ *
+ * <p>Laws are composed the way the GRANULAR package of LAMMPS composes them: a normal model, a normal
+ * damping model, a cohesion model, a tangential model and a rolling model, each with its own history
+ * slots ({@link org.calsim.api.contact.ComposedContactLaw}). A research group can replace one part
+ * without rewriting the others.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.calsim.api.contact;

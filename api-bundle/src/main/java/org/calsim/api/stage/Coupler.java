@@ -1,0 +1,21 @@
+package org.calsim.api.stage;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A stage that moves data between representations (particles to voxels, microstructure to the effective
+ * properties of a cell model) or runs two models together (DEM with FEM or CFD). Swapping a coupling
+ * strategy is choosing another coupler service.
+ */
+@ConsumerType
+public interface Coupler extends Solver {
+
+    /** @return the representation read, e.g. {@code "particles"}, {@code "microstructure"} */
+    String from();
+
+    /** @return the representation written, e.g. {@code "voxels"}, {@code "effective-properties"} */
+    String to();
+
+    /** @return how the two sides exchange data */
+    CouplingScheme scheme();
+}

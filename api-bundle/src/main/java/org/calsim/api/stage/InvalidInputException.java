@@ -1,0 +1,38 @@
+package org.calsim.api.stage;
+
+/**
+ * Bad input, found before any work starts: names the field, the value and what is allowed, in one
+ * paragraph a user can act on.
+ */
+public class InvalidInputException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+    private final String value;
+    private final String allowed;
+
+    /**
+     * @param field   path of the field, e.g. {@code recipe.initial_porosity} or {@code fit_csv:line 4}
+     * @param value   the value found, as written
+     * @param allowed what would have been accepted, e.g. {@code "a number > 0 and < 1"}
+     */
+    public InvalidInputException(String field, Object value, String allowed) {
+        super(field + ": " + quote(value) + " is not allowed; expected " + allowed + ".");
+        this.field = field;
+        this.value = String.valueOf(value);
+        this.allowed = allowed;
+    }
+
+    public String field() { return field; }
+
+    public String value() { return value; }
+
+    public String allowed() { return allowed; }
+
+    private static String quote(Object value) {
+        if (value == null) {
+            return "a missing value";
+        }
+        return value instanceof String s ? "'" + s + "'" : "the value " + value;
+    }
+}

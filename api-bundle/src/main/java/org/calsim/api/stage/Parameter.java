@@ -1,0 +1,159 @@
+package org.calsim.api.stage;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One parameter a stage accepts in the job file, with its unit, range and default. The job file
+ * names the unit in the field ({@code line_load_kN_per_m}); the runtime checks the value against the
+ * range (in the job-file unit) and hands the stage the value in SI, multiplied by {@link #toSI()}.
+ *
+ * @param name         field name in the job file, unit included, e.g. {@code gamma_kN_per_m}
+ * @param kind         what kind of value
+ * @param unit         unit label of the job-file value, e.g. {@code "kN/m"}, {@code "1"}
+ * @param toSI         factor from the job-file unit to SI (1000 for kN/m to N/m)
+ * @param min          smallest allowed value (job-file unit), {@code -Infinity} if none
+ * @param minInclusive whether {@code min} itself is allowed
+ * @param max          largest allowed value (job-file unit), {@code +Infinity} if none
+ * @param maxInclusive whether {@code max} itself is allowed
+ * @param defaultValue value used when absent (job-file unit); {@code null} for none
+ * @param required     whether the job file must set it
+ * @param choices      allowed values of a {@link Kind#CHOICE}; empty otherwise
+ * @param description  one line: meaning, equation number, source
+ */
+public record Parameter(String name, Kind kind, String unit, double toSI, double min, boolean minInclusive,
+                        double max, boolean maxInclusive, Object defaultValue, boolean required,
+                        List<String> choices, String description) {
+
+    /** What kind of value a parameter takes. */
+    public enum Kind {
+        /** a real number */
+        NUMBER,
+        /** a whole number */
+        INTEGER,
+        /** free text */
+        TEXT,
+        /** one of {@link Parameter#choices()} */
+        CHOICE,
+        /** true or false */
+        FLAG,
+        /** a list of real numbers */
+        NUMBER_LIST,
+        /** a path to a file, relative to the job file */
+        FILE
+    }
+
+    public Parameter {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        choices = List.copyOf(choices);
+    }
+
+    /** A required real number in {@code unit}, converted to SI by {@code toSI}, any value allowed. */
+    public static Parameter number(String name, String unit, double toSI, String description) {
+        return new Parameter(name, Kind.NUMBER, unit, toSI, Double.NEGATIVE_INFINITY, true,
+                Double.POSITIVE_INFINITY, true, null, true, List.of(), description);
+    }
+
+    /** A required list of real numbers in {@code unit}. */
+    public static Parameter numbers(String name, String unit, double toSI, String description) {
+        return new Parameter(name, Kind.NUMBER_LIST, unit, toSI, Double.NEGATIVE_INFINITY, true,
+                Double.POSITIVE_INFINITY, true, null, true, List.of(), description);
+    }
+
+    /** A required whole number. */
+    public static Parameter integer(String name, String description) {
+        return new Parameter(name, Kind.INTEGER, "1", 1, Double.NEGATIVE_INFINITY, true,
+                Double.POSITIVE_INFINITY, true, null, true, List.of(), description);
+    }
+
+    /** A required choice among {@code choices}. */
+    public static Parameter choice(String name, List<String> choices, String description) {
+        return new Parameter(name, Kind.CHOICE, "-", 1, Double.NEGATIVE_INFINITY, true,
+                Double.POSITIVE_INFINITY, true, null, true, choices, description);
+    }
+
+    /** A required text. */
+    public static Parameter text(String name, String description) {
+        return new Parameter(name, Kind.TEXT, "-", 1, Double.NEGATIVE_INFINITY, true,
+                Double.POSITIVE_INFINITY, true, null, true, List.of(), description);
+    }
+
+    /** A required file path, relative to the job file. */
+    public static Parameter file(String name, String description) {
+        return new Parameter(name, Kind.FILE, "-", 1, Double.NEGATIVE_INFINITY, true,
+                Double.POSITIVE_INFINITY, true, null, true, List.of(), description);
+    }
+
+    /** A flag, false unless set. */
+    public static Parameter flag(String name, String description) {
+        return new Parameter(name, Kind.FLAG, "-", 1, Double.NEGATIVE_INFINITY, true,
+                Double.POSITIVE_INFINITY, true, Boolean.FALSE, false, List.of(), description);
+    }
+
+    /** @return this parameter restricted to {@code min ≤ v ≤ max} (job-file unit) */
+    public Parameter closed(double lo, double hi) {
+        return new Parameter(name, kind, unit, toSI, lo, true, hi, true, defaultValue, required, choices, description);
+    }
+
+    /** @return this parameter restricted to {@code min < v < max} (job-file unit) */
+    public Parameter open(double lo, double hi) {
+        return new Parameter(name, kind, unit, toSI, lo, false, hi, false, defaultValue, required, choices, description);
+    }
+
+    /** @return this parameter restricted to {@code v > 0} */
+    public Parameter positive() {
+        return new Parameter(name, kind, unit, toSI, 0, false, max, maxInclusive, defaultValue, required, choices, description);
+    }
+
+    /** @return this parameter restricted to {@code v ≥ 0} */
+    public Parameter nonNegative() {
+        return new Parameter(name, kind, unit, toSI, 0, true, max, maxInclusive, defaultValue, required, choices, description);
+    }
+
+    /** @return this parameter, optional, with {@code value} (job-file unit) when absent */
+    public Parameter withDefault(Object value) {
+        return new Parameter(name, kind, unit, toSI, min, minInclusive, max, maxInclusive, value, false, choices, description);
+    }
+
+    /** @return this parameter, optional and without a default (the stage checks {@link Parameters#isSet}) */
+    public Parameter optional() {
+        return new Parameter(name, kind, unit, toSI, min, minInclusive, max, maxInclusive, null, false, choices, description);
+    }
+
+    /** @return whether {@code v} (job-file unit) lies in the allowed range */
+    public boolean inRange(double v) {
+        boolean aboveMin = minInclusive ? v >= min : v > min;
+        boolean belowMax = maxInclusive ? v <= max : v < max;
+        return aboveMin && belowMax && !Double.isNaN(v);
+    }
+
+    /** @return the allowed range in words, e.g. {@code "a number > 0 and < 1 (1)"} */
+    public String describeRange() {
+        String what = switch (kind) {
+            case INTEGER -> "a whole number";
+            case NUMBER_LIST -> "a list of numbers, each";
+            default -> "a number";
+        };
+        StringBuilder sb = new StringBuilder(what);
+        boolean lo = min != Double.NEGATIVE_INFINITY;
+        boolean hi = max != Double.POSITIVE_INFINITY;
+        if (lo) {
+            sb.append(minInclusive ? " >= " : " > ").append(fmt(min));
+        }
+        if (lo && hi) {
+            sb.append(" and");
+        }
+        if (hi) {
+            sb.append(maxInclusive ? " <= " : " < ").append(fmt(max));
+        }
+        if (!"-".equals(unit) && !"1".equals(unit)) {
+            sb.append(" in ").append(unit);
+        }
+        return sb.toString();
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

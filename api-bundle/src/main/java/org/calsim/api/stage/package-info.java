@@ -1,0 +1,13 @@
+/**
+ * Stages of a calsim job: solvers and couplers, the typed simulation state they read and give,
+ * their declared parameters, progress, cancellation and results.
+ *
+ * <p>A job is an ordered chain of stages. Each stage is a {@link org.calsim.api.stage.Solver}
+ * (or {@link org.calsim.api.stage.Coupler}) service found by its {@code calsim.name} property.
+ * Before anything runs, the runtime checks every stage's parameters against its
+ * {@link org.calsim.api.stage.Parameter} declarations and that every {@link org.calsim.api.stage.Key}
+ * a stage needs is given by the job or an earlier stage.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.calsim.api.stage;
