@@ -1,0 +1,55 @@
+package org.calsim.runtime.cli;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The {@code deploy/} folder that Apache Felix FileInstall watches. A one-shot command waits for the
+ * plugin bundles in it to be installed and started before it looks services up.
+ */
+final class DeployFolder {
+    private static final long POLL_MILLIS = 100;
+
+    private DeployFolder() {
+    }
+
+    /**
+     * Waits until every {@code *.jar} in {@code dir} is an active bundle, at most {@code timeoutMillis}.
+     *
+     * @return the jars that did not become active in time (empty when all did)
+     */
+    static List<String> awaitActive(BundleContext context, Path dir, long timeoutMillis) throws InterruptedException {
+        List<String> jars = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.jar")) {
+                s.forEach(p -> jars.add(p.getFileName().toString()));
+            } catch (IOException e) {
+                return jars;
+            }
+        }
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        List<String> pending = new ArrayList<>(jars);
+        while (!pending.isEmpty() && System.currentTimeMillis() < deadline) {
+            pending.removeIf(jar -> active(context, jar));
+            if (!pending.isEmpty()) {
+                Thread.sleep(POLL_MILLIS);
+            }
+        }
+        return pending;
+    }
+
+    private static boolean active(BundleContext context, String jar) {
+        for (Bundle b : context.getBundles()) {
+            if (b.getLocation().endsWith("/" + jar) && b.getState() == Bundle.ACTIVE) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

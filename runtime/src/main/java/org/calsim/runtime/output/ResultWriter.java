@@ -1,0 +1,113 @@
+package org.calsim.runtime.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.calsim.api.data.Plot;
+import org.calsim.api.data.Table;
+import org.calsim.api.stage.InvalidInputException;
+
+/**
+ * Writes a job's results folder: per-stage CSV tables and PNG plots, {@code summary.json} and
+ * {@code provenance.json}. Every file is written atomically. A folder that already holds an earlier
+ * calsim result is emptied first, so no stale file passes for a result of this run; any other
+ * non-empty folder is refused.
+ */
+public final class ResultWriter {
+    /** File that marks a folder as a calsim results folder. */
+    public static final String PROVENANCE = "provenance.json";
+    /** Headline numbers. */
+    public static final String SUMMARY = "summary.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Path dir;
+
+    private ResultWriter(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Checks that {@code dir} can take results, without touching it.
+     *
+     * @throws InvalidInputException if it is a file, or a non-empty folder that is not a calsim results folder
+     */
+    public static void check(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InvalidInputException("--out", dir.toString(), "a folder (this is a file)");
+        }
+        if (Files.isDirectory(dir) && !Files.exists(dir.resolve(PROVENANCE)) && !isEmpty(dir)) {
+            throw new InvalidInputException("--out", dir.toString(), "an empty folder, a new one, or an earlier "
+                    + "calsim results folder (this one has other files; calsim will not mix its results with them)");
+        }
+    }
+
+    /** Creates or empties {@code dir} and returns a writer into it. */
+    public static ResultWriter open(Path dir) throws IOException {
+        check(dir);
+        Files.createDirectories(dir);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f)) {
+                    Files.delete(f);
+                }
+            }
+        }
+        return new ResultWriter(dir);
+    }
+
+    /** @return the results folder */
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * Writes a stage's tables and plots.
+     *
+     * @param stem file-name prefix for the stage, e.g. {@code empirical.porosity}
+     * @return the file names written
+     */
+    public List<String> writeStage(String stem, Map<String, Table> tables, List<Plot> plots) throws IOException {
+        List<String> written = new ArrayList<>();
+        for (Map.Entry<String, Table> t : tables.entrySet()) {
+            String name = stem + "-" + t.getKey() + ".csv";
+            CsvTables.write(t.getValue(), dir.resolve(name));
+            written.add(name);
+        }
+        for (Plot p : plots) {
+            String name = stem + "-" + p.name() + ".png";
+            PlotRenderer.render(p, dir.resolve(name));
+            written.add(name);
+        }
+        return written;
+    }
+
+    /** Writes a JSON document atomically. */
+    public void writeJson(String name, ObjectNode document) throws IOException {
+        AtomicFiles.write(dir.resolve(name), out -> JSON.writeValue(out, document));
+    }
+
+    /** Writes a text file atomically. */
+    public void writeText(String name, String text) throws IOException {
+        AtomicFiles.write(dir.resolve(name), out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** @return a new JSON object */
+    public static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.calsim.runtime.registry;
+
+import org.calsim.api.contact.ContactLaw;
+import org.calsim.api.material.MaterialModel;
+import org.calsim.api.stage.Coupler;
+import org.calsim.api.stage.Solver;
+
+/** The kinds of calsim services, with the service interface each is registered under. */
+public enum ServiceKind {
+    /** {@link ContactLaw} */
+    CONTACT_LAW("contact-law", ContactLaw.class),
+    /** {@link MaterialModel} */
+    MATERIAL("material", MaterialModel.class),
+    /** {@link Solver} that is not a {@link Coupler} */
+    SOLVER("solver", Solver.class),
+    /** {@link Coupler} */
+    COUPLER("coupler", Coupler.class);
+
+    private final String label;
+    private final Class<?> type;
+
+    ServiceKind(String label, Class<?> type) {
+        this.label = label;
+        this.type = type;
+    }
+
+    /** @return the word used in listings, e.g. {@code contact-law} */
+    public String label() {
+        return label;
+    }
+
+    /** @return the service interface */
+    public Class<?> type() {
+        return type;
+    }
+}

@@ -1,0 +1,224 @@
+package org.calsim.runtime.run;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.calsim.api.electrode.CalenderingConditions;
+import org.calsim.api.electrode.ElectrodeRecipe;
+import org.calsim.api.job.JobListener;
+import org.calsim.api.job.JobOutcome;
+import org.calsim.api.job.JobProgress;
+import org.calsim.api.job.JobRun;
+import org.calsim.api.job.JobState;
+import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.stage.Key;
+import org.calsim.api.stage.StageCancelledException;
+import org.calsim.api.stage.StageFailedException;
+import org.calsim.runtime.output.ResultWriter;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Runs a prepared job's stages in order on one thread. A stage's given entries and results are kept
+ * only if it finishes; after a failure or cancellation the earlier stages' results stay and
+ * {@code summary.json} says which stage stopped the job and why.
+ */
+final class JobExecution implements JobRun, JobControl, Runnable {
+    private final PreparedJob job;
+    private final BundleContext context;
+    private final Runnable onEnd;
+    private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final Provenance provenance = new Provenance();
+    private volatile boolean cancelled;
+    private volatile JobState state = JobState.QUEUED;
+    private volatile JobProgress progress;
+    private volatile JobOutcome outcome;
+    private int stageIndex;
+
+    JobExecution(PreparedJob job, BundleContext context, JobListener listener, Runnable onEnd) {
+        this.job = job;
+        this.context = context;
+        this.onEnd = onEnd;
+        if (listener != null) {
+            listeners.add(listener);
+        }
+        this.progress = new JobProgress(job.spec().name(), 0, job.stages().size(), job.stages().get(0).name(), 0,
+                "queued", JobState.QUEUED);
+    }
+
+    @Override
+    public String name() {
+        return job.spec().name();
+    }
+
+    @Override
+    public JobState state() {
+        return state;
+    }
+
+    @Override
+    public JobProgress progress() {
+        return progress;
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public JobOutcome await() throws InterruptedException {
+        done.await();
+        return outcome;
+    }
+
+    @Override
+    public void paused(String why) {
+        state = JobState.PAUSED;
+        publish(progress.fraction(), "paused: " + why);
+    }
+
+    @Override
+    public void resumed() {
+        state = JobState.RUNNING;
+        publish(progress.fraction(), "resumed");
+    }
+
+    @Override
+    public void run() {
+        long started = System.currentTimeMillis();
+        String error = null;
+        JobState end = JobState.SUCCEEDED;
+        ObjectNode summary = ResultWriter.object();
+        summary.put("job", job.spec().name());
+        summary.put("description", job.spec().description());
+        ArrayNode stageSummaries = summary.putArray("stages");
+        ResultWriter writer = null;
+        try {
+            writer = ResultWriter.open(job.outputDir());
+            StateStore state = new StateStore();
+            state.put(ElectrodeRecipe.KEY, job.recipe());
+            state.put(CalenderingConditions.KEY, job.conditions());
+            this.state = JobState.RUNNING;
+            for (stageIndex = 0; stageIndex < job.stages().size(); stageIndex++) {
+                StagePlan plan = job.stages().get(stageIndex);
+                ObjectNode s = stageSummaries.addObject();
+                s.put("stage", plan.name());
+                String failure = runStage(plan, state, writer, s);
+                if (failure != null) {
+                    end = cancelled ? JobState.CANCELLED : JobState.FAILED;
+                    error = failure;
+                    for (int k = stageIndex + 1; k < job.stages().size(); k++) {
+                        stageSummaries.addObject().put("stage", job.stages().get(k).name()).put("status", "not run");
+                    }
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            end = JobState.FAILED;
+            error = "the job could not write its results to " + job.outputDir().toAbsolutePath() + ": " + e;
+        } finally {
+            long finished = System.currentTimeMillis();
+            summary.put("status", end.name().toLowerCase());
+            summary.put("seconds", (finished - started) / 1000.0);
+            if (error != null) {
+                summary.put("error", error);
+            }
+            if (writer != null) {
+                try {
+                    writer.writeJson(ResultWriter.SUMMARY, summary);
+                    writer.writeJson(ResultWriter.PROVENANCE, provenance.document(job, context,
+                            end.name().toLowerCase(), started, finished, job.materials().used()));
+                } catch (IOException | RuntimeException e) {
+                    end = JobState.FAILED;
+                    error = (error == null ? "" : error + "; ") + "writing summary.json/provenance.json failed: " + e;
+                }
+            }
+            state = end;
+            outcome = new JobOutcome(end, job.outputDir(), error);
+            publish(1, end.name().toLowerCase());
+            done.countDown();
+            onEnd.run();
+        }
+    }
+
+    /** @return null on success, else the one-paragraph reason the job stopped */
+    private String runStage(StagePlan plan, StateStore state, ResultWriter writer, ObjectNode summary)
+            throws IOException {
+        long t0 = System.nanoTime();
+        publish(0, "starting");
+        long seed = job.spec().seed() * 1_000_003L + plan.index();
+        String failure = null;
+        String status = "succeeded";
+        try (StageRun run = new StageRun(plan, state, seed, context, job.materials(), this,
+                this::publish, provenance::swap)) {
+            try {
+                plan.solver().run(run);
+                for (Key<?> k : plan.gives()) {
+                    if (!run.given().containsKey(k)) {
+                        throw new StageFailedException("stage " + plan.name() + " finished without giving '" + k.name()
+                                + "', which it declared; this is a bug in the stage's bundle "
+                                + plan.reference().getBundle().getSymbolicName());
+                    }
+                }
+                state.putAll(run.given());
+                StageResults r = run.results();
+                ObjectNode numbers = summary.putObject("results");
+                for (Map.Entry<String, StageResults.Number> e : r.numbers().entrySet()) {
+                    numbers.putObject(e.getKey()).put("value", e.getValue().value()).put("unit", e.getValue().unit());
+                }
+                ObjectNode notes = summary.putObject("notes");
+                r.notes().forEach(notes::put);
+                ArrayNode files = summary.putArray("files");
+                writer.writeStage(job.stem(plan.index()), r.tables(), r.plots()).forEach(files::add);
+            } catch (StageCancelledException e) {
+                status = "cancelled";
+                failure = "cancelled during stage " + plan.name() + " (" + e.getMessage() + "); the results of the "
+                        + plan.index() + " earlier stage(s) are kept";
+            } catch (StageFailedException | InvalidInputException e) {
+                status = "failed";
+                failure = "stage " + plan.name() + " failed: " + e.getMessage();
+            } catch (Exception e) {
+                status = "failed";
+                failure = "stage " + plan.name() + " failed with an internal error: " + e
+                        + " (the stack trace is in error.log)";
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                writer.writeText("error.log", trace.toString());
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        summary.put("status", status);
+        summary.put("seconds", seconds);
+        if (failure != null) {
+            summary.put("error", failure);
+        }
+        provenance.stage(plan, status, seconds);
+        return failure;
+    }
+
+    private void publish(double fraction, String message) {
+        JobProgress p = new JobProgress(job.spec().name(), Math.min(stageIndex, job.stages().size() - 1),
+                job.stages().size(), job.stages().get(Math.min(stageIndex, job.stages().size() - 1)).name(),
+                fraction, message, state);
+        progress = p;
+        for (JobListener l : listeners) {
+            try {
+                l.onProgress(p);
+            } catch (RuntimeException e) {
+                listeners.remove(l);
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.calsim.runtime.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.calsim.api.electrode.CalenderingConditions;
+import org.calsim.api.electrode.ElectrodeRecipe;
+import org.calsim.api.job.JobRequest;
+import org.calsim.api.material.MaterialModel;
+import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.stage.Key;
+import org.calsim.api.stage.Solver;
+import org.calsim.runtime.job.BoundParameters;
+import org.calsim.runtime.job.ElectrodeInputs;
+import org.calsim.runtime.job.JobDocument;
+import org.calsim.runtime.job.JobMaterial;
+import org.calsim.runtime.job.JobSpec;
+import org.calsim.runtime.job.MaterialLibrary;
+import org.calsim.runtime.job.ParameterBinder;
+import org.calsim.runtime.registry.ServiceCatalog;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Checks a job before anything runs: the file, the materials, every stage's parameters, and that each
+ * stage's needs are given by the job or an earlier stage.
+ */
+final class JobPreparer {
+    private final BundleContext context;
+    private final ServiceCatalog catalog;
+
+    JobPreparer(BundleContext context, ServiceCatalog catalog) {
+        this.context = context;
+        this.catalog = catalog;
+    }
+
+    /**
+     * @return the checked job; the caller releases its solver services with {@link #release}
+     * @throws InvalidInputException on the first problem
+     */
+    PreparedJob prepare(JobRequest request) {
+        ObjectNode root = JobDocument.parse(request.source(), request.overrides());
+        Path base = request.baseDir();
+        JobSpec spec = JobSpec.read(root, base);
+        MaterialLibrary materials = MaterialLibrary.read(spec.materials(), base, this::snapshot,
+                catalog.names(MaterialModel.class));
+        ElectrodeRecipe recipe = ElectrodeInputs.recipe(spec.recipe(), base, materials);
+        CalenderingConditions conditions = ElectrodeInputs.conditions(spec.calendering(), base);
+        Path out = request.outputDir() != null ? request.outputDir() : Path.of("results", spec.name());
+        org.calsim.runtime.output.ResultWriter.check(out);
+
+        List<StagePlan> plans = new ArrayList<>();
+        try {
+            Set<Key<?>> available = new LinkedHashSet<>(List.of(ElectrodeRecipe.KEY, CalenderingConditions.KEY));
+            for (JobSpec.StageSpec s : spec.stages()) {
+                StagePlan plan = plan(s, base);
+                plans.add(plan);
+                for (Key<?> need : plan.needs()) {
+                    if (!available.contains(need)) {
+                        throw missing(s, need);
+                    }
+                }
+                available.addAll(plan.gives());
+            }
+        } catch (RuntimeException e) {
+            release(plans);
+            throw e;
+        }
+        return new PreparedJob(request, spec, materials, recipe, conditions, List.copyOf(plans), out);
+    }
+
+    /** Releases the solver services a prepared job holds. */
+    void release(List<StagePlan> plans) {
+        for (StagePlan p : plans) {
+            try {
+                context.ungetService(p.reference());
+            } catch (IllegalStateException e) {
+                // the service's bundle is already gone: nothing to release
+            }
+        }
+    }
+
+    private StagePlan plan(JobSpec.StageSpec s, Path base) {
+        Optional<ServiceReference<Solver>> ref = catalog.stage(s.use());
+        if (ref.isEmpty()) {
+            throw new InvalidInputException("stages[" + s.index() + "].use", s.use(),
+                    "the name of a registered stage: " + String.join(", ", catalog.names(Solver.class)));
+        }
+        Solver solver = context.getService(ref.get());
+        if (solver == null) {
+            throw new InvalidInputException("stages[" + s.index() + "].use", s.use(),
+                    "a stage whose service can be obtained (its bundle is stopping)");
+        }
+        try {
+            BoundParameters params = ParameterBinder.bind(solver.parameters(), s.with(), s.path(), base);
+            solver.validate(params);
+            return new StagePlan(s.index(), s.use(), ref.get(), solver, params, Set.copyOf(solver.needs(params)),
+                    Set.copyOf(solver.gives(params)));
+        } catch (RuntimeException e) {
+            context.ungetService(ref.get());
+            throw e;
+        }
+    }
+
+    private InvalidInputException missing(JobSpec.StageSpec s, Key<?> need) {
+        TreeSet<String> givers = new TreeSet<>();
+        for (ServiceReference<Solver> r : catalog.references(Solver.class, null)) {
+            Solver other = context.getService(r);
+            if (other == null) {
+                continue;
+            }
+            try {
+                BoundParameters defaults = ParameterBinder.bind(other.parameters(), null, "", Path.of("."));
+                if (other.gives(defaults).contains(need)) {
+                    givers.add(ServiceCatalog.nameOf(r));
+                }
+            } catch (RuntimeException e) {
+                // a stage whose parameters have no defaults cannot be asked; it is not suggested
+            } finally {
+                context.ungetService(r);
+            }
+        }
+        String hint = givers.isEmpty() ? "no registered stage gives it" : "add " + String.join(" or ", givers)
+                + " before it";
+        return new InvalidInputException("stages[" + s.index() + "].use", s.use(), "a chain in which an earlier stage "
+                + "gives what this stage needs: it needs '" + need.name() + "' (" + need.description()
+                + "), and no earlier stage gives it; " + hint);
+    }
+
+    private JobMaterial snapshot(String name) {
+        Optional<ServiceReference<MaterialModel>> ref = catalog.best(MaterialModel.class, name);
+        if (ref.isEmpty()) {
+            return null;
+        }
+        MaterialModel m = context.getService(ref.get());
+        if (m == null) {
+            return null;
+        }
+        try {
+            return new JobMaterial(m.name(), m.description(), m.properties(),
+                    ref.get().getBundle().getSymbolicName() + " " + ref.get().getBundle().getVersion());
+        } finally {
+            context.ungetService(ref.get());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.calsim.runtime.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.calsim.api.job.JobListener;
+import org.calsim.api.job.JobRequest;
+import org.calsim.api.job.JobRun;
+import org.calsim.api.job.JobService;
+import org.calsim.api.job.RegisteredService;
+import org.calsim.api.job.Registry;
+import org.calsim.runtime.registry.ServiceCatalog;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * The calsim runtime service: checks and runs jobs, each on its own thread, and lists what is
+ * registered. Jobs still running when the runtime stops are cancelled.
+ */
+@Component(service = {JobService.class, Registry.class})
+public final class JobRunner implements JobService, Registry {
+    private final BundleContext context;
+    private final ServiceCatalog catalog;
+    private final JobPreparer preparer;
+    private final ExecutorService threads;
+    private final List<JobExecution> running = new ArrayList<>();
+
+    @Activate
+    public JobRunner(BundleContext context) {
+        this.context = context;
+        this.catalog = new ServiceCatalog(context);
+        this.preparer = new JobPreparer(context, catalog);
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "calsim-job-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void check(JobRequest request) {
+        PreparedJob job = preparer.prepare(request);
+        preparer.release(job.stages());
+    }
+
+    @Override
+    public JobRun submit(JobRequest request, JobListener listener) {
+        PreparedJob job = preparer.prepare(request);
+        JobExecution[] self = new JobExecution[1];
+        JobExecution execution = new JobExecution(job, context, listener, () -> {
+            preparer.release(job.stages());
+            synchronized (running) {
+                running.remove(self[0]);
+            }
+        });
+        self[0] = execution;
+        synchronized (running) {
+            running.add(execution);
+        }
+        threads.execute(execution);
+        return execution;
+    }
+
+    @Override
+    public List<RegisteredService> services() {
+        return catalog.services();
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        synchronized (running) {
+            running.forEach(JobExecution::cancel);
+        }
+        threads.shutdown();
+        threads.awaitTermination(30, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,67 @@
+package org.calsim.runtime.run;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.calsim.api.data.Plot;
+import org.calsim.api.data.Table;
+import org.calsim.api.stage.ResultSink;
+
+/**
+ * What one stage produced for people, held in memory until the stage succeeds; then the runtime
+ * writes it. A failed stage's results are dropped.
+ */
+public final class StageResults implements ResultSink {
+
+    /**
+     * A headline number.
+     *
+     * @param value in {@code unit}
+     * @param unit  as written in summary.json
+     */
+    public record Number(double value, String unit) {
+    }
+
+    private final Map<String, Number> numbers = new LinkedHashMap<>();
+    private final Map<String, String> notes = new LinkedHashMap<>();
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final List<Plot> plots = new ArrayList<>();
+
+    @Override
+    public synchronized void summary(String name, double value, String unit) {
+        numbers.put(name, new Number(value, unit));
+    }
+
+    @Override
+    public synchronized void note(String name, String text) {
+        notes.put(name, text);
+    }
+
+    @Override
+    public synchronized void table(String name, Table table) {
+        tables.put(name, table);
+    }
+
+    @Override
+    public synchronized void plot(Plot plot) {
+        plots.add(plot);
+    }
+
+    public synchronized Map<String, Number> numbers() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(numbers));
+    }
+
+    public synchronized Map<String, String> notes() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(notes));
+    }
+
+    public synchronized Map<String, Table> tables() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    }
+
+    public synchronized List<Plot> plots() {
+        return List.copyOf(plots);
+    }
+}

@@ -1,0 +1,138 @@
+package org.calsim.runtime.run;
+
+import java.util.function.Consumer;
+import org.calsim.api.stage.ServiceProperties;
+import org.calsim.api.stage.StageCancelledException;
+import org.calsim.api.stage.Swappable;
+import org.calsim.runtime.registry.ServiceCatalog;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.Filter;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * A {@link Swappable} backed by a service tracker. The tracker's callbacks (rare: a bundle deployed or
+ * removed) recompute the best implementation; {@link #acquire(long)} (once per step) only reads a
+ * volatile field, so the step loop allocates nothing. A change of implementation is reported once, at
+ * the first acquire after it: the step boundary.
+ *
+ * @param <S> service type
+ */
+final class TrackedService<S> implements Swappable<S>, AutoCloseable {
+    private final String stage;
+    private final String requested;
+    private final ServiceTracker<S, S> tracker;
+    private final Consumer<SwapRecord> swaps;
+    private final JobControl control;
+    private volatile Choice<S> best;
+    private Choice<S> current;
+
+    private record Choice<S>(ServiceReference<S> ref, S service) {
+    }
+
+    TrackedService(BundleContext context, Class<S> type, String name, String stage, Consumer<SwapRecord> swaps,
+                   JobControl control) {
+        this.stage = stage;
+        this.requested = type.getSimpleName() + (name == null ? " (highest ranked)" : " " + name);
+        this.swaps = swaps;
+        this.control = control;
+        String filter = "(" + Constants.OBJECTCLASS + "=" + type.getName() + ")";
+        if (name != null) {
+            filter = "(&" + filter + "(" + ServiceProperties.NAME + "=" + ServiceCatalog.escape(name) + "))";
+        }
+        Filter f;
+        try {
+            f = context.createFilter(filter);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("cannot look up " + requested + ": " + e.getMessage(), e);
+        }
+        this.tracker = new ServiceTracker<>(context, f, null) {
+            @Override
+            public S addingService(ServiceReference<S> reference) {
+                S service = super.addingService(reference);
+                recompute();
+                return service;
+            }
+
+            @Override
+            public void modifiedService(ServiceReference<S> reference, S service) {
+                recompute();
+            }
+
+            @Override
+            public void removedService(ServiceReference<S> reference, S service) {
+                super.removedService(reference, service);
+                recompute();
+            }
+        };
+        tracker.open();
+        recompute();
+    }
+
+    private synchronized void recompute() {
+        ServiceReference<S>[] refs = tracker.getServiceReferences();
+        ServiceReference<S> top = null;
+        if (refs != null) {
+            for (ServiceReference<S> r : refs) {
+                if (top == null || r.compareTo(top) > 0) {
+                    top = r;
+                }
+            }
+        }
+        S service = top == null ? null : tracker.getService(top);
+        best = service == null ? null : new Choice<>(top, service);
+        notifyAll();
+    }
+
+    @Override
+    public S acquire(long step) {
+        Choice<S> choice = best;
+        if (choice == null) {
+            choice = awaitImplementation(step);
+        }
+        if (choice != current) {
+            current = choice;
+            ServiceReference<S> ref = choice.ref();
+            Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
+            swaps.accept(new SwapRecord(stage, requested, String.valueOf(ref.getProperty("component.name")),
+                    ref.getBundle().getSymbolicName(), ref.getBundle().getVersion().toString(),
+                    (Long) ref.getProperty(Constants.SERVICE_ID), ranking instanceof Integer r ? r : 0, step));
+        }
+        return choice.service();
+    }
+
+    private synchronized Choice<S> awaitImplementation(long step) {
+        control.paused("no " + requested + " is available at step " + step
+                + "; the job waits until one is deployed (or cancel it)");
+        try {
+            while (best == null) {
+                if (control.isCancelled()) {
+                    throw new StageCancelledException("cancelled while waiting for " + requested);
+                }
+                wait(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StageCancelledException("interrupted while waiting for " + requested);
+        }
+        control.resumed();
+        return best;
+    }
+
+    @Override
+    public String describeCurrent() {
+        Choice<S> c = current;
+        if (c == null) {
+            return requested + ": none acquired yet";
+        }
+        return c.ref().getProperty("component.name") + " from " + c.ref().getBundle().getSymbolicName() + " "
+                + c.ref().getBundle().getVersion();
+    }
+
+    @Override
+    public void close() {
+        tracker.close();
+    }
+}
