@@ -1,0 +1,43 @@
+package org.calsim.dem.contact;
+
+import org.calsim.api.contact.ContactForce;
+import org.calsim.api.contact.ContactGeometry;
+import org.calsim.api.contact.ContactPart;
+import org.calsim.api.contact.PairProperties;
+
+/**
+ * Linear dashpot for a linear spring: η = −2 ln e √(m* k) / √(π² + ln² e), the critical-damping fraction
+ * that makes a linear spring–dashpot rebound with exactly the restitution e when the contact ends at
+ * δ = 0 (e.g. Schäfer, Dippel, Wolf, J. Phys. I France 6 (1996) 5). F_d = η_n v_n, with k the normal
+ * stiffness the normal part wrote; the tangential coefficient uses k_t = ratio × k_n. No history.
+ */
+public final class LinearDashpot implements ContactPart.Damping {
+    private final double tangentialStiffnessRatio;
+
+    /** @param tangentialStiffnessRatio k_t / k_n of the law this dashpot belongs to (e.g. 2/7), ≥ 0 */
+    public LinearDashpot(double tangentialStiffnessRatio) {
+        if (!(tangentialStiffnessRatio >= 0)) {
+            throw new IllegalArgumentException("k_t/k_n must be >= 0, was " + tangentialStiffnessRatio);
+        }
+        this.tangentialStiffnessRatio = tangentialStiffnessRatio;
+    }
+
+    /** @return η = −2 ln e √(m k) / √(π² + ln² e) [N·s/m] */
+    public static double coefficient(double restitution, double mass, double stiffness) {
+        double lnE = Math.log(restitution);
+        return -2.0 * lnE * Math.sqrt(mass * stiffness) / Math.sqrt(Math.PI * Math.PI + lnE * lnE);
+    }
+
+    @Override
+    public void apply(ContactGeometry g, PairProperties p, double[] history, int offset, ContactForce out) {
+        if (g.overlap <= 0) {
+            out.normalDamping = 0;
+            out.tangentialDampingCoefficient = 0;
+            return;
+        }
+        double kn = out.normalStiffness;
+        out.normalDamping = coefficient(p.restitution(), g.effectiveMass, kn) * g.normalVelocity;
+        out.tangentialDampingCoefficient = coefficient(p.restitution(), g.effectiveMass,
+                tangentialStiffnessRatio * kn);
+    }
+}

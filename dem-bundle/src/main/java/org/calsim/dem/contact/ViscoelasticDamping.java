@@ -1,0 +1,49 @@
+package org.calsim.dem.contact;
+
+import org.calsim.api.contact.ContactForce;
+import org.calsim.api.contact.ContactGeometry;
+import org.calsim.api.contact.ContactPart;
+import org.calsim.api.contact.PairProperties;
+
+/**
+ * Viscoelastic normal and tangential damping for Hertz–Mindlin contact, in the form LIGGGHTS uses for
+ * its {@code hertz} model (Tsuji, Tanaka, Ishida, Powder Technol. 71 (1992) 239; coefficient mapping as
+ * in Antypov and Elliott, EPL 94 (2011) 50004):
+ *
+ * <pre>
+ *   β   = ln e / √(ln² e + π²)              (β ≤ 0)
+ *   S_n = 2 E* √(R* δ),   S_t = 8 G* √(R* δ)
+ *   η_n = −2 √(5/6) β √(S_n m*),   η_t = −2 √(5/6) β √(S_t m*)
+ *   F_d = η_n v_n
+ * </pre>
+ *
+ * with v_n = dδ/dt positive while approaching, so F_d is repulsive during approach and attractive during
+ * separation: it always opposes the relative normal motion. Because η_n ∝ δ^{1/4}, the restitution this
+ * gives is independent of the impact speed, but it equals e only approximately (the mapping is exact for a
+ * linear spring; see the tests for the realised values). No history.
+ */
+public final class ViscoelasticDamping implements ContactPart.Damping {
+    private static final double TWO_SQRT_5_6 = 2.0 * Math.sqrt(5.0 / 6.0);
+
+    /** @return β = ln e / √(ln² e + π²) for 0 &lt; e ≤ 1 */
+    public static double beta(double restitution) {
+        double lnE = Math.log(restitution);
+        return lnE / Math.sqrt(lnE * lnE + Math.PI * Math.PI);
+    }
+
+    @Override
+    public void apply(ContactGeometry g, PairProperties p, double[] history, int offset, ContactForce out) {
+        if (g.overlap <= 0) {
+            out.normalDamping = 0;
+            out.tangentialDampingCoefficient = 0;
+            return;
+        }
+        double beta = beta(p.restitution());
+        double root = Math.sqrt(g.effectiveRadius * g.overlap);
+        double sn = 2.0 * p.effectiveYoungsModulus() * root;
+        double st = 8.0 * p.effectiveShearModulus() * root;
+        double etaN = -TWO_SQRT_5_6 * beta * Math.sqrt(sn * g.effectiveMass);
+        out.normalDamping = etaN * g.normalVelocity;
+        out.tangentialDampingCoefficient = -TWO_SQRT_5_6 * beta * Math.sqrt(st * g.effectiveMass);
+    }
+}
