@@ -13,8 +13,11 @@ import org.osgi.service.component.annotations.Component;
  * restitution) + {@link MindlinTangential} with Coulomb friction (the pair's μ). The default granular
  * law of LIGGGHTS ({@code model hertz tangential history}). Parameters come from
  * {@link PairProperties} only; history: 3 slots (tangential displacement).
+ *
+ * <p>Ranked 10, above the other built-in laws, so it is the law of jobs that name none.
  */
-@Component(service = ContactLaw.class, property = ServiceProperties.NAME + "=" + HertzMindlinLaw.NAME)
+@Component(service = ContactLaw.class, property = {ServiceProperties.NAME + "=" + HertzMindlinLaw.NAME,
+    "service.ranking:Integer=10"})
 public final class HertzMindlinLaw implements ContactLaw {
     /** Service name. */
     public static final String NAME = "hertz-mindlin";

@@ -1,5 +1,7 @@
 package org.calsim.runtime.run;
 
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.StageCancelledException;
@@ -16,7 +18,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * A {@link Swappable} backed by a service tracker. The tracker's callbacks (rare: a bundle deployed or
  * removed) recompute the best implementation; {@link #acquire(long)} (once per step) only reads a
  * volatile field, so the step loop allocates nothing. A change of implementation is reported once, at
- * the first acquire after it: the step boundary.
+ * the first acquire after it: the step boundary. A change of ranking (service property update) is a
+ * swap like any other.
  *
  * @param <S> service type
  */
@@ -26,6 +29,8 @@ final class TrackedService<S> implements Swappable<S>, AutoCloseable {
     private final ServiceTracker<S, S> tracker;
     private final Consumer<SwapRecord> swaps;
     private final JobControl control;
+    /** Tracked services in OSGi order: the last is the highest ranked. */
+    private final TreeMap<ServiceReference<S>, S> available = new TreeMap<>();
     private volatile Choice<S> best;
     private Choice<S> current;
 
@@ -52,37 +57,40 @@ final class TrackedService<S> implements Swappable<S>, AutoCloseable {
             @Override
             public S addingService(ServiceReference<S> reference) {
                 S service = super.addingService(reference);
-                recompute();
+                if (service != null) {
+                    changed(reference, service);
+                }
                 return service;
             }
 
             @Override
             public void modifiedService(ServiceReference<S> reference, S service) {
-                recompute();
+                changed(reference, service);
             }
 
             @Override
             public void removedService(ServiceReference<S> reference, S service) {
+                changed(reference, null);
                 super.removedService(reference, service);
-                recompute();
             }
         };
         tracker.open();
-        recompute();
     }
 
-    private synchronized void recompute() {
-        ServiceReference<S>[] refs = tracker.getServiceReferences();
-        ServiceReference<S> top = null;
-        if (refs != null) {
-            for (ServiceReference<S> r : refs) {
-                if (top == null || r.compareTo(top) > 0) {
-                    top = r;
-                }
-            }
+    /** Records an added, modified ({@code service} non-null) or removed service and picks the best. */
+    private synchronized void changed(ServiceReference<S> reference, S service) {
+        if (service == null) {
+            available.remove(reference);
+        } else {
+            available.put(reference, service);
         }
-        S service = top == null ? null : tracker.getService(top);
-        best = service == null ? null : new Choice<>(top, service);
+        Map.Entry<ServiceReference<S>, S> top = available.isEmpty() ? null : available.lastEntry();
+        Choice<S> previous = best;
+        if (top == null) {
+            best = null;
+        } else if (previous == null || !previous.ref().equals(top.getKey())) {
+            best = new Choice<>(top.getKey(), top.getValue());
+        }
         notifyAll();
     }
 
