@@ -59,14 +59,14 @@ public final class ElectrodeInputs {
             throw new InvalidInputException("recipe.active_fraction", wa, "a number > 0 and <= 1");
         }
         MaterialModel active = materials.get(p.text("active_material"), "recipe.active_material");
-        MaterialModel additive = materials.get(p.text("conductive_additive"), "recipe.conductive_additive");
-        MaterialModel binder = materials.get(p.text("binder"), "recipe.binder");
         materials.get(p.text("electrolyte"), "recipe.electrolyte");
         double inverse = wa / MaterialLibrary.require(active, MaterialProperty.DENSITY, "recipe.active_material");
         if (wc > 0) {
+            MaterialModel additive = materials.get(p.text("conductive_additive"), "recipe.conductive_additive");
             inverse += wc / MaterialLibrary.require(additive, MaterialProperty.DENSITY, "recipe.conductive_additive");
         }
         if (wb > 0) {
+            MaterialModel binder = materials.get(p.text("binder"), "recipe.binder");
             inverse += wb / MaterialLibrary.require(binder, MaterialProperty.DENSITY, "recipe.binder");
         }
         double capacity = p.isSet("specific_capacity_mAh_per_g") ? p.number("specific_capacity_mAh_per_g")

@@ -1,0 +1,94 @@
+package org.calsim.runtime.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.stage.Parameter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParameterBinderTest {
+    private static final List<Parameter> DECLARED = List.of(
+            Parameter.number("line_load_kN_per_m", "kN/m", 1e3, "line load").nonNegative(),
+            Parameter.number("eps_min", "1", 1, "minimum porosity").open(0, 1).optional(),
+            Parameter.number("alpha", "1", 1, "Bruggeman exponent").positive().withDefault(1.5),
+            Parameter.numbers("c_rates", "1/h", 1.0 / 3600, "C-rates").positive().withDefault(new double[] {0.1, 1}),
+            Parameter.choice("model", List.of("exponential", "compaction-factor"), "law").withDefault("exponential"),
+            Parameter.integer("steps", "steps").positive().withDefault(10),
+            Parameter.file("fit_csv", "data").optional());
+
+    @TempDir
+    Path dir;
+
+    private static JsonNode yaml(String text) throws Exception {
+        return new YAMLMapper().readTree(text);
+    }
+
+    @Test
+    void convertsToSiAndAppliesDefaults() throws Exception {
+        BoundParameters p = ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 120\nc_rates: [1, 2]"), "s", dir);
+        assertEquals(120e3, p.number("line_load_kN_per_m"), 0);
+        assertEquals(1.5, p.number("alpha"), 0);
+        assertArrayEquals(new double[] {1 / 3600.0, 2 / 3600.0}, p.numbers("c_rates"), 1e-18);
+        assertEquals("exponential", p.text("model"));
+        assertEquals(10, p.integer("steps"));
+        assertFalse(p.isSet("eps_min"));
+        assertEquals("s.eps_min", p.fieldPath("eps_min"));
+    }
+
+    @Test
+    void namesFieldValueAndRangeWhenOutOfRange() throws Exception {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 10\neps_min: 1.0"), "stages[0].with", dir));
+        assertEquals("stages[0].with.eps_min", e.field());
+        assertEquals("1.0", e.value());
+        assertTrue(e.getMessage().contains("a number > 0 and < 1"), e.getMessage());
+    }
+
+    @Test
+    void rejectsUnknownFieldListingTheAllowedOnes() throws Exception {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ParameterBinder.bind(DECLARED, yaml("line_lod_kN_per_m: 10"), "calendering", dir));
+        assertEquals("calendering.line_lod_kN_per_m", e.field());
+        assertTrue(e.getMessage().contains("line_load_kN_per_m"), e.getMessage());
+    }
+
+    @Test
+    void requiresRequiredFields() throws Exception {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ParameterBinder.bind(DECLARED, yaml("alpha: 2"), "x", dir));
+        assertEquals("x.line_load_kN_per_m", e.field());
+        assertTrue(e.getMessage().contains("required"), e.getMessage());
+    }
+
+    @Test
+    void rejectsWrongTypesAndChoices() throws Exception {
+        assertEquals("x.line_load_kN_per_m", assertThrows(InvalidInputException.class,
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: high"), "x", dir)).field());
+        assertEquals("x.model", assertThrows(InvalidInputException.class,
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nmodel: cubic"), "x", dir)).field());
+        assertEquals("x.steps", assertThrows(InvalidInputException.class,
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nsteps: 2.5"), "x", dir)).field());
+        assertEquals("x.c_rates[1]", assertThrows(InvalidInputException.class,
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nc_rates: [1, -2]"), "x", dir)).field());
+    }
+
+    @Test
+    void resolvesFilesAgainstTheJobFolder() throws Exception {
+        Files.writeString(dir.resolve("data.csv"), "a,b\n");
+        BoundParameters p = ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nfit_csv: data.csv"), "x", dir);
+        assertEquals(dir.resolve("data.csv"), p.file("fit_csv"));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nfit_csv: missing.csv"), "x", dir));
+        assertEquals("x.fit_csv", e.field());
+    }
+}
