@@ -1,0 +1,63 @@
+package org.calsim.itest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the exported {@code calsim.jar} as a separate process, the way {@code ./calsim} does. */
+final class Calsim {
+    private static final long TIMEOUT_SECONDS = 180;
+
+    /** What a finished process printed. */
+    record Result(int exit, String out, String err) {
+    }
+
+    private Calsim() {
+    }
+
+    /** @return the repository root */
+    static Path home() {
+        return Path.of(System.getProperty("calsim.home")).toAbsolutePath().normalize();
+    }
+
+    /** Starts {@code java -jar calsim.jar args…} in {@code dir}. */
+    static Process start(Path dir, boolean shell, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Djava.awt.headless=true");
+        if (!shell) {
+            cmd.add("-Dgosh.args=--nointeractive");
+        }
+        cmd.add("-jar");
+        cmd.add(Path.of(System.getProperty("calsim.jar")).toAbsolutePath().toString());
+        cmd.addAll(List.of(args));
+        Files.createDirectories(dir.resolve("deploy"));
+        return new ProcessBuilder(cmd).directory(dir.toFile())
+                .redirectOutput(dir.resolve("stdout.txt").toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+    }
+
+    /** Runs a command to its end. */
+    static Result run(Path dir, String... args) throws IOException, InterruptedException {
+        Process p = start(dir, false, args);
+        p.getOutputStream().close();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("calsim " + String.join(" ", args) + " did not end in " + TIMEOUT_SECONDS + " s");
+        }
+        return new Result(p.exitValue(), Files.readString(dir.resolve("stdout.txt")),
+                Files.readString(dir.resolve("stderr.txt")));
+    }
+
+    /** Sends one line to a shell process. */
+    static void type(Process shell, String line) throws IOException {
+        OutputStream in = shell.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+}

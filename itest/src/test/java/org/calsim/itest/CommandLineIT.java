@@ -1,0 +1,150 @@
+package org.calsim.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The acceptance checks of the command line, on the exported container jar: list, a job with a wrong
+ * field, the quickstart, and a plugin deployed into and removed from a running shell's deploy/ folder.
+ */
+class CommandLineIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void listShowsEveryEmpiricalStageAndTheContactLawsWithBundleVersions() throws Exception {
+        Calsim.Result r = Calsim.run(dir, "list");
+        assertEquals(0, r.exit(), r.err());
+        for (String stage : new String[] {"empirical.porosity", "empirical.density", "empirical.roll-gap",
+            "empirical.tortuosity", "empirical.rate-capability"}) {
+            assertTrue(r.out().contains(stage), stage + " missing from:\n" + r.out());
+        }
+        assertTrue(r.out().matches("(?s).*contact-law\\s+hertz-mindlin\\s+org\\.calsim\\.dem \\d+\\.\\d+\\.\\d+.*"), r.out());
+        assertTrue(r.out().matches("(?s).*contact-law\\s+linear-spring-dashpot\\s+org\\.calsim\\.dem \\d+\\.\\d+\\.\\d+.*"),
+                r.out());
+        assertTrue(r.out().matches("(?s).*material\\s+NMC622\\s+org\\.calsim\\.materials \\d+\\.\\d+\\.\\d+.*"), r.out());
+    }
+
+    @Test
+    void wrongFieldIsNamedAndNothingRuns() throws Exception {
+        String quickstart = Files.readString(Calsim.home().resolve("examples/quickstart.yaml"));
+        Files.writeString(dir.resolve("bad.yaml"), quickstart.replace("initial_porosity:", "initial_porositty:"));
+        Calsim.Result r = Calsim.run(dir, "run", "bad.yaml");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("recipe.initial_porositty"), r.err());
+        assertFalse(Files.exists(dir.resolve("results")), "nothing may be written for a job that did not run");
+
+        Files.writeString(dir.resolve("bad2.yaml"), quickstart);
+        Calsim.Result range = Calsim.run(dir, "run", "bad2.yaml", "--set", "recipe.initial_porosity=1.2");
+        assertEquals(2, range.exit());
+        assertTrue(range.err().contains("recipe.initial_porosity: the value 1.2 is not allowed; expected a number > 0 and < 1"),
+                range.err());
+    }
+
+    @Test
+    void quickstartWritesSummaryProvenanceTablesAndPlots() throws Exception {
+        Path out = dir.resolve("out");
+        Calsim.Result r = Calsim.run(dir, "run", Calsim.home().resolve("examples/quickstart.yaml").toString(),
+                "--out", out.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertEquals("succeeded", summary.get("status").asText());
+        double porosity = find(summary, "empirical.porosity").at("/results/porosity/value").asDouble();
+        assertTrue(porosity > 0 && porosity < 0.5, "porosity " + porosity);
+        JsonNode rate = find(summary, "empirical.rate-capability").get("results");
+        assertTrue(rate.at("/critical_current_density_mA_per_cm2/value").asDouble() > 0, rate.toString());
+        JsonNode provenance = JSON.readTree(out.resolve("provenance.json").toFile());
+        assertEquals("quickstart", provenance.get("job").asText());
+        assertTrue(provenance.get("bundles").size() > 10);
+        try (var files = Files.list(out)) {
+            var names = files.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.stream().anyMatch(n -> n.endsWith(".csv")), names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.endsWith(".png")), names.toString());
+        }
+    }
+
+    /** A running shell picks up a plugin dropped into deploy/, uses it, and falls back when it is removed. */
+    @Test
+    void shellDeploysAndRemovesAPluginThroughTheDeployFolder() throws Exception {
+        Files.writeString(dir.resolve("probe.yaml"), String.join("\n",
+                "name: probe",
+                "recipe: {active_material: NMC622, initial_porosity: 0.45, active_loading_mg_per_cm2: 20}",
+                "calendering: {line_load_kN_per_m: 50}",
+                "stages:",
+                "  - use: dem.contact-probe",
+                "    with: {steps: 200}"));
+        Process shell = Calsim.start(dir, true, "shell");
+        try {
+            Path plugin = Path.of(System.getProperty("calsim.plugin.jar"));
+            Calsim.type(shell, "calsim:list");
+            awaitOutput(dir, "hertz-mindlin", 1);
+            Files.copy(plugin, dir.resolve("deploy").resolve(plugin.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (count(dir, "walton-braun") == 0 && System.currentTimeMillis() < deadline) {
+                Calsim.type(shell, "calsim:list");
+                Thread.sleep(1000);
+            }
+            assertTrue(count(dir, "walton-braun") > 0, "the deployed law was never listed");
+            Calsim.type(shell, "calsim:run probe.yaml");
+            awaitOutput(dir, "succeeded; results in", 1);
+            assertEquals("org.calsim.example.contact", lawBundle(dir.resolve("results/probe/provenance.json")));
+
+            Files.delete(dir.resolve("deploy").resolve(plugin.getFileName()));
+            Thread.sleep(3000);
+            Calsim.type(shell, "calsim:run probe.yaml");
+            awaitOutput(dir, "succeeded; results in", 2);
+            assertEquals("org.calsim.dem", lawBundle(dir.resolve("results/probe/provenance.json")));
+            Calsim.type(shell, "exit 0");
+            assertTrue(shell.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            shell.destroyForcibly();
+        }
+    }
+
+    private static String lawBundle(Path provenance) throws Exception {
+        JsonNode swaps = JSON.readTree(provenance.toFile()).get("service_swaps");
+        assertEquals(1, swaps.size(), swaps.toString());
+        return swaps.get(0).get("bundle").asText();
+    }
+
+    private static JsonNode find(JsonNode summary, String stage) {
+        for (JsonNode s : summary.get("stages")) {
+            if (s.get("stage").asText().equals(stage)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no stage " + stage + " in " + summary);
+    }
+
+    private static int count(Path dir, String text) throws Exception {
+        String out = Files.readString(dir.resolve("stdout.txt"));
+        int n = 0;
+        for (int i = out.indexOf(text); i >= 0; i = out.indexOf(text, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static void awaitOutput(Path dir, String text, int times) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (count(dir, text) < times) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("'" + text + "' not printed " + times + " time(s):\n"
+                        + Files.readString(dir.resolve("stdout.txt")) + Files.readString(dir.resolve("stderr.txt")));
+            }
+            Thread.sleep(200);
+        }
+    }
+}
