@@ -2,6 +2,7 @@ package org.calsim.empirical.fit;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.calsim.empirical.Units;
 
 /**
  * Reads the measured tables the empirical stages fit, converting the units named in the CSV headers to
@@ -31,13 +32,13 @@ public final class MeasurementFiles {
     public static final String CAPACITY = "capacity_mAh_per_cm2";
 
     /** N/m per kN/m. */
-    public static final double N_PER_M_PER_KN_PER_M = 1000.0;
+    public static final double N_PER_M_PER_KN_PER_M = Units.KN_PER_M;
     /** kg/m³ per g/cm³. */
-    public static final double KG_PER_M3_PER_G_PER_CM3 = 1000.0;
+    public static final double KG_PER_M3_PER_G_PER_CM3 = Units.G_PER_CM3;
     /** A/m² per mA/cm². */
-    public static final double A_PER_M2_PER_MA_PER_CM2 = 10.0;
+    public static final double A_PER_M2_PER_MA_PER_CM2 = Units.MA_PER_CM2;
     /** C/m² per mAh/cm². */
-    public static final double C_PER_M2_PER_MAH_PER_CM2 = 36000.0;
+    public static final double C_PER_M2_PER_MAH_PER_CM2 = Units.MAH_PER_CM2;
 
     private MeasurementFiles() {
     }
