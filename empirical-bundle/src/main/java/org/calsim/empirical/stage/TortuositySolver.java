@@ -115,7 +115,7 @@ public final class TortuositySolver implements Solver {
                 report.parameter(TortuosityFit.ALPHA, "alpha", "1", 1);
             }
             report.quality(measured.source());
-            sink.summary("bruggeman_1.5_r_squared", TortuosityFit.rSquared(measured, reference), "1");
+            sink.summary("bruggeman_r_squared", TortuosityFit.rSquared(measured, reference), "1");
             method = closure.describe() + ", fitted to " + measured.source();
         } else {
             if (powerLaw) {
@@ -137,7 +137,7 @@ public final class TortuositySolver implements Solver {
         sink.summary("geometric_tortuosity", TransportRelations.geometricTortuosity(tortuosity), "1");
         sink.summary("transport_ratio", TransportRelations.transportRatio(porosity, tortuosity), "1");
         sink.summary("macmullin_number", tortuosity / porosity, "1");
-        sink.summary("bruggeman_1.5_tortuosity_factor", reference.tortuosityFactor(porosity), "1");
+        sink.summary("bruggeman_tortuosity_factor", reference.tortuosityFactor(porosity), "1");
         context.progress(0.5, "curves");
 
         double[] porosities = new double[StageSupport.CURVE_POINTS];
@@ -153,7 +153,7 @@ public final class TortuositySolver implements Solver {
         sink.table("tortuosity-vs-porosity", Table.builder()
                 .column("porosity", "1", porosities)
                 .column("tortuosity_factor", "1", chosen)
-                .column("tortuosity_factor_bruggeman_1.5", "1", bruggeman)
+                .column("tortuosity_factor_bruggeman", "1", bruggeman)
                 .build());
         List<Series> series = StageSupport.seriesList(
                 new Series(closure.describe(), porosities, chosen, Series.Style.LINE),
