@@ -27,11 +27,13 @@ public record Measurements(String source, String xName, String yName, double[] x
         return x.length;
     }
 
+    /** @return a copy of the abscissae [SI] */
     @Override
     public double[] x() {
         return x.clone();
     }
 
+    /** @return a copy of the ordinates [SI] */
     @Override
     public double[] y() {
         return y.clone();

@@ -1,6 +1,7 @@
 package org.calsim.empirical.fit;
 
 import java.util.List;
+import org.calsim.api.stage.InvalidInputException;
 import org.calsim.empirical.compaction.PorosityLineLoadLaw;
 
 /**
@@ -44,15 +45,24 @@ public record PorosityLawFit(PorosityLineLoadLaw law, FitResult fit) {
         double epsMin = Math.max(yMin - 0.05 * (yMax - yMin), 1e-3);
         double gamma = startDamping(x, y, eps0, epsMin);
         FitResult result;
-        PorosityLineLoadLaw law;
         if (compactionFactorForm) {
             result = CurveFit.fit(data, new CompactionFactorModel(), new double[] {eps0, epsMin / eps0, gamma});
-            law = PorosityLineLoadLaw.withCompactionFactor(result.value(EPS0), result.value(P), result.value(GAMMA));
         } else {
             result = CurveFit.fit(data, new ExponentialModel(), new double[] {eps0, epsMin, gamma});
-            law = new PorosityLineLoadLaw(result.value(EPS0), result.value(EPS_MIN), result.value(GAMMA));
         }
-        return new PorosityLawFit(law, result);
+        try {
+            PorosityLineLoadLaw law;
+            if (compactionFactorForm) {
+                law = PorosityLineLoadLaw.withCompactionFactor(result.value(EPS0), result.value(P),
+                        result.value(GAMMA));
+            } else {
+                law = new PorosityLineLoadLaw(result.value(EPS0), result.value(EPS_MIN), result.value(GAMMA));
+            }
+            return new PorosityLawFit(law, result);
+        } catch (InvalidInputException e) {
+            throw new FitFailedException("the best fit to " + data.source() + " is not a valid porosity law ("
+                    + e.getMessage() + "); does the porosity fall with the line load?", e);
+        }
     }
 
     /** γ from a straight line through the origin of ln((ε − ε_min)/(ε_0 − ε_min)) = −q_L/γ. */
