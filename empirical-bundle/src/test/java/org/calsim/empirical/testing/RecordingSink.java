@@ -1,0 +1,52 @@
+package org.calsim.empirical.testing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.calsim.api.data.Plot;
+import org.calsim.api.data.Table;
+import org.calsim.api.stage.ResultSink;
+
+/** Test double of the result sink: keeps everything in maps. */
+public final class RecordingSink implements ResultSink {
+
+    public final Map<String, Double> summary = new LinkedHashMap<>();
+    public final Map<String, String> units = new LinkedHashMap<>();
+    public final Map<String, String> notes = new LinkedHashMap<>();
+    public final Map<String, Table> tables = new LinkedHashMap<>();
+    public final List<Plot> plots = new ArrayList<>();
+
+    @Override
+    public void summary(String name, double value, String unit) {
+        if (summary.containsKey(name)) {
+            throw new IllegalStateException("summary '" + name + "' written twice");
+        }
+        summary.put(name, value);
+        units.put(name, unit);
+    }
+
+    @Override
+    public void note(String name, String text) {
+        notes.put(name, text);
+    }
+
+    @Override
+    public void table(String name, Table table) {
+        tables.put(name, table);
+    }
+
+    @Override
+    public void plot(Plot plot) {
+        plots.add(plot);
+    }
+
+    /** @return the summary value, failing if absent */
+    public double get(String name) {
+        Double v = summary.get(name);
+        if (v == null) {
+            throw new AssertionError("no summary '" + name + "'; have " + summary.keySet());
+        }
+        return v;
+    }
+}
