@@ -88,6 +88,7 @@ class CommandLineIT {
         Process shell = Calsim.start(dir, true, "shell");
         try {
             Path plugin = Path.of(System.getProperty("calsim.plugin.jar"));
+            awaitOutput(dir, "calsim shell:", 1);
             Calsim.type(shell, "calsim:list");
             awaitOutput(dir, "hertz-mindlin", 1);
             Files.copy(plugin, dir.resolve("deploy").resolve(plugin.getFileName()), StandardCopyOption.REPLACE_EXISTING);

@@ -11,9 +11,25 @@ import java.util.List;
  * @param xLabel x axis label with unit, e.g. {@code "line load [kN/m]"}
  * @param yLabel y axis label with unit
  * @param series what to draw
+ * @param logX   whether the x axis is logarithmic (all x values must then be positive)
  */
-public record Plot(String name, String title, String xLabel, String yLabel, List<Series> series) {
+public record Plot(String name, String title, String xLabel, String yLabel, List<Series> series, boolean logX) {
     public Plot {
         series = List.copyOf(series);
+        if (logX) {
+            for (Series s : series) {
+                for (double x : s.x()) {
+                    if (!(x > 0)) {
+                        throw new IllegalArgumentException("plot '" + name + "': log x axis needs x > 0, series '"
+                                + s.label() + "' has " + x);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A plot with linear axes. */
+    public Plot(String name, String title, String xLabel, String yLabel, List<Series> series) {
+        this(name, title, xLabel, yLabel, series, false);
     }
 }

@@ -180,7 +180,7 @@ public final class RateCapabilitySolver implements Solver {
             series.add(StageSupport.measuredSeries(measured, Units.MA_PER_CM2, Units.MAH_PER_CM2));
         }
         sink.plot(new Plot("capacity-vs-current-density", "Rate capability (penetration-depth model, Tambio et al."
-                + " 2020)", "current density [mA/cm^2] (log scale suits)", "capacity [mAh/cm^2]", series));
+                + " 2020)", "current density [mA/cm^2]", "capacity [mAh/cm^2]", series, true));
         context.progress(1, "done");
     }
 

@@ -29,6 +29,7 @@ final class PlotRenderer {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setMarkerSize(8);
+        chart.getStyler().setXAxisLogarithmic(plot.logX());
         Set<String> labels = new HashSet<>();
         for (Series s : plot.series()) {
             if (s.x().length == 0) {
