@@ -55,6 +55,7 @@ public final class CommandLineMain implements Callable<Integer> {
         cl.addSubcommand("run", new RunCommand(jobs, out, err));
         cl.addSubcommand("check", new CheckCommand(jobs, out, err));
         cl.addSubcommand("list", new ListCommand(registry, out));
+        cl.addSubcommand("describe", new DescribeCommand(context, out, err));
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println("calsim: internal error: " + e);
             e.printStackTrace(err);

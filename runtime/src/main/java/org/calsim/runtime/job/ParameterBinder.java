@@ -161,7 +161,7 @@ public final class ParameterBinder {
     }
 
     /** @return the allowed values of {@code p} in words */
-    static String describe(Parameter p) {
+    public static String describe(Parameter p) {
         return switch (p.kind()) {
             case NUMBER, INTEGER, NUMBER_LIST -> p.describeRange();
             case CHOICE -> "one of " + String.join(", ", p.choices());
