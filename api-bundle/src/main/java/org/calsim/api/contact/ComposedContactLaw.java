@@ -4,8 +4,11 @@ package org.calsim.api.contact;
  * A contact law made of parts, in the order normal, damping, cohesion, tangential, rolling (the order of
  * the GRANULAR package of LAMMPS). Each part gets its own consecutive block of history slots. Parts other
  * than the normal one may be {@code null} (absent).
+ *
+ * <p>To publish a composition as a service, extend this class and pass the parts to the constructor;
+ * the force calculation itself cannot be overridden.
  */
-public final class ComposedContactLaw implements ContactLaw {
+public class ComposedContactLaw implements ContactLaw {
     private final ContactPart[] parts;
     private final int[] offsets;
     private final int historySize;
@@ -45,17 +48,17 @@ public final class ComposedContactLaw implements ContactLaw {
     }
 
     @Override
-    public int historySize() {
+    public final int historySize() {
         return historySize;
     }
 
     /** @return the first history slot of part {@code index} (in composition order, absent parts skipped) */
-    public int partOffset(int index) {
+    public final int partOffset(int index) {
         return offsets[index];
     }
 
     @Override
-    public void compute(ContactGeometry geometry, PairProperties properties, double[] history, int offset,
+    public final void compute(ContactGeometry geometry, PairProperties properties, double[] history, int offset,
                         ContactForce out) {
         out.clear();
         for (int k = 0; k < parts.length; k++) {

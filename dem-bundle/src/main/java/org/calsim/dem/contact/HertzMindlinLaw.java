@@ -1,10 +1,7 @@
 package org.calsim.dem.contact;
 
 import org.calsim.api.contact.ComposedContactLaw;
-import org.calsim.api.contact.ContactForce;
-import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.ContactLaw;
-import org.calsim.api.contact.PairProperties;
 import org.calsim.api.stage.ServiceProperties;
 import org.osgi.service.component.annotations.Component;
 
@@ -12,28 +9,18 @@ import org.osgi.service.component.annotations.Component;
  * {@code hertz-mindlin}: {@link HertzNormal} + {@link ViscoelasticDamping} (Tsuji form, from the pair's
  * restitution) + {@link MindlinTangential} with Coulomb friction (the pair's μ). The default granular
  * law of LIGGGHTS ({@code model hertz tangential history}). Parameters come from
- * {@link PairProperties} only; history: 3 slots (tangential displacement).
+ * {@link org.calsim.api.contact.PairProperties} only; history: 3 slots (tangential displacement).
  *
  * <p>Ranked 10, above the other built-in laws, so it is the law of jobs that name none.
  */
 @Component(service = ContactLaw.class, property = {ServiceProperties.NAME + "=" + HertzMindlinLaw.NAME,
     "service.ranking:Integer=10"})
-public final class HertzMindlinLaw implements ContactLaw {
+public final class HertzMindlinLaw extends ComposedContactLaw {
     /** Service name. */
     public static final String NAME = "hertz-mindlin";
 
-    private final ComposedContactLaw law = new ComposedContactLaw(new HertzNormal(), new ViscoelasticDamping(),
-            null, new MindlinTangential(), null);
-
-    @Override
-    public int historySize() {
-        return law.historySize();
-    }
-
-    @Override
-    public void compute(ContactGeometry geometry, PairProperties properties, double[] history, int offset,
-                        ContactForce out) {
-        law.compute(geometry, properties, history, offset, out);
+    public HertzMindlinLaw() {
+        super(new HertzNormal(), new ViscoelasticDamping(), null, new MindlinTangential(), null);
     }
 
     @Override

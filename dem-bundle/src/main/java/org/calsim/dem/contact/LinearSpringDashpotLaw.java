@@ -1,10 +1,7 @@
 package org.calsim.dem.contact;
 
 import org.calsim.api.contact.ComposedContactLaw;
-import org.calsim.api.contact.ContactForce;
-import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.ContactLaw;
-import org.calsim.api.contact.PairProperties;
 import org.calsim.api.stage.ServiceProperties;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,7 +22,7 @@ import org.osgi.service.component.annotations.Component;
  * </ul>
  */
 @Component(service = ContactLaw.class, property = ServiceProperties.NAME + "=" + LinearSpringDashpotLaw.NAME)
-public final class LinearSpringDashpotLaw implements ContactLaw {
+public final class LinearSpringDashpotLaw extends ComposedContactLaw {
     /** Service name. */
     public static final String NAME = "linear-spring-dashpot";
     /** Default normal stiffness [N/m]. */
@@ -44,7 +41,6 @@ public final class LinearSpringDashpotLaw implements ContactLaw {
 
     private final double kn;
     private final double kt;
-    private final ComposedContactLaw law;
 
     @Activate
     public LinearSpringDashpotLaw(Config config) {
@@ -56,10 +52,9 @@ public final class LinearSpringDashpotLaw implements ContactLaw {
      * @param kt tangential stiffness [N/m]
      */
     public LinearSpringDashpotLaw(double kn, double kt) {
+        super(new HookeNormal(kn), new LinearDashpot(kt / kn), null, new LinearTangential(kt), null);
         this.kn = kn;
         this.kt = kt;
-        this.law = new ComposedContactLaw(new HookeNormal(kn), new LinearDashpot(kt / kn), null,
-                new LinearTangential(kt), null);
     }
 
     /** @return normal stiffness [N/m] */
@@ -70,17 +65,6 @@ public final class LinearSpringDashpotLaw implements ContactLaw {
     /** @return tangential stiffness [N/m] */
     public double kt() {
         return kt;
-    }
-
-    @Override
-    public int historySize() {
-        return law.historySize();
-    }
-
-    @Override
-    public void compute(ContactGeometry geometry, PairProperties properties, double[] history, int offset,
-                        ContactForce out) {
-        law.compute(geometry, properties, history, offset, out);
     }
 
     @Override

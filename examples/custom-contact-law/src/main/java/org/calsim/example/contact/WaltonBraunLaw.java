@@ -1,10 +1,7 @@
 package org.calsim.example.contact;
 
 import org.calsim.api.contact.ComposedContactLaw;
-import org.calsim.api.contact.ContactForce;
-import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.ContactLaw;
-import org.calsim.api.contact.PairProperties;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -25,7 +22,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {"calsim.name=walton-braun", "service.ranking:Integer=100"})
 @Designate(ocd = WaltonBraunLaw.Config.class)
-public final class WaltonBraunLaw implements ContactLaw {
+public final class WaltonBraunLaw extends ComposedContactLaw {
 
     /** Configuration of the law. */
     @ObjectClassDefinition(name = "Walton-Braun contact law")
@@ -39,8 +36,6 @@ public final class WaltonBraunLaw implements ContactLaw {
         double unloading_stiffness_N_per_m() default 2.0e5;
     }
 
-    private final ContactLaw law;
-
     @Activate
     public WaltonBraunLaw(Config config) {
         this(config.loading_stiffness_N_per_m(), config.unloading_stiffness_N_per_m());
@@ -51,17 +46,6 @@ public final class WaltonBraunLaw implements ContactLaw {
      * @param unloadingStiffness k₂ [N/m]
      */
     public WaltonBraunLaw(double loadingStiffness, double unloadingStiffness) {
-        law = new ComposedContactLaw(new WaltonBraunNormal(loadingStiffness, unloadingStiffness), null, null, null, null);
-    }
-
-    @Override
-    public int historySize() {
-        return law.historySize();
-    }
-
-    @Override
-    public void compute(ContactGeometry geometry, PairProperties properties, double[] history, int offset,
-                        ContactForce out) {
-        law.compute(geometry, properties, history, offset, out);
+        super(new WaltonBraunNormal(loadingStiffness, unloadingStiffness), null, null, null, null);
     }
 }
