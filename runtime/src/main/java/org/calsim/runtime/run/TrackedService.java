@@ -32,6 +32,8 @@ final class TrackedService<S> implements Swappable<S>, AutoCloseable {
     /** Tracked services in OSGi order: the last is the highest ranked. */
     private final TreeMap<ServiceReference<S>, S> available = new TreeMap<>();
     private volatile Choice<S> best;
+    /** The last matching service that could not be obtained, or null. */
+    private String failed;
     private Choice<S> current;
 
     private record Choice<S>(ServiceReference<S> ref, S service) {
@@ -59,6 +61,8 @@ final class TrackedService<S> implements Swappable<S>, AutoCloseable {
                 S service = super.addingService(reference);
                 if (service != null) {
                     changed(reference, service);
+                } else {
+                    unusable(reference);
                 }
                 return service;
             }
@@ -75,6 +79,13 @@ final class TrackedService<S> implements Swappable<S>, AutoCloseable {
             }
         };
         tracker.open();
+    }
+
+    /** Records a matching service whose object could not be obtained (its component failed to activate). */
+    private synchronized void unusable(ServiceReference<S> reference) {
+        failed = reference.getProperty("component.name") + " from " + reference.getBundle().getSymbolicName() + " "
+                + reference.getBundle().getVersion();
+        notifyAll();
     }
 
     /** Records an added, modified ({@code service} non-null) or removed service and picks the best. */
@@ -113,6 +124,8 @@ final class TrackedService<S> implements Swappable<S>, AutoCloseable {
 
     private synchronized Choice<S> awaitImplementation(long step) {
         control.paused("no " + requested + " is available at step " + step
+                + (failed == null ? "" : " (" + failed + " is registered but failed to activate: its bundle may have"
+                + " been built against another calsim API; see the log)")
                 + "; the job waits until one is deployed (or cancel it)");
         try {
             while (best == null) {

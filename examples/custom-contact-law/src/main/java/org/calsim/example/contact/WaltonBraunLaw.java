@@ -29,16 +29,16 @@ public final class WaltonBraunLaw extends ComposedContactLaw {
     public @interface Config {
         /** @return loading stiffness k₁ [N/m] */
         @AttributeDefinition(description = "loading stiffness k1 [N/m]")
-        double loading_stiffness_N_per_m() default 5.0e4;
+        double loadingStiffness() default 5.0e4;
 
         /** @return unloading stiffness k₂ [N/m] */
         @AttributeDefinition(description = "unloading stiffness k2 [N/m], >= k1")
-        double unloading_stiffness_N_per_m() default 2.0e5;
+        double unloadingStiffness() default 2.0e5;
     }
 
     @Activate
     public WaltonBraunLaw(Config config) {
-        this(config.loading_stiffness_N_per_m(), config.unloading_stiffness_N_per_m());
+        this(config.loadingStiffness(), config.unloadingStiffness());
     }
 
     /**
