@@ -13,8 +13,8 @@ import org.calsim.api.data.Table;
 import org.calsim.api.electrode.CoatingKeys;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.StageCancelledException;
-import org.calsim.empirical.testing.RecordingSink;
-import org.calsim.empirical.testing.TestContext;
+import org.calsim.api.testing.RecordingSink;
+import org.calsim.api.testing.TestStageContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +33,7 @@ class CompactionStagesTest {
     @Test
     void porosityWithGivenDamping() throws Exception {
         // eq 5: eps = 0.2 + (0.45 - 0.2) exp(-500/800) = 0.2 + 0.25 * 0.535261429 = 0.33381535735
-        TestContext context = Fixtures.context().run(new PorositySolver(),
+        TestStageContext context = Fixtures.context().run(new PorositySolver(),
                 Map.of("eps_min", 0.2, "gamma_kN_per_m", 800.0));
         double eps = 0.2 + 0.25 * Math.exp(-500.0 / 800.0);
         close(eps, context.given(CoatingKeys.POROSITY));
@@ -58,7 +58,7 @@ class CompactionStagesTest {
         // mu0 = 60, xi = 0.2 kN/m per mg/cm^2 (per C); T_R = 50 C; M_C = 20 mg/cm^2
         // gamma = (60 - 0.2*50) * 20 = 1000 kN/m; compaction factor p = 0.5 -> eps_min = 0.225
         // eps = 0.45 * (0.5 + 0.5 exp(-500/1000))
-        TestContext context = Fixtures.context().run(new PorositySolver(), Map.of("model", "compaction-factor",
+        TestStageContext context = Fixtures.context().run(new PorositySolver(), Map.of("model", "compaction-factor",
                 "p", 0.5, "mu0_kN_per_m_per_mg_per_cm2", 60.0, "xi_kN_per_m_per_mg_per_cm2_per_C", 0.2));
         close(0.45 * (0.5 + 0.5 * Math.exp(-0.5)), context.given(CoatingKeys.POROSITY));
         close(1000, context.sink().get("gamma_kN_per_m"));
@@ -105,7 +105,7 @@ class CompactionStagesTest {
             csv.append(q).append(',').append(eps).append('\n');
         }
         Path file = Files.writeString(dir.resolve("porosity.csv"), csv.toString());
-        TestContext context = Fixtures.context().run(new PorositySolver(), Map.of("fit_csv", file));
+        TestStageContext context = Fixtures.context().run(new PorositySolver(), Map.of("fit_csv", file));
         RecordingSink sink = context.sink();
         assertTrue(Math.abs(sink.get("gamma_kN_per_m") - 800) < 3 * sink.get("gamma_kN_per_m_stderr"));
         assertTrue(Math.abs(sink.get("eps_min") - 0.22) < 3 * sink.get("eps_min_stderr"));
@@ -130,7 +130,7 @@ class CompactionStagesTest {
     @Test
     void densityStage() throws Exception {
         // eq 4 inverted: rho = 2200 + 1000 * (500/2000)^(1/2) = 2700 kg/m^3; eps = 1 - 2700/4000 = 0.325
-        TestContext context = Fixtures.context().run(new DensitySolver(), Map.of("A_kN_per_m", 2000.0, "B", 2.0));
+        TestStageContext context = Fixtures.context().run(new DensitySolver(), Map.of("A_kN_per_m", 2000.0, "B", 2.0));
         close(2700, context.given(CoatingKeys.DENSITY));
         close(0.325, context.given(CoatingKeys.POROSITY));
         close(0.2 / 0.96 / 2700, context.given(CoatingKeys.THICKNESS));

@@ -4,7 +4,8 @@ import java.util.Map;
 import org.calsim.api.electrode.CalenderingConditions;
 import org.calsim.api.electrode.ElectrodeRecipe;
 import org.calsim.api.material.MaterialProperty;
-import org.calsim.empirical.testing.TestContext;
+import org.calsim.api.testing.TestMaterial;
+import org.calsim.api.testing.TestStageContext;
 
 /** A recipe, calendering conditions and an electrolyte shared by the stage tests. */
 final class Fixtures {
@@ -23,16 +24,16 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static TestContext context() {
-        return new TestContext().with(ElectrodeRecipe.KEY, RECIPE).with(CalenderingConditions.KEY, CONDITIONS);
+    static TestStageContext context() {
+        return new TestStageContext().with(ElectrodeRecipe.KEY, RECIPE).with(CalenderingConditions.KEY, CONDITIONS);
     }
 
     /** D0 = 3e-10 m^2/s, c0 = 1000 mol/m^3, t+ = 0.4, kappa0 = 1.0 S/m. */
-    static TestContext withElectrolyte(TestContext context) {
-        return context.material("LP57", Map.of(
+    static TestStageContext withElectrolyte(TestStageContext context) {
+        return context.material(TestMaterial.of("LP57", Map.of(
                 MaterialProperty.SALT_DIFFUSIVITY, 3e-10,
                 MaterialProperty.SALT_CONCENTRATION, 1000.0,
                 MaterialProperty.TRANSFERENCE_NUMBER, 0.4,
-                MaterialProperty.IONIC_CONDUCTIVITY, 1.0));
+                MaterialProperty.IONIC_CONDUCTIVITY, 1.0)));
     }
 }

@@ -15,8 +15,9 @@ import org.calsim.api.electrode.CoatingKeys;
 import org.calsim.api.material.MaterialProperty;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.transport.EffectiveProperties;
-import org.calsim.empirical.testing.RecordingSink;
-import org.calsim.empirical.testing.TestContext;
+import org.calsim.api.testing.RecordingSink;
+import org.calsim.api.testing.TestMaterial;
+import org.calsim.api.testing.TestStageContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,7 @@ class TransportStagesTest {
     void rollGapWithoutPrescribedGap() throws Exception {
         // delta_0 = 0.208333/2200 = 94.697 um; delta_1 = 80 um = gap (no spring-back); r_R = 0.2 m
         double delta0 = 0.2 / 0.96 / 2200;
-        TestContext context = Fixtures.context().with(CoatingKeys.THICKNESS, 80e-6);
+        TestStageContext context = Fixtures.context().with(CoatingKeys.THICKNESS, 80e-6);
         context.run(new RollGapSolver(), Map.of());
         double length = Math.sqrt(0.2 * (delta0 - 80e-6)); // relaxation zone is 0
         close(1 - 80e-6 / delta0, context.given(CoatingKeys.COMPACTION_DEGREE));
@@ -63,7 +64,7 @@ class TransportStagesTest {
     @Test
     void bruggemanTortuosity() throws Exception {
         // eps = 0.25: T = 0.25^-0.5 = 2; tau_g = sqrt 2; MacMullin T/eps = 8
-        TestContext context = new TestContext().with(CoatingKeys.POROSITY, 0.25);
+        TestStageContext context = new TestStageContext().with(CoatingKeys.POROSITY, 0.25);
         context.run(new TortuositySolver(), Map.of());
         EffectiveProperties p = context.given(EffectiveProperties.KEY);
         close(2.0, p.throughPlaneTortuosity());
@@ -77,10 +78,10 @@ class TransportStagesTest {
 
     @Test
     void powerLawTortuosityAndChecks() throws Exception {
-        TestContext context = new TestContext().with(CoatingKeys.POROSITY, 0.36);
+        TestStageContext context = new TestStageContext().with(CoatingKeys.POROSITY, 0.36);
         context.run(new TortuositySolver(), Map.of("model", "power-law", "a", 1.02, "b", -0.53));
         close(1.02 * Math.pow(0.36, -0.53), context.given(EffectiveProperties.KEY).throughPlaneTortuosity());
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new TestContext()
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new TestStageContext()
                 .with(CoatingKeys.POROSITY, 0.36).run(new TortuositySolver(), Map.of("model", "power-law", "a", 1.0)));
         assertTrue(e.getMessage().contains("stages[0].with.b"), e.getMessage());
     }
@@ -94,7 +95,7 @@ class TransportStagesTest {
             csv.append(eps).append(',').append(1.02 * Math.pow(eps, -0.53) + 0.02 * random.nextGaussian()).append('\n');
         }
         Path file = Files.writeString(dir.resolve("tau.csv"), csv.toString());
-        TestContext context = new TestContext().with(CoatingKeys.POROSITY, 0.3);
+        TestStageContext context = new TestStageContext().with(CoatingKeys.POROSITY, 0.3);
         context.run(new TortuositySolver(), Map.of("model", "power-law", "fit_csv", file));
         RecordingSink sink = context.sink();
         assertTrue(Math.abs(sink.get("a") - 1.02) < 3 * sink.get("a_stderr"));
@@ -106,7 +107,7 @@ class TransportStagesTest {
         assertTrue(context.given(EffectiveProperties.KEY).method().contains("tau.csv"));
     }
 
-    private static TestContext rateContext() {
+    private static TestStageContext rateContext() {
         // eps = 0.3, L = 60 um, T = 3 (given as effective properties)
         return Fixtures.withElectrolyte(Fixtures.context())
                 .with(CoatingKeys.POROSITY, 0.3)
@@ -119,7 +120,8 @@ class TransportStagesTest {
         // I* = (0.3/3) * 3e-10 * 1000 * F / (0.6 * 60e-6) = 80.4044 A/m^2 = 8.04044 mA/cm^2
         // Q0 = 120000 C/m^2 = 3.333 mAh/cm^2; 1C = 33.333 A/m^2 -> critical C-rate = 2.4121
         double iStar = 0.1 * 3e-10 * 1000 * F / (0.6 * 60e-6);
-        TestContext context = rateContext().run(new RateCapabilitySolver(), Map.of("c_rates", List.of(1.0, 0.5, 5.0)));
+        TestStageContext context = rateContext()
+                .run(new RateCapabilitySolver(), Map.of("c_rates", List.of(1.0, 0.5, 5.0)));
         RateCapability rc = context.given(RateCapability.KEY);
         close(iStar, rc.criticalCurrentDensity());
         close(120_000, rc.nominalCapacity());
@@ -173,8 +175,9 @@ class TransportStagesTest {
 
     @Test
     void missingElectrolytePropertyIsNamed() {
-        TestContext context = Fixtures.context().material("LP57", Map.of(MaterialProperty.SALT_DIFFUSIVITY, 3e-10,
-                        MaterialProperty.TRANSFERENCE_NUMBER, 0.4, MaterialProperty.IONIC_CONDUCTIVITY, 1.0))
+        TestStageContext context = Fixtures.context()
+                .material(TestMaterial.of("LP57", Map.of(MaterialProperty.SALT_DIFFUSIVITY, 3e-10,
+                        MaterialProperty.TRANSFERENCE_NUMBER, 0.4, MaterialProperty.IONIC_CONDUCTIVITY, 1.0)))
                 .with(CoatingKeys.POROSITY, 0.3)
                 .with(CoatingKeys.THICKNESS, 60e-6)
                 .with(EffectiveProperties.KEY, new EffectiveProperties(0.3, 3, Double.NaN, Double.NaN, "test"));

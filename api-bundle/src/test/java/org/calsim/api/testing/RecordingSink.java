@@ -1,4 +1,4 @@
-package org.calsim.empirical.testing;
+package org.calsim.api.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,15 +8,18 @@ import org.calsim.api.data.Plot;
 import org.calsim.api.data.Table;
 import org.calsim.api.stage.ResultSink;
 
-/** Test double of the result sink: keeps everything in maps. */
+/** Test double of the result sink: keeps every summary number, note, table and plot for assertions. */
 public final class RecordingSink implements ResultSink {
 
+    /** Summary numbers by name, in their own unit. */
     public final Map<String, Double> summary = new LinkedHashMap<>();
+    /** The unit of each summary number. */
     public final Map<String, String> units = new LinkedHashMap<>();
     public final Map<String, String> notes = new LinkedHashMap<>();
     public final Map<String, Table> tables = new LinkedHashMap<>();
     public final List<Plot> plots = new ArrayList<>();
 
+    /** @throws IllegalStateException when a stage writes the same summary number twice */
     @Override
     public void summary(String name, double value, String unit) {
         if (summary.containsKey(name)) {
@@ -41,7 +44,7 @@ public final class RecordingSink implements ResultSink {
         plots.add(plot);
     }
 
-    /** @return the summary value, failing if absent */
+    /** @return the summary number, failing the test if the stage did not write it */
     public double get(String name) {
         Double v = summary.get(name);
         if (v == null) {
