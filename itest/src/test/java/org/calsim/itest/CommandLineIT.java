@@ -51,6 +51,12 @@ class CommandLineIT {
         assertEquals(2, range.exit());
         assertTrue(range.err().contains("recipe.initial_porosity: the value 1.2 is not allowed; expected a number > 0 and < 1"),
                 range.err());
+
+        // a stage parameter that contradicts the recipe is found before anything runs, too
+        Calsim.Result cross = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[0].with.eps_min=0.6");
+        assertEquals(2, cross.exit(), cross.out() + cross.err());
+        assertTrue(cross.err().contains("stages[0].with.eps_min: '0.6' is not allowed; expected a porosity <= the initial porosity eps0 = 0.48"), cross.err());
+        assertFalse(Files.exists(dir.resolve("results")), "nothing may be written for a job that did not run");
     }
 
     @Test

@@ -29,11 +29,15 @@ public interface Solver {
 
     /**
      * Cross-field checks that single parameters cannot express (e.g. "give either {@code p} or
-     * {@code eps_min}"). Called before any stage runs.
+     * {@code eps_min}", or "{@code eps_min} must be below the recipe's initial porosity"). Called before
+     * any stage runs.
      *
+     * @param parameters the stage's parameters, each already checked on its own
+     * @param inputs     the job's inputs (the electrode recipe and the calendering conditions), not what
+     *                   earlier stages will give
      * @throws InvalidInputException naming the field, the value and what is allowed
      */
-    default void validate(Parameters parameters) {
+    default void validate(Parameters parameters, SimulationState inputs) {
     }
 
     /** @return the keys this stage reads, given its validated parameters */

@@ -97,7 +97,7 @@ public final class TestStageContext implements StageContext {
      */
     public TestStageContext run(Solver solver, Map<String, ?> jobValues) throws Exception {
         parameters = TestParameters.bind(solver.parameters(), jobValues);
-        solver.validate(parameters);
+        solver.validate(parameters, state());
         for (Key<?> key : solver.needs(parameters)) {
             if (!state.containsKey(key)) {
                 throw new AssertionError("stage needs " + key + " which the test state lacks");

@@ -16,6 +16,7 @@ import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.Key;
 import org.calsim.api.stage.Parameter;
 import org.calsim.api.stage.Parameters;
+import org.calsim.api.stage.SimulationState;
 import org.calsim.api.stage.ResultSink;
 import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
@@ -88,7 +89,11 @@ public final class ContactProbe implements Solver {
     }
 
     @Override
-    public void validate(Parameters parameters) {
+    public void validate(Parameters parameters, SimulationState inputs) {
+        checkSteps(parameters);
+    }
+
+    private static void checkSteps(Parameters parameters) {
         int steps = parameters.integer(STEPS);
         if (steps % 2 != 0) {
             throw new InvalidInputException(parameters.fieldPath(STEPS), steps, "an even whole number >= 2");
@@ -108,7 +113,7 @@ public final class ContactProbe implements Solver {
     @Override
     public void run(StageContext context) {
         Parameters par = context.parameters();
-        validate(par);
+        checkSteps(par);
         boolean wall = "wall".equals(par.text(PARTNER));
         double radius = par.number(RADIUS);
         int steps = par.integer(STEPS);

@@ -119,7 +119,7 @@ class ContactProbeTest {
     @Test
     void oddStepsAreRejected() {
         Parameters p = TestParameters.bind(probe.parameters(), Map.of("steps", 11));
-        assertThrows(InvalidInputException.class, () -> probe.validate(p));
+        assertThrows(InvalidInputException.class, () -> probe.validate(p, new TestStageContext().state()));
     }
 
     @Test

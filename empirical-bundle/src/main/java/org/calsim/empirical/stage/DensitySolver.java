@@ -11,6 +11,7 @@ import org.calsim.api.electrode.ElectrodeRecipe;
 import org.calsim.api.stage.Key;
 import org.calsim.api.stage.Parameter;
 import org.calsim.api.stage.Parameters;
+import org.calsim.api.stage.SimulationState;
 import org.calsim.api.stage.ResultSink;
 import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
@@ -63,7 +64,7 @@ public final class DensitySolver implements Solver {
     }
 
     @Override
-    public void validate(Parameters parameters) {
+    public void validate(Parameters parameters, SimulationState inputs) {
         if (parameters.isSet(StageSupport.FIT_CSV)) {
             String why = "A and B are fitted to " + StageSupport.FIT_CSV + "; give either the file or A and B";
             StageSupport.forbid(parameters, A, why);

@@ -11,7 +11,9 @@ import org.calsim.api.electrode.CoatingKeys;
 import org.calsim.api.electrode.ElectrodeRecipe;
 import org.calsim.api.stage.Key;
 import org.calsim.api.stage.Parameter;
+import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.Parameters;
+import org.calsim.api.stage.SimulationState;
 import org.calsim.api.stage.ResultSink;
 import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
@@ -69,7 +71,7 @@ public final class PorositySolver implements Solver {
     }
 
     @Override
-    public void validate(Parameters parameters) {
+    public void validate(Parameters parameters, SimulationState inputs) {
         boolean compactionFactor = COMPACTION_FACTOR.equals(parameters.text(MODEL));
         if (parameters.isSet(StageSupport.FIT_CSV)) {
             String why = "the law's parameters are fitted to " + StageSupport.FIT_CSV + "; give either the file or"
@@ -96,6 +98,39 @@ public final class PorositySolver implements Solver {
             StageSupport.require(parameters, MU0, why);
             StageSupport.require(parameters, XI, why);
         }
+        // the law against the job's recipe and roll temperature: eps_min below eps0, mu0 - xi*T_R > 0
+        ElectrodeRecipe recipe = inputs.get(ElectrodeRecipe.KEY);
+        CalenderingConditions conditions = inputs.get(CalenderingConditions.KEY);
+        double gamma;
+        try {
+            gamma = damping(parameters, recipe, conditions);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(parameters.fieldPath(MU0) + ", " + XI + " and calendering.roll_temperature_C",
+                    e.value(), e.allowed());
+        }
+        String field = parameters.fieldPath(compactionFactor ? P : EPS_MIN);
+        try {
+            law(parameters, recipe, gamma);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(field, e.value(), e.allowed());
+        }
+    }
+
+    /** @return γ_C [N/m]: given, or from eq 6 with the job's roll temperature and loading */
+    private static double damping(Parameters parameters, ElectrodeRecipe recipe, CalenderingConditions conditions) {
+        if (parameters.isSet(GAMMA)) {
+            return parameters.number(GAMMA);
+        }
+        return DampingFactor.gamma(parameters.number(MU0), parameters.number(XI), conditions.rollTemperature(),
+                recipe.activeMassLoading());
+    }
+
+    /** @return the law of eq 5 or eqs 7-8 from the given parameters and the recipe's initial porosity */
+    private static PorosityLineLoadLaw law(Parameters parameters, ElectrodeRecipe recipe, double gamma) {
+        if (COMPACTION_FACTOR.equals(parameters.text(MODEL))) {
+            return PorosityLineLoadLaw.withCompactionFactor(recipe.initialPorosity(), parameters.number(P), gamma);
+        }
+        return new PorosityLineLoadLaw(recipe.initialPorosity(), parameters.number(EPS_MIN), gamma);
     }
 
     @Override
@@ -134,22 +169,10 @@ public final class PorositySolver implements Solver {
             report.quality(measured.source());
             sink.note("damping_factor", "gamma_C fitted to " + measured.source());
         } else {
-            double gamma;
-            if (parameters.isSet(GAMMA)) {
-                gamma = parameters.number(GAMMA);
-                sink.note("damping_factor", "gamma_C given by " + GAMMA);
-            } else {
-                gamma = DampingFactor.gamma(parameters.number(MU0), parameters.number(XI),
-                        conditions.rollTemperature(), recipe.activeMassLoading());
-                sink.note("damping_factor", "gamma_C = (mu0 - xi*T_R)*M_C (eq 6) with T_R = "
-                        + conditions.rollTemperature() + " C, M_C = " + recipe.activeMassLoading() / Units.MG_PER_CM2
-                        + " mg/cm^2");
-            }
-            if (compactionFactor) {
-                law = PorosityLineLoadLaw.withCompactionFactor(recipe.initialPorosity(), parameters.number(P), gamma);
-            } else {
-                law = new PorosityLineLoadLaw(recipe.initialPorosity(), parameters.number(EPS_MIN), gamma);
-            }
+            law = law(parameters, recipe, damping(parameters, recipe, conditions));
+            sink.note("damping_factor", parameters.isSet(GAMMA) ? "gamma_C given by " + GAMMA
+                    : "gamma_C = (mu0 - xi*T_R)*M_C (eq 6) with T_R = " + conditions.rollTemperature() + " C, M_C = "
+                    + recipe.activeMassLoading() / Units.MG_PER_CM2 + " mg/cm^2");
             sink.summary("eps0", law.initialPorosity(), "1");
             sink.summary(compactionFactor ? "compaction_factor_p" : "eps_min",
                     compactionFactor ? law.compactionFactor() : law.minimumPorosity(), "1");

@@ -9,6 +9,7 @@ import org.calsim.api.electrode.CoatingKeys;
 import org.calsim.api.stage.Key;
 import org.calsim.api.stage.Parameter;
 import org.calsim.api.stage.Parameters;
+import org.calsim.api.stage.SimulationState;
 import org.calsim.api.stage.ResultSink;
 import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
@@ -64,7 +65,7 @@ public final class TortuositySolver implements Solver {
     }
 
     @Override
-    public void validate(Parameters parameters) {
+    public void validate(Parameters parameters, SimulationState inputs) {
         boolean powerLaw = POWER_LAW.equals(parameters.text(MODEL));
         if (!powerLaw) {
             StageSupport.forbid(parameters, A, "a belongs to model power-law");

@@ -57,8 +57,11 @@ final class JobPreparer {
         List<StagePlan> plans = new ArrayList<>();
         try {
             Set<Key<?>> available = new LinkedHashSet<>(List.of(ElectrodeRecipe.KEY, CalenderingConditions.KEY));
+            StateStore inputs = new StateStore();
+            inputs.put(ElectrodeRecipe.KEY, recipe);
+            inputs.put(CalenderingConditions.KEY, conditions);
             for (JobSpec.StageSpec s : spec.stages()) {
-                StagePlan plan = plan(s, base);
+                StagePlan plan = plan(s, base, inputs);
                 plans.add(plan);
                 for (Key<?> need : plan.needs()) {
                     if (!available.contains(need)) {
@@ -85,7 +88,7 @@ final class JobPreparer {
         }
     }
 
-    private StagePlan plan(JobSpec.StageSpec s, Path base) {
+    private StagePlan plan(JobSpec.StageSpec s, Path base, StateStore inputs) {
         Optional<ServiceReference<Solver>> ref = catalog.stage(s.use());
         if (ref.isEmpty()) {
             throw new InvalidInputException("stages[" + s.index() + "].use", s.use(),
@@ -98,7 +101,7 @@ final class JobPreparer {
         }
         try {
             BoundParameters params = ParameterBinder.bind(solver.parameters(), s.with(), s.path(), base);
-            solver.validate(params);
+            solver.validate(params, inputs);
             return new StagePlan(s.index(), s.use(), ref.get(), solver, params, Set.copyOf(solver.needs(params)),
                     Set.copyOf(solver.gives(params)));
         } catch (RuntimeException e) {
