@@ -81,6 +81,30 @@ class CommandLineIT {
         }
     }
 
+    /** A stage that fails at run time stops the job; what earlier stages produced is kept and marked. */
+    @Test
+    void failedStageKeepsEarlierResults() throws Exception {
+        String quickstart = Files.readString(Calsim.home().resolve("examples/quickstart.yaml"));
+        // an electrolyte without transport properties: valid to load, but the rate-capability stage needs D0
+        Files.writeString(dir.resolve("job.yaml"), quickstart.replace("electrolyte: LiPF6-EC-EMC", "electrolyte: dry")
+                + "\nmaterials:\n  dry: {description: electrolyte without transport data, density_kg_per_m3: 1200}\n");
+        Path out = dir.resolve("out");
+        Calsim.Result r = Calsim.run(dir, "run", "job.yaml", "--out", out.toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("stage empirical.rate-capability failed"), r.err());
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertEquals("failed", summary.get("status").asText());
+        assertEquals("succeeded", find(summary, "empirical.porosity").get("status").asText());
+        assertTrue(find(summary, "empirical.porosity").at("/results/porosity/value").asDouble() > 0);
+        JsonNode failed = find(summary, "empirical.rate-capability");
+        assertEquals("failed", failed.get("status").asText());
+        assertTrue(failed.get("error").asText().contains("dry"), failed.toString());
+        assertTrue(Files.exists(out.resolve("empirical.porosity-porosity-vs-line-load.csv")));
+        assertFalse(Files.exists(out.resolve("empirical.rate-capability-capacity-vs-current-density.csv")),
+                "a failed stage writes no table");
+        assertEquals("failed", JSON.readTree(out.resolve("provenance.json").toFile()).get("status").asText());
+    }
+
     /** A running shell picks up a plugin dropped into deploy/, uses it, and falls back when it is removed. */
     @Test
     void shellDeploysAndRemovesAPluginThroughTheDeployFolder() throws Exception {

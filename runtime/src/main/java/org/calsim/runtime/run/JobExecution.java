@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.calsim.api.electrode.CalenderingConditions;
 import org.calsim.api.electrode.ElectrodeRecipe;
 import org.calsim.api.job.JobListener;
@@ -31,7 +32,7 @@ import org.osgi.framework.BundleContext;
 final class JobExecution implements JobRun, JobControl, Runnable {
     private final PreparedJob job;
     private final BundleContext context;
-    private final Runnable onEnd;
+    private final Consumer<JobExecution> onEnd;
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch done = new CountDownLatch(1);
     private final Provenance provenance = new Provenance();
@@ -41,7 +42,7 @@ final class JobExecution implements JobRun, JobControl, Runnable {
     private volatile JobOutcome outcome;
     private int stageIndex;
 
-    JobExecution(PreparedJob job, BundleContext context, JobListener listener, Runnable onEnd) {
+    JobExecution(PreparedJob job, BundleContext context, JobListener listener, Consumer<JobExecution> onEnd) {
         this.job = job;
         this.context = context;
         this.onEnd = onEnd;
@@ -50,6 +51,11 @@ final class JobExecution implements JobRun, JobControl, Runnable {
         }
         this.progress = new JobProgress(job.spec().name(), 0, job.stages().size(), job.stages().get(0).name(), 0,
                 "queued", JobState.QUEUED);
+    }
+
+    /** @return the checked job this execution runs */
+    PreparedJob job() {
+        return job;
     }
 
     @Override
@@ -149,7 +155,7 @@ final class JobExecution implements JobRun, JobControl, Runnable {
             outcome = new JobOutcome(end, job.outputDir(), error);
             publish(1, end.name().toLowerCase());
             done.countDown();
-            onEnd.run();
+            onEnd.accept(this);
         }
     }
 

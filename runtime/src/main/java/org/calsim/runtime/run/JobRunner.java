@@ -52,19 +52,19 @@ public final class JobRunner implements JobService, Registry {
     @Override
     public JobRun submit(JobRequest request, JobListener listener) {
         PreparedJob job = preparer.prepare(request);
-        JobExecution[] self = new JobExecution[1];
-        JobExecution execution = new JobExecution(job, context, listener, () -> {
-            preparer.release(job.stages());
-            synchronized (running) {
-                running.remove(self[0]);
-            }
-        });
-        self[0] = execution;
+        JobExecution execution = new JobExecution(job, context, listener, this::ended);
         synchronized (running) {
             running.add(execution);
         }
         threads.execute(execution);
         return execution;
+    }
+
+    private void ended(JobExecution execution) {
+        preparer.release(execution.job().stages());
+        synchronized (running) {
+            running.remove(execution);
+        }
     }
 
     @Override
