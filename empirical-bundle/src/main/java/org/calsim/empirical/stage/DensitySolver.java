@@ -66,6 +66,7 @@ public final class DensitySolver implements Solver {
     @Override
     public void validate(Parameters parameters, SimulationState inputs) {
         if (parameters.isSet(StageSupport.FIT_CSV)) {
+            MeasurementFiles.densityVsLineLoad(parameters.file(StageSupport.FIT_CSV));
             String why = "A and B are fitted to " + StageSupport.FIT_CSV + "; give either the file or A and B";
             StageSupport.forbid(parameters, A, why);
             StageSupport.forbid(parameters, B, why);

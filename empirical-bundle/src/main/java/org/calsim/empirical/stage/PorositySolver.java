@@ -74,6 +74,7 @@ public final class PorositySolver implements Solver {
     public void validate(Parameters parameters, SimulationState inputs) {
         boolean compactionFactor = COMPACTION_FACTOR.equals(parameters.text(MODEL));
         if (parameters.isSet(StageSupport.FIT_CSV)) {
+            MeasurementFiles.porosityVsLineLoad(parameters.file(StageSupport.FIT_CSV));
             String why = "the law's parameters are fitted to " + StageSupport.FIT_CSV + "; give either the file or"
                     + " the parameters";
             for (String name : List.of(EPS_MIN, P, GAMMA, MU0, XI)) {

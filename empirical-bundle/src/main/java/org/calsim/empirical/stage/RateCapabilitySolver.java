@@ -16,6 +16,7 @@ import org.calsim.api.stage.Parameter;
 import org.calsim.api.stage.Parameters;
 import org.calsim.api.stage.ResultSink;
 import org.calsim.api.stage.ServiceProperties;
+import org.calsim.api.stage.SimulationState;
 import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
@@ -58,6 +59,14 @@ public final class RateCapabilitySolver implements Solver {
                         .withDefault(DEFAULT_C_RATES),
                 StageSupport.fitCsv(MeasurementFiles.CURRENT_DENSITY + "," + MeasurementFiles.CAPACITY,
                         "Q0 and the critical current density I* (eqs 13-14) and reports the implied tortuosity"));
+    }
+
+    /** Reads a measured rate test, if given, so that a bad file is reported before any stage runs. */
+    @Override
+    public void validate(Parameters parameters, SimulationState inputs) {
+        if (parameters.isSet(StageSupport.FIT_CSV)) {
+            MeasurementFiles.capacityVsCurrentDensity(parameters.file(StageSupport.FIT_CSV));
+        }
     }
 
     @Override

@@ -67,6 +67,9 @@ public final class TortuositySolver implements Solver {
     @Override
     public void validate(Parameters parameters, SimulationState inputs) {
         boolean powerLaw = POWER_LAW.equals(parameters.text(MODEL));
+        if (parameters.isSet(StageSupport.FIT_CSV)) {
+            MeasurementFiles.tortuosityVsPorosity(parameters.file(StageSupport.FIT_CSV));
+        }
         if (!powerLaw) {
             StageSupport.forbid(parameters, A, "a belongs to model power-law");
             StageSupport.forbid(parameters, B, "b belongs to model power-law");
