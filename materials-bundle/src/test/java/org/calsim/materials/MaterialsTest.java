@@ -11,6 +11,7 @@ import static org.calsim.api.material.MaterialProperty.YOUNGS_MODULUS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -112,11 +113,6 @@ class MaterialsTest {
     @Test
     void propertiesAreImmutable() {
         MaterialModel m = new SteelRoll();
-        try {
-            m.properties().put(DENSITY, new Quantity(1, "x"));
-            throw new AssertionError("map was mutable");
-        } catch (UnsupportedOperationException expected) {
-            // immutable, as it should be
-        }
+        assertThrows(UnsupportedOperationException.class, () -> m.properties().put(DENSITY, new Quantity(1, "x")));
     }
 }

@@ -1,7 +1,10 @@
 package org.calsim.empirical.stage;
 
+import java.util.Set;
+import org.calsim.api.electrode.CalenderingConditions;
 import org.calsim.api.electrode.CoatingKeys;
 import org.calsim.api.electrode.ElectrodeRecipe;
+import org.calsim.api.stage.Key;
 import org.calsim.api.stage.ResultSink;
 import org.calsim.api.stage.StageContext;
 import org.calsim.empirical.Units;
@@ -12,6 +15,10 @@ import org.calsim.empirical.compaction.CoatingDensity;
  * density, and writes them to the summary: shared by the porosity and density stages.
  */
 final class CoatingResults {
+    /** What a compaction stage reads: the recipe and the calendering conditions. */
+    static final Set<Key<?>> NEEDS = Set.of(ElectrodeRecipe.KEY, CalenderingConditions.KEY);
+    /** What {@link #give} gives. */
+    static final Set<Key<?>> GIVES = Set.of(CoatingKeys.POROSITY, CoatingKeys.THICKNESS, CoatingKeys.DENSITY);
 
     private CoatingResults() {
     }

@@ -7,7 +7,6 @@ import org.calsim.api.data.Plot;
 import org.calsim.api.data.Series;
 import org.calsim.api.data.Table;
 import org.calsim.api.electrode.CalenderingConditions;
-import org.calsim.api.electrode.CoatingKeys;
 import org.calsim.api.electrode.ElectrodeRecipe;
 import org.calsim.api.stage.Key;
 import org.calsim.api.stage.Parameter;
@@ -136,12 +135,12 @@ public final class PorositySolver implements Solver {
 
     @Override
     public Set<Key<?>> needs(Parameters parameters) {
-        return Set.of(ElectrodeRecipe.KEY, CalenderingConditions.KEY);
+        return CoatingResults.NEEDS;
     }
 
     @Override
     public Set<Key<?>> gives(Parameters parameters) {
-        return Set.of(CoatingKeys.POROSITY, CoatingKeys.THICKNESS, CoatingKeys.DENSITY);
+        return CoatingResults.GIVES;
     }
 
     @Override
