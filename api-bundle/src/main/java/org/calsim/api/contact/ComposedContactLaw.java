@@ -2,8 +2,8 @@ package org.calsim.api.contact;
 
 /**
  * A contact law made of parts, in the order normal, damping, cohesion, tangential, rolling (the order of
- * the GRANULAR package of LAMMPS). Each part gets its own consecutive block of history slots. Parts other
- * than the normal one may be {@code null} (absent).
+ * the GRANULAR package of LAMMPS), and optionally a bond last. Each part gets its own consecutive block of
+ * history slots. Parts other than the normal one may be {@code null} (absent).
  *
  * <p>To publish a composition as a service, extend this class and pass the parts to the constructor;
  * the force calculation itself cannot be overridden.
@@ -12,6 +12,8 @@ public class ComposedContactLaw implements ContactLaw {
     private final ContactPart[] parts;
     private final int[] offsets;
     private final int historySize;
+    private final ContactPart.Bond bond;
+    private final int bondOffset;
 
     /**
      * @param normal     required
@@ -22,10 +24,20 @@ public class ComposedContactLaw implements ContactLaw {
      */
     public ComposedContactLaw(ContactPart.Normal normal, ContactPart.Damping damping, ContactPart.Cohesion cohesion,
                               ContactPart.Tangential tangential, ContactPart.Rolling rolling) {
+        this(normal, damping, cohesion, tangential, rolling, null);
+    }
+
+    /**
+     * A law with a bond part (bonded-particle model): the bond acts in parallel with the contact parts.
+     *
+     * @param bond or {@code null} (no bonds)
+     */
+    public ComposedContactLaw(ContactPart.Normal normal, ContactPart.Damping damping, ContactPart.Cohesion cohesion,
+                              ContactPart.Tangential tangential, ContactPart.Rolling rolling, ContactPart.Bond bond) {
         if (normal == null) {
             throw new IllegalArgumentException("a composed contact law needs a normal part");
         }
-        ContactPart[] all = {normal, damping, cohesion, tangential, rolling};
+        ContactPart[] all = {normal, damping, cohesion, tangential, rolling, bond};
         int n = 0;
         for (ContactPart p : all) {
             if (p != null) {
@@ -45,6 +57,8 @@ public class ComposedContactLaw implements ContactLaw {
             }
         }
         historySize = slots;
+        this.bond = bond;
+        this.bondOffset = bond == null ? -1 : offsets[n - 1];
     }
 
     @Override
@@ -64,5 +78,24 @@ public class ComposedContactLaw implements ContactLaw {
         for (int k = 0; k < parts.length; k++) {
             parts[k].apply(geometry, properties, history, offset + offsets[k], out);
         }
+    }
+
+    @Override
+    public final boolean engaged(double[] history, int offset) {
+        return bond != null && bond.intact(history, offset + bondOffset);
+    }
+
+    @Override
+    public final boolean formBond(ContactGeometry geometry, BondSpec spec, double[] history, int offset) {
+        if (bond == null) {
+            return false;
+        }
+        bond.form(geometry, spec, history, offset + bondOffset);
+        return true;
+    }
+
+    @Override
+    public final boolean bondBroken(double[] history, int offset) {
+        return bond != null && bond.broken(history, offset + bondOffset);
     }
 }

@@ -5,7 +5,7 @@ package org.calsim.api.contact;
  * {@link ComposedContactLaw} fill it in order (normal, damping, cohesion, tangential, rolling), so later
  * parts read what earlier ones wrote (the Coulomb limit reads the normal force).
  *
- * <p>Force on body i: {@code (normalElastic + normalDamping + cohesion) n + ft}; the engine applies the
+ * <p>Force on body i: {@code (normalElastic + normalDamping + cohesion + bondNormal) n + ft}; the engine applies the
  * opposite to j. Torques from the tangential force follow from the branch vectors and are the
  * engine's business; {@code tr} is the extra rolling-resistance torque on i.
  */
@@ -20,6 +20,8 @@ public final class ContactForce {
     public double tangentialDampingCoefficient;
     /** Cohesive normal force [N], negative when attractive. */
     public double cohesion;
+    /** Normal force of a bond [N], positive repulsive (a compressed bond), negative in tension. */
+    public double bondNormal;
     /** Tangential force on i, x [N]. */
     public double ftx;
     /** Tangential force on i, y [N]. */
@@ -35,9 +37,14 @@ public final class ContactForce {
     /** Rolling-resistance torque on i, z [N·m]. */
     public double trz;
 
-    /** @return total normal force [N], positive repulsive */
+    /** @return total normal force of the contact (without a bond) [N], positive repulsive: what friction limits */
     public double normalTotal() {
         return normalElastic + normalDamping + cohesion;
+    }
+
+    /** @return total normal force on i along n, contact and bond [N], positive repulsive */
+    public double normalWithBond() {
+        return normalElastic + normalDamping + cohesion + bondNormal;
     }
 
     /** Zeroes every field; called by the engine (or a composed law) before each contact. */
@@ -47,6 +54,7 @@ public final class ContactForce {
         normalDamping = 0;
         tangentialDampingCoefficient = 0;
         cohesion = 0;
+        bondNormal = 0;
         ftx = 0;
         fty = 0;
         ftz = 0;

@@ -27,4 +27,37 @@ public interface ContactLaw {
      * @param out        cleared holder to write into
      */
     void compute(ContactGeometry geometry, PairProperties properties, double[] history, int offset, ContactForce out);
+
+    /**
+     * Whether this contact still interacts although the bodies do not overlap: an intact bond (or a liquid
+     * bridge). The engine keeps calling {@link #compute} for such a pair, with a negative overlap, and keeps
+     * the pair in its neighbour list however far apart the bodies move.
+     *
+     * @return {@code false} unless the law holds bodies together
+     */
+    default boolean engaged(double[] history, int offset) {
+        return false;
+    }
+
+    /**
+     * Forms a bond between two bodies (a cemented contact, a carbon-binder bridge). The engine calls this
+     * once, at set-up, for the pairs a stage chooses; the law initialises its history slots from the bond
+     * specification and the current geometry (the bond's rest length). Laws without a bond part return
+     * {@code false} and leave the history untouched.
+     *
+     * @param geometry current geometry of the pair (overlap may be negative: a gap the bond bridges)
+     * @param bond     the bond's material and strength
+     * @return whether a bond was formed
+     */
+    default boolean formBond(ContactGeometry geometry, BondSpec bond, double[] history, int offset) {
+        return false;
+    }
+
+    /**
+     * Whether the pair's bond is broken. Lets the engine count breakage; laws without bonds return
+     * {@code false}.
+     */
+    default boolean bondBroken(double[] history, int offset) {
+        return false;
+    }
 }

@@ -42,4 +42,20 @@ public interface ContactPart {
     /** Rolling resistance: writes {@code tr*}. */
     interface Rolling extends ContactPart {
     }
+
+    /**
+     * A bond between the two bodies (bonded-particle model): adds its normal force to
+     * {@link ContactForce#bondNormal}, its shear force to {@code ft*} and its bending and twisting moments to
+     * {@code tr*}. Runs last, after the Coulomb limit, because a bond is not limited by friction.
+     */
+    interface Bond extends ContactPart {
+        /** Initialises this part's history slots for a new bond; see {@link ContactLaw#formBond}. */
+        void form(ContactGeometry geometry, BondSpec bond, double[] history, int offset);
+
+        /** @return whether the bond in these slots is intact */
+        boolean intact(double[] history, int offset);
+
+        /** @return whether the bond in these slots was formed and has broken */
+        boolean broken(double[] history, int offset);
+    }
 }

@@ -12,7 +12,11 @@
  * damping model, a cohesion model, a tangential model and a rolling model, each with its own history
  * slots ({@link org.calsim.api.contact.ComposedContactLaw}). A research group can replace one part
  * without rewriting the others.
+ *
+ * <p>1.1: bonds (bonded-particle model): {@link org.calsim.api.contact.BondSpec},
+ * {@link org.calsim.api.contact.ContactPart.Bond}, {@link org.calsim.api.contact.ContactForce#bondNormal} and
+ * the bond methods of {@link org.calsim.api.contact.ContactLaw}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.calsim.api.contact;
