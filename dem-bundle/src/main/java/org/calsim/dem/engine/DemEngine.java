@@ -1,0 +1,837 @@
+package org.calsim.dem.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.calsim.api.contact.BondSpec;
+import org.calsim.api.contact.ContactForce;
+import org.calsim.api.contact.ContactGeometry;
+import org.calsim.api.contact.ContactLaw;
+import org.calsim.api.contact.PairProperties;
+
+/**
+ * The discrete element engine: spheres with translation and rotation integrated by velocity Verlet
+ * (the {@code nve/sphere} scheme of LAMMPS/LIGGGHTS: half kick, drift, forces, half kick; contact damping sees
+ * the half-step velocities), a half neighbour list with Verlet skin ({@link NeighbourList}, rebuilt only when a
+ * particle has moved more than half the skin since the last build), periodic in x and y, gravity along z, and
+ * rigid walls ({@link PlaneWall}, {@link RollWall}).
+ *
+ * <p><b>Forces and threads.</b> A step is three parallel passes over fixed ranges of particles: (1) kick and
+ * drift; (2) every neighbour entry (pair i &lt; j) computes its contact force once and stores it with the two
+ * torques; (3) every particle sums its own entries, then the entries where it is the partner (transposed
+ * index, ascending), then its wall contacts and gravity, and kicks. Every sum runs in an order fixed by the
+ * list, not by the threads, so 1 and N threads give bit-identical trajectories. Nothing in a step allocates:
+ * geometry and force holders are per worker, tasks are created once.
+ *
+ * <p><b>Contact geometry</b> (as LAMMPS GRANULAR): n from j to i, δ = r_i + r_j − |x_i − x_j|, branch lengths
+ * r − δ/2, relative velocity at the contact point v_i − v_j − (a_i ω_i + a_j ω_j) × n. Torque on i
+ * −a_i n × F_t + M, on j −a_j n × F_t − M, M the law's rolling/bond torque.
+ *
+ * <p><b>Blow-up detection</b>: a NaN position or velocity, an overlap beyond {@link #setMaxOverlapFraction a
+ * fraction} of the smaller radius, or (checked every {@value #ENERGY_CHECK_INTERVAL} steps) kinetic energy above
+ * {@value #ENERGY_FACTOR} × (initial kinetic energy + gravity work + wall work) stops the run with a
+ * {@link BlowUpException} naming the step, the particle and the likely cause.
+ */
+public final class DemEngine implements AutoCloseable {
+    static final int ENERGY_CHECK_INTERVAL = 100;
+    static final double ENERGY_FACTOR = 10;
+
+    final Particles particles;
+    final PeriodicBox box;
+    final NeighbourList list = new NeighbourList();
+    final List<Wall> walls = new ArrayList<>();
+    private final int types;
+    private final PairProperties[] pairs;
+    private final WorkerTeam team;
+    private final Worker[] workers;
+
+    ContactLaw law;
+    double dt;
+    double skin;
+    double gravityZ;
+    private double maxOverlapFraction = 0.5;
+    long step;
+    double time;
+    int bondsFormed;
+    private boolean bonded;
+    private boolean kick = true;
+
+    // wall contact state per (particle, wall)
+    double[] wallHistory = new double[0];
+    byte[] wallTouching = new byte[0];
+    private double[] wallForce = new double[0];
+
+    // energy bookkeeping for the runaway check [J]
+    double referenceEnergy;
+    double wallWork;
+    double referencePotential;
+    private boolean energyReady;
+
+    // parallel passes
+    private final int[] particleSplit;
+    private final int[] entrySplit;
+    private final WorkerTeam.Task driftTask = this::drift;
+    private final WorkerTeam.Task pairTask = this::pairForces;
+    private final WorkerTeam.Task sumTask = this::sumAndKick;
+
+    /** Per-worker scratch: reused holders and blow-up reports. */
+    private static final class Worker {
+        final ContactGeometry geometry = new ContactGeometry();
+        final ContactForce force = new ContactForce();
+        final double[] wall = new double[6];
+        double maxDisplacement2;
+        int badParticle = -1;
+        int badPartner = -1;
+        double badOverlap;
+        boolean nan;
+    }
+
+    /**
+     * @param particles  the spheres (the engine owns them from now on)
+     * @param box        periodic box in x and y
+     * @param types      number of material types
+     * @param pairs      contact properties per type pair, index {@code ti * types + tj} (symmetric)
+     * @param law        contact law for particle pairs and particle–wall contacts
+     * @param threads    worker threads (≥ 1); results do not depend on it
+     */
+    public DemEngine(Particles particles, PeriodicBox box, int types, PairProperties[] pairs, ContactLaw law,
+                     int threads) {
+        if (pairs.length != types * types) {
+            throw new IllegalArgumentException("need " + types * types + " pair properties, got " + pairs.length);
+        }
+        this.particles = particles;
+        this.box = box;
+        this.types = types;
+        this.pairs = pairs.clone();
+        this.team = new WorkerTeam(threads, "calsim-dem");
+        this.workers = new Worker[threads];
+        for (int w = 0; w < threads; w++) {
+            workers[w] = new Worker();
+        }
+        this.particleSplit = new int[threads + 1];
+        this.entrySplit = new int[threads + 1];
+        useLaw(law);
+    }
+
+    /** Adds a wall (set-up only). */
+    public void addWall(Wall wall) {
+        for (PairProperties pp : wall.byType) {
+            if (pp == null) {
+                throw new IllegalArgumentException("wall " + wall.name() + " lacks contact properties for a type");
+            }
+        }
+        if (wall.byType.length != types) {
+            throw new IllegalArgumentException("wall " + wall.name() + " has properties for " + wall.byType.length
+                    + " types, the system has " + types);
+        }
+        walls.add(wall);
+        wallHistory = new double[0];
+        energyReady = false;
+    }
+
+    /** @return the walls in the order they were added */
+    public List<Wall> walls() {
+        return List.copyOf(walls);
+    }
+
+    /**
+     * Uses {@code next} from the next step on. When it is another law, all history is reset (zeroed): history
+     * a new law did not write cannot be interpreted by it. Bonds are lost then, too.
+     */
+    public void useLaw(ContactLaw next) {
+        if (next == law) {
+            return;
+        }
+        law = next;
+        list.resetHistory(next.historySize());
+        wallHistory = new double[0];
+        bonded = false;
+    }
+
+    /** @return the current law */
+    public ContactLaw law() {
+        return law;
+    }
+
+    /** Sets the time step [s]. */
+    public void setTimeStep(double seconds) {
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("time step must be a finite number > 0 s, was " + seconds);
+        }
+        dt = seconds;
+    }
+
+    /** @return the time step [s] */
+    public double timeStep() {
+        return dt;
+    }
+
+    /** Sets the Verlet skin [m] (≥ 0); the list is rebuilt when a particle moved more than half of it. */
+    public void setSkin(double metres) {
+        if (!(metres >= 0) || Double.isInfinite(metres)) {
+            throw new IllegalArgumentException("skin must be a finite number >= 0 m, was " + metres);
+        }
+        skin = metres;
+    }
+
+    /** Sets the gravitational acceleration along z [m/s²] (e.g. −9.81). */
+    public void setGravity(double gz) {
+        gravityZ = gz;
+        energyReady = false;
+    }
+
+    /** Sets the overlap, as a fraction of the smaller radius, beyond which the run stops as blown up. */
+    public void setMaxOverlapFraction(double fraction) {
+        if (!(fraction > 0)) {
+            throw new IllegalArgumentException("largest overlap fraction must be > 0, was " + fraction);
+        }
+        maxOverlapFraction = fraction;
+    }
+
+    /** @return the particles */
+    public Particles particles() {
+        return particles;
+    }
+
+    /** @return the periodic box */
+    public PeriodicBox box() {
+        return box;
+    }
+
+    /** @return steps taken */
+    public long steps() {
+        return step;
+    }
+
+    /** @return simulated time [s] */
+    public double time() {
+        return time;
+    }
+
+    /** @return neighbour-list builds so far */
+    public long neighbourBuilds() {
+        return list.builds;
+    }
+
+    /** @return contact properties of the pair of types (ti, tj) */
+    public PairProperties pair(int ti, int tj) {
+        return pairs[ti * types + tj];
+    }
+
+    /** @return number of material types */
+    public int types() {
+        return types;
+    }
+
+    /** Prepares a step: builds the list and evaluates forces (call after set-up; {@link #advance} calls it once). */
+    public void initialise() {
+        ensureWallState();
+        rebuild();
+        kick = false;
+        forces();
+        kick = true;
+        if (!energyReady) {
+            referenceEnergy = particles.kineticEnergy();
+            referencePotential = potentialEnergy();
+            wallWork = 0;
+            energyReady = true;
+        }
+    }
+
+    private void ensureWallState() {
+        int needed = particles.size * walls.size();
+        int hs = law.historySize();
+        if (wallTouching.length < needed) {
+            wallTouching = Arrays.copyOf(wallTouching, needed + needed / 2);
+            wallForce = Arrays.copyOf(wallForce, (needed + needed / 2) * 3);
+        }
+        if (wallHistory.length < wallTouching.length * hs) {
+            if (wallHistory.length == 0) {
+                Arrays.fill(wallTouching, (byte) 0);
+            }
+            wallHistory = Arrays.copyOf(wallHistory, wallTouching.length * hs);
+        }
+    }
+
+    /**
+     * Forms bonds between every listed pair (i &lt; j) whose surfaces are within {@code gap} [m] and that
+     * {@code which} accepts, with the law's bond part. Call after {@link #initialise()}.
+     *
+     * @return number of bonds formed (0 when the law has no bond part)
+     */
+    public int formBonds(BondSpec spec, double gap, PairFilter which) {
+        if (list.start.length < particles.size + 1 || list.builds == 0) {
+            initialise();
+        }
+        ContactGeometry g = workers[0].geometry;
+        int formed = 0;
+        int hs = list.historySize;
+        for (int i = 0; i < particles.size; i++) {
+            for (int k = list.start[i]; k < list.start[i + 1]; k++) {
+                int j = list.partner[k];
+                double dx = box.imageX(particles.x[i] - particles.x[j]);
+                double dy = box.imageY(particles.y[i] - particles.y[j]);
+                double dz = particles.z[i] - particles.z[j];
+                double dist = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                double overlap = particles.radius[i] + particles.radius[j] - dist;
+                if (-overlap > gap || !which.accept(i, j)) {
+                    continue;
+                }
+                fillGeometry(g, i, j, dx, dy, dz, dist);
+                if (law.formBond(g, spec, list.history, k * hs)) {
+                    list.touching[k] = 1;
+                    formed++;
+                }
+            }
+        }
+        bondsFormed += formed;
+        bonded |= formed > 0;
+        return formed;
+    }
+
+    /** Chooses pairs, e.g. by material type. */
+    @FunctionalInterface
+    public interface PairFilter {
+        /** @return whether the pair (i, j) gets a bond */
+        boolean accept(int i, int j);
+    }
+
+    /** @return bonds formed so far */
+    public int bondsFormed() {
+        return bondsFormed;
+    }
+
+    /** @return bonds still intact */
+    public int bondsIntact() {
+        if (!bonded) {
+            return 0;
+        }
+        int intact = 0;
+        int hs = list.historySize;
+        for (int k = 0; k < list.entries; k++) {
+            if (list.touching[k] != 0 && law.engaged(list.history, k * hs)) {
+                intact++;
+            }
+        }
+        return intact;
+    }
+
+    /** Advances {@code n} steps. */
+    public void run(long n) {
+        for (long s = 0; s < n; s++) {
+            advance();
+        }
+    }
+
+    /** Advances one step of {@link #timeStep()}. */
+    public void advance() {
+        if (dt <= 0) {
+            throw new IllegalStateException("set a time step first");
+        }
+        if (list.builds == 0 || list.particlesBuilt != particles.size
+                || wallTouching.length < particles.size * walls.size()) {
+            initialise();
+        }
+        splitParticles();
+        team.run(driftTask);
+        double maxDisp2 = 0;
+        for (int w = 0; w < workers.length; w++) {
+            maxDisp2 = Math.max(maxDisp2, workers[w].maxDisplacement2);
+        }
+        for (int w = 0, nw = walls.size(); w < nw; w++) {
+            Wall wall = walls.get(w);
+            wallWork -= (wall.forceX * wall.velocity(0) + wall.forceY * wall.velocity(1)
+                    + wall.forceZ * wall.velocity(2)) * dt;
+            wall.move(dt, box);
+        }
+        step++;
+        time += dt;
+        checkNaN();
+        if (4 * maxDisp2 > skin * skin) {
+            rebuild();
+        }
+        forces();
+        if (step % ENERGY_CHECK_INTERVAL == 0) {
+            checkEnergy();
+        }
+    }
+
+    private void forces() {
+        splitParticles();
+        team.run(pairTask);
+        team.run(sumTask);
+        sumWallForces();
+        checkOverlap();
+    }
+
+    private void rebuild() {
+        list.build(particles, box, skin, law, bonded);
+        splitEntries();
+    }
+
+    private void splitParticles() {
+        int n = particles.size;
+        int w = workers.length;
+        for (int k = 0; k <= w; k++) {
+            particleSplit[k] = (int) ((long) n * k / w);
+        }
+    }
+
+    private void splitEntries() {
+        int n = particles.size;
+        int w = workers.length;
+        entrySplit[0] = 0;
+        entrySplit[w] = n;
+        for (int k = 1; k < w; k++) {
+            long target = (long) list.entries * k / w;
+            int i = Arrays.binarySearch(list.start, 0, n + 1, (int) target);
+            if (i < 0) {
+                i = -i - 1;
+            }
+            entrySplit[k] = Math.max(entrySplit[k - 1], Math.min(n, i));
+        }
+    }
+
+    // pass 1: half kick, drift, wrap; largest displacement since the last build
+    private void drift(int worker, int workerCount) {
+        Particles p = particles;
+        Worker me = workers[worker];
+        double half = 0.5 * dt;
+        double lx = box.lx();
+        double ly = box.ly();
+        double max2 = 0;
+        double[] x0 = list.x0;
+        double[] y0 = list.y0;
+        double[] z0 = list.z0;
+        for (int i = particleSplit[worker], end = particleSplit[worker + 1]; i < end; i++) {
+            double im = p.invMass[i];
+            double ii = p.invInertia[i];
+            p.vx[i] += half * p.fx[i] * im;
+            p.vy[i] += half * p.fy[i] * im;
+            p.vz[i] += half * p.fz[i] * im;
+            p.wx[i] += half * p.tx[i] * ii;
+            p.wy[i] += half * p.ty[i] * ii;
+            p.wz[i] += half * p.tz[i] * ii;
+            double x = p.x[i] + dt * p.vx[i];
+            double y = p.y[i] + dt * p.vy[i];
+            p.x[i] = x >= lx ? x - lx : x < 0 ? x + lx : x;
+            p.y[i] = y >= ly ? y - ly : y < 0 ? y + ly : y;
+            p.z[i] += dt * p.vz[i];
+            double dx = box.imageX(p.x[i] - x0[i]);
+            double dy = box.imageY(p.y[i] - y0[i]);
+            double dz = p.z[i] - z0[i];
+            double d2 = dx * dx + dy * dy + dz * dz;
+            if (d2 > max2) {
+                max2 = d2;
+            }
+            if (Double.isNaN(d2) && me.badParticle < 0) {
+                me.badParticle = i;
+                me.nan = true;
+            }
+        }
+        me.maxDisplacement2 = max2;
+    }
+
+    private void fillGeometry(ContactGeometry g, int i, int j, double dx, double dy, double dz, double dist) {
+        Particles p = particles;
+        double inv = 1.0 / dist;
+        double nx = dx * inv;
+        double ny = dy * inv;
+        double nz = dz * inv;
+        double ri = p.radius[i];
+        double rj = p.radius[j];
+        double overlap = ri + rj - dist;
+        double ai = ri - 0.5 * overlap;
+        double aj = rj - 0.5 * overlap;
+        double ax = ai * p.wx[i] + aj * p.wx[j];
+        double ay = ai * p.wy[i] + aj * p.wy[j];
+        double az = ai * p.wz[i] + aj * p.wz[j];
+        double vrx = p.vx[i] - p.vx[j] - (ay * nz - az * ny);
+        double vry = p.vy[i] - p.vy[j] - (az * nx - ax * nz);
+        double vrz = p.vz[i] - p.vz[j] - (ax * ny - ay * nx);
+        double vn = vrx * nx + vry * ny + vrz * nz;
+        g.overlap = overlap;
+        g.nx = nx;
+        g.ny = ny;
+        g.nz = nz;
+        g.normalVelocity = -vn;
+        g.vtx = vrx - vn * nx;
+        g.vty = vry - vn * ny;
+        g.vtz = vrz - vn * nz;
+        g.wx = p.wx[i] - p.wx[j];
+        g.wy = p.wy[i] - p.wy[j];
+        g.wz = p.wz[i] - p.wz[j];
+        g.setBodies(ri, rj, 1.0 / p.invMass[i], 1.0 / p.invMass[j]);
+        g.dt = dt;
+    }
+
+    // pass 2: one force per listed pair
+    private void pairForces(int worker, int workerCount) {
+        Particles p = particles;
+        NeighbourList nl = list;
+        Worker me = workers[worker];
+        ContactGeometry g = me.geometry;
+        ContactForce f = me.force;
+        ContactLaw lw = law;
+        int hs = nl.historySize;
+        double[] hist = nl.history;
+        double[] out = nl.pairForce;
+        byte[] touching = nl.touching;
+        boolean bonds = bonded;
+        double limit = maxOverlapFraction;
+        for (int i = entrySplit[worker], end = entrySplit[worker + 1]; i < end; i++) {
+            double xi = p.x[i];
+            double yi = p.y[i];
+            double zi = p.z[i];
+            double ri = p.radius[i];
+            int ti = p.type[i] * types;
+            for (int k = nl.start[i], kEnd = nl.start[i + 1]; k < kEnd; k++) {
+                int j = nl.partner[k];
+                double dx = box.imageX(xi - p.x[j]);
+                double dy = box.imageY(yi - p.y[j]);
+                double dz = zi - p.z[j];
+                double r2 = dx * dx + dy * dy + dz * dz;
+                double sum = ri + p.radius[j];
+                boolean was = touching[k] != 0;
+                if (r2 >= sum * sum && !(bonds && was && lw.engaged(hist, k * hs))) {
+                    if (was) {
+                        touching[k] = 0;
+                        Arrays.fill(hist, k * hs, k * hs + hs, 0.0);
+                    }
+                    continue;
+                }
+                double dist = Math.sqrt(r2);
+                fillGeometry(g, i, j, dx, dy, dz, dist);
+                g.firstStep = !was;
+                touching[k] = 1;
+                f.clear();
+                lw.compute(g, pairs[ti + p.type[j]], hist, k * hs, f);
+                if (g.overlap > limit * Math.min(ri, p.radius[j]) && me.badParticle < 0) {
+                    me.badParticle = i;
+                    me.badPartner = j;
+                    me.badOverlap = g.overlap;
+                }
+                double fn = f.normalWithBond();
+                double nx = g.nx;
+                double ny = g.ny;
+                double nz = g.nz;
+                double qx = ny * f.ftz - nz * f.fty;
+                double qy = nz * f.ftx - nx * f.ftz;
+                double qz = nx * f.fty - ny * f.ftx;
+                double ai = ri - 0.5 * g.overlap;
+                double aj = p.radius[j] - 0.5 * g.overlap;
+                int o = 9 * k;
+                out[o] = fn * nx + f.ftx;
+                out[o + 1] = fn * ny + f.fty;
+                out[o + 2] = fn * nz + f.ftz;
+                out[o + 3] = -ai * qx + f.trx;
+                out[o + 4] = -ai * qy + f.try_;
+                out[o + 5] = -ai * qz + f.trz;
+                out[o + 6] = -aj * qx - f.trx;
+                out[o + 7] = -aj * qy - f.try_;
+                out[o + 8] = -aj * qz - f.trz;
+            }
+        }
+    }
+
+    // pass 3: per-particle sums in list order, walls, gravity, second half kick
+    private void sumAndKick(int worker, int workerCount) {
+        Particles p = particles;
+        NeighbourList nl = list;
+        Worker me = workers[worker];
+        double[] pf = nl.pairForce;
+        byte[] touching = nl.touching;
+        int nw = walls.size();
+        int hs = nl.historySize;
+        double half = 0.5 * dt;
+        ContactGeometry g = me.geometry;
+        ContactForce f = me.force;
+        double[] w6 = me.wall;
+        double limit = maxOverlapFraction;
+        for (int i = particleSplit[worker], end = particleSplit[worker + 1]; i < end; i++) {
+            double fx = 0;
+            double fy = 0;
+            double fz = gravityZ / p.invMass[i];
+            double tx = 0;
+            double ty = 0;
+            double tz = 0;
+            for (int k = nl.start[i], kEnd = nl.start[i + 1]; k < kEnd; k++) {
+                if (touching[k] != 0) {
+                    int o = 9 * k;
+                    fx += pf[o];
+                    fy += pf[o + 1];
+                    fz += pf[o + 2];
+                    tx += pf[o + 3];
+                    ty += pf[o + 4];
+                    tz += pf[o + 5];
+                }
+            }
+            for (int r = nl.revStart[i], rEnd = nl.revStart[i + 1]; r < rEnd; r++) {
+                int k = nl.revEntry[r];
+                if (touching[k] != 0) {
+                    int o = 9 * k;
+                    fx -= pf[o];
+                    fy -= pf[o + 1];
+                    fz -= pf[o + 2];
+                    tx += pf[o + 6];
+                    ty += pf[o + 7];
+                    tz += pf[o + 8];
+                }
+            }
+            for (int w = 0; w < nw; w++) {
+                Wall wall = walls.get(w);
+                int slot = i * nw + w;
+                double overlap = wall.contact(p, box, i, w6);
+                if (overlap <= 0) {
+                    if (wallTouching[slot] != 0) {
+                        wallTouching[slot] = 0;
+                        Arrays.fill(wallHistory, slot * hs, slot * hs + hs, 0.0);
+                    }
+                    wallForce[3 * slot] = 0;
+                    wallForce[3 * slot + 1] = 0;
+                    wallForce[3 * slot + 2] = 0;
+                    continue;
+                }
+                double ri = p.radius[i];
+                double nx = w6[0];
+                double ny = w6[1];
+                double nz = w6[2];
+                double arm = ri - overlap;
+                // velocity of the particle surface at the contact point relative to the wall surface
+                double vrx = p.vx[i] - arm * (p.wy[i] * nz - p.wz[i] * ny) - w6[3];
+                double vry = p.vy[i] - arm * (p.wz[i] * nx - p.wx[i] * nz) - w6[4];
+                double vrz = p.vz[i] - arm * (p.wx[i] * ny - p.wy[i] * nx) - w6[5];
+                double vn = vrx * nx + vry * ny + vrz * nz;
+                g.overlap = overlap;
+                g.nx = nx;
+                g.ny = ny;
+                g.nz = nz;
+                g.normalVelocity = -vn;
+                g.vtx = vrx - vn * nx;
+                g.vty = vry - vn * ny;
+                g.vtz = vrz - vn * nz;
+                g.wx = p.wx[i];
+                g.wy = p.wy[i];
+                g.wz = p.wz[i];
+                g.setBodies(ri, Double.POSITIVE_INFINITY, 1.0 / p.invMass[i], Double.POSITIVE_INFINITY);
+                g.dt = dt;
+                g.firstStep = wallTouching[slot] == 0;
+                wallTouching[slot] = 1;
+                f.clear();
+                law.compute(g, wall.byType[p.type[i]], wallHistory, slot * hs, f);
+                if (overlap > limit * ri && me.badParticle < 0) {
+                    me.badParticle = i;
+                    me.badPartner = -1 - w;
+                    me.badOverlap = overlap;
+                }
+                double fn = f.normalWithBond();
+                double cx = fn * nx + f.ftx;
+                double cy = fn * ny + f.fty;
+                double cz = fn * nz + f.ftz;
+                fx += cx;
+                fy += cy;
+                fz += cz;
+                tx += -arm * (ny * f.ftz - nz * f.fty) + f.trx;
+                ty += -arm * (nz * f.ftx - nx * f.ftz) + f.try_;
+                tz += -arm * (nx * f.fty - ny * f.ftx) + f.trz;
+                wallForce[3 * slot] = -cx;
+                wallForce[3 * slot + 1] = -cy;
+                wallForce[3 * slot + 2] = -cz;
+            }
+            p.fx[i] = fx;
+            p.fy[i] = fy;
+            p.fz[i] = fz;
+            p.tx[i] = tx;
+            p.ty[i] = ty;
+            p.tz[i] = tz;
+            if (!kick) {
+                continue;
+            }
+            double im = p.invMass[i];
+            double ii = p.invInertia[i];
+            p.vx[i] += half * fx * im;
+            p.vy[i] += half * fy * im;
+            p.vz[i] += half * fz * im;
+            p.wx[i] += half * tx * ii;
+            p.wy[i] += half * ty * ii;
+            p.wz[i] += half * tz * ii;
+        }
+    }
+
+    private void sumWallForces() {
+        int nw = walls.size();
+        for (int w = 0; w < nw; w++) {
+            Wall wall = walls.get(w);
+            double sx = 0;
+            double sy = 0;
+            double sz = 0;
+            for (int i = 0, n = particles.size; i < n; i++) {
+                int slot = 3 * (i * nw + w);
+                sx += wallForce[slot];
+                sy += wallForce[slot + 1];
+                sz += wallForce[slot + 2];
+            }
+            wall.forceX = sx;
+            wall.forceY = sy;
+            wall.forceZ = sz;
+        }
+    }
+
+    /** Allocates the wall contact state for n particles before a checkpoint fills it. */
+    void restoreWalls(int n, int historySize) {
+        int slots = n * walls.size();
+        wallTouching = new byte[slots];
+        wallForce = new double[3 * slots];
+        wallHistory = new double[slots * historySize];
+    }
+
+    /** Derived state after a checkpoint was read. */
+    void afterRestore() {
+        splitEntries();
+        energyReady = true;
+    }
+
+    /** @return force particle i exerted on wall {@code w} in the last evaluation, component {@code axis} [N] */
+    public double wallForceOn(int i, int w, int axis) {
+        return wallForce[3 * (i * walls.size() + w) + axis];
+    }
+
+    private void checkNaN() {
+        for (int k = 0; k < workers.length; k++) {
+            Worker w = workers[k];
+            if (w.nan) {
+                int i = w.badParticle;
+                throw new BlowUpException(step, i, String.format(
+                        "DEM blew up at step %d (t = %.6g s): particle %d has a non-finite position or velocity "
+                                + "(force %.4g N). Likely cause: the time step %.3g s is too large for the contact "
+                                + "stiffness, or a contact law returned NaN.",
+                        step, time, i, particles.forceMagnitude(i), dt));
+            }
+        }
+    }
+
+    private void checkOverlap() {
+        Worker first = null;
+        for (int k = 0; k < workers.length; k++) {
+            Worker w = workers[k];
+            if (w.badParticle >= 0 && !w.nan && (first == null || w.badParticle < first.badParticle)) {
+                first = w;
+            }
+        }
+        if (first == null) {
+            return;
+        }
+        int i = first.badParticle;
+        double ri = particles.radius[i];
+        String other;
+        double smaller;
+        if (first.badPartner >= 0) {
+            int j = first.badPartner;
+            smaller = Math.min(ri, particles.radius[j]);
+            other = "particle " + j + String.format(" (r = %.4g m)", particles.radius[j]);
+        } else {
+            smaller = ri;
+            other = "wall " + walls.get(-1 - first.badPartner).name();
+        }
+        throw new BlowUpException(step, i, String.format(
+                "DEM blew up at step %d (t = %.6g s): particle %d (r = %.4g m, type %d) overlaps %s by %.1f %% of the "
+                        + "smaller radius (allowed %.0f %%). Likely cause: the time step %.3g s is too large for the "
+                        + "contact stiffness, a wall moves too fast or pushes with more pressure than the particles "
+                        + "can take, or the contact law is too soft for the load.",
+                step, time, i, ri, particles.type[i], other, 100 * first.badOverlap / smaller,
+                100 * maxOverlapFraction, dt));
+    }
+
+    private double potentialEnergy() {
+        double e = 0;
+        for (int i = 0; i < particles.size; i++) {
+            e -= gravityZ * particles.z[i] / particles.invMass[i];
+        }
+        return e;
+    }
+
+    private void checkEnergy() {
+        double kinetic = particles.kineticEnergy();
+        double budget = referenceEnergy + (referencePotential - potentialEnergy()) + Math.max(0, wallWork);
+        if (kinetic > ENERGY_FACTOR * budget + 1e-300) {
+            int worst = 0;
+            double most = -1;
+            for (int i = 0; i < particles.size; i++) {
+                double v2 = particles.vx[i] * particles.vx[i] + particles.vy[i] * particles.vy[i]
+                        + particles.vz[i] * particles.vz[i];
+                double e = v2 / particles.invMass[i];
+                if (e > most) {
+                    most = e;
+                    worst = i;
+                }
+            }
+            throw new BlowUpException(step, worst, String.format(
+                    "DEM blew up at step %d (t = %.6g s): kinetic energy %.4g J is more than %.0f times the energy put "
+                            + "in (%.4g J: initial kinetic energy, gravity and wall work); the fastest particle is %d "
+                            + "(|v| = %.4g m/s). Likely cause: the time step %.3g s is too large for the contact "
+                            + "stiffness (numerical energy gain).",
+                    step, time, kinetic, ENERGY_FACTOR, budget, worst,
+                    Math.sqrt(most * particles.invMass[worst]), dt));
+        }
+    }
+
+    /** Clears the energy reference: the runaway check counts energy put in from now on (after set-up moves). */
+    public void resetEnergyReference() {
+        referenceEnergy = particles.kineticEnergy();
+        referencePotential = potentialEnergy();
+        wallWork = 0;
+        energyReady = true;
+    }
+
+    /**
+     * Visits every current particle–particle contact (touching entries): the pair, the unit normal from j to
+     * i, the overlap and the force on i.
+     */
+    public void forEachContact(ContactVisitor visitor) {
+        NeighbourList nl = list;
+        for (int i = 0; i < particles.size; i++) {
+            for (int k = nl.start[i]; k < nl.start[i + 1]; k++) {
+                if (nl.touching[k] == 0) {
+                    continue;
+                }
+                int j = nl.partner[k];
+                double dx = box.imageX(particles.x[i] - particles.x[j]);
+                double dy = box.imageY(particles.y[i] - particles.y[j]);
+                double dz = particles.z[i] - particles.z[j];
+                visitor.contact(i, j, dx, dy, dz, nl.pairForce[9 * k], nl.pairForce[9 * k + 1],
+                        nl.pairForce[9 * k + 2]);
+            }
+        }
+    }
+
+    /** Receives contacts from {@link #forEachContact}. */
+    @FunctionalInterface
+    public interface ContactVisitor {
+        /**
+         * @param i  first particle
+         * @param j  second particle
+         * @param dx branch vector x_i − x_j (minimum image), x [m]
+         * @param dy branch y [m]
+         * @param dz branch z [m]
+         * @param fx force on i, x [N] (on j: the opposite)
+         * @param fy force on i, y [N]
+         * @param fz force on i, z [N]
+         */
+        void contact(int i, int j, double dx, double dy, double dz, double fx, double fy, double fz);
+    }
+
+    /** @return bytes of heap the engine holds per particle (arrays, list entries per particle, wall state) */
+    public double bytesPerParticle() {
+        int n = Math.max(1, particles.size);
+        double perEntry = list.bytesPerEntry();
+        double entriesPerParticle = (double) list.entries / n;
+        return Particles.bytesPerParticle() + 3 * Double.BYTES + 3 * Integer.BYTES /* x0, cells, reverse */
+                + entriesPerParticle * perEntry
+                + walls.size() * (1 + 3 * Double.BYTES + (double) list.historySize * Double.BYTES);
+    }
+
+    @Override
+    public void close() {
+        team.close();
+    }
+}

@@ -1,0 +1,294 @@
+package org.calsim.dem.engine;
+
+import java.util.Arrays;
+import org.calsim.api.contact.ContactLaw;
+
+/**
+ * Half neighbour list (pairs i &lt; j) in compressed-row form, built with linked cells and a Verlet skin,
+ * with each pair's contact-law history and its last computed force and torques.
+ *
+ * <p>Entries of particle i are {@code start[i] … start[i+1]−1}, partner {@code partner[k]}, sorted by
+ * partner index. A pair enters the list when its centres are closer than r_i + r_j + skin; a pair whose
+ * law is still {@link ContactLaw#engaged engaged} (an intact bond) stays in it however far apart. On each
+ * rebuild the history of pairs present before and after is carried over, so contacts keep their tangential
+ * springs and bonds (the LIGGGHTS {@code fix contacthistory} behaviour).
+ *
+ * <p>Per entry, after a force evaluation: {@code pairForce[9k … 9k+8]} = force on i (3), torque on i (3),
+ * torque on j (3); only entries with {@code touching[k] != 0} hold a current value. The transposed index
+ * ({@code revStart}, {@code revEntry}) lists for each particle j the entries in which it is the partner, in
+ * ascending entry order, so per-particle sums run in a fixed order whatever the number of threads.
+ */
+final class NeighbourList {
+    int[] start = new int[1];
+    int[] partner = new int[0];
+    double[] history = new double[0];
+    byte[] touching = new byte[0];
+    double[] pairForce = new double[0];
+    int[] revStart = new int[1];
+    int[] revEntry = new int[0];
+    int entries;
+    int historySize;
+    /** number of particles at the last build */
+    int particlesBuilt;
+
+    /** positions at the last build, for the skin criterion [m] */
+    double[] x0 = new double[0], y0 = new double[0], z0 = new double[0];
+
+    // spare buffers (double buffering) and cell scratch
+    private int[] spareStart = new int[1];
+    private int[] sparePartner = new int[0];
+    private double[] spareHistory = new double[0];
+    private byte[] spareTouching = new byte[0];
+    private int[] cellHead = new int[0];
+    private int[] cellNext = new int[0];
+    private int[] candidates = new int[64];
+    private int[] revCount = new int[0];
+
+    /** number of builds so far */
+    long builds;
+
+    /** Resets the history layout for a law with {@code slots} history doubles per pair; zeroes all history. */
+    void resetHistory(int slots) {
+        historySize = slots;
+        history = new double[Math.max(1, entries) * slots];
+        Arrays.fill(touching, (byte) 0);
+    }
+
+    /**
+     * Rebuilds the list.
+     *
+     * @param p       the particles
+     * @param box     periodic box
+     * @param skin    Verlet skin [m]
+     * @param law     the current law (asked whether a lost pair is still engaged); may be {@code null}
+     * @param bonded  whether any bond was formed (otherwise the engaged check is skipped)
+     */
+    void build(Particles p, PeriodicBox box, double skin, ContactLaw law, boolean bonded) {
+        int n = p.size;
+        double rMax = p.maxRadius();
+        double cutoff = 2 * rMax + skin;
+        int ncx = (int) Math.floor(box.lx() / cutoff);
+        int ncy = (int) Math.floor(box.ly() / cutoff);
+        if (ncx < 3 || ncy < 3) {
+            throw new IllegalArgumentException(String.format(
+                    "the periodic box %.4g x %.4g m is too small for particles of radius up to %.4g m: it must be at "
+                            + "least 3 neighbour cells (3 x (2 r_max + skin) = %.4g m) wide in x and y",
+                    box.lx(), box.ly(), rMax, 3 * cutoff));
+        }
+        double zMin = Double.POSITIVE_INFINITY;
+        double zMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            zMin = Math.min(zMin, p.z[i]);
+            zMax = Math.max(zMax, p.z[i]);
+        }
+        int ncz = n == 0 ? 1 : (int) Math.floor((zMax - zMin) / cutoff) + 1;
+        long cells = (long) ncx * ncy * ncz;
+        if (cells > Integer.MAX_VALUE / 2) {
+            throw new IllegalStateException("particles spread over " + (zMax - zMin) + " m in z: too many cells ("
+                    + cells + "); a particle has probably escaped the domain");
+        }
+        if (cellHead.length < cells) {
+            cellHead = new int[(int) Math.max(cells, cellHead.length * 3L / 2)];
+        }
+        Arrays.fill(cellHead, 0, (int) cells, -1);
+        if (cellNext.length < n) {
+            cellNext = new int[n + n / 2];
+        }
+        double sx = ncx / box.lx();
+        double sy = ncy / box.ly();
+        double sz = 1.0 / cutoff;
+        for (int i = n - 1; i >= 0; i--) {
+            int c = cellOf(p.x[i], p.y[i], p.z[i], zMin, sx, sy, sz, ncx, ncy, ncz);
+            cellNext[i] = cellHead[c];
+            cellHead[c] = i;
+        }
+
+        // new arrays: swap in the spares
+        int[] oldStart = start;
+        int[] oldPartner = partner;
+        double[] oldHistory = history;
+        byte[] oldTouching = touching;
+        start = spareStart.length >= n + 1 ? spareStart : new int[n + 1 + n / 2];
+        int capacity = Math.max(sparePartner.length, 16);
+        int[] newPartner = sparePartner.length > 0 ? sparePartner : new int[capacity];
+        int hs = historySize;
+        double[] newHistory = spareHistory;
+        byte[] newTouching = spareTouching;
+        if (newHistory.length < newPartner.length * hs) {
+            newHistory = new double[newPartner.length * hs];
+        }
+        if (newTouching.length < newPartner.length) {
+            newTouching = new byte[newPartner.length];
+        }
+
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            start[i] = k;
+            int found = 0;
+            double xi = p.x[i];
+            double yi = p.y[i];
+            double zi = p.z[i];
+            double ri = p.radius[i];
+            int cx = Math.min(ncx - 1, (int) (xi * sx));
+            int cy = Math.min(ncy - 1, (int) (yi * sy));
+            int cz = Math.min(ncz - 1, (int) ((zi - zMin) * sz));
+            for (int dz = -1; dz <= 1; dz++) {
+                int czz = cz + dz;
+                if (czz < 0 || czz >= ncz) {
+                    continue;
+                }
+                for (int dy = -1; dy <= 1; dy++) {
+                    int cyy = Math.floorMod(cy + dy, ncy);
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int cxx = Math.floorMod(cx + dx, ncx);
+                        for (int j = cellHead[(czz * ncy + cyy) * ncx + cxx]; j >= 0; j = cellNext[j]) {
+                            if (j <= i) {
+                                continue;
+                            }
+                            double ddx = box.imageX(xi - p.x[j]);
+                            double ddy = box.imageY(yi - p.y[j]);
+                            double ddz = zi - p.z[j];
+                            double reach = ri + p.radius[j] + skin;
+                            if (ddx * ddx + ddy * ddy + ddz * ddz < reach * reach) {
+                                if (found == candidates.length) {
+                                    candidates = Arrays.copyOf(candidates, found * 2);
+                                }
+                                candidates[found++] = j;
+                            }
+                        }
+                    }
+                }
+            }
+            // engaged pairs (intact bonds) stay, however far apart
+            boolean old = i < particlesBuilt;
+            if (bonded && law != null && old) {
+                for (int o = oldStart[i]; o < oldStart[i + 1]; o++) {
+                    if (oldTouching[o] != 0 && law.engaged(oldHistory, o * hs) && !contains(candidates, found,
+                            oldPartner[o])) {
+                        if (found == candidates.length) {
+                            candidates = Arrays.copyOf(candidates, found * 2);
+                        }
+                        candidates[found++] = oldPartner[o];
+                    }
+                }
+            }
+            Arrays.sort(candidates, 0, found);
+            if (k + found > newPartner.length) {
+                int grown = Math.max(k + found, newPartner.length * 3 / 2);
+                newPartner = Arrays.copyOf(newPartner, grown);
+                newHistory = Arrays.copyOf(newHistory, grown * hs);
+                newTouching = Arrays.copyOf(newTouching, grown);
+            }
+            // merge with the old, sorted entries of i to carry history over
+            int o = old ? oldStart[i] : 0;
+            int oEnd = old ? oldStart[i + 1] : 0;
+            for (int c = 0; c < found; c++) {
+                int j = candidates[c];
+                while (o < oEnd && oldPartner[o] < j) {
+                    o++;
+                }
+                newPartner[k] = j;
+                if (o < oEnd && oldPartner[o] == j) {
+                    newTouching[k] = oldTouching[o];
+                    System.arraycopy(oldHistory, o * hs, newHistory, k * hs, hs);
+                } else {
+                    newTouching[k] = 0;
+                    Arrays.fill(newHistory, k * hs, k * hs + hs, 0.0);
+                }
+                k++;
+            }
+        }
+        start[n] = k;
+        entries = k;
+        particlesBuilt = n;
+        partner = newPartner;
+        history = newHistory;
+        touching = newTouching;
+        if (pairForce.length < newPartner.length * 9) {
+            pairForce = new double[newPartner.length * 9];
+        }
+        spareStart = oldStart;
+        sparePartner = oldPartner;
+        spareHistory = oldHistory;
+        spareTouching = oldTouching;
+
+        buildReverse(n);
+        if (x0.length < n) {
+            x0 = new double[p.x.length];
+            y0 = new double[p.x.length];
+            z0 = new double[p.x.length];
+        }
+        System.arraycopy(p.x, 0, x0, 0, n);
+        System.arraycopy(p.y, 0, y0, 0, n);
+        System.arraycopy(p.z, 0, z0, 0, n);
+        builds++;
+    }
+
+    /** Rebuilds derived arrays after {@link Checkpoint#read} replaced the list's contents for n particles. */
+    void afterRestore(int n) {
+        pairForce = new double[partner.length * 9];
+        spareStart = new int[1];
+        sparePartner = new int[0];
+        spareHistory = new double[0];
+        spareTouching = new byte[0];
+        buildReverse(n);
+    }
+
+    private static boolean contains(int[] a, int count, int value) {
+        for (int c = 0; c < count; c++) {
+            if (a[c] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int cellOf(double x, double y, double z, double zMin, double sx, double sy, double sz, int ncx,
+                              int ncy, int ncz) {
+        int cx = Math.min(ncx - 1, (int) (x * sx));
+        int cy = Math.min(ncy - 1, (int) (y * sy));
+        int cz = Math.min(ncz - 1, (int) ((z - zMin) * sz));
+        return (cz * ncy + cy) * ncx + cx;
+    }
+
+    private void buildReverse(int n) {
+        if (revStart.length < n + 1) {
+            revStart = new int[n + 1 + n / 2];
+        }
+        if (revCount.length < n) {
+            revCount = new int[n + n / 2];
+        }
+        Arrays.fill(revCount, 0, n, 0);
+        for (int k = 0; k < entries; k++) {
+            revCount[partner[k]]++;
+        }
+        int sum = 0;
+        for (int j = 0; j < n; j++) {
+            revStart[j] = sum;
+            sum += revCount[j];
+            revCount[j] = revStart[j];
+        }
+        revStart[n] = sum;
+        if (revEntry.length < sum) {
+            revEntry = new int[Math.max(sum, revEntry.length * 3 / 2)];
+        }
+        for (int k = 0; k < entries; k++) {
+            revEntry[revCount[partner[k]]++] = k;
+        }
+    }
+
+    /** @return the entry index of pair (i, j), i &lt; j, or −1 */
+    int find(int i, int j) {
+        for (int k = start[i]; k < start[i + 1]; k++) {
+            if (partner[k] == j) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** @return bytes per entry held by the list's arrays (with the spare buffers) */
+    long bytesPerEntry() {
+        return 2L * (Integer.BYTES + (long) historySize * Double.BYTES + 1) + 9L * Double.BYTES + Integer.BYTES;
+    }
+}

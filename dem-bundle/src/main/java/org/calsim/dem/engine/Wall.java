@@ -1,0 +1,64 @@
+package org.calsim.dem.engine;
+
+import org.calsim.api.contact.PairProperties;
+
+/**
+ * A rigid boundary the particles touch: a plane or a cylinder (the roll). The engine asks it, per particle,
+ * for the contact geometry; the wall keeps the total force the particles exert on it and moves itself.
+ * Each particle–wall pair has its own history slots in the engine, like a particle pair.
+ */
+public abstract sealed class Wall permits PlaneWall, RollWall {
+    private final String name;
+    final PairProperties[] byType;
+    /** force exerted on the wall by the particles in the last evaluation [N] */
+    double forceX, forceY, forceZ;
+
+    /**
+     * @param name   label for messages and tables
+     * @param byType contact properties of the wall with a particle of each material type
+     */
+    protected Wall(String name, PairProperties[] byType) {
+        this.name = name;
+        this.byType = byType.clone();
+    }
+
+    /** @return the wall's label */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Contact geometry with particle i: writes into {@code out} the unit normal from the wall to the particle
+     * ({@code out[0..2]}) and the velocity of the wall's surface at the contact point ({@code out[3..5]}).
+     *
+     * @return overlap δ = r − distance from the surface [m], positive in contact
+     */
+    abstract double contact(Particles p, PeriodicBox box, int i, double[] out);
+
+    /** Advances the wall by one step of {@code dt} [s], using the force of the last evaluation. */
+    abstract void move(double dt, PeriodicBox box);
+
+    /** @return force on the wall from the particles, x [N] */
+    public double forceX() {
+        return forceX;
+    }
+
+    /** @return force on the wall from the particles, y [N] */
+    public double forceY() {
+        return forceY;
+    }
+
+    /** @return force on the wall from the particles, z [N] */
+    public double forceZ() {
+        return forceZ;
+    }
+
+    /** @return the wall's translational velocity (x, y, z) component {@code axis} [m/s] */
+    public abstract double velocity(int axis);
+
+    /** Writes the wall's motion state for a checkpoint. */
+    abstract void save(java.io.DataOutput out) throws java.io.IOException;
+
+    /** Reads what {@link #save} wrote. */
+    abstract void load(java.io.DataInput in) throws java.io.IOException;
+}
