@@ -28,4 +28,16 @@ public interface ResultSink {
 
     /** A plot, drawn as {@code <stage>-<name>.png}. */
     void plot(Plot plot);
+
+    /**
+     * A file the stage writes itself while it runs (particle snapshots as VTK, voxel images). The runtime
+     * returns a path in the stage's staging folder; when the stage succeeds the files are published in the
+     * results folder under {@code <stage>/<name>}, when it fails or is cancelled they are deleted, so nothing
+     * half-written passes for a result.
+     *
+     * @param name a plain file name: letters, digits, '.', '-', '_' (no folders)
+     * @return where to write it (the folder exists)
+     * @throws IOException if the staging folder cannot be created
+     */
+    java.nio.file.Path file(String name) throws java.io.IOException;
 }

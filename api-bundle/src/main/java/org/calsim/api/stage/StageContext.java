@@ -60,4 +60,14 @@ public interface StageContext {
      * @throws InvalidInputException if there is none, listing the names that exist
      */
     MaterialModel material(String name);
+
+    /**
+     * A folder for restart data (checkpoints) of this stage. Unlike {@link ResultSink#file} files, what is
+     * written here is kept when the stage fails or is cancelled, so a later run of the same job can resume
+     * from it; it is not presented as a result.
+     *
+     * @return the folder (it exists)
+     * @throws java.io.IOException if it cannot be created
+     */
+    java.nio.file.Path checkpointFolder() throws java.io.IOException;
 }

@@ -7,7 +7,10 @@
  * Before anything runs, the runtime checks every stage's parameters against its
  * {@link org.calsim.api.stage.Parameter} declarations and that every {@link org.calsim.api.stage.Key}
  * a stage needs is given by the job or an earlier stage.
+ *
+ * <p>1.1: files written while a stage runs ({@link org.calsim.api.stage.ResultSink#file}) and a checkpoint
+ * folder ({@link org.calsim.api.stage.StageContext#checkpointFolder}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.calsim.api.stage;

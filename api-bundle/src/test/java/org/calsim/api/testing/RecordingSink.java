@@ -44,6 +44,20 @@ public final class RecordingSink implements ResultSink {
         plots.add(plot);
     }
 
+    /** Files the stage asked for, by name. */
+    public final Map<String, java.nio.file.Path> files = new LinkedHashMap<>();
+    private java.nio.file.Path folder;
+
+    @Override
+    public java.nio.file.Path file(String name) throws java.io.IOException {
+        if (folder == null) {
+            folder = java.nio.file.Files.createTempDirectory("calsim-test-files");
+        }
+        java.nio.file.Path p = folder.resolve(name);
+        files.put(name, p);
+        return p;
+    }
+
     /** @return the summary number, failing the test if the stage did not write it */
     public double get(String name) {
         Double v = summary.get(name);

@@ -34,6 +34,7 @@ import org.calsim.api.stage.Swappable;
  * }</pre>
  */
 public final class TestStageContext implements StageContext {
+    private java.nio.file.Path checkpoints;
 
     /** The seed unless {@link #seed(long)} sets another. */
     public static final long DEFAULT_SEED = 1234L;
@@ -181,6 +182,20 @@ public final class TestStageContext implements StageContext {
     @Override
     public long seed() {
         return seed;
+    }
+
+    @Override
+    public java.nio.file.Path checkpointFolder() throws java.io.IOException {
+        if (checkpoints == null) {
+            checkpoints = java.nio.file.Files.createTempDirectory("calsim-test-checkpoints");
+        }
+        return checkpoints;
+    }
+
+    /** Uses {@code folder} as the checkpoint folder (to resume from an earlier run's checkpoints). */
+    public TestStageContext checkpoints(java.nio.file.Path folder) {
+        checkpoints = folder;
+        return this;
     }
 
     @Override

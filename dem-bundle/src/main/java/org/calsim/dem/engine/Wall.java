@@ -35,6 +35,17 @@ public abstract sealed class Wall permits PlaneWall, RollWall {
      */
     abstract double contact(Particles p, PeriodicBox box, int i, double[] out);
 
+    /**
+     * @return the branch vector from the contact point on this wall to the centre of particle i, (r − δ) n [m]
+     *         (for the stress tensor; allocates, not for the step loop)
+     */
+    public double[] branch(Particles p, PeriodicBox box, int i) {
+        double[] g = new double[6];
+        double overlap = contact(p, box, i, g);
+        double arm = p.radius[i] - overlap;
+        return new double[] {arm * g[0], arm * g[1], arm * g[2]};
+    }
+
     /** Advances the wall by one step of {@code dt} [s], using the force of the last evaluation. */
     abstract void move(double dt, PeriodicBox box);
 

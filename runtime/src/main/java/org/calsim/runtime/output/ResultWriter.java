@@ -25,6 +25,10 @@ public final class ResultWriter {
     public static final String PROVENANCE = "provenance.json";
     /** Headline numbers. */
     public static final String SUMMARY = "summary.json";
+    /** Sub-folder of restart data, kept across runs (a job resumes from it). */
+    public static final String CHECKPOINTS = "checkpoints";
+    /** Prefix of a running stage's staging folder. */
+    public static final String STAGING_PREFIX = ".staging-";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path dir;
@@ -48,18 +52,58 @@ public final class ResultWriter {
         }
     }
 
-    /** Creates or empties {@code dir} and returns a writer into it. */
+    /**
+     * Creates or empties {@code dir} (files and stage folders; the {@value #CHECKPOINTS} folder is kept, so a
+     * job can resume) and returns a writer into it.
+     */
     public static ResultWriter open(Path dir) throws IOException {
         check(dir);
         Files.createDirectories(dir);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
-                if (Files.isRegularFile(f)) {
-                    Files.delete(f);
+                if (!f.getFileName().toString().equals(CHECKPOINTS)) {
+                    deleteTree(f);
                 }
             }
         }
         return new ResultWriter(dir);
+    }
+
+    /** Deletes a file or a folder with everything in it; nothing when it does not exist. */
+    public static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(path)) {
+                for (Path f : s) {
+                    deleteTree(f);
+                }
+            }
+        }
+        Files.delete(path);
+    }
+
+    /**
+     * Publishes a stage's staging folder as {@code <stem>/} (a rename, so it appears whole or not at all).
+     *
+     * @return the published files, relative to the results folder; empty when the stage wrote none
+     */
+    public List<String> publishFolder(Path staging, String stem) throws IOException {
+        if (!Files.isDirectory(staging)) {
+            return List.of();
+        }
+        Path target = dir.resolve(stem);
+        deleteTree(target);
+        Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(target)) {
+            for (Path f : s) {
+                names.add(stem + "/" + f.getFileName());
+            }
+        }
+        java.util.Collections.sort(names);
+        return names;
     }
 
     /** @return the results folder */

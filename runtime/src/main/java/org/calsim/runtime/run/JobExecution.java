@@ -167,8 +167,11 @@ final class JobExecution implements JobRun, JobControl, Runnable {
         long seed = job.spec().seed() * 1_000_003L + plan.index();
         String failure = null;
         String status = "succeeded";
+        String stem = job.stem(plan.index());
+        java.nio.file.Path staging = writer.dir().resolve(ResultWriter.STAGING_PREFIX + stem);
         try (StageRun run = new StageRun(plan, state, seed, context, job.materials(), this,
-                this::publish, provenance::swap)) {
+                this::publish, provenance::swap, staging,
+                writer.dir().resolve(ResultWriter.CHECKPOINTS).resolve(stem))) {
             try {
                 plan.solver().run(run);
                 for (Key<?> k : plan.gives()) {
@@ -187,7 +190,8 @@ final class JobExecution implements JobRun, JobControl, Runnable {
                 ObjectNode notes = summary.putObject("notes");
                 r.notes().forEach(notes::put);
                 ArrayNode files = summary.putArray("files");
-                writer.writeStage(job.stem(plan.index()), r.tables(), r.plots()).forEach(files::add);
+                writer.writeStage(stem, r.tables(), r.plots()).forEach(files::add);
+                writer.publishFolder(staging, stem).forEach(files::add);
             } catch (StageCancelledException e) {
                 status = "cancelled";
                 failure = "cancelled during stage " + plan.name() + " (" + e.getMessage() + "); the results of the "
@@ -204,6 +208,7 @@ final class JobExecution implements JobRun, JobControl, Runnable {
                 writer.writeText("error.log", trace.toString());
             }
         }
+        ResultWriter.deleteTree(staging);
         double seconds = (System.nanoTime() - t0) / 1e9;
         summary.put("status", status);
         summary.put("seconds", seconds);

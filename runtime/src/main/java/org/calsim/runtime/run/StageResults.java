@@ -28,6 +28,34 @@ public final class StageResults implements ResultSink {
     private final Map<String, String> notes = new LinkedHashMap<>();
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final List<Plot> plots = new ArrayList<>();
+    private final java.nio.file.Path staging;
+    private final List<String> files = new ArrayList<>();
+
+    /** @param staging folder for the files the stage writes itself (created on first use) */
+    public StageResults(java.nio.file.Path staging) {
+        this.staging = staging;
+    }
+
+    @Override
+    public synchronized java.nio.file.Path file(String name) throws java.io.IOException {
+        if (name == null || !name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
+            throw new IllegalArgumentException("result file name '" + name + "' is not allowed; expected letters, "
+                    + "digits, '.', '-' and '_' only, not starting with '.'");
+        }
+        java.nio.file.Files.createDirectories(staging);
+        files.add(name);
+        return staging.resolve(name);
+    }
+
+    /** @return the staging folder of files the stage wrote itself */
+    public java.nio.file.Path staging() {
+        return staging;
+    }
+
+    /** @return names of the files the stage asked for */
+    public synchronized List<String> files() {
+        return List.copyOf(files);
+    }
 
     @Override
     public synchronized void summary(String name, double value, String unit) {

@@ -19,7 +19,8 @@ final class StageRun implements StageContext, AutoCloseable {
     private final StagePlan plan;
     private final SimulationState state;
     private final long seed;
-    private final StageResults results = new StageResults();
+    private final StageResults results;
+    private final java.nio.file.Path checkpoints;
     private final Map<Key<?>, Object> given = new LinkedHashMap<>();
     private final List<TrackedService<?>> services = new ArrayList<>();
     private final BundleContext bundleContext;
@@ -34,8 +35,11 @@ final class StageRun implements StageContext, AutoCloseable {
     }
 
     StageRun(StagePlan plan, SimulationState state, long seed, BundleContext bundleContext, MaterialLibrary materials,
-             JobControl control, ProgressSink progress, Consumer<SwapRecord> swaps) {
+             JobControl control, ProgressSink progress, Consumer<SwapRecord> swaps, java.nio.file.Path staging,
+             java.nio.file.Path checkpoints) {
         this.plan = plan;
+        this.results = new StageResults(staging);
+        this.checkpoints = checkpoints;
         this.state = state;
         this.seed = seed;
         this.bundleContext = bundleContext;
@@ -82,6 +86,11 @@ final class StageRun implements StageContext, AutoCloseable {
     @Override
     public StageResults results() {
         return results;
+    }
+
+    @Override
+    public java.nio.file.Path checkpointFolder() throws java.io.IOException {
+        return java.nio.file.Files.createDirectories(checkpoints);
     }
 
     @Override

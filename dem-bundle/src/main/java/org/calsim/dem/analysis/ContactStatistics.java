@@ -1,0 +1,102 @@
+package org.calsim.dem.analysis;
+
+import org.calsim.dem.engine.DemEngine;
+import org.calsim.dem.engine.Particles;
+
+/**
+ * Contact-network measures of a packing at one instant (review §3.2):
+ *
+ * <ul>
+ * <li>mean coordination number Z = 2 N_c / N (particle–particle contacts N_c, all N particles);</li>
+ * <li>fabric tensor Φ_ij = (1/N_c) Σ_c n_i n_j (eq 15), trace 1; its deviatoric part Φ' = Φ − I/3;</li>
+ * <li>Love–Weber stress tensor σ_ij = (1/V) Σ_c l_i f_j over particle pairs (eq 16: with l = x_i − x_j
+ *     and f the force on i, the same as (1/2V) Σ (r_1 F_1 + r_2 F_2) over both particles of a contact)
+ *     plus Σ over wall contacts of (x_p − x_c)_i f_j, compressive positive; V = Lx Ly h.</li>
+ * </ul>
+ */
+public final class ContactStatistics {
+    private final int contacts;
+    private final double coordination;
+    private final double[] fabric = new double[9];
+    private final double[] stress = new double[9];
+
+    private ContactStatistics(int contacts, double coordination) {
+        this.contacts = contacts;
+        this.coordination = coordination;
+    }
+
+    /**
+     * @param engine the system after a force evaluation
+     * @param height height of the volume the stress is averaged over (coating thickness) [m]
+     */
+    public static ContactStatistics of(DemEngine engine, double height) {
+        Particles p = engine.particles();
+        double volume = engine.box().area() * height;
+        int[] count = {0};
+        double[] fab = new double[9];
+        double[] sig = new double[9];
+        engine.forEachContact((i, j, dx, dy, dz, fx, fy, fz) -> {
+            count[0]++;
+            double d = Math.sqrt(dx * dx + dy * dy + dz * dz);
+            double[] n = {dx / d, dy / d, dz / d};
+            double[] l = {dx, dy, dz};
+            double[] f = {fx, fy, fz};
+            for (int a = 0; a < 3; a++) {
+                for (int b = 0; b < 3; b++) {
+                    fab[3 * a + b] += n[a] * n[b];
+                    sig[3 * a + b] += l[a] * f[b];
+                }
+            }
+        });
+        // wall contacts: branch from the contact point to the centre is (r − δ) n ≈ along the force normal
+        for (int w = 0; w < engine.walls().size(); w++) {
+            for (int i = 0; i < p.size(); i++) {
+                double fx = -engine.wallForceOn(i, w, 0);
+                double fy = -engine.wallForceOn(i, w, 1);
+                double fz = -engine.wallForceOn(i, w, 2);
+                if (fx == 0 && fy == 0 && fz == 0) {
+                    continue;
+                }
+                double[] arm = engine.walls().get(w).branch(p, engine.box(), i);
+                double[] f = {fx, fy, fz};
+                for (int a = 0; a < 3; a++) {
+                    for (int b = 0; b < 3; b++) {
+                        sig[3 * a + b] += arm[a] * f[b];
+                    }
+                }
+            }
+        }
+        int n = Math.max(1, p.size());
+        ContactStatistics s = new ContactStatistics(count[0], 2.0 * count[0] / n);
+        for (int k = 0; k < 9; k++) {
+            s.fabric[k] = count[0] == 0 ? 0 : fab[k] / count[0];
+            s.stress[k] = sig[k] / volume;
+        }
+        return s;
+    }
+
+    /** @return number of particle–particle contacts N_c */
+    public int contacts() {
+        return contacts;
+    }
+
+    /** @return mean coordination number Z = 2 N_c / N */
+    public double coordination() {
+        return coordination;
+    }
+
+    /** @return fabric tensor component Φ_ab (eq 15), a, b in 0..2 [1] */
+    public double fabric(int a, int b) {
+        return fabric[3 * a + b];
+    }
+
+    /** @return deviatoric fabric Φ'_ab = Φ_ab − δ_ab/3 [1] */
+    public double fabricDeviator(int a, int b) {
+        return fabric[3 * a + b] - (a == b ? 1.0 / 3.0 : 0);
+    }
+
+    /** @return stress tensor component σ_ab (eq 16), compressive positive [Pa] */
+    public double stress(int a, int b) {
+        return stress[3 * a + b];
+    }
+}

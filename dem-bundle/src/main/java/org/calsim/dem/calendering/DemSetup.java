@@ -1,0 +1,170 @@
+package org.calsim.dem.calendering;
+
+import java.util.List;
+import org.calsim.api.contact.ContactLaw;
+import org.calsim.api.contact.PairProperties;
+import org.calsim.api.material.MaterialModel;
+import org.calsim.api.material.MaterialProperty;
+import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.stage.Parameter;
+import org.calsim.api.stage.Parameters;
+import org.calsim.api.stage.StageContext;
+import org.calsim.dem.engine.DemEngine;
+import org.calsim.dem.engine.Particles;
+import org.calsim.dem.engine.PeriodicBox;
+import org.calsim.dem.engine.TimeStep;
+
+/**
+ * What the DEM stages share: the numerical and contact parameters, the materials of the particle types and
+ * walls, and building an engine for them.
+ *
+ * <p><b>Time step.</b> Δt = safety × min over particle types of the Rayleigh time of the smallest particle of
+ * that type ({@link TimeStep}), unless {@code time_step_s} overrides it. <b>Density scaling</b> multiplies every
+ * density by s ≥ 1, so Δt grows by √s; inertia is then exaggerated, which is harmless only in quasi-static
+ * loading, so the calendering stage reports the inertial number I = γ̇ d √(ρ_scaled / P) (GDR MiDi, Eur. Phys.
+ * J. E 14 (2004) 341): quasi-static when I &lt; 10⁻³.
+ */
+final class DemSetup {
+    static final String CONTACT_LAW = "contact_law";
+    static final String RESTITUTION = "restitution";
+    static final String FRICTION = "friction";
+    static final String ROLLING_FRICTION = "rolling_friction";
+    static final String DENSITY_SCALING = "density_scaling";
+    static final String SAFETY = "time_step_safety";
+    static final String TIME_STEP = "time_step_s";
+    static final String THREADS = "threads";
+    static final String SKIN = "skin_fraction";
+    static final String CBD_MATERIAL = "cbd_material";
+    static final String COLLECTOR_MATERIAL = "collector_material";
+    static final String TOOL_MATERIAL = "tool_material";
+    static final String MAX_OVERLAP = "max_overlap_fraction";
+
+    private DemSetup() {
+    }
+
+    static List<Parameter> parameters() {
+        return List.of(
+                Parameter.text(CONTACT_LAW, "calsim.name of the ContactLaw service (./calsim list); absent: the "
+                        + "highest ranked law (hertz-mindlin)").optional(),
+                new Parameter(RESTITUTION, Parameter.Kind.NUMBER, "1", 1, 0, false, 1, true, 0.5, false, List.of(),
+                        "coefficient of restitution e of every contact, 0 < e <= 1"),
+                Parameter.number(FRICTION, "1", 1, "sliding friction coefficient of every contact").nonNegative()
+                        .withDefault(0.3),
+                Parameter.number(ROLLING_FRICTION, "1", 1, "rolling friction coefficient (laws with a rolling part)")
+                        .nonNegative().withDefault(0.0),
+                new Parameter(DENSITY_SCALING, Parameter.Kind.NUMBER, "1", 1, 1, true, 1e12, true, 1.0, false,
+                        List.of(), "factor s >= 1 on every density; the time step grows by sqrt(s); "
+                                + "quasi-static loading only (see the inertial number in the results)"),
+                Parameter.number(SAFETY, "1", 1, "time step as a fraction of the Rayleigh time").open(0, 1)
+                        .withDefault(0.2),
+                Parameter.number(TIME_STEP, "s", 1, "time step; overrides time_step_safety").positive().optional(),
+                new Parameter(THREADS, Parameter.Kind.INTEGER, "1", 1, 1, true, 256, true,
+                        Runtime.getRuntime().availableProcessors(), false, List.of(),
+                        "force-computation threads (results do not depend on it); default: the cores"),
+                Parameter.number(SKIN, "1", 1, "Verlet skin as a fraction of the smallest diameter").open(0, 10)
+                        .withDefault(0.1),
+                Parameter.number(MAX_OVERLAP, "1", 1, "overlap, as a fraction of the smaller radius, that stops the "
+                        + "run as blown up").open(0, 1).withDefault(0.3),
+                Parameter.text(CBD_MATERIAL, "material of the carbon-binder domain particles").withDefault("CBD"),
+                Parameter.text(COLLECTOR_MATERIAL, "material of the current collector under the coating")
+                        .withDefault("aluminium"),
+                Parameter.text(TOOL_MATERIAL, "material of the calendering plate or roll").withDefault("steel-roll"));
+    }
+
+    /** Elastic constants and density of one material, checked. */
+    record Elastic(String name, double youngs, double poisson, double density, double surfaceEnergy,
+                   double yieldStress) {
+    }
+
+    static Elastic elastic(StageContext context, String name, String field) {
+        MaterialModel m = context.material(name);
+        Parameters par = context.parameters();
+        double e = m.valueOr(MaterialProperty.YOUNGS_MODULUS, Double.NaN);
+        double nu = m.valueOr(MaterialProperty.POISSON_RATIO, Double.NaN);
+        double rho = m.valueOr(MaterialProperty.DENSITY, Double.NaN);
+        if (!(e > 0) || !(nu > -1 && nu < 0.5) || !(rho > 0)) {
+            throw new InvalidInputException(field, name, "a material with youngs_modulus > 0, poisson_ratio in "
+                    + "(-1, 0.5) and density > 0 (" + name + " has E = " + e + " Pa, nu = " + nu + ", rho = " + rho
+                    + " kg/m^3)");
+        }
+        return new Elastic(name, e, nu, rho, m.valueOr(MaterialProperty.SURFACE_ENERGY, 0),
+                m.valueOr(MaterialProperty.YIELD_STRESS, Double.POSITIVE_INFINITY));
+    }
+
+    /**
+     * Contact properties of two materials: Hertz/Mindlin mixing, the job's e, μ, μ_r; work of adhesion
+     * Γ = 2√(γ_i γ_j) (Berthelot rule, = 2γ for like surfaces); contact yield stress the smaller of the two.
+     */
+    static PairProperties pair(Parameters par, Elastic a, Elastic b) {
+        return PairProperties.mix(a.youngs(), a.poisson(), b.youngs(), b.poisson(), par.number(RESTITUTION),
+                par.number(FRICTION), par.number(ROLLING_FRICTION), 2 * Math.sqrt(a.surfaceEnergy() * b.surfaceEnergy()),
+                Math.min(a.yieldStress(), b.yieldStress()));
+    }
+
+    /** Pair table for the types. */
+    static PairProperties[] pairs(Parameters par, Elastic[] types) {
+        int n = types.length;
+        PairProperties[] t = new PairProperties[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                t[i * n + j] = pair(par, types[i], types[j]);
+            }
+        }
+        return t;
+    }
+
+    /** Wall properties per type. */
+    static PairProperties[] wall(Parameters par, Elastic wall, Elastic[] types) {
+        PairProperties[] t = new PairProperties[types.length];
+        for (int i = 0; i < types.length; i++) {
+            t[i] = pair(par, types[i], wall);
+        }
+        return t;
+    }
+
+    /** @return the engine for these particles, with time step, skin and blow-up limit set; no walls yet */
+    static DemEngine engine(StageContext context, Particles p, PeriodicBox box, Elastic[] types, ContactLaw law,
+                            double scaledDensityFactor) {
+        Parameters par = context.parameters();
+        DemEngine engine = new DemEngine(p, box, types.length, pairs(par, types), law, par.integer(THREADS));
+        engine.setTimeStep(timeStep(par, p, types, scaledDensityFactor));
+        engine.setSkin(par.number(SKIN) * 2 * p.minRadius());
+        engine.setMaxOverlapFraction(par.number(MAX_OVERLAP));
+        return engine;
+    }
+
+    /** @return Δt [s]: the override, or safety × the smallest Rayleigh time over the particles' types */
+    static double timeStep(Parameters par, Particles p, Elastic[] types, double densityFactor) {
+        if (par.isSet(TIME_STEP)) {
+            return par.number(TIME_STEP);
+        }
+        double[] smallest = new double[types.length];
+        java.util.Arrays.fill(smallest, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < p.size(); i++) {
+            smallest[p.type(i)] = Math.min(smallest[p.type(i)], p.radius(i));
+        }
+        double t = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < types.length; k++) {
+            if (smallest[k] < Double.POSITIVE_INFINITY) {
+                double rho = p.size() == 0 ? types[k].density() : densityOfType(p, k);
+                t = Math.min(t, TimeStep.rayleigh(smallest[k], rho, types[k].youngs(), types[k].poisson()));
+            }
+        }
+        return par.number(SAFETY) * t;
+    }
+
+    private static double densityOfType(Particles p, int type) {
+        for (int i = 0; i < p.size(); i++) {
+            if (p.type(i) == type) {
+                double r = p.radius(i);
+                return p.mass(i) / (4.0 / 3.0 * Math.PI * r * r * r);
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** @return the contact law handle's name parameter or null */
+    static String lawName(Parameters par) {
+        return par.isSet(CONTACT_LAW) ? par.text(CONTACT_LAW) : null;
+    }
+}
