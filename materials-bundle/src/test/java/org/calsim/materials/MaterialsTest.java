@@ -1,6 +1,7 @@
 package org.calsim.materials;
 
 import static org.calsim.api.material.MaterialProperty.DENSITY;
+import static org.calsim.api.material.MaterialProperty.ELECTRONIC_CONDUCTIVITY;
 import static org.calsim.api.material.MaterialProperty.IONIC_CONDUCTIVITY;
 import static org.calsim.api.material.MaterialProperty.POISSON_RATIO;
 import static org.calsim.api.material.MaterialProperty.SALT_CONCENTRATION;
@@ -31,8 +32,8 @@ import org.junit.jupiter.api.TestFactory;
 class MaterialsTest {
 
     static List<MaterialModel> all() {
-        return List.of(new Nmc622(), new Nmc811(), new Graphite(), new CarbonBlackC65(), new Pvdf(),
-                new LiPF6EcEmc(), new SteelRoll());
+        return List.of(new Nmc622(), new Nmc811(), new Nmc111(), new Lfp(), new Graphite(), new CarbonBlackC65(),
+                new Pvdf(), new Cbd(), new AluminiumFoil(), new LiPF6EcEmc(), new SteelRoll());
     }
 
     private static MaterialModel byName(String name) {
@@ -58,8 +59,8 @@ class MaterialsTest {
         for (MaterialModel m : all()) {
             assertTrue(names.add(m.name()), "duplicate " + m.name());
         }
-        assertEquals(Set.of("NMC622", "NMC811", "graphite", "carbon-black-C65", "PVDF", "LiPF6-EC-EMC",
-                "steel-roll"), names);
+        assertEquals(Set.of("NMC622", "NMC811", "NMC111", "LFP", "graphite", "carbon-black-C65", "PVDF", "CBD",
+                "aluminium-foil", "LiPF6-EC-EMC", "steel-roll"), names);
     }
 
     /** The DS descriptor bnd generated publishes each material under its own name. */
@@ -94,6 +95,32 @@ class MaterialsTest {
         MaterialModel steel = byName("steel-roll");
         assertEquals(210e9, steel.valueOr(YOUNGS_MODULUS, 0), 1);
         assertEquals(7850, steel.valueOr(DENSITY, 0), 1e-9);
+
+        // X-ray densities recomputed from the lattice constants: ρ = Z M / (N_A V)
+        double avogadro = 6.02214076e23;
+        double a = 2.862e-10;
+        double c = 14.227e-10;
+        double nmc111 = 3 * 0.09646053 / (avogadro * Math.sqrt(3) / 2 * a * a * c);
+        assertEquals(nmc111, byName("NMC111").valueOr(DENSITY, 0), 0.5, "rounded to 1 kg/m3");
+        double lfp = 4 * Lfp.MOLAR_MASS / (avogadro * 10.332e-10 * 6.010e-10 * 4.692e-10);
+        MaterialModel lfpModel = byName("LFP");
+        assertEquals(lfp, lfpModel.valueOr(DENSITY, 0), 0.5, "rounded to 1 kg/m3");
+        assertEquals(170, lfpModel.valueOr(SPECIFIC_CAPACITY, 0) / 3600, 0.2, "theoretical mAh/g");
+        assertEquals(124.5e9, lfpModel.valueOr(YOUNGS_MODULUS, 0), 1);
+        assertEquals(1e-7, lfpModel.valueOr(ELECTRONIC_CONDUCTIVITY, 0), 0);
+
+        MaterialModel al = byName("aluminium-foil");
+        assertEquals(2700, al.valueOr(DENSITY, 0), 0);
+        assertEquals(70e9, al.valueOr(YOUNGS_MODULUS, 0), 1);
+        assertEquals(0.3, al.valueOr(POISSON_RATIO, 0), 0);
+        assertEquals(3.77e7, al.valueOr(ELECTRONIC_CONDUCTIVITY, 0), 0.005e7);
+
+        // CBD: between its components, and the harmonic mass-weighted mean
+        double cbd = byName("CBD").valueOr(DENSITY, 0);
+        assertTrue(cbd > 1780 && cbd < 1850);
+        assertEquals(1814.3, cbd, 0.05);
+        assertEquals(1850, Cbd.solidDensity(1), 1e-9);
+        assertEquals(1780, Cbd.solidDensity(0), 1e-9);
 
         MaterialModel e = byName("LiPF6-EC-EMC");
         assertEquals(1.7694e-10, e.valueOr(SALT_DIFFUSIVITY, 0), 1e-15);

@@ -17,14 +17,38 @@ final class Collision {
     final double duration;
     /** largest overlap [m] */
     final double maxOverlap;
+    /** whether the spheres separated (overlap &lt; 0) within the steps allowed */
+    final boolean separated;
+    /** overlap at the end [m] */
+    final double finalOverlap;
+    /** relative normal speed dδ/dt at the end [m/s] */
+    final double finalApproachSpeed;
 
-    private Collision(double restitution, double duration, double maxOverlap) {
+    private Collision(double restitution, double duration, double maxOverlap, boolean separated,
+                      double finalOverlap, double finalApproachSpeed) {
         this.restitution = restitution;
         this.duration = duration;
         this.maxOverlap = maxOverlap;
+        this.separated = separated;
+        this.finalOverlap = finalOverlap;
+        this.finalApproachSpeed = finalApproachSpeed;
     }
 
+    /** Integrates until the spheres separate; fails if they have not after 1e8 steps. */
     static Collision run(ContactLaw law, PairProperties p, double radius, double mass, double speed, double dt) {
+        Collision c = run(law, p, radius, mass, speed, dt, 100_000_000L);
+        if (!c.separated) {
+            throw new AssertionError("collision did not end");
+        }
+        return c;
+    }
+
+    /**
+     * Integrates until the spheres separate or {@code maxSteps} steps have passed; restitution and duration
+     * are NaN if they have not separated.
+     */
+    static Collision run(ContactLaw law, PairProperties p, double radius, double mass, double speed, double dt,
+                         long maxSteps) {
         ContactGeometry g = new ContactGeometry();
         ContactForce f = new ContactForce();
         double[] history = new double[law.historySize()];
@@ -40,7 +64,7 @@ final class Collision {
         double t = 0;
         double previousOverlap = 0;
         double maxOverlap = 0;
-        for (long step = 0; step < 100_000_000L; step++) {
+        for (long step = 0; step < maxSteps; step++) {
             double vih = vi + 0.5 * ai * dt;
             double vjh = vj + 0.5 * aj * dt;
             xi += vih * dt;
@@ -59,10 +83,10 @@ final class Collision {
             maxOverlap = Math.max(maxOverlap, g.overlap);
             if (g.overlap < 0) {
                 double end = t - dt + dt * previousOverlap / (previousOverlap - g.overlap);
-                return new Collision((vj - vi) / speed, end, maxOverlap);
+                return new Collision((vj - vi) / speed, end, maxOverlap, true, g.overlap, vi - vj);
             }
             previousOverlap = g.overlap;
         }
-        throw new AssertionError("collision did not end");
+        return new Collision(Double.NaN, Double.NaN, maxOverlap, false, previousOverlap, vi - vj);
     }
 }

@@ -1,0 +1,37 @@
+package org.calsim.dem.contact;
+
+import org.calsim.api.contact.ContactForce;
+import org.calsim.api.contact.ContactGeometry;
+import org.calsim.api.contact.ContactPart;
+import org.calsim.api.contact.PairProperties;
+
+/**
+ * Constant directional torque (CDT) rolling resistance, model A of Ai, Chen, Rotter, Ooi, Powder Technol.
+ * 206 (2011) 269 (after Zhou et al., Physica A 269 (1999) 536), as the {@code cdt} rolling model of LIGGGHTS:
+ *
+ * <pre>
+ *   M_r = −μ_r R* |F_n| ŵ,    ŵ = w / |w|,   w = ω_i − ω_j        [N·m], on i
+ * </pre>
+ *
+ * with μ_r the pair's {@link PairProperties#rollingFriction()} and F_n the total contact normal force the
+ * earlier parts wrote ({@link ContactForce#normalTotal()}, as the Coulomb limit uses). Zero when w = 0 or
+ * out of contact. The torque does not vanish as w → 0, so in a packing at rest it flips sign from step to
+ * step (Ai et al. 2011); prefer {@link EpsdRolling} for quasi-static compaction. No history.
+ */
+public final class ConstantDirectionalTorque implements ContactPart.Rolling {
+
+    @Override
+    public void apply(ContactGeometry g, PairProperties p, double[] history, int offset, ContactForce out) {
+        double w = Math.sqrt(g.wx * g.wx + g.wy * g.wy + g.wz * g.wz);
+        if (g.overlap <= 0 || w == 0) {
+            out.trx = 0;
+            out.try_ = 0;
+            out.trz = 0;
+            return;
+        }
+        double scale = -p.rollingFriction() * g.effectiveRadius * Math.abs(out.normalTotal()) / w;
+        out.trx = scale * g.wx;
+        out.try_ = scale * g.wy;
+        out.trz = scale * g.wz;
+    }
+}

@@ -1,0 +1,208 @@
+package org.calsim.dem.contact;
+
+import org.calsim.api.contact.BondSpec;
+import org.calsim.api.contact.ContactForce;
+import org.calsim.api.contact.ContactGeometry;
+import org.calsim.api.contact.ContactPart;
+import org.calsim.api.contact.PairProperties;
+
+/**
+ * Parallel bond of the bonded-particle model (Potyondy and Cundall, Int. J. Rock Mech. Min. Sci. 41 (2004)
+ * 1329; eqs 17–20 of the review): an elastic cylinder of radius R_b = λ min(r_i, r_j) and rest length l_b
+ * joining the two centres, with cross-section A = πR_b², second moment I = πR_b⁴/4 and polar moment
+ * J = πR_b⁴/2. It carries a normal force, a shear force, a twisting and a bending moment, updated
+ * incrementally from the relative motion, and breaks for good when the largest normal or shear stress in
+ * its cross-section exceeds its strength.
+ *
+ * <p><b>Forming</b> ({@link #form}): l_b = r_i + r_j − δ, the distance between the centres (δ &lt; 0 for a
+ * bridged gap; for a wall, r_i − δ, the distance from the centre to the wall); stiffnesses per area
+ * k_n = E_b/l_b and k_t = G_b/l_b [Pa/m] (eqs 19–20); the accumulated forces and moments start at zero.
+ *
+ * <p><b>Each step</b>, while intact, with v_n the approach velocity, v_t the tangential and w the relative
+ * angular velocity (ω_i − ω_j), w_n = w·n, w_t = w − w_n n:
+ * <pre>
+ *   F_n  ← F_n + k_n A v_n Δt                 (eq 19; compression positive)
+ *   F_s  ← R(F_s) − k_t A v_t Δt              (eq 20; R: rotation onto the current tangent plane)
+ *   M_tw ← M_tw − k_t J w_n Δt                (twist about n)
+ *   M_b  ← R(M_b) − k_n I w_t Δt              (bending)
+ *   σ = −F_n/A + |M_b| R_b/I,   τ = |F_s|/A + |M_tw| R_b/J      (eqs 17, 18)
+ * </pre>
+ * Eq 17 is written in the review with |F_n|; here F_n is signed so that σ is the largest tensile stress
+ * (tension positive): a compressed bond does not break in tension. If σ &gt; σ_c or τ &gt; τ_c the bond
+ * breaks: its forces are zeroed, it writes nothing from this step on and never forms again by itself. A
+ * constant relative rotation θ = |w|t thus gives the beam-theory moments E_b I θ/l_b (pure bending) and
+ * G_b J θ/l_b (torsion) of a beam of length l_b.
+ *
+ * <p><b>Damping</b>: each of the four springs gets a dashpot of the fraction ζ = {@link BondSpec#dampingRatio()}
+ * of its critical damping, treated as an uncoupled one-degree-of-freedom oscillator: η = 2ζ√(m K) with
+ * K = k_n A, k_t A (mass m = m*, the pair's effective mass) and k_t J, k_n I (inertia m = I*, the effective
+ * moment of inertia of the relative rotation, 1/I* = 1/I_i + 1/I_j). I* is computed for two solid spheres of
+ * one density (the bonded-particle case), where m_i/m_j = r_i³/r_j³ and I = (2/5)mr² give
+ * I* = (2/5) m* (r_i³ + r_j³) r_i² r_j² / (r_i⁵ + r_j⁵), and (2/5) m* r_i² against a wall. The dashpot
+ * forces act on the bodies, not on the bond's stresses (breakage reads the elastic forces only). The
+ * dashpots are fixed at forming.
+ *
+ * <p>Output: the normal force (elastic + dashpot) is added to {@link ContactForce#bondNormal}, the shear
+ * force to {@code ft*}, the twisting and bending moments to {@code tr*} (torque on i; the engine applies the
+ * opposite to j). History: {@value #SLOTS} slots (state, R_b, l_b, k_n, k_t, σ_c, τ_c, four dashpot
+ * coefficients, F_n, F_s, M_tw, M_b).
+ */
+public final class ParallelBond implements ContactPart.Bond {
+    static final int STATE = 0;
+    static final int RADIUS = 1;
+    static final int LENGTH = 2;
+    static final int KN = 3;
+    static final int KT = 4;
+    static final int SIGMA_C = 5;
+    static final int TAU_C = 6;
+    static final int ETA_N = 7;
+    static final int ETA_S = 8;
+    static final int ETA_TWIST = 9;
+    static final int ETA_BEND = 10;
+    static final int FN = 11;
+    static final int FS = 12;
+    static final int M_TWIST = 15;
+    static final int M_BEND = 16;
+    /** Number of history slots. */
+    static final int SLOTS = 19;
+
+    private static final double INTACT = 1;
+    private static final double BROKEN = -1;
+
+    @Override
+    public int historySize() {
+        return SLOTS;
+    }
+
+    @Override
+    public void form(ContactGeometry g, BondSpec bond, double[] h, int o) {
+        boolean wall = Double.isInfinite(g.radiusJ);
+        double length = wall ? g.radiusI - g.overlap : g.radiusI + g.radiusJ - g.overlap;
+        if (!(length > 0) || Double.isInfinite(length)) {
+            throw new IllegalArgumentException("a bond needs a positive finite distance between the centres, was "
+                    + length + " m");
+        }
+        double rb = bond.radiusMultiplier() * Math.min(g.radiusI, g.radiusJ);
+        double kn = bond.youngsModulus() / length;
+        double kt = bond.shearModulus() / length;
+        double area = Math.PI * rb * rb;
+        double inertia = area * rb * rb / 4;
+        double polar = 2 * inertia;
+        double ri = g.radiusI;
+        double rj = g.radiusJ;
+        double rotational = wall ? 0.4 * g.effectiveMass * ri * ri
+                : 0.4 * g.effectiveMass * (ri * ri * ri + rj * rj * rj) * ri * ri * rj * rj
+                        / (ri * ri * ri * ri * ri + rj * rj * rj * rj * rj);
+        double twoZeta = 2 * bond.dampingRatio();
+        h[o + STATE] = INTACT;
+        h[o + RADIUS] = rb;
+        h[o + LENGTH] = length;
+        h[o + KN] = kn;
+        h[o + KT] = kt;
+        h[o + SIGMA_C] = bond.tensileStrength();
+        h[o + TAU_C] = bond.shearStrength();
+        h[o + ETA_N] = twoZeta * Math.sqrt(g.effectiveMass * kn * area);
+        h[o + ETA_S] = twoZeta * Math.sqrt(g.effectiveMass * kt * area);
+        h[o + ETA_TWIST] = twoZeta * Math.sqrt(rotational * kt * polar);
+        h[o + ETA_BEND] = twoZeta * Math.sqrt(rotational * kn * inertia);
+        for (int k = FN; k < SLOTS; k++) {
+            h[o + k] = 0;
+        }
+    }
+
+    @Override
+    public boolean intact(double[] h, int o) {
+        return h[o + STATE] == INTACT;
+    }
+
+    @Override
+    public boolean broken(double[] h, int o) {
+        return h[o + STATE] == BROKEN;
+    }
+
+    @Override
+    public void apply(ContactGeometry g, PairProperties p, double[] h, int o, ContactForce out) {
+        if (h[o + STATE] != INTACT) {
+            return;
+        }
+        double rb = h[o + RADIUS];
+        double kn = h[o + KN];
+        double kt = h[o + KT];
+        double area = Math.PI * rb * rb;
+        double inertia = area * rb * rb / 4;
+        double polar = 2 * inertia;
+        double dt = g.dt;
+        double nx = g.nx;
+        double ny = g.ny;
+        double nz = g.nz;
+        double wn = g.wx * nx + g.wy * ny + g.wz * nz;
+        double wtx = g.wx - wn * nx;
+        double wty = g.wy - wn * ny;
+        double wtz = g.wz - wn * nz;
+
+        double fn = h[o + FN] + kn * area * g.normalVelocity * dt;
+
+        double sx = h[o + FS];
+        double sy = h[o + FS + 1];
+        double sz = h[o + FS + 2];
+        double scale = tangentialRescale(sx, sy, sz, nx, ny, nz);
+        double sn = sx * nx + sy * ny + sz * nz;
+        sx = (sx - sn * nx) * scale - kt * area * g.vtx * dt;
+        sy = (sy - sn * ny) * scale - kt * area * g.vty * dt;
+        sz = (sz - sn * nz) * scale - kt * area * g.vtz * dt;
+
+        double twist = h[o + M_TWIST] - kt * polar * wn * dt;
+
+        double bx = h[o + M_BEND];
+        double by = h[o + M_BEND + 1];
+        double bz = h[o + M_BEND + 2];
+        scale = tangentialRescale(bx, by, bz, nx, ny, nz);
+        double bn = bx * nx + by * ny + bz * nz;
+        bx = (bx - bn * nx) * scale - kn * inertia * wtx * dt;
+        by = (by - bn * ny) * scale - kn * inertia * wty * dt;
+        bz = (bz - bn * nz) * scale - kn * inertia * wtz * dt;
+
+        double sigma = -fn / area + Math.sqrt(bx * bx + by * by + bz * bz) * rb / inertia;
+        double tau = Math.sqrt(sx * sx + sy * sy + sz * sz) / area + Math.abs(twist) * rb / polar;
+        if (sigma > h[o + SIGMA_C] || tau > h[o + TAU_C]) {
+            h[o + STATE] = BROKEN;
+            for (int k = FN; k < SLOTS; k++) {
+                h[o + k] = 0;
+            }
+            return;
+        }
+        h[o + FN] = fn;
+        h[o + FS] = sx;
+        h[o + FS + 1] = sy;
+        h[o + FS + 2] = sz;
+        h[o + M_TWIST] = twist;
+        h[o + M_BEND] = bx;
+        h[o + M_BEND + 1] = by;
+        h[o + M_BEND + 2] = bz;
+
+        double etaS = h[o + ETA_S];
+        double twistTotal = twist - h[o + ETA_TWIST] * wn;
+        double etaB = h[o + ETA_BEND];
+        out.bondNormal += fn + h[o + ETA_N] * g.normalVelocity;
+        out.ftx += sx - etaS * g.vtx;
+        out.fty += sy - etaS * g.vty;
+        out.ftz += sz - etaS * g.vtz;
+        out.trx += twistTotal * nx + bx - etaB * wtx;
+        out.try_ += twistTotal * ny + by - etaB * wty;
+        out.trz += twistTotal * nz + bz - etaB * wtz;
+    }
+
+    /**
+     * @return the factor that restores the length of vector v after its component along the unit normal n
+     * is removed (1 if v is zero or parallel to n)
+     */
+    private static double tangentialRescale(double vx, double vy, double vz, double nx, double ny, double nz) {
+        double before = vx * vx + vy * vy + vz * vz;
+        if (before == 0) {
+            return 1;
+        }
+        double vn = vx * nx + vy * ny + vz * nz;
+        double after = before - vn * vn;
+        return after > 0 ? Math.sqrt(before / after) : 1;
+    }
+}

@@ -1,0 +1,52 @@
+package org.calsim.dem.contact;
+
+import org.calsim.api.contact.ContactForce;
+import org.calsim.api.contact.ContactGeometry;
+import org.calsim.api.contact.ContactPart;
+import org.calsim.api.contact.PairProperties;
+
+/**
+ * Adhesion from the pair's work of adhesion Γ (= 2γ for like surfaces, {@link PairProperties#workOfAdhesion()}):
+ * the adhesive term of the JKR theory evaluated at the Hertzian contact radius.
+ *
+ * <p>JKR theory (Johnson, Kendall, Roberts, Proc. R. Soc. Lond. A 324 (1971) 301; Johnson, Contact
+ * Mechanics, 1985, §5.5) gives for a contact radius a the normal force
+ * F = 4E*a³/(3R*) − √(8πΓE* a³). The first term is the Hertz force of a contact of radius a. Here a is
+ * taken from the Hertz relation a = √(R* δ) instead of the JKR relation δ = a²/R* − √(2πΓa/E*), so that
+ * {@link HertzNormal} keeps writing the first term and this part adds the second:
+ *
+ * <pre>
+ *   F_c = −√(8π Γ E* a³),   a = √(R* δ)          [N], negative (attractive), zero for δ ≤ 0
+ * </pre>
+ *
+ * (With Γ = 2γ the term is the 4√(πγE*) a^{3/2} often written in DEM papers.) Keeping the Hertz
+ * overlap–radius relation means no implicit JKR equation is solved per contact. Consequences, by design:
+ * the force is a function of δ only (no
+ * hysteresis, no neck stretched to negative overlap), so a contact sticks only if damping removes the
+ * impact energy; with Hertz the total elastic force is zero at the equilibrium overlap
+ * δ_0 = ((3/4)√(8πΓ/E*))^{4/3} R*^{1/3}. Rejected alternative: the LIGGGHTS {@code sjkr} model
+ * F = k_c 2πR*δ needs a cohesion energy density k_c [J/m³] that {@link PairProperties} does not carry.
+ * No history.
+ */
+public final class SimplifiedJkrCohesion implements ContactPart.Cohesion {
+
+    @Override
+    public void apply(ContactGeometry g, PairProperties p, double[] history, int offset, ContactForce out) {
+        out.cohesion = force(p.workOfAdhesion(), p.effectiveYoungsModulus(), g.effectiveRadius, g.overlap);
+    }
+
+    /**
+     * @param workOfAdhesion Γ [J/m²]
+     * @param eStar          E* [Pa]
+     * @param rStar          R* [m]
+     * @param delta          overlap δ [m]
+     * @return −√(8πΓE*(R*δ)^{3/2}) [N] for δ &gt; 0, else 0
+     */
+    public static double force(double workOfAdhesion, double eStar, double rStar, double delta) {
+        if (delta <= 0 || workOfAdhesion <= 0) {
+            return 0;
+        }
+        double a2 = rStar * delta;
+        return -Math.sqrt(8 * Math.PI * workOfAdhesion * eStar * a2 * Math.sqrt(a2));
+    }
+}
