@@ -35,6 +35,7 @@ import org.calsim.api.stage.Swappable;
  */
 public final class TestStageContext implements StageContext {
     private java.nio.file.Path checkpoints;
+    private long cancelAfter = Long.MAX_VALUE;
 
     /** The seed unless {@link #seed(long)} sets another. */
     public static final long DEFAULT_SEED = 1234L;
@@ -80,6 +81,12 @@ public final class TestStageContext implements StageContext {
     /** Marks the job cancelled: {@link #isCancelled()} answers {@code true} from now on. */
     public TestStageContext cancel() {
         cancelled = true;
+        return this;
+    }
+
+    /** Cancels the job once the stage has asked {@code checks} times whether it is cancelled (interrupts a run). */
+    public TestStageContext cancelAfterChecks(int checks) {
+        cancelAfter = checks;
         return this;
     }
 
@@ -176,7 +183,7 @@ public final class TestStageContext implements StageContext {
     @Override
     public boolean isCancelled() {
         cancelChecks++;
-        return cancelled;
+        return cancelled || cancelChecks > cancelAfter;
     }
 
     @Override

@@ -65,9 +65,10 @@ final class DemSetup {
                         .withDefault(0.1),
                 Parameter.number(MAX_OVERLAP, "1", 1, "overlap, as a fraction of the smaller radius, that stops the "
                         + "run as blown up").open(0, 1).withDefault(0.3),
-                Parameter.text(CBD_MATERIAL, "material of the carbon-binder domain particles").withDefault("CBD"),
+                Parameter.text(CBD_MATERIAL, "material giving the elastic constants of the carbon-binder domain particles "
+                        + "(their density follows from the recipe and cbd_nanoporosity)").withDefault("PVDF"),
                 Parameter.text(COLLECTOR_MATERIAL, "material of the current collector under the coating")
-                        .withDefault("aluminium"),
+                        .withDefault("aluminium-foil"),
                 Parameter.text(TOOL_MATERIAL, "material of the calendering plate or roll").withDefault("steel-roll"));
     }
 
@@ -161,6 +162,15 @@ final class DemSetup {
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * @return volume of carbon and binder solid per volume of active material, (1/ρ_s − w_AM/ρ_AM)/(w_AM/ρ_AM)
+     *         from the recipe's mass fractions and mixture density [1]
+     */
+    static double cbdSolidPerAmVolume(org.calsim.api.electrode.ElectrodeRecipe recipe, double amDensity) {
+        double perAm = recipe.activeMassFraction() / amDensity;
+        return Math.max(0, (1 / recipe.solidDensity() - perAm) / perAm);
     }
 
     /** @return the contact law handle's name parameter or null */

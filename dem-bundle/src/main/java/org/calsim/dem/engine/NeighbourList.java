@@ -67,14 +67,18 @@ final class NeighbourList {
         int n = p.size;
         double rMax = p.maxRadius();
         double cutoff = 2 * rMax + skin;
-        int ncx = (int) Math.floor(box.lx() / cutoff);
-        int ncy = (int) Math.floor(box.ly() / cutoff);
-        if (ncx < 3 || ncy < 3) {
+        if (box.lx() < 2 * cutoff || box.ly() < 2 * cutoff) {
             throw new IllegalArgumentException(String.format(
                     "the periodic box %.4g x %.4g m is too small for particles of radius up to %.4g m: it must be at "
-                            + "least 3 neighbour cells (3 x (2 r_max + skin) = %.4g m) wide in x and y",
-                    box.lx(), box.ly(), rMax, 3 * cutoff));
+                            + "least twice the interaction range (2 x (2 r_max + skin) = %.4g m) wide in x and y, so "
+                            + "that every pair has one nearest periodic image",
+                    box.lx(), box.ly(), rMax, 2 * cutoff));
         }
+        int ncx = Math.max(1, (int) Math.floor(box.lx() / cutoff));
+        int ncy = Math.max(1, (int) Math.floor(box.ly() / cutoff));
+        // with fewer than 3 cells the offsets −1, 0, +1 wrap onto the same cell: visit each cell once
+        int spanX = Math.min(3, ncx);
+        int spanY = Math.min(3, ncy);
         double zMin = Double.POSITIVE_INFINITY;
         double zMax = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
@@ -137,10 +141,10 @@ final class NeighbourList {
                 if (czz < 0 || czz >= ncz) {
                     continue;
                 }
-                for (int dy = -1; dy <= 1; dy++) {
-                    int cyy = Math.floorMod(cy + dy, ncy);
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int cxx = Math.floorMod(cx + dx, ncx);
+                for (int dy = 0; dy < spanY; dy++) {
+                    int cyy = Math.floorMod(cy + dy - (spanY == 3 ? 1 : 0), ncy);
+                    for (int dx = 0; dx < spanX; dx++) {
+                        int cxx = Math.floorMod(cx + dx - (spanX == 3 ? 1 : 0), ncx);
                         for (int j = cellHead[(czz * ncy + cyy) * ncx + cxx]; j >= 0; j = cellNext[j]) {
                             if (j <= i) {
                                 continue;

@@ -1,0 +1,327 @@
+package org.calsim.dem.calendering;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.calsim.api.contact.ContactLaw;
+import org.calsim.api.electrode.CoatingKeys;
+import org.calsim.api.electrode.ElectrodeRecipe;
+import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.stage.Key;
+import org.calsim.api.stage.Parameter;
+import org.calsim.api.stage.Parameters;
+import org.calsim.api.stage.ServiceProperties;
+import org.calsim.api.stage.SimulationState;
+import org.calsim.api.stage.Solver;
+import org.calsim.api.stage.StageContext;
+import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.stage.Swappable;
+import org.calsim.api.structure.ParticlePacking;
+import org.calsim.dem.engine.BlowUpException;
+import org.calsim.dem.engine.Checkpoint;
+import org.calsim.dem.engine.DemEngine;
+import org.calsim.dem.engine.Particles;
+import org.calsim.dem.engine.PeriodicBox;
+import org.calsim.dem.engine.PlaneWall;
+import org.calsim.dem.engine.RollWall;
+import org.calsim.dem.engine.Wall;
+import org.calsim.dem.output.VtkParticles;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code dem.calender}: compresses the DEM coating and releases it.
+ *
+ * <p>Thickness is measured as a micrometer does: the height at which a flat plate touches the highest particle,
+ * max(z + r); h₀ before calendering.
+ *
+ * <p><b>Plate mode</b> (uniaxial compaction, as in most DEM calendering studies): a rigid plate starts just
+ * above the coating and moves down at {@code plate_speed_m_per_s} until the degree of compaction
+ * Π = 1 − h/h₀ (eq 3) reaches {@code target_compaction}, or the pressure on it reaches
+ * {@code target_pressure_MPa}; it holds ({@code hold_steps}, at fixed height or servo-controlled to the target
+ * pressure), then moves up at the same speed. The unloaded thickness h_u is the plate height where its force
+ * first vanishes; spring-back = (h_u − h_min)/h_min.
+ *
+ * <p><b>Roll mode</b>: a rigid roll of radius {@code roll_radius_um} (axis along y) is lowered onto the strip to
+ * the gap (1 − Π) h₀, rolls once over the periodic strip (translation Lx at {@code roll_speed_m_per_s}, rolling
+ * without slip ω = v/R) and is lifted; the strip must be longer than the nip (checked). Line load q = |F_z|/Ly.
+ * The unloaded thickness is the highest particle top after relaxing.
+ *
+ * <p>The body force the coating was deposited under stays on (it is tiny beside calendering loads but keeps
+ * particles knocked loose on the coating, as binder and adhesion do).
+ *
+ * <p>Every {@code sample_every_steps} the stage records thickness, pressure, porosity, coordination number,
+ * fabric (eq 15) and stress (eq 16) tensors and the fraction of broken bonds. Checkpoints go to the stage's
+ * checkpoint folder every {@code checkpoint_every_steps}; with {@code resume: true} a run continues from the last
+ * one and ends exactly as an uninterrupted run would.
+ */
+@Component(service = Solver.class, property = ServiceProperties.NAME + "=" + CalenderStage.NAME)
+public final class CalenderStage implements Solver {
+    /** Stage name. */
+    public static final String NAME = "dem.calender";
+
+    static final String MODE = "mode";
+    static final String TARGET = "target";
+    static final String COMPACTION = "target_compaction";
+    static final String PRESSURE = "target_pressure_MPa";
+    static final String PLATE_SPEED = "plate_speed_m_per_s";
+    static final String ROLL_RADIUS = "roll_radius_um";
+    static final String ROLL_SPEED = "roll_speed_m_per_s";
+    static final String HOLD = "hold_steps";
+    static final String RELAX = "relax_steps";
+    static final String SAMPLE = "sample_every_steps";
+    static final String VTK_EVERY = "vtk_every_steps";
+    static final String CHECKPOINT_EVERY = "checkpoint_every_steps";
+    static final String RESUME = "resume";
+    static final String MAX_STEPS = "max_steps";
+
+    static final String CHECKPOINT_FILE = "dem-calender.ckpt";
+
+    @Override
+    public String description() {
+        return "DEM: calenders the coating with a plate or a roll (load, hold, unload); pressure-thickness curve, "
+                + "spring-back, porosity, coordination, fabric and stress tensors, bond breakage, VTK";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> list = new ArrayList<>(List.of(
+                Parameter.choice(MODE, List.of("plate", "roll"), "a flat plate pressing down, or a roll passing over "
+                        + "the periodic strip").withDefault("plate"),
+                Parameter.choice(TARGET, List.of("compaction", "pressure"), "stop loading at a degree of compaction "
+                        + "(eq 3) or at a pressure (plate mode)").withDefault("compaction"),
+                Parameter.number(COMPACTION, "1", 1, "degree of compaction 1 - h/h0 at the end of loading").open(0, 1)
+                        .withDefault(0.25),
+                Parameter.number(PRESSURE, "MPa", 1e6, "pressure at the end of loading (target: pressure)").positive()
+                        .optional(),
+                Parameter.number(PLATE_SPEED, "m/s", 1, "plate speed (and roll lowering/lifting speed)").positive()
+                        .withDefault(0.01),
+                Parameter.number(ROLL_RADIUS, "um", 1e-6, "roll radius (roll mode)").positive().withDefault(1000.0),
+                Parameter.number(ROLL_SPEED, "m/s", 1, "roll translation speed (roll mode)").positive()
+                        .withDefault(0.05),
+                new Parameter(HOLD, Parameter.Kind.INTEGER, "1", 1, 0, true, 1e9, true, 2000, false, List.of(),
+                        "steps the plate holds at the end of loading"),
+                new Parameter(RELAX, Parameter.Kind.INTEGER, "1", 1, 0, true, 1e9, true, 2000, false, List.of(),
+                        "steps the released coating relaxes before the final measurement"),
+                new Parameter(SAMPLE, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e9, true, 500, false, List.of(),
+                        "steps between two recorded samples of the compression curve"),
+                new Parameter(VTK_EVERY, Parameter.Kind.INTEGER, "1", 1, 0, true, 1e9, true, 0, false, List.of(),
+                        "steps between VTK snapshots; 0: only initial, maximum load and final"),
+                new Parameter(CHECKPOINT_EVERY, Parameter.Kind.INTEGER, "1", 1, 0, true, 1e9, true, 0, false,
+                        List.of(), "steps between checkpoints; 0: none"),
+                Parameter.flag(RESUME, "continue from the last checkpoint of this stage, if there is one")
+                        .withDefault(false),
+                new Parameter(MAX_STEPS, Parameter.Kind.INTEGER, "1", 1, 100, true, 2e9, true, 5_000_000, false,
+                        List.of(), "largest number of steps; the stage fails beyond it")));
+        list.addAll(DemSetup.parameters());
+        return list;
+    }
+
+    @Override
+    public void validate(Parameters par, SimulationState inputs) {
+        boolean pressure = "pressure".equals(par.text(TARGET));
+        if (pressure && !par.isSet(PRESSURE)) {
+            throw new InvalidInputException(par.fieldPath(PRESSURE), "(missing)",
+                    "a pressure > 0 MPa when target is pressure");
+        }
+        if (pressure && "roll".equals(par.text(MODE))) {
+            throw new InvalidInputException(par.fieldPath(TARGET), "pressure",
+                    "compaction in roll mode (the roll is gap-controlled); pressure needs mode: plate");
+        }
+    }
+
+    @Override
+    public Set<Key<?>> needs(Parameters parameters) {
+        return Set.of(ParticlePacking.KEY, ElectrodeRecipe.KEY);
+    }
+
+    @Override
+    public Set<Key<?>> gives(Parameters parameters) {
+        return Set.of(ParticlePacking.KEY, CoatingKeys.POROSITY, CoatingKeys.THICKNESS, CoatingKeys.COMPACTION_DEGREE,
+                CoatingKeys.NIP_PRESSURE);
+    }
+
+    @Override
+    public void run(StageContext context) throws StageFailedException {
+        Parameters par = context.parameters();
+        validate(par, context.state());
+        ParticlePacking packing = context.state().get(ParticlePacking.KEY);
+        ElectrodeRecipe recipe = context.state().get(ElectrodeRecipe.KEY);
+        DemKeys.Coating coating = context.state().find(DemKeys.COATING)
+                .orElse(new DemKeys.Coating(par.number(DemSetup.DENSITY_SCALING), 1.0, null, 0));
+        double scaling = coating.densityScaling();
+        DemSetup.Elastic[] types = new DemSetup.Elastic[packing.materials().size()];
+        for (int t = 0; t < types.length; t++) {
+            types[t] = DemSetup.elastic(context, packing.materials().get(t), "structure.packing.materials[" + t + "]");
+        }
+        DemSetup.Elastic collector = DemSetup.elastic(context, par.text(DemSetup.COLLECTOR_MATERIAL),
+                par.fieldPath(DemSetup.COLLECTOR_MATERIAL));
+        DemSetup.Elastic tool = DemSetup.elastic(context, par.text(DemSetup.TOOL_MATERIAL),
+                par.fieldPath(DemSetup.TOOL_MATERIAL));
+
+        Particles particles = new Particles(packing.size());
+        double[] solidFraction = new double[types.length];
+        for (int i = 0; i < packing.size(); i++) {
+            int t = packing.type()[i];
+            double rho = t == 0 ? types[0].density() : cbdDensity(recipe, types[0].density(), coating);
+            particles.add(packing.x()[i], packing.y()[i], packing.z()[i], packing.radius()[i], rho * scaling, t);
+        }
+        for (int t = 0; t < types.length; t++) {
+            solidFraction[t] = t == 0 ? 1 : coating.cbdSolidFraction();
+        }
+        double solidVolume = 0;
+        double amVolume = 0;
+        for (int i = 0; i < particles.size(); i++) {
+            double r = particles.radius(i);
+            double v = 4.0 / 3.0 * Math.PI * r * r * r;
+            solidVolume += solidFraction[particles.type(i)] * v;
+            amVolume += particles.type(i) == 0 ? v : 0;
+        }
+        if (coating.bonds() != null) { // CBD as bonds: its solid is not in the spheres but is in the coating
+            solidVolume += DemSetup.cbdSolidPerAmVolume(recipe, types[0].density()) * amVolume;
+        }
+
+        PeriodicBox box = new PeriodicBox(packing.boxX(), packing.boxY());
+        String lawName = DemSetup.lawName(par);
+        Swappable<ContactLaw> laws = context.service(ContactLaw.class, lawName);
+        ContactLaw law = laws.acquire(0);
+        double d50 = recipe.particleDiameter();
+        try (DemEngine engine = DemSetup.engine(context, particles, box, types, law, scaling)) {
+            engine.addWall(new PlaneWall("collector", 0, true, DemSetup.wall(par, collector, types)));
+            double top = particles.top();
+            double h0 = top;
+            boolean roll = "roll".equals(par.text(MODE));
+            Wall toolWall;
+            Protocol protocol;
+            double gap = (1 - par.number(COMPACTION)) * h0;
+            if (roll) {
+                double radius = par.number(ROLL_RADIUS);
+                double nip = Math.sqrt(2 * radius * Math.max(top - gap, 0));
+                if (box.lx() < 2.5 * nip) {
+                    throw new InvalidInputException(par.fieldPath(ROLL_RADIUS), radius * 1e6, String.format(
+                            "a roll whose nip (%.1f um long for this strip) fits 2.5 times into the periodic strip "
+                                    + "(Lx = %.1f um): use a smaller roll radius or a longer box (box_x_d50 in "
+                                    + "dem.generate)", nip * 1e6, box.lx() * 1e6));
+                }
+                RollWall r = new RollWall("roll", radius, 0, top + radius + 0.05 * d50,
+                        DemSetup.wall(par, tool, types));
+                toolWall = r;
+                protocol = new RollProtocol(r, gap, par.number(PLATE_SPEED), par.number(ROLL_SPEED), box,
+                        par.integer(RELAX), top);
+            } else {
+                PlaneWall plate = new PlaneWall("plate", top + 1e-3 * d50, false, DemSetup.wall(par, tool, types));
+                toolWall = plate;
+                boolean byPressure = "pressure".equals(par.text(TARGET));
+                protocol = new PlateProtocol(plate, gap, byPressure ? par.number(PRESSURE) : Double.NaN,
+                        par.number(PLATE_SPEED), par.integer(HOLD), par.integer(RELAX), box.area());
+            }
+            engine.addWall(toolWall);
+            engine.setGravity(coating.bodyForce());
+            engine.initialise();
+            if (coating.bonds() != null) {
+                int formed = engine.formBonds(coating.bonds().spec(), coating.bonds().gap(),
+                        (i, j) -> particles.type(i) == 0 && particles.type(j) == 0);
+                if (formed == 0 && !law.formBond(new org.calsim.api.contact.ContactGeometry(),
+                        coating.bonds().spec(), new double[law.historySize()], 0)) {
+                    throw new InvalidInputException(par.fieldPath(DemSetup.CONTACT_LAW), String.valueOf(lawName),
+                            "a contact law with a bond part (e.g. bonded): the coating has its CBD as bonds");
+                }
+            }
+            engine.resetEnergyReference();
+            CompressionRecord record = new CompressionRecord(engine, solidVolume, h0, d50);
+            Path checkpoint = context.checkpointFolder().resolve(CHECKPOINT_FILE);
+            if (par.flag(RESUME) && Files.exists(checkpoint)) {
+                restore(engine, protocol, record, checkpoint);
+                context.results().note("resumed", "resumed from " + checkpoint + " at step " + engine.steps());
+            } else {
+                record.vtk(context, "initial");
+            }
+            loop(context, engine, laws, protocol, record, checkpoint);
+            record.report(context, protocol, scaling, roll ? par.number(ROLL_SPEED) : par.number(PLATE_SPEED));
+            ParticlePacking result = ElectrodeGenerator.toPacking(particles, packing.materials(), box.lx(), box.ly());
+            context.give(ParticlePacking.KEY, result);
+            context.give(CoatingKeys.THICKNESS, protocol.unloadedThickness());
+            context.give(CoatingKeys.POROSITY, record.porosity(protocol.unloadedThickness()));
+            context.give(CoatingKeys.COMPACTION_DEGREE, 1 - protocol.unloadedThickness() / h0);
+            context.give(CoatingKeys.NIP_PRESSURE, record.maxPressure());
+        } catch (BlowUpException e) {
+            throw new StageFailedException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new StageFailedException("could not write results or checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    /** Apparent density of a nanoporous CBD sphere from the recipe (as the generator made it) [kg/m³]. */
+    private static double cbdDensity(ElectrodeRecipe recipe, double amDensity, DemKeys.Coating coating) {
+        double wAm = recipe.activeMassFraction();
+        double perMass = 1 / recipe.solidDensity() - wAm / amDensity;
+        double solid = perMass > 0 ? (1 - wAm) / perMass : amDensity;
+        return solid * coating.cbdSolidFraction();
+    }
+
+    private void loop(StageContext context, DemEngine engine, Swappable<ContactLaw> laws, Protocol protocol,
+                      CompressionRecord record, Path checkpoint) throws IOException, StageFailedException {
+        Parameters par = context.parameters();
+        int sample = par.integer(SAMPLE);
+        int vtkEvery = par.integer(VTK_EVERY);
+        int checkpointEvery = par.integer(CHECKPOINT_EVERY);
+        long maxSteps = par.integer(MAX_STEPS);
+        int check = 200;
+        while (!protocol.done()) {
+            long step = engine.steps();
+            if (step % check == 0) {
+                context.checkCancelled();
+                engine.useLaw(laws.acquire(step));
+                context.progress(protocol.progress(), protocol.describe(engine));
+            }
+            if (step >= maxSteps) {
+                throw new StageFailedException("the calendering did not finish within " + maxSteps
+                        + " steps (" + protocol.describe(engine) + "); raise max_steps or plate_speed_m_per_s");
+            }
+            engine.advance();
+            protocol.afterStep(engine);
+            long now = engine.steps();
+            if (now % sample == 0 || protocol.justReachedMaximum()) {
+                record.sample(protocol);
+            }
+            if (protocol.justReachedMaximum()) {
+                record.vtk(context, "maximum-load");
+            }
+            if (vtkEvery > 0 && now % vtkEvery == 0) {
+                record.vtk(context, String.format("step-%09d", now));
+            }
+            if (checkpointEvery > 0 && now % checkpointEvery == 0) {
+                save(engine, protocol, record, checkpoint);
+            }
+        }
+        record.sample(protocol);
+        record.vtk(context, "final");
+    }
+
+    private static void save(DemEngine engine, Protocol protocol, CompressionRecord record, Path file)
+            throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            Checkpoint.write(engine, out);
+            protocol.save(out);
+            record.save(out);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void restore(DemEngine engine, Protocol protocol, CompressionRecord record, Path file)
+            throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            Checkpoint.read(engine, in);
+            protocol.load(in);
+            record.load(in);
+        }
+    }
+}

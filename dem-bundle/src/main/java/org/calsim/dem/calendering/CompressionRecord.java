@@ -1,0 +1,223 @@
+package org.calsim.dem.calendering;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.calsim.api.data.Plot;
+import org.calsim.api.data.Series;
+import org.calsim.api.data.Table;
+import org.calsim.api.stage.ResultSink;
+import org.calsim.api.stage.StageContext;
+import org.calsim.dem.analysis.ContactStatistics;
+import org.calsim.dem.analysis.SolidFraction;
+import org.calsim.dem.engine.DemEngine;
+import org.calsim.dem.output.VtkParticles;
+
+/**
+ * The compression curve of a calendering run: one row per sample with the tool thickness, pressure,
+ * degree of compaction (eq 3), porosity, coordination number, deviatoric fabric (eq 15) and stress (eq 16)
+ * diagonals, intact bond fraction and kinetic energy; and the report made from it.
+ */
+final class CompressionRecord {
+    private static final String[] COLUMNS = {"step", "phase", "thickness", "pressure", "compaction_degree",
+        "porosity", "coordination", "fabric_dev_xx", "fabric_dev_yy", "fabric_dev_zz", "stress_xx", "stress_yy",
+        "stress_zz", "bonds_intact_fraction", "kinetic_energy"};
+    private static final String[] UNITS = {"1", "1", "um", "MPa", "1", "1", "1", "1", "1", "1", "MPa", "MPa", "MPa",
+        "1", "J"};
+
+    private final DemEngine engine;
+    private final double solidVolume;
+    private final double h0;
+    private final double d50;
+    private final List<double[]> rows = new ArrayList<>();
+    private double maxPressure;
+    private double[] atMaximum;
+
+    /**
+     * @param solidVolume volume of solid (AM and the solid part of the CBD) [m³]
+     * @param h0          thickness before calendering [m]
+     */
+    CompressionRecord(DemEngine engine, double solidVolume, double h0, double d50) {
+        this.engine = engine;
+        this.solidVolume = solidVolume;
+        this.h0 = h0;
+        this.d50 = d50;
+    }
+
+    /** @return porosity 1 − V_solid / (Lx Ly h) at thickness h [1] */
+    double porosity(double h) {
+        return 1 - solidVolume / (engine.box().area() * h);
+    }
+
+    /** @return the largest pressure recorded [Pa] */
+    double maxPressure() {
+        return maxPressure;
+    }
+
+    void sample(Protocol protocol) {
+        double h = protocol.toolThickness();
+        ContactStatistics s = ContactStatistics.of(engine, Math.max(h, 1e-300));
+        int formed = engine.bondsFormed();
+        double[] row = {engine.steps(), protocol.phase(), h * 1e6, protocol.pressure() / 1e6, 1 - h / h0,
+            porosity(h), s.coordination(), s.fabricDeviator(0, 0), s.fabricDeviator(1, 1), s.fabricDeviator(2, 2),
+            s.stress(0, 0) / 1e6, s.stress(1, 1) / 1e6, s.stress(2, 2) / 1e6,
+            formed == 0 ? Double.NaN : (double) engine.bondsIntact() / formed, engine.particles().kineticEnergy()};
+        rows.add(row);
+        maxPressure = Math.max(maxPressure, protocol.pressure());
+        if (protocol.justReachedMaximum()) {
+            atMaximum = row;
+        }
+    }
+
+    void vtk(StageContext context, String label) throws IOException {
+        VtkParticles.write(engine.particles(), context.results().file("particles-" + label + ".vtp"));
+    }
+
+    void save(DataOutput out) throws IOException {
+        out.writeInt(rows.size());
+        for (double[] r : rows) {
+            for (double v : r) {
+                out.writeDouble(v);
+            }
+        }
+        out.writeDouble(maxPressure);
+        out.writeBoolean(atMaximum != null);
+        if (atMaximum != null) {
+            for (double v : atMaximum) {
+                out.writeDouble(v);
+            }
+        }
+    }
+
+    void load(DataInput in) throws IOException {
+        rows.clear();
+        int n = in.readInt();
+        for (int k = 0; k < n; k++) {
+            double[] r = new double[COLUMNS.length];
+            for (int c = 0; c < r.length; c++) {
+                r[c] = in.readDouble();
+            }
+            rows.add(r);
+        }
+        maxPressure = in.readDouble();
+        if (in.readBoolean()) {
+            atMaximum = new double[COLUMNS.length];
+            for (int c = 0; c < atMaximum.length; c++) {
+                atMaximum[c] = in.readDouble();
+            }
+        }
+    }
+
+    private double[] column(int c) {
+        double[] v = new double[rows.size()];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = rows.get(k)[c];
+        }
+        return v;
+    }
+
+    private double[][] split(int xColumn, int yColumn, boolean loading) {
+        List<double[]> pts = new ArrayList<>();
+        for (double[] r : rows) {
+            if ((r[1] == 0) == loading && (loading || r[1] == 1 || r[1] == 2)) {
+                pts.add(new double[] {r[xColumn], r[yColumn]});
+            }
+        }
+        double[] x = new double[pts.size()];
+        double[] y = new double[pts.size()];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = pts.get(k)[0];
+            y[k] = pts.get(k)[1];
+        }
+        return new double[][] {x, y};
+    }
+
+    void report(StageContext context, Protocol protocol, double densityScaling, double speed) {
+        DemEngine e = engine;
+        ResultSink sink = context.results();
+        double hu = protocol.unloadedThickness();
+        double hMin = protocol.minimumThickness();
+        double[] max = atMaximum != null ? atMaximum : rows.get(rows.size() - 1);
+        sink.summary("initial_thickness_um", h0 * 1e6, "um");
+        sink.summary("minimum_thickness_um", hMin * 1e6, "um");
+        sink.summary("final_thickness_um", hu * 1e6, "um");
+        sink.summary("spring_back_percent", 100 * (hu - hMin) / hMin, "%");
+        sink.summary("initial_porosity", porosity(h0), "1");
+        sink.summary("porosity_at_max_load", porosity(hMin), "1");
+        sink.summary("final_porosity", porosity(hu), "1");
+        sink.summary("compaction_degree_at_max_load", 1 - hMin / h0, "1");
+        sink.summary("final_compaction_degree", 1 - hu / h0, "1");
+        sink.summary("max_pressure_MPa", maxPressure / 1e6, "MPa");
+        sink.summary("coordination_at_max_load", max[6], "1");
+        sink.summary("coordination_final", rows.get(rows.size() - 1)[6], "1");
+        sink.summary("fabric_dev_zz_at_max_load", max[9], "1");
+        sink.summary("stress_zz_at_max_load_MPa", max[12], "MPa");
+        if (e.bondsFormed() > 0) {
+            sink.summary("bonds_formed", e.bondsFormed(), "1");
+            sink.summary("bond_breakage_fraction", 1 - (double) e.bondsIntact() / e.bondsFormed(), "1");
+        }
+        sink.summary("time_step_s", e.timeStep(), "s");
+        sink.summary("steps", e.steps(), "1");
+        sink.summary("density_scaling", densityScaling, "1");
+        // inertial number at maximum load: I = γ̇ d √(ρ/P), γ̇ = v/h (GDR MiDi 2004)
+        double rho = e.particles().mass(0) / (4.0 / 3.0 * Math.PI * Math.pow(e.particles().radius(0), 3));
+        double p = max[3] * 1e6;
+        double inertial = p > 0 ? speed / hMin * d50 * Math.sqrt(rho / p) : Double.POSITIVE_INFINITY;
+        sink.summary("inertial_number_at_max_load", inertial, "1");
+        sink.note("quasi_static", inertial < 1e-3
+                ? String.format("yes: inertial number %.2g < 1e-3 at maximum load", inertial)
+                : String.format("NO: inertial number %.2g >= 1e-3 at maximum load; inertia (density scaling %.3g, "
+                        + "speed %.3g m/s) distorts the result: lower the speed or the density scaling", inertial,
+                        densityScaling, speed));
+
+        double[][] columns = new double[COLUMNS.length][];
+        Table.Builder table = Table.builder();
+        for (int c = 0; c < COLUMNS.length; c++) {
+            columns[c] = column(c);
+            table.column(COLUMNS[c], UNITS[c], columns[c]);
+        }
+        sink.table("compression", table.build());
+        double[][] load = split(2, 3, true);
+        double[][] unload = split(2, 3, false);
+        sink.plot(new Plot("pressure-thickness", "Calendering: pressure against thickness", "thickness [um]",
+                "pressure [MPa]", List.of(new Series("loading", load[0], load[1], Series.Style.LINE),
+                        new Series("hold and unloading", unload[0], unload[1], Series.Style.LINE))));
+        double[][] porosityLoad = split(4, 5, true);
+        sink.plot(new Plot("porosity-compaction", "Porosity against degree of compaction (loading)",
+                "degree of compaction 1 - h/h0 [1]", "porosity [1]",
+                List.of(new Series("DEM", porosityLoad[0], porosityLoad[1], Series.Style.LINE))));
+        double[][] porosityPressure = split(3, 5, true);
+        sink.plot(new Plot("porosity-pressure", "Porosity against pressure (loading)", "pressure [MPa]",
+                "porosity [1]", List.of(new Series("DEM", porosityPressure[0], porosityPressure[1],
+                        Series.Style.LINE))));
+        double[][] fx = split(3, 7, true);
+        double[][] fy = split(3, 8, true);
+        double[][] fz = split(3, 9, true);
+        sink.plot(new Plot("fabric", "Deviatoric fabric tensor (eq 15) during loading", "pressure [MPa]",
+                "fabric deviator [1]", List.of(new Series("xx", fx[0], fx[1], Series.Style.LINE),
+                        new Series("yy", fy[0], fy[1], Series.Style.LINE),
+                        new Series("zz", fz[0], fz[1], Series.Style.LINE))));
+        double[][] sx = split(3, 10, true);
+        double[][] sy = split(3, 11, true);
+        double[][] sz = split(3, 12, true);
+        sink.plot(new Plot("stress", "Stress tensor (eq 16) during loading", "plate pressure [MPa]",
+                "stress [MPa]", List.of(new Series("xx", sx[0], sx[1], Series.Style.LINE),
+                        new Series("yy", sy[0], sy[1], Series.Style.LINE),
+                        new Series("zz", sz[0], sz[1], Series.Style.LINE))));
+
+        int bins = 20;
+        double top = Math.max(hu, e.particles().top());
+        double[] profile = SolidFraction.porosityProfile(e.particles(), 0, top, e.box().area(), bins);
+        double[] height = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            height[k] = (k + 0.5) * top / bins * 1e6;
+        }
+        sink.table("porosity-profile", Table.builder().column("height", "um", height)
+                .column("sphere_porosity", "1", profile).build());
+        sink.plot(new Plot("porosity-profile", "Porosity through the calendered coating (spheres)",
+                "height above collector [um]", "porosity [1]",
+                List.of(new Series("calendered", height, profile, Series.Style.LINE))));
+    }
+}

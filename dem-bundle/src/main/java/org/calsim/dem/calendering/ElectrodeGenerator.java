@@ -1,0 +1,381 @@
+package org.calsim.dem.calendering;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.calsim.api.contact.BondSpec;
+import org.calsim.api.contact.ContactLaw;
+import org.calsim.api.data.Plot;
+import org.calsim.api.data.Series;
+import org.calsim.api.data.Table;
+import org.calsim.api.electrode.ElectrodeRecipe;
+import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.stage.Key;
+import org.calsim.api.stage.Parameter;
+import org.calsim.api.stage.Parameters;
+import org.calsim.api.stage.ResultSink;
+import org.calsim.api.stage.ServiceProperties;
+import org.calsim.api.stage.SimulationState;
+import org.calsim.api.stage.Solver;
+import org.calsim.api.stage.StageContext;
+import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.stage.Swappable;
+import org.calsim.api.structure.ParticlePacking;
+import org.calsim.dem.analysis.SolidFraction;
+import org.calsim.dem.engine.BlowUpException;
+import org.calsim.dem.engine.DemEngine;
+import org.calsim.dem.engine.Particles;
+import org.calsim.dem.engine.PeriodicBox;
+import org.calsim.dem.engine.PlaneWall;
+import org.calsim.dem.output.VtkParticles;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code dem.generate}: the dried, uncalendered coating as a periodic representative volume.
+ *
+ * <ol>
+ * <li>Box Lx × Ly = {@code box_x_d50} × {@code box_y_d50} active-material (AM) median diameters d50.</li>
+ * <li>AM diameters are drawn (lognormal by d50 and σ_ln, or a table) until their volume reaches
+ * M_C·Lx·Ly/ρ_AM, M_C the recipe's active loading.</li>
+ * <li>CBD ({@code cbd: particles}): spheres of {@code cbd_diameter_um} whose apparent volume is the carbon and
+ * binder solid volume V_AM (1/ρ_s − w_AM/ρ_AM)/(w_AM/ρ_AM) divided by (1 − nanoporosity), with the apparent density
+ * of the nanoporous CBD — the small-sphere CBD of Ngandjong et al. (Electrochim. Acta 2021). With {@code cbd:
+ * bonds} there are no CBD spheres: the calendering stage joins neighbouring AM particles by bonds
+ * (bonded-particle model; parameters {@code bond_*}).</li>
+ * <li>Random sequential insertion, largest first, into a loose column (solid fraction ≈ 0.3) above the
+ * collector, then settling onto the collector under a deposition acceleration until the kinetic energy has
+ * died away (the drying: solvent gone, particles at rest). Real gravity is far too weak to settle µm particles
+ * in a feasible number of steps, and density scaling does not help (it scales weight and inertia alike), so the
+ * deposition force is set by the overlap ε it causes in the softest pair (AM on CBD, or AM on AM): the force
+ * F = 4/3 E* √R* (ε r_small)^{3/2} (Hertz) that a median AM particle carries, so every particle is accelerated by
+ * a = F/m_median. The number of
+ * steps to settle then depends on ε and the coating height only, about √(2h/(r ε^{3/2})) / 0.2. A viscous drag
+ * (the solvent) limits the falling speed to the velocity at which a median AM particle's kinetic energy equals
+ * the Hertz energy of the softest pair at 10 % overlap, so impacts stay gentle.</li>
+ * </ol>
+ * Reports the particle counts, the coating thickness h as a micrometer measures it (the highest particle top
+ * max(z + r)) and the porosity 1 − V_solid/(Lx Ly h)
+ * (CBD nanopores counted as pores), beside the recipe's initial porosity. Gives the packing.
+ */
+@Component(service = Solver.class, property = ServiceProperties.NAME + "=" + ElectrodeGenerator.NAME)
+public final class ElectrodeGenerator implements Solver {
+    /** Stage name. */
+    public static final String NAME = "dem.generate";
+
+    static final String BOX_X = "box_x_d50";
+    static final String BOX_Y = "box_y_d50";
+    static final String SPREAD = "size_spread";
+    static final String TABLE_D = "size_table_diameters_um";
+    static final String TABLE_F = "size_table_number_fractions";
+    static final String CBD = "cbd";
+    static final String CBD_DIAMETER = "cbd_diameter_um";
+    static final String CBD_NANOPOROSITY = "cbd_nanoporosity";
+    static final String DEPOSITION = "deposition_overlap_fraction";
+    static final String MAX_STEPS = "max_settle_steps";
+    static final String BOND_E = "bond_youngs_modulus_GPa";
+    static final String BOND_NU = "bond_poisson_ratio";
+    static final String BOND_LAMBDA = "bond_radius_multiplier";
+    static final String BOND_SIGMA = "bond_tensile_strength_MPa";
+    static final String BOND_TAU = "bond_shear_strength_MPa";
+    static final String BOND_GAP = "bond_gap_fraction";
+    static final String BOND_DAMPING = "bond_damping_ratio";
+    static final String VTK = "vtk";
+
+    static final int AM = 0;
+    static final int CBD_TYPE = 1;
+
+    @Override
+    public String description() {
+        return "DEM: generates the dried electrode coating (AM size distribution, CBD as small spheres or bonds) "
+                + "by random insertion and settling onto the current collector";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> list = new ArrayList<>(List.of(
+                Parameter.number(BOX_X, "1", 1, "periodic box length in x, in AM median diameters").closed(3, 1000)
+                        .withDefault(8.0),
+                Parameter.number(BOX_Y, "1", 1, "periodic box length in y, in AM median diameters").closed(3, 1000)
+                        .withDefault(8.0),
+                Parameter.number(SPREAD, "1", 1, "lognormal spread: standard deviation of ln(d)").closed(0, 1)
+                        .withDefault(0.25),
+                Parameter.numbers(TABLE_D, "um", 1e-6, "discrete size table: diameters (instead of the lognormal)")
+                        .optional(),
+                Parameter.numbers(TABLE_F, "1", 1, "discrete size table: number fractions, one per diameter")
+                        .optional(),
+                Parameter.choice(CBD, List.of("particles", "bonds"), "carbon-binder domain as small spheres or as "
+                        + "bonds between neighbouring AM particles").withDefault("particles"),
+                Parameter.number(CBD_DIAMETER, "um", 1e-6, "diameter of the CBD spheres").positive().withDefault(4.0),
+                Parameter.number(CBD_NANOPOROSITY, "1", 1, "porosity inside the CBD").closed(0, 0.9).withDefault(0.5),
+                Parameter.number(DEPOSITION, "1", 1, "deposition body force, stated as the overlap (fraction of the "
+                        + "radius) it gives a median AM particle resting on the collector").open(0, 0.05)
+                        .withDefault(0.002),
+                new Parameter(MAX_STEPS, Parameter.Kind.INTEGER, "1", 1, 100, true, 1e9, true, 200_000, false,
+                        List.of(), "largest number of settling steps"),
+                Parameter.number(BOND_E, "GPa", 1e9, "bond Young's modulus E_b (eq 19)").positive().withDefault(1.0),
+                Parameter.number(BOND_NU, "1", 1, "bond Poisson's ratio (eq 20)").closed(0, 0.5).withDefault(0.3),
+                Parameter.number(BOND_LAMBDA, "1", 1, "bond radius / smaller particle radius").open(0, 2)
+                        .withDefault(0.3),
+                Parameter.number(BOND_SIGMA, "MPa", 1e6, "bond tensile strength (eq 17)").positive()
+                        .withDefault(20.0),
+                Parameter.number(BOND_TAU, "MPa", 1e6, "bond shear strength (eq 18)").positive().withDefault(20.0),
+                Parameter.number(BOND_GAP, "1", 1, "bond AM pairs whose surfaces are closer than this fraction of d50")
+                        .nonNegative().withDefault(0.1),
+                Parameter.number(BOND_DAMPING, "1", 1, "fraction of critical damping of the bond springs")
+                        .nonNegative().withDefault(0.1),
+                Parameter.flag(VTK, "write the settled packing as VTK for ParaView").withDefault(true)));
+        list.addAll(DemSetup.parameters());
+        return list;
+    }
+
+    @Override
+    public void validate(Parameters par, SimulationState inputs) {
+        if (par.isSet(TABLE_D) != par.isSet(TABLE_F)) {
+            throw new InvalidInputException(par.fieldPath(par.isSet(TABLE_D) ? TABLE_F : TABLE_D), "(missing)",
+                    "both size_table_diameters_um and size_table_number_fractions, or neither");
+        }
+        if (par.isSet(TABLE_D)) {
+            double[] d = par.numbers(TABLE_D);
+            double[] f = par.numbers(TABLE_F);
+            if (d.length != f.length || d.length == 0) {
+                throw new InvalidInputException(par.fieldPath(TABLE_F), f.length + " fractions",
+                        "one number fraction per diameter (" + d.length + ")");
+            }
+            double sum = 0;
+            for (int k = 0; k < d.length; k++) {
+                if (!(d[k] > 0)) {
+                    throw new InvalidInputException(par.fieldPath(TABLE_D), d[k] / 1e-6, "diameters > 0 um");
+                }
+                if (!(f[k] >= 0)) {
+                    throw new InvalidInputException(par.fieldPath(TABLE_F), f[k], "fractions >= 0");
+                }
+                sum += f[k];
+            }
+            if (!(sum > 0)) {
+                throw new InvalidInputException(par.fieldPath(TABLE_F), sum, "fractions with a positive sum");
+            }
+        }
+        inputs.find(ElectrodeRecipe.KEY).ifPresent(recipe -> checkBox(par, recipe.particleDiameter()));
+        if (par.number(BOND_GAP) > 1) {
+            throw new InvalidInputException(par.fieldPath(BOND_GAP), par.number(BOND_GAP), "a number <= 1");
+        }
+    }
+
+    /** The box must be at least twice the interaction range d_max + skin, so every pair has one nearest image. */
+    private static void checkBox(Parameters par, double d50) {
+        SizeDistribution sizes = distribution(par, d50);
+        double reach = sizes.largest() + par.number(DemSetup.SKIN) * Math.min(d50, par.number(CBD_DIAMETER));
+        for (String field : new String[] {BOX_X, BOX_Y}) {
+            if (par.number(field) * d50 < 2 * reach) {
+                throw new InvalidInputException(par.fieldPath(field), par.number(field), String.format(
+                        "at least %.2f: twice the interaction range of the largest particle (its diameter plus the "
+                                + "skin), in d50", 2 * reach / d50));
+            }
+        }
+    }
+
+    private static SizeDistribution distribution(Parameters par, double d50) {
+        return par.isSet(TABLE_D) ? SizeDistribution.table(par.numbers(TABLE_D), par.numbers(TABLE_F))
+                : SizeDistribution.lognormal(d50, par.number(SPREAD));
+    }
+
+    @Override
+    public Set<Key<?>> needs(Parameters parameters) {
+        return Set.of(ElectrodeRecipe.KEY);
+    }
+
+    @Override
+    public Set<Key<?>> gives(Parameters parameters) {
+        return Set.of(ParticlePacking.KEY, DemKeys.COATING);
+    }
+
+    @Override
+    public void run(StageContext context) throws StageFailedException {
+        Parameters par = context.parameters();
+        ElectrodeRecipe recipe = context.state().get(ElectrodeRecipe.KEY);
+        DemSetup.Elastic am = DemSetup.elastic(context, recipe.activeMaterial(), "recipe.active_material");
+        DemSetup.Elastic cbdMechanics = DemSetup.elastic(context, par.text(DemSetup.CBD_MATERIAL),
+                par.fieldPath(DemSetup.CBD_MATERIAL));
+        DemSetup.Elastic collector = DemSetup.elastic(context, par.text(DemSetup.COLLECTOR_MATERIAL),
+                par.fieldPath(DemSetup.COLLECTOR_MATERIAL));
+        boolean cbdParticles = "particles".equals(par.text(CBD));
+        double scaling = par.number(DemSetup.DENSITY_SCALING);
+
+        double d50 = recipe.particleDiameter();
+        double lx = par.number(BOX_X) * d50;
+        double ly = par.number(BOX_Y) * d50;
+        checkBox(par, d50);
+        SizeDistribution sizes = distribution(par, d50);
+        SplittableRandom random = new SplittableRandom(context.seed());
+
+        // active material by volume from the areal loading
+        double amVolume = recipe.activeMassLoading() * lx * ly / am.density();
+        List<Double> diameters = new ArrayList<>();
+        double v = 0;
+        while (v < amVolume) {
+            double d = sizes.draw(random);
+            double dv = Math.PI / 6 * d * d * d;
+            if (v + dv / 2 > amVolume && !diameters.isEmpty()) {
+                break; // the next particle would overshoot more than it fills
+            }
+            diameters.add(d);
+            v += dv;
+        }
+        int amCount = diameters.size();
+        double amVolumeReal = v;
+
+        // carbon-binder domain
+        double wAm = recipe.activeMassFraction();
+        double cbdSolidVolume = DemSetup.cbdSolidPerAmVolume(recipe, am.density()) * amVolumeReal;
+        double nano = par.number(CBD_NANOPOROSITY);
+        double cbdSolidDensity = cbdSolidVolume > 0 ? (1 - wAm) / (1 / recipe.solidDensity() - wAm / am.density()) : 0;
+        int cbdCount = 0;
+        double cbdD = par.number(CBD_DIAMETER);
+        if (cbdParticles && cbdSolidVolume > 0) {
+            cbdCount = (int) Math.round(cbdSolidVolume / (1 - nano) / (Math.PI / 6 * cbdD * cbdD * cbdD));
+        }
+        int total = amCount + cbdCount;
+        if (total > 5_000_000) {
+            throw new InvalidInputException(par.fieldPath(BOX_X), par.number(BOX_X), "a box giving at most 5,000,000 "
+                    + "particles (this one gives " + total + "); reduce the box or coarsen the CBD");
+        }
+        context.progress(0, "inserting " + amCount + " AM and " + cbdCount + " CBD particles");
+
+        double[] radius = new double[total];
+        int[] type = new int[total];
+        for (int k = 0; k < amCount; k++) {
+            radius[k] = diameters.get(k) / 2;
+            type[k] = AM;
+        }
+        for (int k = amCount; k < total; k++) {
+            radius[k] = cbdD / 2;
+            type[k] = CBD_TYPE;
+        }
+        double cbdApparentDensity = cbdSolidDensity * (1 - nano);
+        double[] density = {am.density() * scaling, Math.max(cbdApparentDensity, 1e-9) * scaling};
+
+        Particles particles = RandomInsertion.insert(radius, type, density, lx, ly, random);
+        DemSetup.Elastic[] types = {am, cbdMechanics};
+        String lawName = DemSetup.lawName(par);
+        Swappable<ContactLaw> laws = context.service(ContactLaw.class, lawName);
+        ContactLaw law = laws.acquire(0);
+        // the softest pair (AM on CBD, or AM on AM without CBD spheres) sets both the deposition force and the
+        // settling speed
+        double r50 = d50 / 2;
+        double rSoft = cbdCount > 0 ? Math.min(r50, cbdD / 2) : r50;
+        double rStar = cbdCount > 0 ? r50 * (cbdD / 2) / (r50 + cbdD / 2) : r50 / 2;
+        double eSoft = DemSetup.pair(par, am, cbdCount > 0 ? cbdMechanics : am).effectiveYoungsModulus();
+        double depositionForce = 4.0 / 3.0 * eSoft * Math.sqrt(rStar) * Math.pow(par.number(DEPOSITION) * rSoft, 1.5);
+        double medianMass = am.density() * scaling * 4.0 / 3.0 * Math.PI * r50 * r50 * r50;
+        double gravity = -depositionForce / medianMass;
+        double impact = 8.0 / 15.0 * eSoft * Math.sqrt(rStar) * Math.pow(0.1 * rSoft, 2.5);
+        double terminal = Math.sqrt(2 * impact / medianMass);
+        double drag = Math.abs(gravity) / terminal;
+        int maxSteps = par.integer(MAX_STEPS);
+        long steps;
+        try (DemEngine engine = DemSetup.engine(context, particles, new PeriodicBox(lx, ly), types, law, scaling)) {
+            engine.addWall(new PlaneWall("collector", 0, true, DemSetup.wall(par, collector, types)));
+            engine.setGravity(gravity);
+            engine.setDrag(drag);
+            engine.initialise();
+            double meanMass = 0;
+            for (int i = 0; i < particles.size(); i++) {
+                meanMass += particles.mass(i);
+            }
+            meanMass /= particles.size();
+            // settled: mean kinetic energy per particle below 1e-4 of m a d50 (the work of falling one d50)
+            double threshold = 1e-4 * meanMass * Math.abs(gravity) * d50 * particles.size();
+            int block = 200;
+            steps = 0;
+            boolean settled = false;
+            while (steps < maxSteps) {
+                context.checkCancelled();
+                ContactLaw current = laws.acquire(steps);
+                engine.useLaw(current);
+                engine.run(block);
+                steps += block;
+                double kinetic = particles.kineticEnergy();
+                context.progress(Math.min(0.99, (double) steps / maxSteps),
+                        String.format("settling: step %d, kinetic energy %.3g of %.3g J", steps, kinetic, threshold));
+                if (steps > 2000 && kinetic < threshold) {
+                    settled = true;
+                    break;
+                }
+            }
+            if (!settled) {
+                throw new StageFailedException("the coating did not settle within " + maxSteps + " steps (kinetic "
+                        + "energy " + particles.kineticEnergy() + " J, target " + threshold + " J); raise " + MAX_STEPS
+                        + " or " + DEPOSITION);
+            }
+        } catch (BlowUpException e) {
+            throw new StageFailedException("while settling the coating: " + e.getMessage(), e);
+        }
+
+        ParticlePacking packing = toPacking(particles, List.of(am.name(), cbdMechanics.name()), lx, ly);
+        double thickness = particles.top();
+        double solid = amVolumeReal + cbdSolidVolume;
+        double porosity = 1 - solid / (lx * ly * thickness);
+        context.give(ParticlePacking.KEY, packing);
+        DemKeys.BondPlan bonds = cbdParticles ? null : new DemKeys.BondPlan(new BondSpec(par.number(BOND_E),
+                par.number(BOND_NU), par.number(BOND_LAMBDA), par.number(BOND_SIGMA), par.number(BOND_TAU),
+                par.number(BOND_DAMPING)), par.number(BOND_GAP) * d50);
+        context.give(DemKeys.COATING, new DemKeys.Coating(scaling, 1 - nano, bonds, gravity));
+        report(context, par, particles, amCount, cbdCount, thickness, porosity, recipe, steps, lx, ly);
+    }
+
+    static ParticlePacking toPacking(Particles p, List<String> materials, double lx, double ly) {
+        int n = p.size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] z = new double[n];
+        double[] r = new double[n];
+        int[] t = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = p.x(i);
+            y[i] = p.y(i);
+            z[i] = p.z(i);
+            r[i] = p.radius(i);
+            t[i] = p.type(i);
+        }
+        return new ParticlePacking(x, y, z, r, t, materials, lx, ly, p.top());
+    }
+
+    private static void report(StageContext context, Parameters par, Particles p, int amCount, int cbdCount,
+                               double thickness, double porosity, ElectrodeRecipe recipe, long steps, double lx,
+                               double ly) throws StageFailedException {
+        ResultSink sink = context.results();
+        sink.summary("am_particles", amCount, "1");
+        sink.summary("cbd_particles", cbdCount, "1");
+        sink.summary("box_x_um", lx * 1e6, "um");
+        sink.summary("box_y_um", ly * 1e6, "um");
+        sink.summary("thickness_um", thickness * 1e6, "um");
+        sink.summary("porosity", porosity, "1");
+        sink.summary("recipe_initial_porosity", recipe.initialPorosity(), "1");
+        sink.summary("settling_steps", steps, "1");
+        if (Math.abs(porosity - recipe.initialPorosity()) > 0.05) {
+            sink.note("porosity_check", String.format("the settled DEM coating has porosity %.3f, the recipe says %.3f;"
+                    + " DEM spheres settled by gravity pack more densely than a dried slurry (add cohesion: "
+                    + "contact_law hertz-mindlin-jkr with a surface energy, or a larger CBD nanoporosity)", porosity,
+                    recipe.initialPorosity()));
+        }
+        int bins = 20;
+        double[] profile = SolidFraction.porosityProfile(p, 0, thickness, lx * ly, bins);
+        double[] height = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            height[k] = (k + 0.5) * thickness / bins * 1e6;
+        }
+        sink.table("porosity-profile", Table.builder().column("height", "um", height)
+                .column("sphere_porosity", "1", profile).build());
+        sink.plot(new Plot("porosity-profile", "Porosity through the dried coating (spheres)", "height above collector [um]",
+                "porosity [1]", List.of(new Series("generated", height, profile, Series.Style.LINE))));
+        if (par.flag(VTK)) {
+            try {
+                VtkParticles.write(p, sink.file("generated.vtp"));
+            } catch (IOException e) {
+                throw new StageFailedException("could not write the VTK file: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.calsim.dem.calendering;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import org.calsim.dem.engine.DemEngine;
+import org.calsim.dem.engine.PeriodicBox;
+import org.calsim.dem.engine.RollWall;
+
+/**
+ * One roll pass over a periodic strip: the roll is lowered at speed v until its lowest point is at the gap,
+ * translates by the strip length Lx at v_r while rolling without slip (ω = v_r/R), is lifted at v until the
+ * particles no longer touch it, and the strip relaxes; the unloaded thickness is then the highest particle top
+ * (what a micrometer would measure). The pressure reported is the mean nip pressure |F_z| / (Ly l_c) with the
+ * projected contact length l_c = √(R (h_top − gap)) (eq 2 of the review for one roll).
+ */
+final class RollProtocol implements Protocol {
+    private static final int LOWER = 0;
+    private static final int ROLL = 1;
+    private static final int LIFT = 2;
+    private static final int RELAX = 3;
+    private static final int DONE = 4;
+
+    private final RollWall roll;
+    private final double gap;
+    private final double speed;
+    private final double rollSpeed;
+    private final PeriodicBox box;
+    private final int relaxSteps;
+    private final double contactLength;
+    private final double startBottom;
+    private int phase = LOWER;
+    private int counter;
+    private double startX;
+    private boolean atMaximum;
+    private boolean halfway;
+    private double unloaded = Double.NaN;
+
+    RollProtocol(RollWall roll, double gap, double speed, double rollSpeed, PeriodicBox box, int relaxSteps,
+                 double particlesTop) {
+        this.roll = roll;
+        this.gap = gap;
+        this.speed = speed;
+        this.rollSpeed = rollSpeed;
+        this.box = box;
+        this.relaxSteps = relaxSteps;
+        this.contactLength = Math.sqrt(roll.radius() * Math.max(particlesTop - gap, 0));
+        this.startBottom = roll.bottom();
+        roll.setMotion(0, -speed, 0);
+    }
+
+    @Override
+    public void afterStep(DemEngine engine) {
+        atMaximum = false;
+        switch (phase) {
+            case LOWER -> {
+                if (roll.bottom() <= gap) {
+                    phase = ROLL;
+                    startX = roll.centreX();
+                    roll.setMotion(rollSpeed, 0, rollSpeed / roll.radius());
+                }
+            }
+            case ROLL -> {
+                double travelled = roll.centreX() - startX;
+                if (!halfway && travelled >= 0.5 * box.lx()) {
+                    halfway = true;
+                    atMaximum = true;
+                }
+                if (travelled >= box.lx()) {
+                    phase = LIFT;
+                    roll.setMotion(0, speed, 0);
+                }
+            }
+            case LIFT -> {
+                if (roll.forceZ() == 0 && roll.forceX() == 0) {
+                    phase = RELAX;
+                    counter = 0;
+                }
+            }
+            case RELAX -> {
+                if (++counter >= relaxSteps) {
+                    phase = DONE;
+                    roll.setMotion(0, 0, 0);
+                    unloaded = engine.particles().top();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public boolean done() {
+        return phase == DONE;
+    }
+
+    @Override
+    public boolean justReachedMaximum() {
+        return atMaximum;
+    }
+
+    @Override
+    public double progress() {
+        return switch (phase) {
+            case LOWER -> 0.1 * Math.max(0, Math.min(1, (startBottom - roll.bottom()) / (startBottom - gap)));
+            case ROLL -> 0.1 + 0.7 * Math.min(1, (roll.centreX() - startX) / box.lx());
+            case LIFT -> 0.8 + 0.1 * Math.min(1, (roll.bottom() - gap) / Math.max(1e-300, 0.2 * gap));
+            case RELAX -> 0.9 + 0.1 * counter / Math.max(1.0, relaxSteps);
+            default -> 1;
+        };
+    }
+
+    @Override
+    public String describe(DemEngine engine) {
+        String[] names = {"lowering the roll", "rolling", "lifting the roll", "relaxing", "done"};
+        return String.format("%s: step %d, roll at x = %.1f um, gap %.2f um, line load %.3g N/m", names[phase],
+                engine.steps(), roll.centreX() * 1e6, roll.bottom() * 1e6, Math.abs(roll.forceZ()) / box.ly());
+    }
+
+    @Override
+    public int phase() {
+        return phase;
+    }
+
+    @Override
+    public double toolThickness() {
+        return roll.bottom();
+    }
+
+    @Override
+    public double pressure() {
+        return contactLength > 0 ? Math.abs(roll.forceZ()) / (box.ly() * contactLength) : 0;
+    }
+
+    @Override
+    public double unloadedThickness() {
+        return unloaded;
+    }
+
+    @Override
+    public double minimumThickness() {
+        return gap;
+    }
+
+    @Override
+    public void save(DataOutput out) throws IOException {
+        out.writeInt(phase);
+        out.writeInt(counter);
+        out.writeDouble(startX);
+        out.writeBoolean(halfway);
+        out.writeDouble(unloaded);
+    }
+
+    @Override
+    public void load(DataInput in) throws IOException {
+        phase = in.readInt();
+        counter = in.readInt();
+        startX = in.readDouble();
+        halfway = in.readBoolean();
+        unloaded = in.readDouble();
+    }
+}
