@@ -53,13 +53,13 @@ class CommandLineIT {
                 range.err());
 
         // a stage parameter that contradicts the recipe is found before anything runs, too
-        Calsim.Result cross = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[0].with.eps_min=0.6");
+        Calsim.Result cross = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[2].with.eps_min=0.6");
         assertEquals(2, cross.exit(), cross.out() + cross.err());
-        assertTrue(cross.err().contains("stages[0].with.eps_min: '0.6' is not allowed; expected a porosity <= the initial porosity eps0 = 0.48"), cross.err());
+        assertTrue(cross.err().contains("stages[2].with.eps_min: '0.6' is not allowed; expected a porosity <= the initial porosity eps0 = 0.48"), cross.err());
 
         // measured data with a missing column: the file and the columns are named, nothing runs
         Files.writeString(dir.resolve("tau.csv"), "porosity,tortuosity\n0.3,2.1\n0.4,1.8\n0.5,1.5\n");
-        Calsim.Result csv = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[2].with={model: power-law, fit_csv: tau.csv}");
+        Calsim.Result csv = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[4].with={model: power-law, fit_csv: tau.csv}");
         assertEquals(2, csv.exit(), csv.out() + csv.err());
         assertTrue(csv.err().contains("tau.csv") && csv.err().contains("tortuosity_factor"), csv.err());
         assertFalse(Files.exists(dir.resolve("results")), "nothing may be written for a job that did not run");
@@ -77,6 +77,11 @@ class CommandLineIT {
         assertTrue(porosity > 0 && porosity < 0.5, "porosity " + porosity);
         JsonNode rate = find(summary, "empirical.rate-capability").get("results");
         assertTrue(rate.at("/critical_current_density_mA_per_cm2/value").asDouble() > 0, rate.toString());
+        JsonNode calender = find(summary, "dem.calender").get("results");
+        assertTrue(calender.at("/spring_back_percent/value").asDouble() > 0, calender.toString());
+        assertTrue(calender.at("/final_porosity/value").asDouble() < calender.at("/initial_porosity/value").asDouble(),
+                calender.toString());
+        assertTrue(Files.exists(out.resolve("dem.calender/particles-final.vtp")), "VTK particles for ParaView");
         JsonNode provenance = JSON.readTree(out.resolve("provenance.json").toFile());
         assertEquals("quickstart", provenance.get("job").asText());
         assertTrue(provenance.get("bundles").size() > 10);
@@ -111,7 +116,10 @@ class CommandLineIT {
         assertEquals("failed", JSON.readTree(out.resolve("provenance.json").toFile()).get("status").asText());
     }
 
-    /** A running shell picks up a plugin dropped into deploy/, uses it, and falls back when it is removed. */
+    /**
+     * A running shell picks up a plugin dropped into deploy/, uses it in a contact probe and in a DEM calendering
+     * job, and falls back when it is removed.
+     */
     @Test
     void shellDeploysAndRemovesAPluginThroughTheDeployFolder() throws Exception {
         Files.writeString(dir.resolve("probe.yaml"), String.join("\n",
@@ -121,6 +129,18 @@ class CommandLineIT {
                 "stages:",
                 "  - use: dem.contact-probe",
                 "    with: {steps: 200}"));
+        // a DEM calendering job with the plugin's law in both DEM stages
+        Files.writeString(dir.resolve("dem.yaml"), String.join("\n",
+                "name: dem",
+                "recipe: {active_material: NMC622, initial_porosity: 0.45, active_loading_mg_per_cm2: 5,"
+                        + " particle_d50_um: 10}",
+                "calendering: {line_load_kN_per_m: 50}",
+                "stages:",
+                "  - use: dem.generate",
+                "    with: {box_x_d50: 5, box_y_d50: 5, cbd: none, density_scaling: 1.0e8, contact_law: walton-braun}",
+                "  - use: dem.calender",
+                "    with: {target: pressure, target_pressure_MPa: 20, plate_speed_m_per_s: 0.0002, hold_steps: 500,",
+                "           relax_steps: 500, contact_law: walton-braun}"));
         Process shell = Calsim.start(dir, true, "shell");
         try {
             Path plugin = Path.of(System.getProperty("calsim.plugin.jar"));
@@ -137,11 +157,19 @@ class CommandLineIT {
             Calsim.type(shell, "calsim:run probe.yaml");
             awaitOutput(dir, "succeeded; results in", 1);
             assertEquals("org.calsim.example.contact", lawBundle(dir.resolve("results/probe/provenance.json")));
+            Calsim.type(shell, "calsim:run dem.yaml");
+            awaitOutput(dir, "succeeded; results in", 2);
+            JsonNode swaps = JSON.readTree(dir.resolve("results/dem/provenance.json").toFile()).get("service_swaps");
+            assertEquals(2, swaps.size(), "dem.generate and dem.calender each used the law: " + swaps);
+            for (JsonNode swap : swaps) {
+                assertEquals("org.calsim.example.contact", swap.get("bundle").asText(), swaps.toString());
+            }
+            assertTrue(Files.exists(dir.resolve("results/dem/dem.calender-compression.csv")));
 
             Files.delete(dir.resolve("deploy").resolve(plugin.getFileName()));
             Thread.sleep(3000);
             Calsim.type(shell, "calsim:run probe.yaml");
-            awaitOutput(dir, "succeeded; results in", 2);
+            awaitOutput(dir, "succeeded; results in", 3);
             assertEquals("org.calsim.dem", lawBundle(dir.resolve("results/probe/provenance.json")));
             Calsim.type(shell, "exit 0");
             assertTrue(shell.waitFor(30, TimeUnit.SECONDS));

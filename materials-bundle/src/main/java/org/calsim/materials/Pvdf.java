@@ -1,6 +1,7 @@
 package org.calsim.materials;
 
 import static org.calsim.api.material.MaterialProperty.DENSITY;
+import static org.calsim.api.material.MaterialProperty.POISSON_RATIO;
 import static org.calsim.api.material.MaterialProperty.YOUNGS_MODULUS;
 
 import org.calsim.api.material.MaterialModel;
@@ -25,6 +26,9 @@ public final class Pvdf extends PublishedMaterial {
                 .with(YOUNGS_MODULUS, 1.3 * Units.GPA,
                         "manufacturer data for PVDF homopolymer: tensile modulus 0.8-1.8 GPa at 23 C "
                                 + "(DIN 53457), middle value")
+                .with(POISSON_RATIO, 0.35,
+                        "typical of semicrystalline PVDF above its glass transition (polymer handbooks give "
+                                + "0.34-0.35); an estimate, not a measured value for one grade")
                 .build());
     }
 }

@@ -14,6 +14,16 @@ public class ComposedContactLaw implements ContactLaw {
     private final int historySize;
     private final ContactPart.Bond bond;
     private final int bondOffset;
+    // the parts by role, so that each call site in compute() sees one class per law (monomorphic, inlined)
+    private final ContactPart.Normal normal;
+    private final ContactPart.Damping damping;
+    private final ContactPart.Cohesion cohesion;
+    private final ContactPart.Tangential tangential;
+    private final ContactPart.Rolling rolling;
+    private final int dampingOffset;
+    private final int cohesionOffset;
+    private final int tangentialOffset;
+    private final int rollingOffset;
 
     /**
      * @param normal     required
@@ -57,8 +67,26 @@ public class ComposedContactLaw implements ContactLaw {
             }
         }
         historySize = slots;
+        this.normal = normal;
+        this.damping = damping;
+        this.cohesion = cohesion;
+        this.tangential = tangential;
+        this.rolling = rolling;
         this.bond = bond;
-        this.bondOffset = bond == null ? -1 : offsets[n - 1];
+        this.dampingOffset = offsetOf(damping);
+        this.cohesionOffset = offsetOf(cohesion);
+        this.tangentialOffset = offsetOf(tangential);
+        this.rollingOffset = offsetOf(rolling);
+        this.bondOffset = offsetOf(bond);
+    }
+
+    private int offsetOf(ContactPart part) {
+        for (int k = 0; k < parts.length; k++) {
+            if (parts[k] == part) {
+                return offsets[k];
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -75,8 +103,21 @@ public class ComposedContactLaw implements ContactLaw {
     public final void compute(ContactGeometry geometry, PairProperties properties, double[] history, int offset,
                         ContactForce out) {
         out.clear();
-        for (int k = 0; k < parts.length; k++) {
-            parts[k].apply(geometry, properties, history, offset + offsets[k], out);
+        normal.apply(geometry, properties, history, offset, out);
+        if (damping != null) {
+            damping.apply(geometry, properties, history, offset + dampingOffset, out);
+        }
+        if (cohesion != null) {
+            cohesion.apply(geometry, properties, history, offset + cohesionOffset, out);
+        }
+        if (tangential != null) {
+            tangential.apply(geometry, properties, history, offset + tangentialOffset, out);
+        }
+        if (rolling != null) {
+            rolling.apply(geometry, properties, history, offset + rollingOffset, out);
+        }
+        if (bond != null) {
+            bond.apply(geometry, properties, history, offset + bondOffset, out);
         }
     }
 

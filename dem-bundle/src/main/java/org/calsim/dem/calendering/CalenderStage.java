@@ -224,6 +224,7 @@ public final class CalenderStage implements Solver {
             }
             engine.addWall(toolWall);
             engine.setGravity(coating.bodyForce());
+            engine.sortParticles();
             engine.initialise();
             if (coating.bonds() != null) {
                 int formed = engine.formBonds(coating.bonds().spec(), coating.bonds().gap(),
@@ -236,7 +237,8 @@ public final class CalenderStage implements Solver {
             }
             engine.resetEnergyReference();
             CompressionRecord record = new CompressionRecord(engine, solidVolume, h0, d50);
-            Path checkpoint = context.checkpointFolder().resolve(CHECKPOINT_FILE);
+            boolean checkpoints = par.integer(CHECKPOINT_EVERY) > 0 || par.flag(RESUME);
+            Path checkpoint = checkpoints ? context.checkpointFolder().resolve(CHECKPOINT_FILE) : null;
             if (par.flag(RESUME) && Files.exists(checkpoint)) {
                 restore(engine, protocol, record, checkpoint);
                 context.results().note("resumed", "resumed from " + checkpoint + " at step " + engine.steps());

@@ -43,7 +43,7 @@ import org.osgi.service.component.annotations.Component;
  * binder solid volume V_AM (1/ρ_s − w_AM/ρ_AM)/(w_AM/ρ_AM) divided by (1 − nanoporosity), with the apparent density
  * of the nanoporous CBD — the small-sphere CBD of Ngandjong et al. (Electrochim. Acta 2021). With {@code cbd:
  * bonds} there are no CBD spheres: the calendering stage joins neighbouring AM particles by bonds
- * (bonded-particle model; parameters {@code bond_*}).</li>
+ * (bonded-particle model; parameters {@code bond_*}). With {@code cbd: none} the CBD is not resolved.</li>
  * <li>Random sequential insertion, largest first, into a loose column (solid fraction ≈ 0.3) above the
  * collector, then settling onto the collector under a deposition acceleration until the kinetic energy has
  * died away (the drying: solvent gone, particles at rest). Real gravity is far too weak to settle µm particles
@@ -105,8 +105,9 @@ public final class ElectrodeGenerator implements Solver {
                         .optional(),
                 Parameter.numbers(TABLE_F, "1", 1, "discrete size table: number fractions, one per diameter")
                         .optional(),
-                Parameter.choice(CBD, List.of("particles", "bonds"), "carbon-binder domain as small spheres or as "
-                        + "bonds between neighbouring AM particles").withDefault("particles"),
+                Parameter.choice(CBD, List.of("particles", "bonds", "none"), "carbon-binder domain as small spheres, as "
+                        + "bonds between neighbouring AM particles, or not resolved (its solid still counts in the "
+                        + "porosity)").withDefault("particles"),
                 Parameter.number(CBD_DIAMETER, "um", 1e-6, "diameter of the CBD spheres").positive().withDefault(4.0),
                 Parameter.number(CBD_NANOPOROSITY, "1", 1, "porosity inside the CBD").closed(0, 0.9).withDefault(0.5),
                 Parameter.number(DEPOSITION, "1", 1, "deposition body force, stated as the overlap (fraction of the "
@@ -196,11 +197,12 @@ public final class ElectrodeGenerator implements Solver {
         Parameters par = context.parameters();
         ElectrodeRecipe recipe = context.state().get(ElectrodeRecipe.KEY);
         DemSetup.Elastic am = DemSetup.elastic(context, recipe.activeMaterial(), "recipe.active_material");
-        DemSetup.Elastic cbdMechanics = DemSetup.elastic(context, par.text(DemSetup.CBD_MATERIAL),
-                par.fieldPath(DemSetup.CBD_MATERIAL));
+        boolean cbdParticles = "particles".equals(par.text(CBD));
+        // the CBD material gives the CBD spheres' elastic constants; with CBD as bonds there are none
+        DemSetup.Elastic cbdMechanics = cbdParticles ? DemSetup.elastic(context, par.text(DemSetup.CBD_MATERIAL),
+                par.fieldPath(DemSetup.CBD_MATERIAL)) : am;
         DemSetup.Elastic collector = DemSetup.elastic(context, par.text(DemSetup.COLLECTOR_MATERIAL),
                 par.fieldPath(DemSetup.COLLECTOR_MATERIAL));
-        boolean cbdParticles = "particles".equals(par.text(CBD));
         double scaling = par.number(DemSetup.DENSITY_SCALING);
 
         double d50 = recipe.particleDiameter();
@@ -279,6 +281,7 @@ public final class ElectrodeGenerator implements Solver {
             engine.addWall(new PlaneWall("collector", 0, true, DemSetup.wall(par, collector, types)));
             engine.setGravity(gravity);
             engine.setDrag(drag);
+            engine.sortParticles();
             engine.initialise();
             double meanMass = 0;
             for (int i = 0; i < particles.size(); i++) {
@@ -318,7 +321,7 @@ public final class ElectrodeGenerator implements Solver {
         double solid = amVolumeReal + cbdSolidVolume;
         double porosity = 1 - solid / (lx * ly * thickness);
         context.give(ParticlePacking.KEY, packing);
-        DemKeys.BondPlan bonds = cbdParticles ? null : new DemKeys.BondPlan(new BondSpec(par.number(BOND_E),
+        DemKeys.BondPlan bonds = !"bonds".equals(par.text(CBD)) ? null : new DemKeys.BondPlan(new BondSpec(par.number(BOND_E),
                 par.number(BOND_NU), par.number(BOND_LAMBDA), par.number(BOND_SIGMA), par.number(BOND_TAU),
                 par.number(BOND_DAMPING)), par.number(BOND_GAP) * d50);
         context.give(DemKeys.COATING, new DemKeys.Coating(scaling, 1 - nano, bonds, gravity));

@@ -24,6 +24,43 @@ import org.calsim.api.contact.PairProperties;
  */
 public final class ViscoelasticDamping implements ContactPart.Damping {
     private static final double TWO_SQRT_5_6 = 2.0 * Math.sqrt(5.0 / 6.0);
+    private static final int CACHED = 32;
+
+    /** β by restitution, copy-on-write: a contact reads it without a logarithm and without allocating. */
+    private static final class Betas {
+        final double[] restitution;
+        final double[] beta;
+
+        Betas(double[] restitution, double[] beta) {
+            this.restitution = restitution;
+            this.beta = beta;
+        }
+    }
+
+    private volatile Betas betas = new Betas(new double[0], new double[0]);
+
+    /**
+     * @return β for e, from the cache of the (few) restitution values a job uses; a new value is computed and
+     *         added (up to {@value #CACHED} values; a lost race only means it is computed again)
+     */
+    private double cachedBeta(double restitution) {
+        Betas b = betas;
+        double[] keys = b.restitution;
+        for (int k = 0; k < keys.length; k++) {
+            if (keys[k] == restitution) {
+                return b.beta[k];
+            }
+        }
+        double value = beta(restitution);
+        if (keys.length < CACHED) {
+            double[] e = java.util.Arrays.copyOf(keys, keys.length + 1);
+            double[] v = java.util.Arrays.copyOf(b.beta, keys.length + 1);
+            e[keys.length] = restitution;
+            v[keys.length] = value;
+            betas = new Betas(e, v);
+        }
+        return value;
+    }
 
     /** @return β = ln e / √(ln² e + π²) for 0 &lt; e ≤ 1 */
     public static double beta(double restitution) {
@@ -38,7 +75,7 @@ public final class ViscoelasticDamping implements ContactPart.Damping {
             out.tangentialDampingCoefficient = 0;
             return;
         }
-        double beta = beta(p.restitution());
+        double beta = cachedBeta(p.restitution());
         double root = Math.sqrt(g.effectiveRadius * g.overlap);
         double sn = 2.0 * p.effectiveYoungsModulus() * root;
         double st = 8.0 * p.effectiveShearModulus() * root;

@@ -17,9 +17,9 @@ import org.calsim.api.contact.PairProperties;
  * rigid walls ({@link PlaneWall}, {@link RollWall}).
  *
  * <p><b>Forces and threads.</b> A step is three parallel passes over fixed ranges of particles: (1) kick and
- * drift; (2) every neighbour entry (pair i &lt; j) computes its contact force once and stores it with the two
- * torques; (3) every particle sums its own entries, then the entries where it is the partner (transposed
- * index, ascending), then its wall contacts and gravity, and kicks. Every sum runs in an order fixed by the
+ * drift; (2) every neighbour entry (pair i &lt; j) computes its contact force once, adds it to i (the worker
+ * owns all of i's entries) and stores it with the torque on j; (3) every particle adds the entries where it is
+ * the partner (transposed index, ascending), then drag, gravity and its wall contacts, and kicks. Every sum runs in an order fixed by the
  * list, not by the threads, so 1 and N threads give bit-identical trajectories. Nothing in a step allocates:
  * geometry and force holders are per worker, tasks are created once.
  *
@@ -35,6 +35,8 @@ import org.calsim.api.contact.PairProperties;
 public final class DemEngine implements AutoCloseable {
     static final int ENERGY_CHECK_INTERVAL = 100;
     static final double ENERGY_FACTOR = 10;
+    /** doubles stored per neighbour entry: force on i (3), torque on j (3) */
+    static final int PAIR_SLOTS = 6;
 
     final Particles particles;
     final PeriodicBox box;
@@ -233,6 +235,45 @@ public final class DemEngine implements AutoCloseable {
     /** @return number of material types */
     public int types() {
         return types;
+    }
+
+    /**
+     * Orders the particles in memory by neighbour cell (z, then y, then x), so that particles close in space are
+     * close in memory and a contact's two particles share cache lines — the LIGGGHTS {@code atom_modify sort}.
+     * Indices change: call it once, after adding particles and before the first step or any bond (it refuses
+     * when contacts already hold history).
+     *
+     * @return the order applied: new index k holds the particle that had index {@code order[k]}
+     */
+    public int[] sortParticles() {
+        if (list.builds > 0 || bondsFormed > 0) {
+            throw new IllegalStateException("particles can only be sorted before the first step");
+        }
+        int n = particles.size;
+        double cell = 2 * particles.maxRadius() + skin;
+        int ncx = Math.max(1, (int) (box.lx() / cell));
+        int ncy = Math.max(1, (int) (box.ly() / cell));
+        double zMin = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            zMin = Math.min(zMin, particles.z[i]);
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long cx = Math.min(ncx - 1, (int) (particles.x[i] / box.lx() * ncx));
+            long cy = Math.min(ncy - 1, (int) (particles.y[i] / box.ly() * ncy));
+            long cz = (long) ((particles.z[i] - zMin) / cell);
+            keys[i] = (((cz * ncy + cy) * ncx + cx) << 24) | i; // cell, then the old index (stable, unique)
+        }
+        if (n >= (1 << 24)) {
+            throw new IllegalStateException("sorting supports up to 16,777,215 particles");
+        }
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = (int) (keys[k] & 0xFFFFFF);
+        }
+        particles.permute(order);
+        return order;
     }
 
     /** Prepares a step: builds the list and evaluates forces (call after set-up; {@link #advance} calls it once). */
@@ -470,11 +511,14 @@ public final class DemEngine implements AutoCloseable {
         g.wx = p.wx[i] - p.wx[j];
         g.wy = p.wy[i] - p.wy[j];
         g.wz = p.wz[i] - p.wz[j];
-        g.setBodies(ri, rj, 1.0 / p.invMass[i], 1.0 / p.invMass[j]);
+        g.radiusI = ri;
+        g.radiusJ = rj;
+        g.effectiveRadius = ri * rj / (ri + rj);
+        g.effectiveMass = 1.0 / (p.invMass[i] + p.invMass[j]);
         g.dt = dt;
     }
 
-    // pass 2: one force per listed pair
+    // pass 2: one force per listed pair; particle i's own entries are summed here (the worker owns i's entries)
     private void pairForces(int worker, int workerCount) {
         Particles p = particles;
         NeighbourList nl = list;
@@ -494,6 +538,12 @@ public final class DemEngine implements AutoCloseable {
             double zi = p.z[i];
             double ri = p.radius[i];
             int ti = p.type[i] * types;
+            double sfx = 0;
+            double sfy = 0;
+            double sfz = 0;
+            double stx = 0;
+            double sty = 0;
+            double stz = 0;
             for (int k = nl.start[i], kEnd = nl.start[i + 1]; k < kEnd; k++) {
                 int j = nl.partner[k];
                 double dx = box.imageX(xi - p.x[j]);
@@ -505,7 +555,9 @@ public final class DemEngine implements AutoCloseable {
                 if (r2 >= sum * sum && !(bonds && was && lw.engaged(hist, k * hs))) {
                     if (was) {
                         touching[k] = 0;
-                        Arrays.fill(hist, k * hs, k * hs + hs, 0.0);
+                        for (int h = k * hs, hEnd = h + hs; h < hEnd; h++) {
+                            hist[h] = 0;
+                        }
                     }
                     continue;
                 }
@@ -529,17 +581,29 @@ public final class DemEngine implements AutoCloseable {
                 double qz = nx * f.fty - ny * f.ftx;
                 double ai = ri - 0.5 * g.overlap;
                 double aj = p.radius[j] - 0.5 * g.overlap;
-                int o = 9 * k;
-                out[o] = fn * nx + f.ftx;
-                out[o + 1] = fn * ny + f.fty;
-                out[o + 2] = fn * nz + f.ftz;
-                out[o + 3] = -ai * qx + f.trx;
-                out[o + 4] = -ai * qy + f.try_;
-                out[o + 5] = -ai * qz + f.trz;
-                out[o + 6] = -aj * qx - f.trx;
-                out[o + 7] = -aj * qy - f.try_;
-                out[o + 8] = -aj * qz - f.trz;
+                double fx = fn * nx + f.ftx;
+                double fy = fn * ny + f.fty;
+                double fz = fn * nz + f.ftz;
+                sfx += fx;
+                sfy += fy;
+                sfz += fz;
+                stx += -ai * qx + f.trx;
+                sty += -ai * qy + f.try_;
+                stz += -ai * qz + f.trz;
+                int o = PAIR_SLOTS * k;
+                out[o] = fx;
+                out[o + 1] = fy;
+                out[o + 2] = fz;
+                out[o + 3] = -aj * qx - f.trx;
+                out[o + 4] = -aj * qy - f.try_;
+                out[o + 5] = -aj * qz - f.trz;
             }
+            p.fx[i] = sfx;
+            p.fy[i] = sfy;
+            p.fz[i] = sfz;
+            p.tx[i] = stx;
+            p.ty[i] = sty;
+            p.tz[i] = stz;
         }
     }
 
@@ -558,36 +622,29 @@ public final class DemEngine implements AutoCloseable {
         double[] w6 = me.wall;
         double limit = maxOverlapFraction;
         for (int i = particleSplit[worker], end = particleSplit[worker + 1]; i < end; i++) {
-            double m = 1.0 / p.invMass[i];
-            double fx = -drag * m * p.vx[i];
-            double fy = -drag * m * p.vy[i];
-            double fz = gravityZ * m - drag * m * p.vz[i];
-            double tx = 0;
-            double ty = 0;
-            double tz = 0;
-            for (int k = nl.start[i], kEnd = nl.start[i + 1]; k < kEnd; k++) {
+            // own entries were summed in the pair pass; then the partner entries, in entry order
+            double fx = p.fx[i];
+            double fy = p.fy[i];
+            double fz = p.fz[i];
+            double tx = p.tx[i];
+            double ty = p.ty[i];
+            double tz = p.tz[i];
+            for (int r = nl.revStart[i], rEnd = nl.revStart[i + 1]; r < rEnd; r++) {
+                int k = nl.revEntry[r];
                 if (touching[k] != 0) {
-                    int o = 9 * k;
-                    fx += pf[o];
-                    fy += pf[o + 1];
-                    fz += pf[o + 2];
+                    int o = PAIR_SLOTS * k;
+                    fx -= pf[o];
+                    fy -= pf[o + 1];
+                    fz -= pf[o + 2];
                     tx += pf[o + 3];
                     ty += pf[o + 4];
                     tz += pf[o + 5];
                 }
             }
-            for (int r = nl.revStart[i], rEnd = nl.revStart[i + 1]; r < rEnd; r++) {
-                int k = nl.revEntry[r];
-                if (touching[k] != 0) {
-                    int o = 9 * k;
-                    fx -= pf[o];
-                    fy -= pf[o + 1];
-                    fz -= pf[o + 2];
-                    tx += pf[o + 6];
-                    ty += pf[o + 7];
-                    tz += pf[o + 8];
-                }
-            }
+            double m = 1.0 / p.invMass[i];
+            fx -= drag * m * p.vx[i];
+            fy -= drag * m * p.vy[i];
+            fz += gravityZ * m - drag * m * p.vz[i];
             for (int w = 0; w < nw; w++) {
                 Wall wall = walls.get(w);
                 int slot = i * nw + w;
@@ -834,8 +891,8 @@ public final class DemEngine implements AutoCloseable {
                 double dx = box.imageX(particles.x[i] - particles.x[j]);
                 double dy = box.imageY(particles.y[i] - particles.y[j]);
                 double dz = particles.z[i] - particles.z[j];
-                visitor.contact(i, j, dx, dy, dz, nl.pairForce[9 * k], nl.pairForce[9 * k + 1],
-                        nl.pairForce[9 * k + 2]);
+                int o = PAIR_SLOTS * k;
+                visitor.contact(i, j, dx, dy, dz, nl.pairForce[o], nl.pairForce[o + 1], nl.pairForce[o + 2]);
             }
         }
     }

@@ -13,8 +13,8 @@ import org.calsim.api.contact.ContactLaw;
  * rebuild the history of pairs present before and after is carried over, so contacts keep their tangential
  * springs and bonds (the LIGGGHTS {@code fix contacthistory} behaviour).
  *
- * <p>Per entry, after a force evaluation: {@code pairForce[9k … 9k+8]} = force on i (3), torque on i (3),
- * torque on j (3); only entries with {@code touching[k] != 0} hold a current value. The transposed index
+ * <p>Per entry, after a force evaluation: {@code pairForce[6k … 6k+5]} = force on i (3), torque on j (3); only
+ * entries with {@code touching[k] != 0} hold a current value. The transposed index
  * ({@code revStart}, {@code revEntry}) lists for each particle j the entries in which it is the partner, in
  * ascending entry order, so per-particle sums run in a fixed order whatever the number of threads.
  */
@@ -208,8 +208,8 @@ final class NeighbourList {
         partner = newPartner;
         history = newHistory;
         touching = newTouching;
-        if (pairForce.length < newPartner.length * 9) {
-            pairForce = new double[newPartner.length * 9];
+        if (pairForce.length < newPartner.length * DemEngine.PAIR_SLOTS) {
+            pairForce = new double[newPartner.length * DemEngine.PAIR_SLOTS];
         }
         spareStart = oldStart;
         sparePartner = oldPartner;
@@ -230,7 +230,7 @@ final class NeighbourList {
 
     /** Rebuilds derived arrays after {@link Checkpoint#read} replaced the list's contents for n particles. */
     void afterRestore(int n) {
-        pairForce = new double[partner.length * 9];
+        pairForce = new double[partner.length * DemEngine.PAIR_SLOTS];
         spareStart = new int[1];
         sparePartner = new int[0];
         spareHistory = new double[0];
@@ -293,6 +293,7 @@ final class NeighbourList {
 
     /** @return bytes per entry held by the list's arrays (with the spare buffers) */
     long bytesPerEntry() {
-        return 2L * (Integer.BYTES + (long) historySize * Double.BYTES + 1) + 9L * Double.BYTES + Integer.BYTES;
+        return 2L * (Integer.BYTES + (long) historySize * Double.BYTES + 1) + (long) DemEngine.PAIR_SLOTS * Double.BYTES
+                + Integer.BYTES;
     }
 }

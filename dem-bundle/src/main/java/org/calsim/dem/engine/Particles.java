@@ -41,6 +41,24 @@ public final class Particles {
         type = type == null ? new int[capacity] : Arrays.copyOf(type, capacity);
     }
 
+    /**
+     * Reorders the particles by {@code order} (new index k holds the old particle {@code order[k]}).
+     */
+    void permute(int[] order) {
+        int n = size;
+        for (double[] a : new double[][] {x, y, z, vx, vy, vz, wx, wy, wz, fx, fy, fz, tx, ty, tz, radius, invMass,
+            invInertia}) {
+            double[] copy = java.util.Arrays.copyOf(a, n);
+            for (int k = 0; k < n; k++) {
+                a[k] = copy[order[k]];
+            }
+        }
+        int[] t = java.util.Arrays.copyOf(type, n);
+        for (int k = 0; k < n; k++) {
+            type[k] = t[order[k]];
+        }
+    }
+
     /** Makes room for at least {@code n} particles. */
     void ensureCapacity(int n) {
         if (x.length < n) {
