@@ -278,9 +278,9 @@ public final class CalenderStage implements Solver {
         int check = 200;
         while (!protocol.done()) {
             long step = engine.steps();
+            engine.useLaw(laws.acquire(step)); // a swap takes effect at this step boundary
             if (step % check == 0) {
                 context.checkCancelled();
-                engine.useLaw(laws.acquire(step));
                 context.progress(protocol.progress(), protocol.describe(engine));
             }
             if (step >= maxSteps) {

@@ -295,9 +295,10 @@ public final class ElectrodeGenerator implements Solver {
             boolean settled = false;
             while (steps < maxSteps) {
                 context.checkCancelled();
-                ContactLaw current = laws.acquire(steps);
-                engine.useLaw(current);
-                engine.run(block);
+                for (int k = 0; k < block; k++) {
+                    engine.useLaw(laws.acquire(steps + k)); // a swap takes effect at a step boundary
+                    engine.advance();
+                }
                 steps += block;
                 double kinetic = particles.kineticEnergy();
                 context.progress(Math.min(0.99, (double) steps / maxSteps),

@@ -43,25 +43,11 @@ public final class EpsdRolling implements ContactPart.Rolling {
             out.trz = 0;
             return;
         }
+        // 1. rotate onto the current tangent plane, keep the length
+        TangentPlane.rotate(g, h, o);
         double mx = h[o];
         double my = h[o + 1];
         double mz = h[o + 2];
-
-        // 1. rotate onto the current tangent plane, keep the length
-        double before = mx * mx + my * my + mz * mz;
-        if (before > 0) {
-            double mn = mx * g.nx + my * g.ny + mz * g.nz;
-            mx -= mn * g.nx;
-            my -= mn * g.ny;
-            mz -= mn * g.nz;
-            double after = mx * mx + my * my + mz * mz;
-            if (after > 0) {
-                double scale = Math.sqrt(before / after);
-                mx *= scale;
-                my *= scale;
-                mz *= scale;
-            }
-        }
 
         // 2. elastic increment from the rolling angular velocity
         double muR = p.rollingFriction();

@@ -42,25 +42,11 @@ public abstract class TangentialSpring implements ContactPart.Tangential {
             out.tangentialStiffness = 0;
             return;
         }
+        // 1. rotate onto the current tangent plane, keep the length
+        TangentPlane.rotate(g, h, o);
         double sx = h[o];
         double sy = h[o + 1];
         double sz = h[o + 2];
-
-        // 1. rotate onto the current tangent plane, keep the length
-        double before = sx * sx + sy * sy + sz * sz;
-        if (before > 0) {
-            double sn = sx * g.nx + sy * g.ny + sz * g.nz;
-            sx -= sn * g.nx;
-            sy -= sn * g.ny;
-            sz -= sn * g.nz;
-            double after = sx * sx + sy * sy + sz * sz;
-            if (after > 0) {
-                double scale = Math.sqrt(before / after);
-                sx *= scale;
-                sy *= scale;
-                sz *= scale;
-            }
-        }
 
         // 2. accumulate the tangential displacement of this step
         sx += g.vtx * g.dt;

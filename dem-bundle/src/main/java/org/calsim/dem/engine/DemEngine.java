@@ -496,9 +496,24 @@ public final class DemEngine implements AutoCloseable {
         double ax = ai * p.wx[i] + aj * p.wx[j];
         double ay = ai * p.wy[i] + aj * p.wy[j];
         double az = ai * p.wz[i] + aj * p.wz[j];
-        double vrx = p.vx[i] - p.vx[j] - (ay * nz - az * ny);
-        double vry = p.vy[i] - p.vy[j] - (az * nx - ax * nz);
-        double vrz = p.vz[i] - p.vz[j] - (ax * ny - ay * nx);
+        setContact(g, overlap, nx, ny, nz, p.vx[i] - p.vx[j] - (ay * nz - az * ny),
+                p.vy[i] - p.vy[j] - (az * nx - ax * nz), p.vz[i] - p.vz[j] - (ax * ny - ay * nx));
+        g.wx = p.wx[i] - p.wx[j];
+        g.wy = p.wy[i] - p.wy[j];
+        g.wz = p.wz[i] - p.wz[j];
+        g.radiusI = ri;
+        g.radiusJ = rj;
+        g.effectiveRadius = ri * rj / (ri + rj);
+        g.effectiveMass = 1.0 / (p.invMass[i] + p.invMass[j]);
+        g.dt = dt;
+    }
+
+    /**
+     * Overlap, normal and the split of the contact-point relative velocity (vrx, vry, vrz) into the normal
+     * approach speed and the tangential part.
+     */
+    private static void setContact(ContactGeometry g, double overlap, double nx, double ny, double nz, double vrx,
+                                   double vry, double vrz) {
         double vn = vrx * nx + vry * ny + vrz * nz;
         g.overlap = overlap;
         g.nx = nx;
@@ -508,14 +523,6 @@ public final class DemEngine implements AutoCloseable {
         g.vtx = vrx - vn * nx;
         g.vty = vry - vn * ny;
         g.vtz = vrz - vn * nz;
-        g.wx = p.wx[i] - p.wx[j];
-        g.wy = p.wy[i] - p.wy[j];
-        g.wz = p.wz[i] - p.wz[j];
-        g.radiusI = ri;
-        g.radiusJ = rj;
-        g.effectiveRadius = ri * rj / (ri + rj);
-        g.effectiveMass = 1.0 / (p.invMass[i] + p.invMass[j]);
-        g.dt = dt;
     }
 
     // pass 2: one force per listed pair; particle i's own entries are summed here (the worker owns i's entries)
@@ -665,18 +672,9 @@ public final class DemEngine implements AutoCloseable {
                 double nz = w6[2];
                 double arm = ri - overlap;
                 // velocity of the particle surface at the contact point relative to the wall surface
-                double vrx = p.vx[i] - arm * (p.wy[i] * nz - p.wz[i] * ny) - w6[3];
-                double vry = p.vy[i] - arm * (p.wz[i] * nx - p.wx[i] * nz) - w6[4];
-                double vrz = p.vz[i] - arm * (p.wx[i] * ny - p.wy[i] * nx) - w6[5];
-                double vn = vrx * nx + vry * ny + vrz * nz;
-                g.overlap = overlap;
-                g.nx = nx;
-                g.ny = ny;
-                g.nz = nz;
-                g.normalVelocity = -vn;
-                g.vtx = vrx - vn * nx;
-                g.vty = vry - vn * ny;
-                g.vtz = vrz - vn * nz;
+                setContact(g, overlap, nx, ny, nz, p.vx[i] - arm * (p.wy[i] * nz - p.wz[i] * ny) - w6[3],
+                        p.vy[i] - arm * (p.wz[i] * nx - p.wx[i] * nz) - w6[4],
+                        p.vz[i] - arm * (p.wx[i] * ny - p.wy[i] * nx) - w6[5]);
                 g.wx = p.wx[i];
                 g.wy = p.wy[i];
                 g.wz = p.wz[i];
