@@ -37,16 +37,9 @@ public final class ContactStatistics {
         double[] sig = new double[9];
         engine.forEachContact((i, j, dx, dy, dz, fx, fy, fz) -> {
             count[0]++;
-            double d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-            double[] n = {dx / d, dy / d, dz / d};
-            double[] l = {dx, dy, dz};
-            double[] f = {fx, fy, fz};
-            for (int a = 0; a < 3; a++) {
-                for (int b = 0; b < 3; b++) {
-                    fab[3 * a + b] += n[a] * n[b];
-                    sig[3 * a + b] += l[a] * f[b];
-                }
-            }
+            double d2 = dx * dx + dy * dy + dz * dz;
+            add(fab, dx, dy, dz, dx / d2, dy / d2, dz / d2); // n n = l l / |l|²
+            add(sig, dx, dy, dz, fx, fy, fz);
         });
         // wall contacts: branch from the contact point to the centre is (r − δ) n ≈ along the force normal
         for (int w = 0; w < engine.walls().size(); w++) {
@@ -58,12 +51,7 @@ public final class ContactStatistics {
                     continue;
                 }
                 double[] arm = engine.walls().get(w).branch(p, engine.box(), i);
-                double[] f = {fx, fy, fz};
-                for (int a = 0; a < 3; a++) {
-                    for (int b = 0; b < 3; b++) {
-                        sig[3 * a + b] += arm[a] * f[b];
-                    }
-                }
+                add(sig, arm[0], arm[1], arm[2], fx, fy, fz);
             }
         }
         int n = Math.max(1, p.size());
@@ -73,6 +61,19 @@ public final class ContactStatistics {
             s.stress[k] = sig[k] / volume;
         }
         return s;
+    }
+
+    /** Adds the outer product u ⊗ v to the 3 × 3 tensor t (row major). */
+    private static void add(double[] t, double ux, double uy, double uz, double vx, double vy, double vz) {
+        t[0] += ux * vx;
+        t[1] += ux * vy;
+        t[2] += ux * vz;
+        t[3] += uy * vx;
+        t[4] += uy * vy;
+        t[5] += uy * vz;
+        t[6] += uz * vx;
+        t[7] += uz * vy;
+        t[8] += uz * vz;
     }
 
     /** @return number of particle–particle contacts N_c */
