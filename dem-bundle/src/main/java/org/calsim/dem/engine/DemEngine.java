@@ -16,10 +16,10 @@ import org.calsim.api.contact.PairProperties;
  * particle has moved more than half the skin since the last build), periodic in x and y, gravity along z, and
  * rigid walls ({@link PlaneWall}, {@link RollWall}).
  *
- * <p><b>Forces and threads.</b> A step is three parallel passes over fixed ranges of particles: (1) kick and
- * drift; (2) every neighbour entry (pair i &lt; j) computes its contact force once, adds it to i (the worker
- * owns all of i's entries) and stores it with the torque on j; (3) every particle adds the entries where it is
- * the partner (transposed index, ascending), then drag, gravity and its wall contacts, and kicks. Every sum runs in an order fixed by the
+ * <p><b>Forces and threads.</b> A step is three passes over fixed ranges of particles: (1) kick and drift;
+ * (2) every neighbour entry (pair i &lt; j) computes its contact force once; (3) every particle sums its
+ * contacts, then drag, gravity and its wall contacts, and kicks. The contact sum of each particle runs in one
+ * fixed order (see {@link #pairForcesSerial}), so 1 and N threads give bit-identical trajectories. Every sum runs in an order fixed by the
  * list, not by the threads, so 1 and N threads give bit-identical trajectories. Nothing in a step allocates:
  * geometry and force holders are per worker, tasks are created once.
  *
@@ -35,7 +35,7 @@ import org.calsim.api.contact.PairProperties;
 public final class DemEngine implements AutoCloseable {
     static final int ENERGY_CHECK_INTERVAL = 100;
     static final double ENERGY_FACTOR = 10;
-    /** doubles stored per neighbour entry: force on i (3), torque on j (3) */
+    /** doubles stored per neighbour entry: force on i (3), torque on j (3, several threads only) */
     static final int PAIR_SLOTS = 6;
 
     final Particles particles;
@@ -82,6 +82,8 @@ public final class DemEngine implements AutoCloseable {
         final ContactGeometry geometry = new ContactGeometry();
         final ContactForce force = new ContactForce();
         final double[] wall = new double[6];
+        // the last contact: force on i, torques on i and j
+        double fx, fy, fz, tix, tiy, tiz, tjx, tjy, tjz;
         double maxDisplacement2;
         int badParticle = -1;
         int badPartner = -1;
@@ -408,7 +410,11 @@ public final class DemEngine implements AutoCloseable {
 
     private void forces() {
         splitParticles();
-        team.run(pairTask);
+        if (workers.length == 1) {
+            pairForcesSerial();
+        } else {
+            team.run(pairTask);
+        }
         team.run(sumTask);
         sumWallForces();
         checkOverlap();
@@ -525,97 +531,157 @@ public final class DemEngine implements AutoCloseable {
         g.vtz = vrz - vn * nz;
     }
 
-    // pass 2: one force per listed pair; particle i's own entries are summed here (the worker owns i's entries)
+    /**
+     * The contact of neighbour entry k (pair i &lt; j, j = partner[k]): returns {@code false} when the pair does
+     * not interact (its history is cleared when it just stopped touching); otherwise leaves the force on i and
+     * the torques on i and j in the worker's fields.
+     */
+    private boolean contact(Worker me, int i, int k) {
+        Particles p = particles;
+        NeighbourList nl = list;
+        int hs = nl.historySize;
+        double[] hist = nl.history;
+        byte[] touching = nl.touching;
+        int j = nl.partner[k];
+        double dx = box.imageX(p.x[i] - p.x[j]);
+        double dy = box.imageY(p.y[i] - p.y[j]);
+        double dz = p.z[i] - p.z[j];
+        double r2 = dx * dx + dy * dy + dz * dz;
+        double ri = p.radius[i];
+        double rj = p.radius[j];
+        double sum = ri + rj;
+        boolean was = touching[k] != 0;
+        if (r2 >= sum * sum && !(bonded && was && law.engaged(hist, k * hs))) {
+            if (was) {
+                touching[k] = 0;
+                for (int h = k * hs, hEnd = h + hs; h < hEnd; h++) {
+                    hist[h] = 0;
+                }
+            }
+            return false;
+        }
+        ContactGeometry g = me.geometry;
+        ContactForce f = me.force;
+        fillGeometry(g, i, j, dx, dy, dz, Math.sqrt(r2));
+        g.firstStep = !was;
+        touching[k] = 1;
+        f.clear();
+        law.compute(g, pairs[p.type[i] * types + p.type[j]], hist, k * hs, f);
+        if (g.overlap > maxOverlapFraction * Math.min(ri, rj) && me.badParticle < 0) {
+            me.badParticle = i;
+            me.badPartner = j;
+            me.badOverlap = g.overlap;
+        }
+        double fn = f.normalWithBond();
+        double nx = g.nx;
+        double ny = g.ny;
+        double nz = g.nz;
+        double qx = ny * f.ftz - nz * f.fty;
+        double qy = nz * f.ftx - nx * f.ftz;
+        double qz = nx * f.fty - ny * f.ftx;
+        double ai = ri - 0.5 * g.overlap;
+        double aj = rj - 0.5 * g.overlap;
+        me.fx = fn * nx + f.ftx;
+        me.fy = fn * ny + f.fty;
+        me.fz = fn * nz + f.ftz;
+        me.tix = -ai * qx + f.trx;
+        me.tiy = -ai * qy + f.try_;
+        me.tiz = -ai * qz + f.trz;
+        me.tjx = -aj * qx - f.trx;
+        me.tjy = -aj * qy - f.try_;
+        me.tjz = -aj * qz - f.trz;
+        return true;
+    }
+
+    /*
+     * Pass 2. Every particle's force is summed in one fixed order: 0, plus its own entries (ascending), then minus
+     * the forces of the entries where it is the partner (descending entry). One thread does exactly that by
+     * walking the list from the last particle down and accumulating into both particles (the entries with
+     * partner j come from i < j, after j's own); several threads sum each particle's own entries here and store
+     * the rest for pass 3, which adds the partner entries in the same order. The results are therefore
+     * bit-identical for any number of threads.
+     */
+
+    // pass 2, one thread: accumulate directly (and keep each entry's force for forEachContact)
+    private void pairForcesSerial() {
+        Particles p = particles;
+        NeighbourList nl = list;
+        Worker me = workers[0];
+        double[] out = nl.pairForce;
+        int n = p.size;
+        Arrays.fill(p.fx, 0, n, 0.0);
+        Arrays.fill(p.fy, 0, n, 0.0);
+        Arrays.fill(p.fz, 0, n, 0.0);
+        Arrays.fill(p.tx, 0, n, 0.0);
+        Arrays.fill(p.ty, 0, n, 0.0);
+        Arrays.fill(p.tz, 0, n, 0.0);
+        for (int i = n - 1; i >= 0; i--) {
+            for (int k = nl.start[i], kEnd = nl.start[i + 1]; k < kEnd; k++) {
+                if (contact(me, i, k)) {
+                    int j = nl.partner[k];
+                    int o = PAIR_SLOTS * k;
+                    out[o] = me.fx;
+                    out[o + 1] = me.fy;
+                    out[o + 2] = me.fz;
+                    p.fx[i] += me.fx;
+                    p.fy[i] += me.fy;
+                    p.fz[i] += me.fz;
+                    p.tx[i] += me.tix;
+                    p.ty[i] += me.tiy;
+                    p.tz[i] += me.tiz;
+                    p.fx[j] -= me.fx;
+                    p.fy[j] -= me.fy;
+                    p.fz[j] -= me.fz;
+                    p.tx[j] += me.tjx;
+                    p.ty[j] += me.tjy;
+                    p.tz[j] += me.tjz;
+                }
+            }
+        }
+    }
+
+    // pass 2, several threads: sum the own entries of i (the worker owns them), store the force and torque on j
     private void pairForces(int worker, int workerCount) {
         Particles p = particles;
         NeighbourList nl = list;
         Worker me = workers[worker];
-        ContactGeometry g = me.geometry;
-        ContactForce f = me.force;
-        ContactLaw lw = law;
-        int hs = nl.historySize;
-        double[] hist = nl.history;
         double[] out = nl.pairForce;
-        byte[] touching = nl.touching;
-        boolean bonds = bonded;
-        double limit = maxOverlapFraction;
         for (int i = entrySplit[worker], end = entrySplit[worker + 1]; i < end; i++) {
-            double xi = p.x[i];
-            double yi = p.y[i];
-            double zi = p.z[i];
-            double ri = p.radius[i];
-            int ti = p.type[i] * types;
-            double sfx = 0;
-            double sfy = 0;
-            double sfz = 0;
-            double stx = 0;
-            double sty = 0;
-            double stz = 0;
+            double fx = 0;
+            double fy = 0;
+            double fz = 0;
+            double tx = 0;
+            double ty = 0;
+            double tz = 0;
             for (int k = nl.start[i], kEnd = nl.start[i + 1]; k < kEnd; k++) {
-                int j = nl.partner[k];
-                double dx = box.imageX(xi - p.x[j]);
-                double dy = box.imageY(yi - p.y[j]);
-                double dz = zi - p.z[j];
-                double r2 = dx * dx + dy * dy + dz * dz;
-                double sum = ri + p.radius[j];
-                boolean was = touching[k] != 0;
-                if (r2 >= sum * sum && !(bonds && was && lw.engaged(hist, k * hs))) {
-                    if (was) {
-                        touching[k] = 0;
-                        for (int h = k * hs, hEnd = h + hs; h < hEnd; h++) {
-                            hist[h] = 0;
-                        }
-                    }
-                    continue;
+                if (contact(me, i, k)) {
+                    fx += me.fx;
+                    fy += me.fy;
+                    fz += me.fz;
+                    tx += me.tix;
+                    ty += me.tiy;
+                    tz += me.tiz;
+                    int o = PAIR_SLOTS * k;
+                    out[o] = me.fx;
+                    out[o + 1] = me.fy;
+                    out[o + 2] = me.fz;
+                    out[o + 3] = me.tjx;
+                    out[o + 4] = me.tjy;
+                    out[o + 5] = me.tjz;
                 }
-                double dist = Math.sqrt(r2);
-                fillGeometry(g, i, j, dx, dy, dz, dist);
-                g.firstStep = !was;
-                touching[k] = 1;
-                f.clear();
-                lw.compute(g, pairs[ti + p.type[j]], hist, k * hs, f);
-                if (g.overlap > limit * Math.min(ri, p.radius[j]) && me.badParticle < 0) {
-                    me.badParticle = i;
-                    me.badPartner = j;
-                    me.badOverlap = g.overlap;
-                }
-                double fn = f.normalWithBond();
-                double nx = g.nx;
-                double ny = g.ny;
-                double nz = g.nz;
-                double qx = ny * f.ftz - nz * f.fty;
-                double qy = nz * f.ftx - nx * f.ftz;
-                double qz = nx * f.fty - ny * f.ftx;
-                double ai = ri - 0.5 * g.overlap;
-                double aj = p.radius[j] - 0.5 * g.overlap;
-                double fx = fn * nx + f.ftx;
-                double fy = fn * ny + f.fty;
-                double fz = fn * nz + f.ftz;
-                sfx += fx;
-                sfy += fy;
-                sfz += fz;
-                stx += -ai * qx + f.trx;
-                sty += -ai * qy + f.try_;
-                stz += -ai * qz + f.trz;
-                int o = PAIR_SLOTS * k;
-                out[o] = fx;
-                out[o + 1] = fy;
-                out[o + 2] = fz;
-                out[o + 3] = -aj * qx - f.trx;
-                out[o + 4] = -aj * qy - f.try_;
-                out[o + 5] = -aj * qz - f.trz;
             }
-            p.fx[i] = sfx;
-            p.fy[i] = sfy;
-            p.fz[i] = sfz;
-            p.tx[i] = stx;
-            p.ty[i] = sty;
-            p.tz[i] = stz;
+            p.fx[i] = fx;
+            p.fy[i] = fy;
+            p.fz[i] = fz;
+            p.tx[i] = tx;
+            p.ty[i] = ty;
+            p.tz[i] = tz;
         }
     }
 
     // pass 3: per-particle sums in list order, walls, gravity, second half kick
     private void sumAndKick(int worker, int workerCount) {
+        boolean serial = workers.length == 1;
         Particles p = particles;
         NeighbourList nl = list;
         Worker me = workers[worker];
@@ -629,23 +695,25 @@ public final class DemEngine implements AutoCloseable {
         double[] w6 = me.wall;
         double limit = maxOverlapFraction;
         for (int i = particleSplit[worker], end = particleSplit[worker + 1]; i < end; i++) {
-            // own entries were summed in the pair pass; then the partner entries, in entry order
+            // pass 2 summed the own entries (all of them, with one thread); add the partner entries
             double fx = p.fx[i];
             double fy = p.fy[i];
             double fz = p.fz[i];
             double tx = p.tx[i];
             double ty = p.ty[i];
             double tz = p.tz[i];
-            for (int r = nl.revStart[i], rEnd = nl.revStart[i + 1]; r < rEnd; r++) {
-                int k = nl.revEntry[r];
-                if (touching[k] != 0) {
-                    int o = PAIR_SLOTS * k;
-                    fx -= pf[o];
-                    fy -= pf[o + 1];
-                    fz -= pf[o + 2];
-                    tx += pf[o + 3];
-                    ty += pf[o + 4];
-                    tz += pf[o + 5];
+            if (!serial) {
+                for (int r = nl.revStart[i + 1] - 1, rEnd = nl.revStart[i]; r >= rEnd; r--) {
+                    int k = nl.revEntry[r];
+                    if (touching[k] != 0) {
+                        int o = PAIR_SLOTS * k;
+                        fx -= pf[o];
+                        fy -= pf[o + 1];
+                        fz -= pf[o + 2];
+                        tx += pf[o + 3];
+                        ty += pf[o + 4];
+                        tz += pf[o + 5];
+                    }
                 }
             }
             double m = 1.0 / p.invMass[i];
