@@ -53,13 +53,13 @@ class CommandLineIT {
                 range.err());
 
         // a stage parameter that contradicts the recipe is found before anything runs, too
-        Calsim.Result cross = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[2].with.eps_min=0.6");
+        Calsim.Result cross = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[4].with.eps_min=0.6");
         assertEquals(2, cross.exit(), cross.out() + cross.err());
-        assertTrue(cross.err().contains("stages[2].with.eps_min: '0.6' is not allowed; expected a porosity <= the initial porosity eps0 = 0.48"), cross.err());
+        assertTrue(cross.err().contains("stages[4].with.eps_min: '0.6' is not allowed; expected a porosity <= the initial porosity eps0 = 0.48"), cross.err());
 
         // measured data with a missing column: the file and the columns are named, nothing runs
         Files.writeString(dir.resolve("tau.csv"), "porosity,tortuosity\n0.3,2.1\n0.4,1.8\n0.5,1.5\n");
-        Calsim.Result csv = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[4].with={model: power-law, fit_csv: tau.csv}");
+        Calsim.Result csv = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[6].with={model: power-law, fit_csv: tau.csv}");
         assertEquals(2, csv.exit(), csv.out() + csv.err());
         assertTrue(csv.err().contains("tau.csv") && csv.err().contains("tortuosity_factor"), csv.err());
         assertFalse(Files.exists(dir.resolve("results")), "nothing may be written for a job that did not run");
@@ -82,6 +82,10 @@ class CommandLineIT {
         assertTrue(calender.at("/final_porosity/value").asDouble() < calender.at("/initial_porosity/value").asDouble(),
                 calender.toString());
         assertTrue(Files.exists(out.resolve("dem.calender/particles-final.vtp")), "VTK particles for ParaView");
+        JsonNode tortuosity = find(summary, "fem.tortuosity").get("results");
+        double through = tortuosity.at("/tortuosity_factor_through_plane/value").asDouble();
+        double inPlane = tortuosity.at("/tortuosity_factor_in_plane/value").asDouble();
+        assertTrue(through > 1 && inPlane > 1, tortuosity.toString());
         JsonNode provenance = JSON.readTree(out.resolve("provenance.json").toFile());
         assertEquals("quickstart", provenance.get("job").asText());
         assertTrue(provenance.get("bundles").size() > 10);

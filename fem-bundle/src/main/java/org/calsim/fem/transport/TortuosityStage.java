@@ -1,0 +1,149 @@
+package org.calsim.fem.transport;
+
+import java.util.List;
+import java.util.Set;
+import org.calsim.api.data.Plot;
+import org.calsim.api.data.Series;
+import org.calsim.api.stage.Key;
+import org.calsim.api.stage.Parameter;
+import org.calsim.api.stage.Parameters;
+import org.calsim.api.stage.ResultSink;
+import org.calsim.api.stage.ServiceProperties;
+import org.calsim.api.stage.Solver;
+import org.calsim.api.stage.StageContext;
+import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.structure.VoxelImage;
+import org.calsim.api.transport.EffectiveProperties;
+import org.calsim.fem.conduction.SteadyConduction;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code fem.tortuosity}: the tortuosity factor of the pore space from steady conduction on the voxel image
+ * (phase 0 pore, 1 AM, 2 CBD). The electrolyte conducts with κ₀ in the pores and {@code cbd_ionic_fraction}·κ₀
+ * in the CBD (its nanopores; 0 blocks), not in the AM. Dirichlet potentials on the two faces normal to the
+ * direction, no flux on the others (through-plane) or periodic sides (in-plane, x).
+ *
+ * <p>calsim's tortuosity factor is T = ε κ₀/κ_eff (ε the pore volume fraction), the T of eqs 10–11 of the
+ * review; when only the geometric tortuosity τ_g acts, T = τ_g² (eq 12). A pore space that does not connect the
+ * two faces has T = ∞, reported as such with a note, not as a number.
+ *
+ * <p>With {@code am_conductivity_S_per_m} and {@code cbd_conductivity_S_per_m} set, the electronic effective
+ * conductivity of the solid phases through the plane is computed the same way.
+ */
+@Component(service = Solver.class, property = ServiceProperties.NAME + "=" + TortuosityStage.NAME)
+public final class TortuosityStage implements Solver {
+    /** Stage name. */
+    public static final String NAME = "fem.tortuosity";
+
+    static final String CBD_IONIC = "cbd_ionic_fraction";
+    static final String AM_SIGMA = "am_conductivity_S_per_m";
+    static final String CBD_SIGMA = "cbd_conductivity_S_per_m";
+    static final String TOLERANCE = "tolerance";
+    static final String MAX_ITERATIONS = "max_iterations";
+
+    @Override
+    public String description() {
+        return "tortuosity factor (through-plane and in-plane) and effective conductivities by steady conduction "
+                + "on the voxel image (matrix-free PCG)";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.number(CBD_IONIC, "1", 1, "ionic conductivity inside the CBD relative to the free "
+                        + "electrolyte (its nanopores); 0: the CBD blocks ions").closed(0, 1).withDefault(0.0),
+                Parameter.number(AM_SIGMA, "S/m", 1, "electronic conductivity of the active material").positive()
+                        .optional(),
+                Parameter.number(CBD_SIGMA, "S/m", 1, "electronic conductivity of the CBD").positive().optional(),
+                Parameter.number(TOLERANCE, "1", 1, "relative residual at which conjugate gradients stop")
+                        .open(0, 1).withDefault(1e-8),
+                new Parameter(MAX_ITERATIONS, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e8, true, 100_000, false,
+                        List.of(), "conjugate-gradient iteration limit"));
+    }
+
+    @Override
+    public Set<Key<?>> needs(Parameters parameters) {
+        return Set.of(VoxelImage.KEY);
+    }
+
+    @Override
+    public Set<Key<?>> gives(Parameters parameters) {
+        return Set.of(EffectiveProperties.KEY);
+    }
+
+    @Override
+    public void run(StageContext context) throws StageFailedException {
+        Parameters par = context.parameters();
+        VoxelImage image = context.state().get(VoxelImage.KEY);
+        int[] n = {image.nx(), image.ny(), image.nz()};
+        byte[] labels = image.labels();
+        double porosity = image.volumeFraction(0);
+        double[] ionic = new double[labels.length];
+        double cbd = par.number(CBD_IONIC);
+        for (int v = 0; v < labels.length; v++) {
+            ionic[v] = labels[v] == 0 ? 1 : labels[v] == 2 ? cbd : 0;
+        }
+        ResultSink sink = context.results();
+        context.progress(0.05, "ionic conduction through the plane");
+        double through = tortuosity(context, "through_plane", n, ionic, 2, false, porosity);
+        context.checkCancelled();
+        context.progress(0.45, "ionic conduction in the plane");
+        double inPlane = tortuosity(context, "in_plane", n, ionic, 0, true, porosity);
+        double electronic = Double.NaN;
+        if (par.isSet(AM_SIGMA) && par.isSet(CBD_SIGMA)) {
+            context.checkCancelled();
+            context.progress(0.75, "electronic conduction through the plane");
+            double[] sigma = new double[labels.length];
+            for (int v = 0; v < labels.length; v++) {
+                sigma[v] = labels[v] == 1 ? par.number(AM_SIGMA) : labels[v] == 2 ? par.number(CBD_SIGMA) : 0;
+            }
+            SteadyConduction.Result r = SteadyConduction.solve(n, sigma, 2, false, par.number(TOLERANCE),
+                    par.integer(MAX_ITERATIONS));
+            electronic = r.effective();
+            sink.summary("electronic_conductivity_S_per_m", electronic, "S/m");
+            if (!r.percolates()) {
+                sink.note("electronic", "the solid phases do not connect the collector to the separator side");
+            }
+        }
+        sink.summary("porosity", porosity, "1");
+        context.give(EffectiveProperties.KEY, new EffectiveProperties(porosity, through, inPlane, electronic,
+                "voxel conduction"));
+
+        double[] eps = new double[17];
+        double[] bruggeman = new double[eps.length];
+        for (int k = 0; k < eps.length; k++) {
+            eps[k] = 0.1 + 0.05 * k;
+            bruggeman[k] = Math.pow(eps[k], -0.5);
+        }
+        List<Series> series = Double.isFinite(through)
+                ? List.of(new Series("Bruggeman T = eps^-0.5", eps, bruggeman, Series.Style.LINE),
+                        new Series("voxel image, through-plane", new double[] {porosity}, new double[] {through},
+                                Series.Style.MARKERS))
+                : List.of(new Series("Bruggeman T = eps^-0.5", eps, bruggeman, Series.Style.LINE));
+        sink.plot(new Plot("tortuosity-vs-porosity", "Tortuosity factor of the pore space", "porosity [1]",
+                "tortuosity factor T [1]", series));
+    }
+
+    private static double tortuosity(StageContext context, String label, int[] n, double[] sigma, int axis,
+                                     boolean periodic, double porosity) throws StageFailedException {
+        Parameters par = context.parameters();
+        SteadyConduction.Result r = SteadyConduction.solve(n, sigma, axis, periodic, par.number(TOLERANCE),
+                par.integer(MAX_ITERATIONS));
+        ResultSink sink = context.results();
+        if (!r.percolates()) {
+            sink.note("tortuosity_factor_" + label, "infinite: the pores do not connect the two faces");
+            return Double.POSITIVE_INFINITY;
+        }
+        if (r.residual() > par.number(TOLERANCE)) {
+            throw new StageFailedException(String.format("conduction (%s) did not converge in %d iterations: "
+                    + "relative residual %.3g > %.3g; raise max_iterations", label, r.iterations(), r.residual(),
+                    par.number(TOLERANCE)));
+        }
+        double tau = porosity / r.effective();
+        sink.summary("tortuosity_factor_" + label, tau, "1");
+        sink.summary("iterations_" + label, r.iterations(), "1");
+        sink.summary("residual_" + label, r.residual(), "1");
+        sink.summary("flux_imbalance_" + label, r.fluxImbalance(), "1");
+        return tau;
+    }
+}
