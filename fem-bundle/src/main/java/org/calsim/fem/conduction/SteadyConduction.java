@@ -219,6 +219,18 @@ public final class SteadyConduction {
         return k;
     }
 
+    /**
+     * @return the number of voxels with σ &gt; 0 connected (6-connectivity) to both faces normal to {@code axis}
+     *         (the percolating part of a phase)
+     */
+    public static int percolatingCount(int[] n, double[] conductivity, int axis, boolean periodicSides) {
+        int count = 0;
+        for (boolean b : percolating(n, conductivity, axis, periodicSides)) {
+            count += b ? 1 : 0;
+        }
+        return count;
+    }
+
     /** @return voxels with σ &gt; 0 connected (6-connectivity) to both faces normal to {@code axis} */
     static boolean[] percolating(int[] n, double[] conductivity, int axis, boolean periodicSides) {
         boolean[] fromInlet = flood(n, conductivity, axis, 0, periodicSides);

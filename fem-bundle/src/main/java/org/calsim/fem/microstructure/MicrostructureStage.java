@@ -1,0 +1,167 @@
+package org.calsim.fem.microstructure;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import org.calsim.api.data.Plot;
+import org.calsim.api.data.Series;
+import org.calsim.api.data.Table;
+import org.calsim.api.stage.Key;
+import org.calsim.api.stage.Parameter;
+import org.calsim.api.stage.Parameters;
+import org.calsim.api.stage.ResultSink;
+import org.calsim.api.stage.ServiceProperties;
+import org.calsim.api.stage.Solver;
+import org.calsim.api.stage.StageContext;
+import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.structure.VoxelImage;
+import org.calsim.fem.conduction.SteadyConduction;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code fem.microstructure}: metrics of the voxel image (phases 0 pore, 1 AM, 2 CBD).
+ *
+ * <ul>
+ * <li>porosity, total and per voxel layer through the thickness;</li>
+ * <li>AM–pore specific surface area: voxel faces between the two phases × h² per image volume [1/m]. Voxel
+ * faces overestimate a smooth surface (by 3/2 on average for randomly oriented surfaces); the raw value is
+ * reported;</li>
+ * <li>coverage of the current collector: the fraction of the bottom voxel layer that is CBD, AM and pore;</li>
+ * <li>percolation of each phase through the thickness: whether it connects the collector to the top, and the
+ * fraction of the phase in the connecting cluster (6-connectivity);</li>
+ * <li>pore size distributions, continuous and by simulated mercury intrusion from the separator side
+ * ({@link PoreSizes}), with the median (50 %) pore radius of each.</li>
+ * </ul>
+ * Writes the image as VTK image data ({@code microstructure.vti}) for ParaView.
+ */
+@Component(service = Solver.class, property = ServiceProperties.NAME + "=" + MicrostructureStage.NAME)
+public final class MicrostructureStage implements Solver {
+    /** Stage name. */
+    public static final String NAME = "fem.microstructure";
+    static final String STEP = "psd_step_voxels";
+    static final String VTK = "vtk";
+
+    @Override
+    public String description() {
+        return "voxel microstructure metrics: porosity profile, specific surface, collector coverage, percolation, "
+                + "pore size distribution (continuous and mercury intrusion)";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.number(STEP, "1", 1, "radius step of the pore size distributions, in voxels")
+                        .closed(0.1, 10).withDefault(0.5),
+                Parameter.flag(VTK, "write the image as VTK image data (.vti)").withDefault(true));
+    }
+
+    @Override
+    public Set<Key<?>> needs(Parameters parameters) {
+        return Set.of(VoxelImage.KEY);
+    }
+
+    @Override
+    public Set<Key<?>> gives(Parameters parameters) {
+        return Set.of();
+    }
+
+    @Override
+    public void run(StageContext context) throws StageFailedException {
+        VoxelImage image = context.state().get(VoxelImage.KEY);
+        int nx = image.nx();
+        int ny = image.ny();
+        int nz = image.nz();
+        byte[] labels = image.labels();
+        double h = image.voxelSize();
+        ResultSink sink = context.results();
+        int layer = nx * ny;
+
+        double[] height = new double[nz];
+        double[] profile = new double[nz];
+        for (int k = 0; k < nz; k++) {
+            int pores = 0;
+            for (int v = k * layer; v < (k + 1) * layer; v++) {
+                pores += labels[v] == 0 ? 1 : 0;
+            }
+            height[k] = (k + 0.5) * h * 1e6;
+            profile[k] = pores / (double) layer;
+        }
+        sink.summary("porosity", image.volumeFraction(0), "1");
+        sink.table("porosity-profile", Table.builder().column("height", "um", height).column("porosity", "1", profile)
+                .build());
+        sink.plot(new Plot("porosity-profile", "Porosity through the thickness (voxels)", "height [um]",
+                "porosity [1]", List.of(new Series("voxel image", height, profile, Series.Style.LINE))));
+
+        long faces = 0;
+        int[] stride = {1, nx, layer};
+        int[] size = {nx, ny, nz};
+        for (int v = 0; v < labels.length; v++) {
+            if (labels[v] != 1) {
+                continue;
+            }
+            int[] ijk = {v % nx, (v / nx) % ny, v / layer};
+            for (int a = 0; a < 3; a++) {
+                for (int step = -1; step <= 1; step += 2) {
+                    int c = ijk[a] + step;
+                    if (c < 0 || c >= size[a]) {
+                        continue;
+                    }
+                    faces += labels[v + step * stride[a]] == 0 ? 1 : 0;
+                }
+            }
+        }
+        sink.summary("am_pore_surface_per_volume_per_um", faces * h * h / (labels.length * h * h * h) * 1e-6, "1/um");
+
+        double[] bottom = new double[3];
+        for (int v = 0; v < layer; v++) {
+            bottom[labels[v]] += 1.0 / layer;
+        }
+        sink.summary("collector_coverage_cbd", bottom[2], "1");
+        sink.summary("collector_coverage_am", bottom[1], "1");
+        sink.summary("collector_coverage_pore", bottom[0], "1");
+
+        for (int phase = 0; phase < 3; phase++) {
+            context.checkCancelled();
+            double[] indicator = new double[labels.length];
+            int inPhase = 0;
+            for (int v = 0; v < labels.length; v++) {
+                indicator[v] = labels[v] == phase ? 1 : 0;
+                inPhase += labels[v] == phase ? 1 : 0;
+            }
+            int connected = SteadyConduction.percolatingCount(new int[] {nx, ny, nz}, indicator, 2, true);
+            String name = image.phases().get(phase).toLowerCase(java.util.Locale.ROOT);
+            sink.summary("percolating_fraction_" + name, inPhase == 0 ? 0 : connected / (double) inPhase, "1");
+        }
+
+        context.progress(0.3, "pore size distributions");
+        boolean[] pore = new boolean[labels.length];
+        for (int v = 0; v < labels.length; v++) {
+            pore[v] = labels[v] == 0;
+        }
+        PoreSizes psd = PoreSizes.of(pore, nx, ny, nz, context.parameters().number(STEP));
+        double[] radiiUm = psd.radii();
+        for (int k = 0; k < radiiUm.length; k++) {
+            radiiUm[k] *= h * 1e6;
+        }
+        double[] continuous = psd.continuous();
+        double[] intrusion = psd.intrusion();
+        sink.summary("median_pore_radius_continuous_um", PoreSizes.median(radiiUm, continuous), "um");
+        sink.summary("median_pore_radius_intrusion_um", PoreSizes.median(radiiUm, intrusion), "um");
+        sink.table("pore-size-distribution", Table.builder().column("radius", "um", radiiUm)
+                .column("cumulative_continuous", "1", continuous).column("cumulative_intrusion", "1", intrusion)
+                .build());
+        sink.plot(new Plot("pore-size-distribution", "Cumulative pore size distribution", "pore radius [um]",
+                "pore volume fraction with larger radius [1]",
+                List.of(new Series("continuous", radiiUm, continuous, Series.Style.LINE),
+                        new Series("mercury intrusion (from the separator side)", radiiUm, intrusion,
+                                Series.Style.LINE))));
+        if (context.parameters().flag(VTK)) {
+            try {
+                VtkImage.write(image, sink.file("microstructure.vti"));
+            } catch (IOException e) {
+                throw new StageFailedException("could not write the VTK image: " + e.getMessage(), e);
+            }
+        }
+        context.progress(1, "done");
+    }
+}
