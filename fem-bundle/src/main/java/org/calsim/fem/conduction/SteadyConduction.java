@@ -14,8 +14,9 @@ import java.util.Arrays;
  * the result says so (infinite tortuosity) instead of giving a number.
  *
  * <p>The system is symmetric positive definite; it is solved matrix-free by conjugate gradients with a Jacobi
- * preconditioner until the residual is below {@code tolerance} times the right-hand side, and the result
- * reports the iterations, the residual and the balance of the currents through the two faces.
+ * preconditioner. It stops when the residual is below {@code tolerance} times the right-hand side and the
+ * currents through the two faces agree to {@code fluxTolerance} (convergence on the flux: at the solution they
+ * are equal, and τ follows from the current); the result reports the iterations, the residual and the balance.
  *
  * <p>Effective conductivity: σ_eff = I·n_axis/(n_a·n_b) in the units of σ (I the current through the outlet in
  * voxel units; the voxel size cancels).
@@ -49,10 +50,11 @@ public final class SteadyConduction {
      * @param axis          0, 1 or 2: the direction of transport (2 = through-plane)
      * @param periodicSides whether the side faces are periodic (else no flux)
      * @param tolerance     relative residual to stop at, e.g. 1e-8
+     * @param fluxTolerance largest relative difference of the inlet and outlet currents to stop at, e.g. 1e-4
      * @param maxIterations iteration limit
      */
     public static Result solve(int[] n, double[] conductivity, int axis, boolean periodicSides, double tolerance,
-                               int maxIterations) {
+                               double fluxTolerance, int maxIterations) {
         int nx = n[0];
         int ny = n[1];
         int nz = n[2];
@@ -126,7 +128,14 @@ public final class SteadyConduction {
             }
         }
         double[] phi = new double[count];
-        int iterations = cg(neighbour, g, diagonal, rhs, phi, tolerance, maxIterations);
+        double[] inlet = new double[count]; // conductance to the inlet face
+        for (int s = 0; s < count; s++) {
+            int v = voxels[s];
+            int along = axis == 0 ? v % nx : axis == 1 ? (v / nx) % ny : v / (nx * ny);
+            inlet[s] = along == 0 ? 2 * conductivity[v] : 0;
+        }
+        int iterations = cg(neighbour, g, diagonal, rhs, phi, tolerance, fluxTolerance, inlet, boundary,
+                maxIterations);
         double[] r = new double[count];
         apply(neighbour, g, diagonal, phi, r);
         double rr = 0;
@@ -136,16 +145,8 @@ public final class SteadyConduction {
             rr += d * d;
             bb += rhs[s] * rhs[s];
         }
-        double in = 0;
-        double out = 0;
-        for (int s = 0; s < count; s++) {
-            int v = voxels[s];
-            int along = axis == 0 ? v % nx : axis == 1 ? (v / nx) % ny : v / (nx * ny);
-            if (along == 0) {
-                in += 2 * conductivity[v] * (1 - phi[s]);
-            }
-            out += boundary[s] * phi[s];
-        }
+        double in = inletCurrent(inlet, phi);
+        double out = outletCurrent(boundary, phi);
         int na = size[(axis + 1) % 3];
         int nb = size[(axis + 2) % 3];
         double effective = out * size[axis] / ((double) na * nb);
@@ -166,9 +167,28 @@ public final class SteadyConduction {
         }
     }
 
-    /** Jacobi-preconditioned conjugate gradients; returns the iterations taken. */
+    private static double inletCurrent(double[] inlet, double[] phi) {
+        double in = 0;
+        for (int s = 0; s < phi.length; s++) {
+            in += inlet[s] * (1 - phi[s]);
+        }
+        return in;
+    }
+
+    private static double outletCurrent(double[] outlet, double[] phi) {
+        double out = 0;
+        for (int s = 0; s < phi.length; s++) {
+            out += outlet[s] * phi[s];
+        }
+        return out;
+    }
+
+    /**
+     * Jacobi-preconditioned conjugate gradients; stops on the residual and the flux balance (checked every 10
+     * iterations once the residual is met); returns the iterations taken.
+     */
     private static int cg(int[] neighbour, double[] g, double[] diagonal, double[] b, double[] x, double tolerance,
-                          int maxIterations) {
+                          double fluxTolerance, double[] inlet, double[] outlet, int maxIterations) {
         int m = x.length;
         double[] r = b.clone();
         double[] z = new double[m];
@@ -193,8 +213,12 @@ public final class SteadyConduction {
             for (double v : r) {
                 rr += v * v;
             }
-            if (rr <= tolerance * tolerance * bb) {
-                break;
+            if (rr <= tolerance * tolerance * bb && k % 10 == 0) {
+                double in = inletCurrent(inlet, x);
+                double out = outletCurrent(outlet, x);
+                if (Math.abs(in - out) <= fluxTolerance * Math.abs(in)) {
+                    break;
+                }
             }
             apply(neighbour, g, diagonal, p, q);
             double pq = 0;

@@ -39,6 +39,7 @@ public final class TortuosityStage implements Solver {
     static final String AM_SIGMA = "am_conductivity_S_per_m";
     static final String CBD_SIGMA = "cbd_conductivity_S_per_m";
     static final String TOLERANCE = "tolerance";
+    static final String FLUX_TOLERANCE = "flux_tolerance";
     static final String MAX_ITERATIONS = "max_iterations";
 
     @Override
@@ -56,7 +57,9 @@ public final class TortuosityStage implements Solver {
                         .optional(),
                 Parameter.number(CBD_SIGMA, "S/m", 1, "electronic conductivity of the CBD").positive().optional(),
                 Parameter.number(TOLERANCE, "1", 1, "relative residual at which conjugate gradients stop")
-                        .open(0, 1).withDefault(1e-8),
+                        .open(0, 1).withDefault(1e-6),
+                Parameter.number(FLUX_TOLERANCE, "1", 1, "relative difference of the inlet and outlet currents at "
+                        + "which conjugate gradients stop (convergence on the flux)").open(0, 1).withDefault(1e-5),
                 new Parameter(MAX_ITERATIONS, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e8, true, 100_000, false,
                         List.of(), "conjugate-gradient iteration limit"));
     }
@@ -98,7 +101,7 @@ public final class TortuosityStage implements Solver {
                 sigma[v] = labels[v] == 1 ? par.number(AM_SIGMA) : labels[v] == 2 ? par.number(CBD_SIGMA) : 0;
             }
             SteadyConduction.Result r = SteadyConduction.solve(n, sigma, 2, false, par.number(TOLERANCE),
-                    par.integer(MAX_ITERATIONS));
+                    par.number(FLUX_TOLERANCE), par.integer(MAX_ITERATIONS));
             electronic = r.effective();
             sink.summary("electronic_conductivity_S_per_m", electronic, "S/m");
             if (!r.percolates()) {
@@ -128,16 +131,17 @@ public final class TortuosityStage implements Solver {
                                      boolean periodic, double porosity) throws StageFailedException {
         Parameters par = context.parameters();
         SteadyConduction.Result r = SteadyConduction.solve(n, sigma, axis, periodic, par.number(TOLERANCE),
-                par.integer(MAX_ITERATIONS));
+                par.number(FLUX_TOLERANCE), par.integer(MAX_ITERATIONS));
         ResultSink sink = context.results();
         if (!r.percolates()) {
             sink.note("tortuosity_factor_" + label, "infinite: the pores do not connect the two faces");
             return Double.POSITIVE_INFINITY;
         }
-        if (r.residual() > par.number(TOLERANCE)) {
+        if (r.residual() > par.number(TOLERANCE) || r.fluxImbalance() > par.number(FLUX_TOLERANCE)) {
             throw new StageFailedException(String.format("conduction (%s) did not converge in %d iterations: "
-                    + "relative residual %.3g > %.3g; raise max_iterations", label, r.iterations(), r.residual(),
-                    par.number(TOLERANCE)));
+                    + "relative residual %.3g (allowed %.3g), flux imbalance %.3g (allowed %.3g); raise "
+                    + "max_iterations", label, r.iterations(), r.residual(), par.number(TOLERANCE),
+                    r.fluxImbalance(), par.number(FLUX_TOLERANCE)));
         }
         double tau = porosity / r.effective();
         sink.summary("tortuosity_factor_" + label, tau, "1");

@@ -12,7 +12,7 @@ class SteadyConductionTest {
     static final double TOL = 1e-10;
 
     private static SteadyConduction.Result solve(int[] n, double[] sigma, int axis, boolean periodic) {
-        return SteadyConduction.solve(n, sigma, axis, periodic, TOL, 100_000);
+        return SteadyConduction.solve(n, sigma, axis, periodic, TOL, TOL, 100_000);
     }
 
     /** An open block conducts exactly like the bulk in every direction: σ_eff = σ, so τ = 1. */

@@ -24,7 +24,7 @@ class TortuosityStageTest {
         }
         VoxelImage image = new VoxelImage(n, n, n, 1e-6, labels, List.of("pore", "AM", "CBD"));
         TestStageContext c = new TestStageContext().with(VoxelImage.KEY, image)
-                .run(new TortuosityStage(), Map.of("tolerance", 1e-10));
+                .run(new TortuosityStage(), Map.of("tolerance", 1e-10, "flux_tolerance", 1e-10));
         EffectiveProperties e = c.given(EffectiveProperties.KEY);
         assertEquals(0.5, e.porosity(), 0);
         assertEquals(Double.POSITIVE_INFINITY, e.throughPlaneTortuosity());
@@ -49,7 +49,7 @@ class TortuosityStageTest {
         }
         VoxelImage image = new VoxelImage(n, n, n, 1e-6, labels, List.of("pore", "AM", "CBD"));
         TestStageContext c = new TestStageContext().with(VoxelImage.KEY, image).run(new TortuosityStage(),
-                Map.of("tolerance", 1e-10, "am_conductivity_S_per_m", 0.5, "cbd_conductivity_S_per_m", 10.0));
+                Map.of("tolerance", 1e-10, "flux_tolerance", 1e-10, "am_conductivity_S_per_m", 0.5, "cbd_conductivity_S_per_m", 10.0));
         EffectiveProperties e = c.given(EffectiveProperties.KEY);
         assertEquals(1.0, e.throughPlaneTortuosity(), 1e-8);
         double fAm = am / (double) labels.length;
