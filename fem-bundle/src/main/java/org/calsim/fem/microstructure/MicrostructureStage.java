@@ -32,7 +32,8 @@ import org.osgi.service.component.annotations.Component;
  * <li>pore size distributions, continuous and by simulated mercury intrusion from the separator side
  * ({@link PoreSizes}), with the median (50 %) pore radius of each.</li>
  * </ul>
- * Writes the image as VTK image data ({@code microstructure.vti}) for ParaView.
+ * Writes cross-sections coloured by phase as PNG (xy at mid-height, xz at mid-width; pores black, AM grey,
+ * CBD red) and the image as VTK image data ({@code microstructure.vti}) for ParaView.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=" + MicrostructureStage.NAME)
 public final class MicrostructureStage implements Solver {
@@ -155,12 +156,14 @@ public final class MicrostructureStage implements Solver {
                 List.of(new Series("continuous", radiiUm, continuous, Series.Style.LINE),
                         new Series("mercury intrusion (from the separator side)", radiiUm, intrusion,
                                 Series.Style.LINE))));
-        if (context.parameters().flag(VTK)) {
-            try {
+        try {
+            SliceImages.xy(image, nz / 2, sink.file("slice-xy-mid-height.png"));
+            SliceImages.xz(image, ny / 2, sink.file("slice-xz-mid-width.png"));
+            if (context.parameters().flag(VTK)) {
                 VtkImage.write(image, sink.file("microstructure.vti"));
-            } catch (IOException e) {
-                throw new StageFailedException("could not write the VTK image: " + e.getMessage(), e);
             }
+        } catch (IOException e) {
+            throw new StageFailedException("could not write the images: " + e.getMessage(), e);
         }
         context.progress(1, "done");
     }

@@ -99,5 +99,13 @@ class MicrostructureTest {
         // AM–pore faces: the 33 AM voxels of layer 2 above the 33 pore voxels of layer 1
         assertEquals(33 * 1e-12 / (216 * 1e-18) * 1e-6, c.sink().get("am_pore_surface_per_volume_per_um"), 1e-9);
         assertTrue(java.nio.file.Files.size(c.sink().files.get("microstructure.vti")) > 216);
+        // xz at y = 3 (no CBD there): pores at the bottom, AM at the top; xy at z = 3: CBD at x = 0, y < 3
+        java.awt.image.BufferedImage xz = javax.imageio.ImageIO.read(c.sink().files.get("slice-xz-mid-width.png").toFile());
+        int scale = xz.getWidth() / n;
+        assertEquals(0x000000, xz.getRGB(3 * scale, xz.getHeight() - 1) & 0xFFFFFF, "pore layer at the bottom");
+        assertEquals(0xD0D0D0, xz.getRGB(3 * scale, 0) & 0xFFFFFF, "AM at the top");
+        java.awt.image.BufferedImage xy = javax.imageio.ImageIO.read(c.sink().files.get("slice-xy-mid-height.png").toFile());
+        assertEquals(0xC03030, xy.getRGB(0, xy.getHeight() - 1) & 0xFFFFFF, "CBD at x = 0, y = 0");
+        assertEquals(0xD0D0D0, xy.getRGB(0, 0) & 0xFFFFFF, "AM at x = 0, y = 5");
     }
 }
