@@ -53,13 +53,13 @@ class CommandLineIT {
                 range.err());
 
         // a stage parameter that contradicts the recipe is found before anything runs, too
-        Calsim.Result cross = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[5].with.eps_min=0.6");
+        Calsim.Result cross = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[6].with.eps_min=0.6");
         assertEquals(2, cross.exit(), cross.out() + cross.err());
-        assertTrue(cross.err().contains("stages[5].with.eps_min: '0.6' is not allowed; expected a porosity <= the initial porosity eps0 = 0.48"), cross.err());
+        assertTrue(cross.err().contains("stages[6].with.eps_min: '0.6' is not allowed; expected a porosity <= the initial porosity eps0 = 0.48"), cross.err());
 
         // measured data with a missing column: the file and the columns are named, nothing runs
         Files.writeString(dir.resolve("tau.csv"), "porosity,tortuosity\n0.3,2.1\n0.4,1.8\n0.5,1.5\n");
-        Calsim.Result csv = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[7].with={model: power-law, fit_csv: tau.csv}");
+        Calsim.Result csv = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[8].with={model: power-law, fit_csv: tau.csv}");
         assertEquals(2, csv.exit(), csv.out() + csv.err());
         assertTrue(csv.err().contains("tau.csv") && csv.err().contains("tortuosity_factor"), csv.err());
         assertFalse(Files.exists(dir.resolve("results")), "nothing may be written for a job that did not run");

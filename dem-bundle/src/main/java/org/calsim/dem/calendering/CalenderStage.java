@@ -81,6 +81,7 @@ public final class CalenderStage implements Solver {
     static final String CHECKPOINT_EVERY = "checkpoint_every_steps";
     static final String RESUME = "resume";
     static final String MAX_STEPS = "max_steps";
+    static final String SERIES = "series_points";
 
     static final String CHECKPOINT_FILE = "dem-calender.ckpt";
 
@@ -119,7 +120,10 @@ public final class CalenderStage implements Solver {
                 Parameter.flag(RESUME, "continue from the last checkpoint of this stage, if there is one")
                         .withDefault(false),
                 new Parameter(MAX_STEPS, Parameter.Kind.INTEGER, "1", 1, 100, true, 2e9, true, 5_000_000, false,
-                        List.of(), "largest number of steps; the stage fails beyond it")));
+                        List.of(), "largest number of steps; the stage fails beyond it"),
+                new Parameter(SERIES, Parameter.Kind.INTEGER, "1", 1, 0, true, 100, true, 0, false, List.of(),
+                        "plate mode: snapshots of the packing at this many evenly spaced points of the loading, plus "
+                                + "the released state, given as a calendering series (0: none)")));
         list.addAll(DemSetup.parameters());
         return list;
     }
@@ -130,6 +134,10 @@ public final class CalenderStage implements Solver {
         if (pressure && !par.isSet(PRESSURE)) {
             throw new InvalidInputException(par.fieldPath(PRESSURE), "(missing)",
                     "a pressure > 0 MPa when target is pressure");
+        }
+        if (par.integer(SERIES) > 0 && "roll".equals(par.text(MODE))) {
+            throw new InvalidInputException(par.fieldPath(SERIES), par.integer(SERIES),
+                    "0 in roll mode (the roll loads the strip piece by piece: there is no series of global states)");
         }
         if (pressure && "roll".equals(par.text(MODE))) {
             throw new InvalidInputException(par.fieldPath(TARGET), "pressure",
@@ -144,8 +152,12 @@ public final class CalenderStage implements Solver {
 
     @Override
     public Set<Key<?>> gives(Parameters parameters) {
-        return Set.of(ParticlePacking.KEY, CoatingKeys.POROSITY, CoatingKeys.THICKNESS, CoatingKeys.COMPACTION_DEGREE,
-                CoatingKeys.NIP_PRESSURE);
+        Set<Key<?>> keys = new java.util.LinkedHashSet<>(List.of(ParticlePacking.KEY, CoatingKeys.POROSITY,
+                CoatingKeys.THICKNESS, CoatingKeys.COMPACTION_DEGREE, CoatingKeys.NIP_PRESSURE));
+        if (parameters.integer(SERIES) > 0) {
+            keys.add(org.calsim.api.structure.PackingSeries.KEY);
+        }
+        return keys;
     }
 
     @Override
@@ -253,6 +265,10 @@ public final class CalenderStage implements Solver {
             context.give(CoatingKeys.POROSITY, record.porosity(protocol.unloadedThickness()));
             context.give(CoatingKeys.COMPACTION_DEGREE, 1 - protocol.unloadedThickness() / h0);
             context.give(CoatingKeys.NIP_PRESSURE, record.maxPressure());
+            if (par.integer(SERIES) > 0) {
+                record.snapshot(protocol, protocol.unloadedThickness());
+                context.give(org.calsim.api.structure.PackingSeries.KEY, record.series(packing.materials()));
+            }
         } catch (BlowUpException e) {
             throw new StageFailedException(e.getMessage(), e);
         } catch (IOException e) {
@@ -290,6 +306,11 @@ public final class CalenderStage implements Solver {
             engine.advance();
             protocol.afterStep(engine);
             long now = engine.steps();
+            int series = par.integer(SERIES);
+            if (series > 0 && record.snapshots() < series
+                    && protocol.loadingProgress() >= (record.snapshots() + 1.0) / series) {
+                record.snapshot(protocol, protocol.toolThickness());
+            }
             if (now % sample == 0 || protocol.justReachedMaximum()) {
                 record.sample(protocol);
             }

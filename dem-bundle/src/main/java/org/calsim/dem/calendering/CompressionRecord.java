@@ -34,6 +34,9 @@ final class CompressionRecord {
     private final List<double[]> rows = new ArrayList<>();
     private double maxPressure;
     private double[] atMaximum;
+    // calendering series: positions, thickness, pressure and compaction at each snapshot
+    private final List<double[]> seriesPositions = new ArrayList<>();
+    private final List<double[]> seriesState = new ArrayList<>();
 
     /**
      * @param solidVolume volume of solid (AM and the solid part of the CBD) [m³]
@@ -71,6 +74,55 @@ final class CompressionRecord {
         }
     }
 
+    /** Records a snapshot of the packing for the calendering series (positions, thickness, pressure, Π). */
+    void snapshot(Protocol protocol, double thickness) {
+        org.calsim.dem.engine.Particles p = engine.particles();
+        double[] xyz = new double[3 * p.size()];
+        for (int i = 0; i < p.size(); i++) {
+            xyz[3 * i] = p.x(i);
+            xyz[3 * i + 1] = p.y(i);
+            xyz[3 * i + 2] = p.z(i);
+        }
+        seriesPositions.add(xyz);
+        seriesState.add(new double[] {thickness, protocol.pressure(), 1 - thickness / h0});
+    }
+
+    /** @return number of series snapshots so far */
+    int snapshots() {
+        return seriesPositions.size();
+    }
+
+    /** @return the calendering series (radii and types from the engine's particles) */
+    org.calsim.api.structure.PackingSeries series(List<String> materials) {
+        org.calsim.dem.engine.Particles p = engine.particles();
+        int n = p.size();
+        double[] radius = new double[n];
+        int[] type = new int[n];
+        for (int i = 0; i < n; i++) {
+            radius[i] = p.radius(i);
+            type[i] = p.type(i);
+        }
+        List<org.calsim.api.structure.ParticlePacking> packings = new ArrayList<>();
+        double[] pressures = new double[seriesState.size()];
+        double[] compaction = new double[seriesState.size()];
+        for (int s = 0; s < seriesState.size(); s++) {
+            double[] xyz = seriesPositions.get(s);
+            double[] x = new double[n];
+            double[] y = new double[n];
+            double[] z = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = xyz[3 * i];
+                y[i] = xyz[3 * i + 1];
+                z[i] = xyz[3 * i + 2];
+            }
+            packings.add(new org.calsim.api.structure.ParticlePacking(x, y, z, radius, type, materials,
+                    engine.box().lx(), engine.box().ly(), seriesState.get(s)[0]));
+            pressures[s] = seriesState.get(s)[1];
+            compaction[s] = seriesState.get(s)[2];
+        }
+        return new org.calsim.api.structure.PackingSeries(packings, pressures, compaction);
+    }
+
     void vtk(StageContext context, String label) throws IOException {
         VtkParticles.write(engine.particles(), context.results().file("particles-" + label + ".vtp"));
     }
@@ -86,6 +138,17 @@ final class CompressionRecord {
         out.writeBoolean(atMaximum != null);
         if (atMaximum != null) {
             for (double v : atMaximum) {
+                out.writeDouble(v);
+            }
+        }
+        out.writeInt(seriesState.size());
+        for (int s = 0; s < seriesState.size(); s++) {
+            for (double v : seriesState.get(s)) {
+                out.writeDouble(v);
+            }
+            double[] xyz = seriesPositions.get(s);
+            out.writeInt(xyz.length);
+            for (double v : xyz) {
                 out.writeDouble(v);
             }
         }
@@ -107,6 +170,17 @@ final class CompressionRecord {
             for (int c = 0; c < atMaximum.length; c++) {
                 atMaximum[c] = in.readDouble();
             }
+        }
+        seriesState.clear();
+        seriesPositions.clear();
+        int snapshots = in.readInt();
+        for (int s = 0; s < snapshots; s++) {
+            seriesState.add(new double[] {in.readDouble(), in.readDouble(), in.readDouble()});
+            double[] xyz = new double[in.readInt()];
+            for (int k = 0; k < xyz.length; k++) {
+                xyz[k] = in.readDouble();
+            }
+            seriesPositions.add(xyz);
         }
     }
 

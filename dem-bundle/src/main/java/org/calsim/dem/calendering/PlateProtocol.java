@@ -109,13 +109,21 @@ final class PlateProtocol implements Protocol {
     public double progress() {
         double h = plate.height();
         return switch (phase) {
-            case LOADING -> 0.6 * Math.max(0, Math.min(1, byPressure() ? pressure() / targetPressure
-                    : (start - h) / (start - gap)));
+            case LOADING -> 0.6 * loadingProgress();
             case HOLD -> 0.6 + 0.1 * counter / Math.max(1.0, holdSteps);
             case UNLOADING -> 0.7 + 0.2 * Math.min(1, (h - minimum) / Math.max(1e-300, 0.2 * minimum));
             case RELAX -> 0.9 + 0.1 * counter / Math.max(1.0, relaxSteps);
             default -> 1;
         };
+    }
+
+    @Override
+    public double loadingProgress() {
+        if (phase != LOADING) {
+            return 1;
+        }
+        return Math.max(0, Math.min(1, byPressure() ? pressure() / targetPressure
+                : (start - plate.height()) / (start - gap)));
     }
 
     @Override

@@ -19,6 +19,9 @@ interface Protocol {
     /** @return progress 0..1 */
     double progress();
 
+    /** @return how far loading has gone towards its target, 0..1 (NaN when the protocol has no such measure) */
+    double loadingProgress();
+
     /** @return one line for the progress bar */
     String describe(DemEngine engine);
 

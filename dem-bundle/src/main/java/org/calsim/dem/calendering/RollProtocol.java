@@ -111,6 +111,11 @@ final class RollProtocol implements Protocol {
     }
 
     @Override
+    public double loadingProgress() {
+        return Double.NaN; // the roll loads each part of the strip in turn: no series of global states
+    }
+
+    @Override
     public String describe(DemEngine engine) {
         String[] names = {"lowering the roll", "rolling", "lifting the roll", "relaxing", "done"};
         return String.format("%s: step %d, roll at x = %.1f um, gap %.2f um, line load %.3g N/m", names[phase],

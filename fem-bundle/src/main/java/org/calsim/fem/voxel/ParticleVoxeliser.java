@@ -101,12 +101,7 @@ public final class ParticleVoxeliser implements Coupler {
     public void run(StageContext context) {
         Parameters par = context.parameters();
         ParticlePacking packing = context.state().get(ParticlePacking.KEY);
-        double amRadius = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < packing.size(); i++) {
-            if (packing.type()[i] == 0) {
-                amRadius = Math.min(amRadius, packing.radius()[i]);
-            }
-        }
+        double amRadius = smallestAmRadius(packing);
         double wanted = par.isSet(SIZE) ? par.number(SIZE) : amRadius / par.number(PER_RADIUS);
         int nx = Math.max(1, (int) Math.round(packing.boxX() / wanted));
         double h = packing.boxX() / nx;
@@ -121,12 +116,8 @@ public final class ParticleVoxeliser implements Coupler {
         }
         context.progress(0, String.format("voxelising %d particles into %d x %d x %d", packing.size(), nx, ny, nz));
         boolean morphological = "morphological".equals(par.text(CBD));
-        byte[] labels = new byte[(int) total];
-        Voxelisation.spheres(packing, nx, ny, nz, h, labels, !morphological);
-        if (morphological) {
-            Voxelisation.cbdAroundContacts(packing, nx, ny, nz, h, labels, par.number(CBD_FRACTION));
-        }
-        VoxelImage image = new VoxelImage(nx, ny, nz, h, labels, PHASES);
+        VoxelImage image = voxelise(packing, wanted, morphological, par.number(CBD_FRACTION));
+        byte[] labels = image.labels();
         context.give(VoxelImage.KEY, image);
 
         // voxelisation error: painted sphere volume against the exact volume of the spheres painted
@@ -151,6 +142,37 @@ public final class ParticleVoxeliser implements Coupler {
                 .column("volume_fraction", "1", new double[] {image.volumeFraction(0), image.volumeFraction(1),
                     image.volumeFraction(2)})
                 .build());
+    }
+
+    /**
+     * @param voxelEdge    wanted voxel edge [m] (adjusted so that Lx is a whole number of voxels)
+     * @param morphological CBD grown around AM contacts (else the packing's CBD particles)
+     * @param cbdFraction  CBD volume fraction to grow (morphological)
+     * @return the labelled image
+     */
+    public static VoxelImage voxelise(ParticlePacking packing, double voxelEdge, boolean morphological,
+                                      double cbdFraction) {
+        int nx = Math.max(1, (int) Math.round(packing.boxX() / voxelEdge));
+        double h = packing.boxX() / nx;
+        int ny = Math.max(1, (int) Math.round(packing.boxY() / h));
+        int nz = Math.max(1, (int) Math.ceil(packing.boxZ() / h));
+        byte[] labels = new byte[nx * ny * nz];
+        Voxelisation.spheres(packing, nx, ny, nz, h, labels, !morphological);
+        if (morphological) {
+            Voxelisation.cbdAroundContacts(packing, nx, ny, nz, h, labels, cbdFraction);
+        }
+        return new VoxelImage(nx, ny, nz, h, labels, PHASES);
+    }
+
+    /** @return the smallest radius of the active-material spheres (type 0) [m] */
+    public static double smallestAmRadius(ParticlePacking packing) {
+        double r = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < packing.size(); i++) {
+            if (packing.type()[i] == 0) {
+                r = Math.min(r, packing.radius()[i]);
+            }
+        }
+        return r;
     }
 
     /** @return the exact volume of the AM spheres [m³] */

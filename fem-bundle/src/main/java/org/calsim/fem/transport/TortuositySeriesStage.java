@@ -1,0 +1,176 @@
+package org.calsim.fem.transport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.calsim.api.data.Plot;
+import org.calsim.api.data.Series;
+import org.calsim.api.data.Table;
+import org.calsim.api.stage.Key;
+import org.calsim.api.stage.Parameter;
+import org.calsim.api.stage.Parameters;
+import org.calsim.api.stage.ResultSink;
+import org.calsim.api.stage.ServiceProperties;
+import org.calsim.api.stage.Solver;
+import org.calsim.api.stage.StageContext;
+import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.structure.PackingSeries;
+import org.calsim.api.structure.ParticlePacking;
+import org.calsim.api.structure.VoxelImage;
+import org.calsim.fem.conduction.SteadyConduction;
+import org.calsim.fem.voxel.ParticleVoxeliser;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code fem.tortuosity-series}: the through-plane tortuosity factor of every packing of a calendering series
+ * (voxelised as {@code fem.voxelise} does, conducted as {@code fem.tortuosity} does), and the fit of the
+ * generalised effective-medium law T = a ε^b over the series by least squares on ln T = ln a + b ln ε — the
+ * review's Fig. 8f, where Ge et al. found a = 0.885, b = −1.068 without and a = 1.02, b = −0.53 with the binder
+ * phase — beside Bruggeman's T = ε^−0.5.
+ */
+@Component(service = Solver.class, property = ServiceProperties.NAME + "=" + TortuositySeriesStage.NAME)
+public final class TortuositySeriesStage implements Solver {
+    /** Stage name. */
+    public static final String NAME = "fem.tortuosity-series";
+    static final String PER_RADIUS = "voxels_per_radius";
+    static final String CBD = "cbd";
+    static final String CBD_FRACTION = "cbd_volume_fraction";
+
+    @Override
+    public String description() {
+        return "tortuosity factor over a calendering series and the fit T = a*eps^b (review Fig. 8f) against "
+                + "Bruggeman";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.number(PER_RADIUS, "1", 1, "voxels across the smallest active-material radius")
+                        .closed(1, 100).withDefault(3.0),
+                Parameter.choice(CBD, List.of("particles", "morphological"), "CBD from the DEM particles, or grown "
+                        + "around AM contacts").withDefault("morphological"),
+                Parameter.number(CBD_FRACTION, "1", 1, "apparent CBD volume fraction (morphological)")
+                        .closed(0, 0.5).withDefault(0.1),
+                Parameter.number(TortuosityStage.TOLERANCE, "1", 1, "relative residual at which conjugate "
+                        + "gradients stop").open(0, 1).withDefault(1e-6),
+                Parameter.number(TortuosityStage.FLUX_TOLERANCE, "1", 1, "flux balance at which conjugate gradients "
+                        + "stop").open(0, 1).withDefault(1e-5));
+    }
+
+    @Override
+    public Set<Key<?>> needs(Parameters parameters) {
+        return Set.of(PackingSeries.KEY);
+    }
+
+    @Override
+    public Set<Key<?>> gives(Parameters parameters) {
+        return Set.of();
+    }
+
+    @Override
+    public void run(StageContext context) throws StageFailedException {
+        Parameters par = context.parameters();
+        PackingSeries series = context.state().get(PackingSeries.KEY);
+        List<Double> eps = new ArrayList<>();
+        List<Double> tau = new ArrayList<>();
+        double[] porosity = new double[series.size()];
+        double[] factor = new double[series.size()];
+        for (int s = 0; s < series.size(); s++) {
+            context.checkCancelled();
+            context.progress((double) s / series.size(), "state " + (s + 1) + " of " + series.size());
+            ParticlePacking packing = series.packings().get(s);
+            double edge = ParticleVoxeliser.smallestAmRadius(packing) / par.number(PER_RADIUS);
+            VoxelImage image = ParticleVoxeliser.voxelise(packing, edge, "morphological".equals(par.text(CBD)),
+                    par.number(CBD_FRACTION));
+            byte[] labels = image.labels();
+            double[] sigma = new double[labels.length];
+            for (int v = 0; v < labels.length; v++) {
+                sigma[v] = labels[v] == 0 ? 1 : 0;
+            }
+            SteadyConduction.Result r = SteadyConduction.solve(new int[] {image.nx(), image.ny(), image.nz()}, sigma,
+                    2, false, par.number(TortuosityStage.TOLERANCE), par.number(TortuosityStage.FLUX_TOLERANCE),
+                    1_000_000);
+            porosity[s] = image.volumeFraction(0);
+            factor[s] = r.percolates() ? porosity[s] / r.effective() : Double.POSITIVE_INFINITY;
+            if (r.percolates()) {
+                eps.add(porosity[s]);
+                tau.add(factor[s]);
+            }
+        }
+        ResultSink sink = context.results();
+        sink.table("tortuosity-series", Table.builder().column("compaction_degree", "1", series.compaction())
+                .column("pressure", "MPa", scale(series.pressures(), 1e-6)).column("porosity", "1", porosity)
+                .column("tortuosity_factor", "1", factor).build());
+        List<Series> lines = new ArrayList<>();
+        lines.add(new Series("voxel conduction", toArray(eps), toArray(tau), Series.Style.MARKERS));
+        double[] grid = new double[17];
+        double[] bruggeman = new double[grid.length];
+        for (int k = 0; k < grid.length; k++) {
+            grid[k] = 0.1 + 0.05 * k;
+            bruggeman[k] = Math.pow(grid[k], -0.5);
+        }
+        lines.add(new Series("Bruggeman T = eps^-0.5", grid, bruggeman, Series.Style.LINE));
+        if (eps.size() >= 2) {
+            double[] fit = fit(toArray(eps), toArray(tau));
+            sink.summary("fit_a", fit[0], "1");
+            sink.summary("fit_b", fit[1], "1");
+            sink.summary("fit_r2", fit[2], "1");
+            sink.note("fit", String.format("T = %.4g * eps^%.4g (R^2 = %.4f); Bruggeman: T = eps^-0.5", fit[0],
+                    fit[1], fit[2]));
+            double[] fitted = new double[grid.length];
+            for (int k = 0; k < grid.length; k++) {
+                fitted[k] = fit[0] * Math.pow(grid[k], fit[1]);
+            }
+            lines.add(new Series("fit T = a eps^b", grid, fitted, Series.Style.LINE));
+        } else {
+            sink.note("fit", "fewer than two percolating states: no fit");
+        }
+        sink.plot(new Plot("tortuosity-vs-porosity", "Tortuosity factor over the calendering series", "porosity [1]",
+                "tortuosity factor T [1]", lines));
+    }
+
+    /** @return {a, b, R² of ln T} of T = a ε^b by least squares on the logarithms */
+    static double[] fit(double[] eps, double[] tau) {
+        int n = eps.length;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (int k = 0; k < n; k++) {
+            double x = Math.log(eps[k]);
+            double y = Math.log(tau[k]);
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            sxy += x * y;
+        }
+        double b = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        double lnA = (sy - b * sx) / n;
+        double mean = sy / n;
+        double total = 0;
+        double residual = 0;
+        for (int k = 0; k < n; k++) {
+            double y = Math.log(tau[k]);
+            double f = lnA + b * Math.log(eps[k]);
+            total += (y - mean) * (y - mean);
+            residual += (y - f) * (y - f);
+        }
+        return new double[] {Math.exp(lnA), b, total == 0 ? 1 : 1 - residual / total};
+    }
+
+    private static double[] toArray(List<Double> list) {
+        double[] a = new double[list.size()];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = list.get(k);
+        }
+        return a;
+    }
+
+    private static double[] scale(double[] v, double factor) {
+        double[] out = new double[v.length];
+        for (int k = 0; k < v.length; k++) {
+            out[k] = v[k] * factor;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,69 @@
+package org.calsim.fem.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.calsim.api.structure.PackingSeries;
+import org.calsim.api.structure.ParticlePacking;
+import org.calsim.api.testing.TestStageContext;
+import org.junit.jupiter.api.Test;
+
+class TortuositySeriesStageTest {
+
+    @Test
+    void powerLawFitRecoversExactData() {
+        double[] eps = {0.25, 0.3, 0.4, 0.5};
+        double[] tau = new double[eps.length];
+        for (int k = 0; k < eps.length; k++) {
+            tau[k] = 1.02 * Math.pow(eps[k], -0.53);
+        }
+        double[] fit = TortuositySeriesStage.fit(eps, tau);
+        assertEquals(1.02, fit[0], 1e-12);
+        assertEquals(-0.53, fit[1], 1e-12);
+        assertEquals(1.0, fit[2], 1e-12);
+    }
+
+    /**
+     * Simple-cubic arrays of growing spheres (less porosity, more tortuous pore space): the tortuosity factor
+     * rises as the porosity falls, and the fitted exponent is negative.
+     */
+    @Test
+    void denserStatesAreMoreTortuous() throws Exception {
+        List<ParticlePacking> packings = new ArrayList<>();
+        double cell = 10e-6;
+        double[] fraction = {0.30, 0.38, 0.45};
+        for (double f : fraction) {
+            int m = 3;
+            int count = m * m * m;
+            double[] x = new double[count];
+            double[] y = new double[count];
+            double[] z = new double[count];
+            double[] r = new double[count];
+            int[] t = new int[count];
+            int s = 0;
+            for (int k = 0; k < m; k++) {
+                for (int j = 0; j < m; j++) {
+                    for (int i = 0; i < m; i++) {
+                        x[s] = (i + 0.5) * cell;
+                        y[s] = (j + 0.5) * cell;
+                        z[s] = (k + 0.5) * cell;
+                        r[s] = f * cell;
+                        s++;
+                    }
+                }
+            }
+            packings.add(new ParticlePacking(x, y, z, r, t, List.of("NMC622"), m * cell, m * cell, m * cell));
+        }
+        PackingSeries series = new PackingSeries(packings, new double[] {0, 1e6, 2e6}, new double[] {0, 0.1, 0.2});
+        TestStageContext c = new TestStageContext().with(PackingSeries.KEY, series)
+                .run(new TortuositySeriesStage(), Map.of("cbd", "particles", "voxels_per_radius", 6));
+        double[] tau = c.sink().tables.get("tortuosity-series").column("tortuosity_factor").values();
+        double[] eps = c.sink().tables.get("tortuosity-series").column("porosity").values();
+        assertTrue(eps[0] > eps[1] && eps[1] > eps[2], "porosity falls");
+        assertTrue(tau[0] < tau[1] && tau[1] < tau[2], "tortuosity rises");
+        assertTrue(c.sink().get("fit_b") < 0, "negative exponent");
+    }
+}
