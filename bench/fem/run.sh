@@ -23,7 +23,7 @@ for vpr in 3.5 7; do
 import json, sys
 s = json.load(open(sys.argv[1]))
 st = {x["stage"]: x for x in s["stages"]}
-v = st["fem.voxelise"]["results"]; t = st["fem.tortuosity"]
+v = st["fem.voxelise-bridges"]["results"]; t = st["fem.tortuosity"]
 r = t["results"]
 print("%s,%dx%dx%d,%d,%d,%.2f,%.4f,%.4f" % (sys.argv[2], v["voxels_x"]["value"], v["voxels_y"]["value"],
       v["voxels_z"]["value"], r["iterations_through_plane"]["value"], r["iterations_in_plane"]["value"],

@@ -18,7 +18,7 @@ import org.calsim.api.structure.PackingSeries;
 import org.calsim.api.structure.ParticlePacking;
 import org.calsim.api.structure.VoxelImage;
 import org.calsim.fem.conduction.SteadyConduction;
-import org.calsim.fem.voxel.ParticleVoxeliser;
+import org.calsim.fem.voxel.Voxeliser;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -79,8 +79,8 @@ public final class TortuositySeriesStage implements Solver {
             context.checkCancelled();
             context.progress((double) s / series.size(), "state " + (s + 1) + " of " + series.size());
             ParticlePacking packing = series.packings().get(s);
-            double edge = ParticleVoxeliser.smallestAmRadius(packing) / par.number(PER_RADIUS);
-            VoxelImage image = ParticleVoxeliser.voxelise(packing, edge, "morphological".equals(par.text(CBD)),
+            double edge = Voxeliser.smallestAmRadius(packing) / par.number(PER_RADIUS);
+            VoxelImage image = Voxeliser.voxelise(packing, edge, "morphological".equals(par.text(CBD)),
                     par.number(CBD_FRACTION));
             byte[] labels = image.labels();
             double[] sigma = new double[labels.length];

@@ -3,7 +3,7 @@ package org.calsim.fem.voxel;
 import java.util.Arrays;
 import org.calsim.api.structure.ParticlePacking;
 
-/** The voxel operations of {@link ParticleVoxeliser}: painting spheres and growing CBD around AM contacts. */
+/** The voxel operations of {@link Voxeliser}: painting spheres and growing CBD around AM contacts. */
 final class Voxelisation {
     static final byte PORE = 0;
     static final byte AM = 1;

@@ -51,8 +51,7 @@ class ParticleVoxeliserTest {
     @Test
     void morphologicalCbdFillsTheNeckFirst() throws Exception {
         TestStageContext c = new TestStageContext().with(ParticlePacking.KEY, packing())
-                .run(new ParticleVoxeliser(), Map.of("voxels_per_radius", 5, "cbd", "morphological",
-                        "cbd_volume_fraction", 0.01));
+                .run(new BridgeVoxeliser(), Map.of("voxels_per_radius", 5, "cbd_volume_fraction", 0.01));
         VoxelImage image = c.given(VoxelImage.KEY);
         assertEquals(0.01, image.volumeFraction(2), 1.0 / image.labels().length, "target CBD fraction");
         // the contact point of the two AM spheres is at x = 6 um, y = 15 um, z = 5 um
