@@ -8,6 +8,8 @@ final class Voxelisation {
     static final byte PORE = 0;
     static final byte AM = 1;
     static final byte CBD = 2;
+    /** The collector's id among the "nearest surfaces". */
+    private static final int COLLECTOR = -2;
 
     private Voxelisation() {
     }
@@ -49,9 +51,9 @@ final class Voxelisation {
     }
 
     /**
-     * Turns the pore voxels with the smallest d₁ + d₂ (distances to the surfaces of the two nearest AM
-     * particles, looked for within half the largest AM diameter) into CBD until the CBD volume fraction reaches
-     * {@code fraction}.
+     * Turns the pore voxels with the smallest d₁ + d₂ (distances to the two nearest surfaces — AM particles or the
+     * current collector at z = 0 — looked for within the largest AM radius) into CBD until the CBD volume
+     * fraction reaches {@code fraction}.
      */
     static void cbdAroundContacts(ParticlePacking p, int nx, int ny, int nz, double h, byte[] labels,
                                   double fraction) {
@@ -103,6 +105,23 @@ final class Voxelisation {
                             d2[v] = d;
                         }
                     }
+                }
+            }
+        }
+        // the current collector (z = 0) is a surface too: binder wets it and bridges particles to it
+        int layer = nx * ny;
+        for (int k = 0; k < nz && k + 0.5 <= reach; k++) {
+            float d = (float) (k + 0.5);
+            for (int v = k * layer; v < (k + 1) * layer; v++) {
+                if (labels[v] != PORE) {
+                    continue;
+                }
+                if (d < d1[v]) {
+                    d2[v] = d1[v];
+                    d1[v] = d;
+                    nearest[v] = COLLECTOR;
+                } else if (d < d2[v]) {
+                    d2[v] = d;
                 }
             }
         }

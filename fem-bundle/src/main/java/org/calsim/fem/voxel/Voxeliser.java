@@ -32,7 +32,7 @@ import org.osgi.service.component.annotations.Component;
  * <ul>
  * <li>{@code fem.voxelise} ({@link ParticleVoxeliser}): the DEM's CBD spheres (types other than 0) as they are;</li>
  * <li>{@code fem.voxelise-bridges} ({@link BridgeVoxeliser}): CBD generated in the pore space around AM contacts first and then along AM
- * surfaces, to the volume fraction {@code cbd_volume_fraction} (the apparent CBD, its nanopores included): pore
+ * surfaces (and the current collector), to the volume fraction {@code cbd_volume_fraction} (the apparent CBD, its nanopores included): pore
  * voxels are ranked by d₁ + d₂, the distances to the surfaces of the nearest and second-nearest AM particle,
  * which is smallest in the necks between touching particles, and the lowest-ranked become CBD (the bridges
  * of the binder-phase generation of Ge et al., review §3.2).</li>

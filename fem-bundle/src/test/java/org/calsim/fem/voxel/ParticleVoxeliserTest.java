@@ -47,14 +47,24 @@ class ParticleVoxeliserTest {
         assertTrue(error < 0.01, "within 1 % of the sphere volume at 16 voxels per radius: " + error);
     }
 
-    /** Morphological CBD reaches its target fraction and starts in the neck between the two touching spheres. */
+    /**
+     * Grown CBD reaches its target fraction and starts in the neck between the two touching spheres (lifted
+     * 8 µm off the collector here, so that the collector offers no narrower neck).
+     */
     @Test
     void morphologicalCbdFillsTheNeckFirst() throws Exception {
-        TestStageContext c = new TestStageContext().with(ParticlePacking.KEY, packing())
-                .run(new BridgeVoxeliser(), Map.of("voxels_per_radius", 5, "cbd_volume_fraction", 0.01));
+        ParticlePacking p = packing();
+        double[] z = p.z().clone();
+        for (int i = 0; i < z.length; i++) {
+            z[i] += 8e-6;
+        }
+        ParticlePacking lifted = new ParticlePacking(p.x(), p.y(), z, p.radius(), p.type(), p.materials(), p.boxX(),
+                p.boxY(), p.boxZ() + 8e-6);
+        TestStageContext c = new TestStageContext().with(ParticlePacking.KEY, lifted)
+                .run(new BridgeVoxeliser(), Map.of("voxels_per_radius", 5, "cbd_volume_fraction", 0.006));
         VoxelImage image = c.given(VoxelImage.KEY);
-        assertEquals(0.01, image.volumeFraction(2), 1.0 / image.labels().length, "target CBD fraction");
-        // the contact point of the two AM spheres is at x = 6 um, y = 15 um, z = 5 um
+        assertEquals(0.006, image.volumeFraction(2), 1.0 / image.labels().length, "target CBD fraction");
+        // the contact point of the two AM spheres is at x = 6 um, y = 15 um, z = 13 um
         double h = image.voxelSize();
         int cbdNearNeck = 0;
         int cbdTotal = 0;
@@ -65,7 +75,7 @@ class ParticleVoxeliserTest {
                         cbdTotal++;
                         double dx = (i + 0.5) * h - 6e-6;
                         double dy = (j + 0.5) * h - 15e-6;
-                        double dz = (k + 0.5) * h - 5e-6;
+                        double dz = (k + 0.5) * h - 13e-6;
                         if (dx * dx + dy * dy + dz * dz < 25e-12) {
                             cbdNearNeck++;
                         }
@@ -74,6 +84,32 @@ class ParticleVoxeliserTest {
             }
         }
         assertTrue(cbdNearNeck == cbdTotal, "all CBD within 5 um of the contact: " + cbdNearNeck + "/" + cbdTotal);
+    }
+
+    /** A sphere resting on the collector gets binder in the neck it forms with the collector: CBD covers it. */
+    @Test
+    void grownCbdCoversTheCollectorUnderARestingSphere() throws Exception {
+        ParticlePacking one = new ParticlePacking(new double[] {15e-6}, new double[] {15e-6}, new double[] {5e-6},
+                new double[] {5e-6}, new int[] {0}, List.of("NMC622"), 30e-6, 30e-6, 10e-6);
+        TestStageContext c = new TestStageContext().with(ParticlePacking.KEY, one)
+                .run(new BridgeVoxeliser(), Map.of("voxels_per_radius", 5, "cbd_volume_fraction", 0.005));
+        VoxelImage image = c.given(VoxelImage.KEY);
+        int covered = 0;
+        for (int v = 0; v < image.nx() * image.ny(); v++) {
+            covered += image.labels()[v] == 2 ? 1 : 0;
+        }
+        assertTrue(covered > 0, "CBD on the collector");
+        // all of it around the contact point (15, 15, 0) um
+        int far = 0;
+        for (int v = 0; v < image.labels().length; v++) {
+            if (image.labels()[v] == 2) {
+                double h = image.voxelSize();
+                double dx = (v % image.nx() + 0.5) * h - 15e-6;
+                double dy = ((v / image.nx()) % image.ny() + 0.5) * h - 15e-6;
+                far += dx * dx + dy * dy > 25e-12 ? 1 : 0;
+            }
+        }
+        assertEquals(0, far, "CBD only within 5 um of the contact with the collector");
     }
 
     @Test
