@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # calsim tortuosity benchmark (issue 4).
-#  1. FCC sphere pore space at 100^3 and 200^3 voxels (bench/fem/results-fcc.txt)
+#  1. FCC sphere pore space at 100^3 and 200^3 voxels, 1 and 2 threads
+#     (bench/fem/results-fcc.txt, bench/fem/results-fcc-2threads.txt)
 #  2. the calendered DEM structure of the quickstart voxelised at 100^3-ish and 200^3-ish
 #     (bench/fem/results-calendered.txt: voxels, iterations and seconds of fem.tortuosity from summary.json)
 # Usage: bench/fem/run.sh            (HEAP=8g by default)
@@ -11,7 +12,9 @@ heap="${HEAP:-8g}"
 mvn -B -q -f "$root/pom.xml" install -DskipTests
 mvn -B -q -f "$here/pom.xml" compile dependency:build-classpath -Dmdep.outputFile="$here/target/classpath.txt"
 java -Xmx"$heap" -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" org.calsim.bench.TortuosityBenchmark \
-  100,200 "$here/results-fcc.txt"
+  100,200 "$here/results-fcc.txt" 1
+java -Xmx"$heap" -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" org.calsim.bench.TortuosityBenchmark \
+  100,200 "$here/results-fcc-2threads.txt" 2
 out="$here/results-calendered.txt"
 echo "# calendered DEM structure of examples/quickstart.yaml, fem.tortuosity (through- and in-plane), $(date -u +%FT%TZ)" > "$out"
 echo "voxels_per_radius,voxels,iterations_through,iterations_in,seconds,tortuosity_through,tortuosity_in" >> "$out"
@@ -31,4 +34,4 @@ print("%s,%dx%dx%d,%d,%d,%.2f,%.4f,%.4f" % (sys.argv[2], v["voxels_x"]["value"],
 PY
   rm -rf "$dir"
 done
-cat "$here/results-fcc.txt" "$out"
+cat "$here/results-fcc.txt" "$here/results-fcc-2threads.txt" "$out"

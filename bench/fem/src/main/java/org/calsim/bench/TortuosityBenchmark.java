@@ -10,7 +10,7 @@ import org.calsim.fem.conduction.SteadyConduction;
  * Tortuosity benchmark (issue 4): the pore space of a face-centred cubic packing of touching spheres (4 × 4 × 4
  * unit cells) at n³ voxels; through-plane conduction by the solver of {@code fem.tortuosity}, stopped when τ
  * changes by less than 1e-4 relative: residual 1e-6 and a flux balance of 1e-5, checked against a second solve at 1e-6. Reports
- * seconds, iterations and heap. Arguments: {@code <n,…> <output file>}.
+ * seconds, iterations and heap. Arguments: {@code <n,…> <output file> <threads>}.
  */
 public final class TortuosityBenchmark {
     private TortuosityBenchmark() {
@@ -19,11 +19,12 @@ public final class TortuosityBenchmark {
     public static void main(String[] args) throws IOException {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "# calsim tortuosity benchmark, %s, %d cores, Java %s, max heap %d MiB%n"
-                        + "# FCC sphere pore space, 4x4x4 cells, through-plane, periodic sides, Jacobi-PCG%n"
+                        + "# FCC sphere pore space, 4x4x4 cells, through-plane, periodic sides, Jacobi-PCG, %d threads%n"
                         + "voxels,porosity,tortuosity_factor,flux_tolerance,iterations,seconds,heap_MiB,"
                         + "tau_change_vs_previous_tolerance%n",
                 java.time.Instant.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20));
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, Integer.parseInt(args[2])));
+        int threads = Integer.parseInt(args[2]);
         for (String s : args[0].split(",")) {
             int n = Integer.parseInt(s.trim());
             double[] sigma = fcc(n);
@@ -37,7 +38,7 @@ public final class TortuosityBenchmark {
                 System.gc();
                 long t0 = System.nanoTime();
                 SteadyConduction.Result r = SteadyConduction.solve(new int[] {n, n, n}, sigma, 2, true, 1e-6,
-                        tolerance, 1_000_000);
+                        tolerance, 1_000_000, threads);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
                 double tau = porosity / r.effective();

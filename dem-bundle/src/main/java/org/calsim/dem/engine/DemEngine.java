@@ -8,6 +8,7 @@ import org.calsim.api.contact.ContactForce;
 import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.ContactLaw;
 import org.calsim.api.contact.PairProperties;
+import org.calsim.parallel.WorkerTeam;
 
 /**
  * The discrete element engine: spheres with translation and rotation integrated by velocity Verlet

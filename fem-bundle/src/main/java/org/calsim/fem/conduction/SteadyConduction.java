@@ -1,6 +1,7 @@
 package org.calsim.fem.conduction;
 
 import java.util.Arrays;
+import org.calsim.parallel.WorkerTeam;
 
 /**
  * Steady conduction (or diffusion) through a voxel image, finite volumes on the voxel grid: ∇·(σ∇φ) = 0 with
@@ -52,9 +53,10 @@ public final class SteadyConduction {
      * @param tolerance     relative residual to stop at, e.g. 1e-8
      * @param fluxTolerance largest relative difference of the inlet and outlet currents to stop at, e.g. 1e-4
      * @param maxIterations iteration limit
+     * @param threads       worker threads (≥ 1); the result does not depend on it
      */
     public static Result solve(int[] n, double[] conductivity, int axis, boolean periodicSides, double tolerance,
-                               double fluxTolerance, int maxIterations) {
+                               double fluxTolerance, int maxIterations, int threads) {
         int nx = n[0];
         int ny = n[1];
         int nz = n[2];
@@ -134,8 +136,10 @@ public final class SteadyConduction {
             int along = axis == 0 ? v % nx : axis == 1 ? (v / nx) % ny : v / (nx * ny);
             inlet[s] = along == 0 ? 2 * conductivity[v] : 0;
         }
-        int iterations = cg(neighbour, g, diagonal, rhs, phi, tolerance, fluxTolerance, inlet, boundary,
-                maxIterations);
+        int iterations;
+        try (Cg cg = new Cg(neighbour, g, diagonal, rhs, phi, threads)) {
+            iterations = cg.solve(tolerance, fluxTolerance, inlet, boundary, maxIterations);
+        }
         double[] r = new double[count];
         apply(neighbour, g, diagonal, phi, r);
         double rr = 0;
@@ -151,6 +155,149 @@ public final class SteadyConduction {
         int nb = size[(axis + 2) % 3];
         double effective = out * size[axis] / ((double) na * nb);
         return new Result(true, effective, in, out, iterations, Math.sqrt(rr / bb), count);
+    }
+
+    /**
+     * Jacobi-preconditioned conjugate gradients on a fixed partition of the unknowns into {@value #CHUNKS}
+     * chunks, which the workers share; every dot product is summed per chunk and then over the chunks in order,
+     * so the iterates do not depend on the number of threads. Stops on the residual and the flux balance
+     * (checked every 10 iterations once the residual is met).
+     */
+    private static final class Cg implements AutoCloseable {
+        static final int CHUNKS = 64;
+        final int[] neighbour;
+        final double[] g;
+        final double[] diagonal;
+        final double[] x;
+        final double[] r;
+        final double[] z;
+        final double[] p;
+        final double[] q;
+        final int m;
+        final int chunks;
+        final double[] partialA;
+        final double[] partialB;
+        final WorkerTeam team;
+        double alpha;
+        double beta;
+        final WorkerTeam.Task applyTask = this::applyAndDot;
+        final WorkerTeam.Task updateTask = this::update;
+        final WorkerTeam.Task directionTask = this::direction;
+
+        Cg(int[] neighbour, double[] g, double[] diagonal, double[] b, double[] x, int threads) {
+            this.neighbour = neighbour;
+            this.g = g;
+            this.diagonal = diagonal;
+            this.x = x;
+            this.m = x.length;
+            this.r = b.clone();
+            this.z = new double[m];
+            this.p = new double[m];
+            this.q = new double[m];
+            this.chunks = Math.max(1, Math.min(CHUNKS, m));
+            this.partialA = new double[chunks];
+            this.partialB = new double[chunks];
+            this.team = new WorkerTeam(threads, "calsim-conduction");
+        }
+
+        private int from(int chunk) {
+            return (int) ((long) m * chunk / chunks);
+        }
+
+        // q = A p; partialA = p·q per chunk
+        private void applyAndDot(int worker, int workers) {
+            for (int c = worker; c < chunks; c += workers) {
+                double pq = 0;
+                for (int s = from(c), end = from(c + 1); s < end; s++) {
+                    double sum = diagonal[s] * p[s];
+                    for (int e = 6 * s; e < 6 * s + 6; e++) {
+                        int t = neighbour[e];
+                        if (t >= 0) {
+                            sum -= g[e] * p[t];
+                        }
+                    }
+                    q[s] = sum;
+                    pq += p[s] * sum;
+                }
+                partialA[c] = pq;
+            }
+        }
+
+        // x += αp, r −= αq, z = r/D; partialA = r·z, partialB = r·r per chunk
+        private void update(int worker, int workers) {
+            for (int c = worker; c < chunks; c += workers) {
+                double rz = 0;
+                double rr = 0;
+                for (int s = from(c), end = from(c + 1); s < end; s++) {
+                    x[s] += alpha * p[s];
+                    r[s] -= alpha * q[s];
+                    z[s] = r[s] / diagonal[s];
+                    rz += r[s] * z[s];
+                    rr += r[s] * r[s];
+                }
+                partialA[c] = rz;
+                partialB[c] = rr;
+            }
+        }
+
+        // p = z + βp
+        private void direction(int worker, int workers) {
+            for (int c = worker; c < chunks; c += workers) {
+                for (int s = from(c), end = from(c + 1); s < end; s++) {
+                    p[s] = z[s] + beta * p[s];
+                }
+            }
+        }
+
+        private static double sum(double[] partial) {
+            double total = 0;
+            for (double v : partial) {
+                total += v;
+            }
+            return total;
+        }
+
+        int solve(double tolerance, double fluxTolerance, double[] inlet, double[] outlet, int maxIterations) {
+            double bb = 0;
+            for (double v : r) {
+                bb += v * v;
+            }
+            if (bb == 0) {
+                return 0;
+            }
+            double rz = 0;
+            for (int s = 0; s < m; s++) {
+                z[s] = r[s] / diagonal[s];
+                p[s] = z[s];
+                rz += r[s] * z[s];
+            }
+            double rr = bb;
+            int k = 0;
+            while (k < maxIterations) {
+                if (rr <= tolerance * tolerance * bb && k % 10 == 0) {
+                    double in = inletCurrent(inlet, x);
+                    double out = outletCurrent(outlet, x);
+                    if (Math.abs(in - out) <= fluxTolerance * Math.abs(in)) {
+                        break;
+                    }
+                }
+                team.run(applyTask);
+                alpha = rz / sum(partialA);
+                team.run(updateTask);
+                double rzNew = sum(partialA);
+                rr = sum(partialB);
+                beta = rzNew / rz;
+                rz = rzNew;
+                team.run(directionTask);
+                k++;
+            }
+            return k;
+        }
+
+        @Override
+        public void close() {
+            team.close();
+        }
     }
 
     /** y = A x for the conductance system. */
@@ -181,66 +328,6 @@ public final class SteadyConduction {
             out += outlet[s] * phi[s];
         }
         return out;
-    }
-
-    /**
-     * Jacobi-preconditioned conjugate gradients; stops on the residual and the flux balance (checked every 10
-     * iterations once the residual is met); returns the iterations taken.
-     */
-    private static int cg(int[] neighbour, double[] g, double[] diagonal, double[] b, double[] x, double tolerance,
-                          double fluxTolerance, double[] inlet, double[] outlet, int maxIterations) {
-        int m = x.length;
-        double[] r = b.clone();
-        double[] z = new double[m];
-        double[] p = new double[m];
-        double[] q = new double[m];
-        double bb = 0;
-        for (double v : b) {
-            bb += v * v;
-        }
-        if (bb == 0) {
-            return 0;
-        }
-        double rz = 0;
-        for (int s = 0; s < m; s++) {
-            z[s] = r[s] / diagonal[s];
-            p[s] = z[s];
-            rz += r[s] * z[s];
-        }
-        int k = 0;
-        while (k < maxIterations) {
-            double rr = 0;
-            for (double v : r) {
-                rr += v * v;
-            }
-            if (rr <= tolerance * tolerance * bb && k % 10 == 0) {
-                double in = inletCurrent(inlet, x);
-                double out = outletCurrent(outlet, x);
-                if (Math.abs(in - out) <= fluxTolerance * Math.abs(in)) {
-                    break;
-                }
-            }
-            apply(neighbour, g, diagonal, p, q);
-            double pq = 0;
-            for (int s = 0; s < m; s++) {
-                pq += p[s] * q[s];
-            }
-            double alpha = rz / pq;
-            double rzNew = 0;
-            for (int s = 0; s < m; s++) {
-                x[s] += alpha * p[s];
-                r[s] -= alpha * q[s];
-                z[s] = r[s] / diagonal[s];
-                rzNew += r[s] * z[s];
-            }
-            double beta = rzNew / rz;
-            rz = rzNew;
-            for (int s = 0; s < m; s++) {
-                p[s] = z[s] + beta * p[s];
-            }
-            k++;
-        }
-        return k;
     }
 
     /**

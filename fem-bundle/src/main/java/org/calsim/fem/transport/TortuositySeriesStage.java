@@ -54,7 +54,8 @@ public final class TortuositySeriesStage implements Solver {
                 Parameter.number(TortuosityStage.TOLERANCE, "1", 1, "relative residual at which conjugate "
                         + "gradients stop").open(0, 1).withDefault(1e-6),
                 Parameter.number(TortuosityStage.FLUX_TOLERANCE, "1", 1, "flux balance at which conjugate gradients "
-                        + "stop").open(0, 1).withDefault(1e-5));
+                        + "stop").open(0, 1).withDefault(1e-5),
+                TortuosityStage.threadsParameter());
     }
 
     @Override
@@ -89,7 +90,7 @@ public final class TortuositySeriesStage implements Solver {
             }
             SteadyConduction.Result r = SteadyConduction.solve(new int[] {image.nx(), image.ny(), image.nz()}, sigma,
                     2, false, par.number(TortuosityStage.TOLERANCE), par.number(TortuosityStage.FLUX_TOLERANCE),
-                    1_000_000);
+                    1_000_000, par.integer(TortuosityStage.THREADS));
             porosity[s] = image.volumeFraction(0);
             factor[s] = r.percolates() ? porosity[s] / r.effective() : Double.POSITIVE_INFINITY;
             if (r.percolates()) {

@@ -41,6 +41,14 @@ public final class TortuosityStage implements Solver {
     static final String TOLERANCE = "tolerance";
     static final String FLUX_TOLERANCE = "flux_tolerance";
     static final String MAX_ITERATIONS = "max_iterations";
+    static final String THREADS = "threads";
+
+    /** @return the threads parameter (results do not depend on it) */
+    static Parameter threadsParameter() {
+        return new Parameter(THREADS, Parameter.Kind.INTEGER, "1", 1, 1, true, 256, true,
+                Runtime.getRuntime().availableProcessors(), false, List.of(),
+                "solver threads (results do not depend on it); default: the cores");
+    }
 
     @Override
     public String description() {
@@ -61,7 +69,8 @@ public final class TortuosityStage implements Solver {
                 Parameter.number(FLUX_TOLERANCE, "1", 1, "relative difference of the inlet and outlet currents at "
                         + "which conjugate gradients stop (convergence on the flux)").open(0, 1).withDefault(1e-5),
                 new Parameter(MAX_ITERATIONS, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e8, true, 100_000, false,
-                        List.of(), "conjugate-gradient iteration limit"));
+                        List.of(), "conjugate-gradient iteration limit"),
+                threadsParameter());
     }
 
     @Override
@@ -101,7 +110,7 @@ public final class TortuosityStage implements Solver {
                 sigma[v] = labels[v] == 1 ? par.number(AM_SIGMA) : labels[v] == 2 ? par.number(CBD_SIGMA) : 0;
             }
             SteadyConduction.Result r = SteadyConduction.solve(n, sigma, 2, false, par.number(TOLERANCE),
-                    par.number(FLUX_TOLERANCE), par.integer(MAX_ITERATIONS));
+                    par.number(FLUX_TOLERANCE), par.integer(MAX_ITERATIONS), par.integer(THREADS));
             electronic = r.effective();
             sink.summary("electronic_conductivity_S_per_m", electronic, "S/m");
             if (!r.percolates()) {
@@ -131,7 +140,7 @@ public final class TortuosityStage implements Solver {
                                      boolean periodic, double porosity) throws StageFailedException {
         Parameters par = context.parameters();
         SteadyConduction.Result r = SteadyConduction.solve(n, sigma, axis, periodic, par.number(TOLERANCE),
-                par.number(FLUX_TOLERANCE), par.integer(MAX_ITERATIONS));
+                par.number(FLUX_TOLERANCE), par.integer(MAX_ITERATIONS), par.integer(THREADS));
         ResultSink sink = context.results();
         if (!r.percolates()) {
             sink.note("tortuosity_factor_" + label, "infinite: the pores do not connect the two faces");

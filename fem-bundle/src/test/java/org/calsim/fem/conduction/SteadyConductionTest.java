@@ -12,7 +12,22 @@ class SteadyConductionTest {
     static final double TOL = 1e-10;
 
     private static SteadyConduction.Result solve(int[] n, double[] sigma, int axis, boolean periodic) {
-        return SteadyConduction.solve(n, sigma, axis, periodic, TOL, TOL, 100_000);
+        return SteadyConduction.solve(n, sigma, axis, periodic, TOL, TOL, 100_000, 1);
+    }
+
+    /** The iterates, and so the result, do not depend on the number of threads. */
+    @Test
+    void oneAndTwoThreadsGiveIdenticalResults() {
+        int[] n = {20, 18, 16};
+        double[] sigma = new double[20 * 18 * 16];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
+        for (int v = 0; v < sigma.length; v++) {
+            sigma[v] = random.nextDouble() < 0.3 ? 0 : 1;
+        }
+        SteadyConduction.Result one = SteadyConduction.solve(n, sigma, 2, true, 1e-8, 1e-6, 100_000, 1);
+        SteadyConduction.Result two = SteadyConduction.solve(n, sigma, 2, true, 1e-8, 1e-6, 100_000, 2);
+        assertEquals(one.effective(), two.effective(), 0.0);
+        assertEquals(one.iterations(), two.iterations());
     }
 
     /** An open block conducts exactly like the bulk in every direction: σ_eff = σ, so τ = 1. */

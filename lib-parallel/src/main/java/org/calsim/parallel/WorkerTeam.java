@@ -1,4 +1,4 @@
-package org.calsim.dem.engine;
+package org.calsim.parallel;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -9,10 +9,10 @@ import java.util.concurrent.locks.LockSupport;
  * Each worker gets the same task and its own worker index, and divides the work by that index, so the
  * division (and therefore every floating-point sum) is fixed by the caller, not by scheduling.
  */
-final class WorkerTeam implements AutoCloseable {
+public final class WorkerTeam implements AutoCloseable {
     /** A piece of parallel work. */
     @FunctionalInterface
-    interface Task {
+    public interface Task {
         /** Runs worker {@code worker}'s share (0 ≤ worker &lt; workers). */
         void run(int worker, int workers);
     }
@@ -29,7 +29,7 @@ final class WorkerTeam implements AutoCloseable {
     private volatile Throwable failure;
 
     /** @param threads number of workers including the caller, ≥ 1 */
-    WorkerTeam(int threads, String name) {
+    public WorkerTeam(int threads, String name) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
@@ -45,12 +45,12 @@ final class WorkerTeam implements AutoCloseable {
     }
 
     /** @return number of workers including the caller */
-    int size() {
+    public int size() {
         return threads;
     }
 
     /** Runs {@code t} on every worker and returns when all are done; rethrows a worker's failure. */
-    void run(Task t) {
+    public void run(Task t) {
         if (threads == 1) {
             t.run(0, 1);
             return;
