@@ -154,11 +154,6 @@ public final class DemEngine implements AutoCloseable {
         bonded = false;
     }
 
-    /** @return the current law */
-    public ContactLaw law() {
-        return law;
-    }
-
     /** Sets the time step [s]. */
     public void setTimeStep(double seconds) {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
@@ -228,11 +223,6 @@ public final class DemEngine implements AutoCloseable {
     /** @return neighbour-list builds so far */
     public long neighbourBuilds() {
         return list.builds;
-    }
-
-    /** @return contact properties of the pair of types (ti, tj) */
-    public PairProperties pair(int ti, int tj) {
-        return pairs[ti * types + tj];
     }
 
     /** @return number of material types */
@@ -822,6 +812,7 @@ public final class DemEngine implements AutoCloseable {
     /** Derived state after a checkpoint was read. */
     void afterRestore() {
         splitEntries();
+        bonded = bondsFormed > 0;
         energyReady = true;
     }
 

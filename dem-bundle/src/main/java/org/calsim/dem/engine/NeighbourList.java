@@ -281,16 +281,6 @@ final class NeighbourList {
         }
     }
 
-    /** @return the entry index of pair (i, j), i &lt; j, or −1 */
-    int find(int i, int j) {
-        for (int k = start[i]; k < start[i + 1]; k++) {
-            if (partner[k] == j) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
     /** @return bytes per entry held by the list's arrays (with the spare buffers) */
     long bytesPerEntry() {
         return 2L * (Integer.BYTES + (long) historySize * Double.BYTES + 1) + (long) DemEngine.PAIR_SLOTS * Double.BYTES

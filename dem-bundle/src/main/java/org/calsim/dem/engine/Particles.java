@@ -159,20 +159,6 @@ public final class Particles {
         vz[i] = vzi;
     }
 
-    /** Sets the angular velocity of particle i [rad/s]. */
-    public void setAngularVelocity(int i, double wxi, double wyi, double wzi) {
-        wx[i] = wxi;
-        wy[i] = wyi;
-        wz[i] = wzi;
-    }
-
-    /** Sets the position of particle i [m] (set-up only: the engine wraps periodic coordinates). */
-    public void setPosition(int i, double px, double py, double pz) {
-        x[i] = px;
-        y[i] = py;
-        z[i] = pz;
-    }
-
     /** @return translational kinetic energy Σ ½ m v² [J] plus rotational Σ ½ I ω² */
     public double kineticEnergy() {
         double e = 0;
