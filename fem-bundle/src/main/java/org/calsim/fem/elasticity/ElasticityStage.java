@@ -36,6 +36,7 @@ public final class ElasticityStage implements Solver {
     static final String COARSEN = "coarsen";
     static final String TOLERANCE = "tolerance";
     static final String MAX_ITERATIONS = "max_iterations";
+    static final String THREADS = "threads";
     /** Modulus of empty voxels relative to the stiffest phase. */
     static final double ERSATZ = 1e-6;
 
@@ -55,7 +56,10 @@ public final class ElasticityStage implements Solver {
                 Parameter.number(TOLERANCE, "1", 1, "relative residual at which conjugate gradients stop")
                         .open(0, 1).withDefault(1e-6),
                 new Parameter(MAX_ITERATIONS, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e8, true, 20_000, false,
-                        List.of(), "conjugate-gradient iteration limit"));
+                        List.of(), "conjugate-gradient iteration limit"),
+                new Parameter(THREADS, Parameter.Kind.INTEGER, "1", 1, 1, true, 256, true,
+                        Runtime.getRuntime().availableProcessors(), false, List.of(),
+                        "solver threads (results do not depend on it); default: the cores"));
     }
 
     @Override
@@ -89,7 +93,7 @@ public final class ElasticityStage implements Solver {
             context.checkCancelled();
             context.progress(axis == 2 ? 0.05 : 0.5, "elasticity along " + labels[axis]);
             VoxelElasticity.Result r = VoxelElasticity.solve(new int[] {nx, ny, nz}, phase, youngs, poisson, axis,
-                    ERSATZ, par.number(TOLERANCE), par.integer(MAX_ITERATIONS));
+                    ERSATZ, par.number(TOLERANCE), par.integer(MAX_ITERATIONS), par.integer(THREADS));
             if (r.residual() > par.number(TOLERANCE)) {
                 throw new StageFailedException(String.format("elasticity (%s) did not converge in %d iterations: "
                         + "relative residual %.3g > %.3g; raise max_iterations or coarsen", labels[axis],

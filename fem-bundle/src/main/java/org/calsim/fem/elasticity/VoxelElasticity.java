@@ -10,7 +10,8 @@ import java.util.Arrays;
  * free, so the body contracts or expands freely across the load. Effective Young's modulus E_eff = (F/A)/(δ/L)
  * from the reaction force F on the moved face.
  *
- * <p>Solved matrix-free (element by element) by Jacobi-preconditioned conjugate gradients.
+ * <p>Solved matrix-free (element by element, on threads by element colour) by Jacobi-preconditioned conjugate
+ * gradients.
  */
 public final class VoxelElasticity {
     private VoxelElasticity() {
@@ -34,9 +35,10 @@ public final class VoxelElasticity {
      * @param axis      load axis 0, 1, 2
      * @param ersatz    modulus of empty voxels relative to the largest, e.g. 1e-6
      * @param tolerance relative residual to stop at
+     * @param threads   worker threads (≥ 1); the result does not depend on it
      */
     public static Result solve(int[] n, byte[] phase, double[] youngs, double[] poisson, int axis, double ersatz,
-                               double tolerance, int maxIterations) {
+                               double tolerance, int maxIterations, int threads) {
         int nx = n[0];
         int ny = n[1];
         int nz = n[2];
@@ -84,24 +86,33 @@ public final class VoxelElasticity {
                 u[d] = -delta;
             }
         }
+        Operator op = new Operator(nx, ny, nz, phase, modulus, unit, threads);
+        try {
+            return solve(op, n, axis, fixed, u, delta, tolerance, maxIterations, dofs, b, c);
+        } finally {
+            op.team.close();
+        }
+    }
+
+    private static Result solve(Operator op, int[] n, int axis, byte[] fixed, double[] u, double delta,
+                                double tolerance, int maxIterations, int dofs, int b, int c) {
         // right-hand side: −K u_prescribed on the free DOFs
         double[] ku = new double[dofs];
-        apply(nx, ny, nz, phase, modulus, unit, u, ku);
+        apply(op, u, ku);
         double[] rhs = new double[dofs];
         for (int d = 0; d < dofs; d++) {
             rhs[d] = fixed[d] == 0 ? -ku[d] : 0;
         }
-        double[] diagonal = diagonal(nx, ny, nz, phase, modulus, unit);
+        double[] diagonal = diagonal(op.nx, op.ny, op.nz, op.phase, op.modulus, op.unit);
         double[] x = new double[dofs];
         int[] its = {0};
-        double residual = cg(nx, ny, nz, phase, modulus, unit, fixed, diagonal, rhs, x, tolerance, maxIterations,
-                its);
+        double residual = cg(op, fixed, diagonal, rhs, x, tolerance, maxIterations, its);
         for (int d = 0; d < dofs; d++) {
             if (fixed[d] != 0) {
                 x[d] = u[d];
             }
         }
-        apply(nx, ny, nz, phase, modulus, unit, x, ku);
+        apply(op, x, ku);
         double force = 0;
         for (int d = 0; d < dofs; d++) {
             if (fixed[d] == 2) {
@@ -114,33 +125,81 @@ public final class VoxelElasticity {
         return new Result(stress / strain, its[0], residual);
     }
 
-    /** y = K x, element by element. */
-    private static void apply(int nx, int ny, int nz, byte[] phase, double[] modulus, double[][] unit, double[] x,
-                              double[] y) {
+    /**
+     * y = K x, element by element. Elements are coloured by the parity of (i, j, k): two elements of one colour
+     * share no node, so the workers add the elements of one colour at once, and every node receives its element
+     * contributions in colour order whatever the number of threads.
+     */
+    private static void apply(Operator op, double[] x, double[] y) {
         Arrays.fill(y, 0);
-        int px = nx + 1;
-        int py = ny + 1;
-        int[] dof = new int[24];
-        double[] xe = new double[24];
-        for (int k = 0; k < nz; k++) {
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    int v = i + nx * (j + ny * k);
-                    double e = modulus[v];
-                    double[] ke = unit[phase[v]];
-                    for (int node = 0; node < 8; node++) {
-                        int g = (i + (node & 1)) + px * ((j + ((node >> 1) & 1)) + py * (k + ((node >> 2) & 1)));
-                        for (int comp = 0; comp < 3; comp++) {
-                            dof[3 * node + comp] = 3 * g + comp;
-                            xe[3 * node + comp] = x[3 * g + comp];
+        op.x = x;
+        op.y = y;
+        for (int colour = 0; colour < 8; colour++) {
+            op.colour = colour;
+            op.team.run(op.task);
+        }
+    }
+
+    /** The element loop of one colour, shared by the workers by k-planes. */
+    private static final class Operator {
+        final int nx;
+        final int ny;
+        final int nz;
+        final byte[] phase;
+        final double[] modulus;
+        final double[][] unit;
+        final org.calsim.parallel.WorkerTeam team;
+        final int[][] dof;
+        final double[][] xe;
+        final org.calsim.parallel.WorkerTeam.Task task = this::colour;
+        double[] x;
+        double[] y;
+        int colour;
+
+        Operator(int nx, int ny, int nz, byte[] phase, double[] modulus, double[][] unit, int threads) {
+            this.nx = nx;
+            this.ny = ny;
+            this.nz = nz;
+            this.phase = phase;
+            this.modulus = modulus;
+            this.unit = unit;
+            this.team = new org.calsim.parallel.WorkerTeam(threads, "calsim-elasticity");
+            this.dof = new int[threads][24];
+            this.xe = new double[threads][24];
+        }
+
+        private void colour(int worker, int workers) {
+            int ci = colour & 1;
+            int cj = (colour >> 1) & 1;
+            int ck = (colour >> 2) & 1;
+            int px = nx + 1;
+            int py = ny + 1;
+            int[] d = dof[worker];
+            double[] e = xe[worker];
+            int plane = 0;
+            for (int k = ck; k < nz; k += 2, plane++) {
+                if (plane % workers != worker) {
+                    continue;
+                }
+                for (int j = cj; j < ny; j += 2) {
+                    for (int i = ci; i < nx; i += 2) {
+                        int v = i + nx * (j + ny * k);
+                        double scale = modulus[v];
+                        double[] ke = unit[phase[v]];
+                        for (int node = 0; node < 8; node++) {
+                            int g = (i + (node & 1)) + px * ((j + ((node >> 1) & 1)) + py * (k + ((node >> 2) & 1)));
+                            for (int comp = 0; comp < 3; comp++) {
+                                d[3 * node + comp] = 3 * g + comp;
+                                e[3 * node + comp] = x[3 * g + comp];
+                            }
                         }
-                    }
-                    for (int r = 0; r < 24; r++) {
-                        double sum = 0;
-                        for (int s = 0; s < 24; s++) {
-                            sum += ke[24 * r + s] * xe[s];
+                        for (int r = 0; r < 24; r++) {
+                            double sum = 0;
+                            for (int t = 0; t < 24; t++) {
+                                sum += ke[24 * r + t] * e[t];
+                            }
+                            y[d[r]] += scale * sum;
                         }
-                        y[dof[r]] += e * sum;
                     }
                 }
             }
@@ -170,9 +229,8 @@ public final class VoxelElasticity {
     }
 
     /** Jacobi-PCG on the free DOFs (fixed DOFs held at 0 in the increments); returns the relative residual. */
-    private static double cg(int nx, int ny, int nz, byte[] phase, double[] modulus, double[][] unit, byte[] fixed,
-                             double[] diagonal, double[] b, double[] x, double tolerance, int maxIterations,
-                             int[] iterations) {
+    private static double cg(Operator op, byte[] fixed, double[] diagonal, double[] b, double[] x, double tolerance,
+                             int maxIterations, int[] iterations) {
         int m = b.length;
         double[] r = b.clone();
         double[] z = new double[m];
@@ -189,7 +247,7 @@ public final class VoxelElasticity {
         double rr = bb;
         int k = 0;
         while (k < maxIterations && rr > tolerance * tolerance * bb) {
-            apply(nx, ny, nz, phase, modulus, unit, p, q);
+            apply(op, p, q);
             double pq = 0;
             for (int d = 0; d < m; d++) {
                 if (fixed[d] == 0) {

@@ -26,6 +26,22 @@ class VoxelElasticityTest {
         }
     }
 
+    /** Element colouring makes the result independent of the number of threads. */
+    @Test
+    void oneAndTwoThreadsGiveTheSameModulus() {
+        int[] n = {6, 5, 7};
+        byte[] phase = new byte[6 * 5 * 7];
+        SplittableRandom random = new SplittableRandom(9);
+        for (int v = 0; v < phase.length; v++) {
+            phase[v] = (byte) (random.nextBoolean() ? 1 : 0);
+        }
+        double[] e = {1.0, 5.0};
+        double[] nu = {0.3, 0.2};
+        double one = VoxelElasticity.solve(n, phase, e, nu, 2, 1e-6, 1e-9, 10_000, 1).modulus();
+        double two = VoxelElasticity.solve(n, phase, e, nu, 2, 1e-6, 1e-9, 10_000, 2).modulus();
+        assertEquals(one, two, 0.0);
+    }
+
     /** A homogeneous block under uniaxial stress returns its own modulus along every axis. */
     @Test
     void homogeneousBlockReturnsItsModulus() {
@@ -33,7 +49,7 @@ class VoxelElasticityTest {
         byte[] phase = new byte[5 * 4 * 6];
         for (int axis = 0; axis < 3; axis++) {
             VoxelElasticity.Result r = VoxelElasticity.solve(n, phase, new double[] {2.0}, new double[] {0.3}, axis,
-                    1e-6, TOL, 10_000);
+                    1e-6, TOL, 10_000, 1);
             assertEquals(2.0, r.modulus(), 1e-8, "axis " + axis);
         }
     }
@@ -56,8 +72,8 @@ class VoxelElasticityTest {
         double f2 = 2.0 / 8;
         double reuss = 1 / ((1 - f2) / e[0] + f2 / e[1]);
         double voigt = (1 - f2) * e[0] + f2 * e[1];
-        assertEquals(reuss, VoxelElasticity.solve(n, phase, e, nu, 2, 1e-6, TOL, 10_000).modulus(), 1e-8 * reuss);
-        assertEquals(voigt, VoxelElasticity.solve(n, phase, e, nu, 0, 1e-6, TOL, 10_000).modulus(), 1e-8 * voigt);
+        assertEquals(reuss, VoxelElasticity.solve(n, phase, e, nu, 2, 1e-6, TOL, 10_000, 1).modulus(), 1e-8 * reuss);
+        assertEquals(voigt, VoxelElasticity.solve(n, phase, e, nu, 0, 1e-6, TOL, 10_000, 1).modulus(), 1e-8 * voigt);
     }
 
     /**
@@ -102,7 +118,7 @@ class VoxelElasticityTest {
         double eLow = 9 * kLow * gLow / (3 * kLow + gLow);
         double eHigh = 9 * kHigh * gHigh / (3 * kHigh + gHigh);
         for (int axis = 0; axis < 3; axis++) {
-            double modulus = VoxelElasticity.solve(n, phase, e, new double[] {nu, nu}, axis, 1e-6, 1e-8, 20_000)
+            double modulus = VoxelElasticity.solve(n, phase, e, new double[] {nu, nu}, axis, 1e-6, 1e-8, 20_000, 2)
                     .modulus();
             assertTrue(modulus > eLow && modulus < eHigh, "axis " + axis + ": " + modulus + " outside [" + eLow
                     + ", " + eHigh + "]");
