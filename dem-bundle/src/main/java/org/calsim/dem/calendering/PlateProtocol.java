@@ -11,12 +11,7 @@ import org.calsim.dem.engine.PlaneWall;
  * or servo-controlled at the target pressure); up at v; the unloaded thickness is the plate height at which
  * the particles stop pushing on it (force exactly zero); then the plate keeps rising while the coating relaxes.
  */
-final class PlateProtocol implements Protocol {
-    private static final int LOADING = 0;
-    private static final int HOLD = 1;
-    private static final int UNLOADING = 2;
-    private static final int RELAX = 3;
-    private static final int DONE = 4;
+final class PlateProtocol extends PhasedProtocol {
 
     private final PlaneWall plate;
     private final double gap;
@@ -26,11 +21,7 @@ final class PlateProtocol implements Protocol {
     private final int relaxSteps;
     private final double area;
     private final double start;
-    private int phase = LOADING;
-    private int counter;
     private double minimum = Double.POSITIVE_INFINITY;
-    private double unloaded = Double.NaN;
-    private boolean atMaximum;
 
     /**
      * @param gap            plate height that ends loading [m] (compaction target)
@@ -61,8 +52,7 @@ final class PlateProtocol implements Protocol {
         switch (phase) {
             case LOADING -> {
                 if (byPressure() ? pressure() >= targetPressure : h <= gap) {
-                    phase = HOLD;
-                    counter = 0;
+                    enter(LOADED);
                     atMaximum = true;
                     if (byPressure()) {
                         plate.servo(targetPressure, speed);
@@ -71,22 +61,21 @@ final class PlateProtocol implements Protocol {
                     }
                 }
             }
-            case HOLD -> {
+            case LOADED -> {
                 if (++counter >= holdSteps) {
-                    phase = UNLOADING;
+                    enter(UNLOADING);
                     plate.setVelocity(speed);
                 }
             }
             case UNLOADING -> {
                 if (plate.forceZ() == 0) {
                     unloaded = h;
-                    phase = RELAX;
-                    counter = 0;
+                    enter(RELAX);
                 }
             }
             case RELAX -> {
                 if (++counter >= relaxSteps) {
-                    phase = DONE;
+                    enter(DONE);
                     plate.setVelocity(0);
                 }
             }
@@ -96,21 +85,11 @@ final class PlateProtocol implements Protocol {
     }
 
     @Override
-    public boolean done() {
-        return phase == DONE;
-    }
-
-    @Override
-    public boolean justReachedMaximum() {
-        return atMaximum;
-    }
-
-    @Override
     public double progress() {
         double h = plate.height();
         return switch (phase) {
             case LOADING -> 0.6 * loadingProgress();
-            case HOLD -> 0.6 + 0.1 * counter / Math.max(1.0, holdSteps);
+            case LOADED -> 0.6 + 0.1 * counter / Math.max(1.0, holdSteps);
             case UNLOADING -> 0.7 + 0.2 * Math.min(1, (h - minimum) / Math.max(1e-300, 0.2 * minimum));
             case RELAX -> 0.9 + 0.1 * counter / Math.max(1.0, relaxSteps);
             default -> 1;
@@ -134,11 +113,6 @@ final class PlateProtocol implements Protocol {
     }
 
     @Override
-    public int phase() {
-        return phase;
-    }
-
-    @Override
     public double toolThickness() {
         return plate.height();
     }
@@ -149,28 +123,17 @@ final class PlateProtocol implements Protocol {
     }
 
     @Override
-    public double unloadedThickness() {
-        return unloaded;
-    }
-
-    @Override
     public double minimumThickness() {
         return minimum;
     }
 
     @Override
-    public void save(DataOutput out) throws IOException {
-        out.writeInt(phase);
-        out.writeInt(counter);
+    void saveOwn(DataOutput out) throws IOException {
         out.writeDouble(minimum);
-        out.writeDouble(unloaded);
     }
 
     @Override
-    public void load(DataInput in) throws IOException {
-        phase = in.readInt();
-        counter = in.readInt();
+    void loadOwn(DataInput in) throws IOException {
         minimum = in.readDouble();
-        unloaded = in.readDouble();
     }
 }

@@ -14,12 +14,7 @@ import org.calsim.dem.engine.RollWall;
  * (what a micrometer would measure). The pressure reported is the mean nip pressure |F_z| / (Ly l_c) with the
  * projected contact length l_c = √(R (h_top − gap)) (eq 2 of the review for one roll).
  */
-final class RollProtocol implements Protocol {
-    private static final int LOWER = 0;
-    private static final int ROLL = 1;
-    private static final int LIFT = 2;
-    private static final int RELAX = 3;
-    private static final int DONE = 4;
+final class RollProtocol extends PhasedProtocol {
 
     private final RollWall roll;
     private final double gap;
@@ -29,12 +24,8 @@ final class RollProtocol implements Protocol {
     private final int relaxSteps;
     private final double contactLength;
     private final double startBottom;
-    private int phase = LOWER;
-    private int counter;
     private double startX;
-    private boolean atMaximum;
     private boolean halfway;
-    private double unloaded = Double.NaN;
 
     RollProtocol(RollWall roll, double gap, double speed, double rollSpeed, PeriodicBox box, int relaxSteps,
                  double particlesTop) {
@@ -53,33 +44,32 @@ final class RollProtocol implements Protocol {
     public void afterStep(DemEngine engine) {
         atMaximum = false;
         switch (phase) {
-            case LOWER -> {
+            case LOADING -> {
                 if (roll.bottom() <= gap) {
-                    phase = ROLL;
+                    enter(LOADED);
                     startX = roll.centreX();
                     roll.setMotion(rollSpeed, 0, rollSpeed / roll.radius());
                 }
             }
-            case ROLL -> {
+            case LOADED -> {
                 double travelled = roll.centreX() - startX;
                 if (!halfway && travelled >= 0.5 * box.lx()) {
                     halfway = true;
                     atMaximum = true;
                 }
                 if (travelled >= box.lx()) {
-                    phase = LIFT;
+                    enter(UNLOADING);
                     roll.setMotion(0, speed, 0);
                 }
             }
-            case LIFT -> {
+            case UNLOADING -> {
                 if (roll.forceZ() == 0 && roll.forceX() == 0) {
-                    phase = RELAX;
-                    counter = 0;
+                    enter(RELAX);
                 }
             }
             case RELAX -> {
                 if (++counter >= relaxSteps) {
-                    phase = DONE;
+                    enter(DONE);
                     roll.setMotion(0, 0, 0);
                     unloaded = engine.particles().top();
                 }
@@ -90,21 +80,11 @@ final class RollProtocol implements Protocol {
     }
 
     @Override
-    public boolean done() {
-        return phase == DONE;
-    }
-
-    @Override
-    public boolean justReachedMaximum() {
-        return atMaximum;
-    }
-
-    @Override
     public double progress() {
         return switch (phase) {
-            case LOWER -> 0.1 * Math.max(0, Math.min(1, (startBottom - roll.bottom()) / (startBottom - gap)));
-            case ROLL -> 0.1 + 0.7 * Math.min(1, (roll.centreX() - startX) / box.lx());
-            case LIFT -> 0.8 + 0.1 * Math.min(1, (roll.bottom() - gap) / Math.max(1e-300, 0.2 * gap));
+            case LOADING -> 0.1 * Math.max(0, Math.min(1, (startBottom - roll.bottom()) / (startBottom - gap)));
+            case LOADED -> 0.1 + 0.7 * Math.min(1, (roll.centreX() - startX) / box.lx());
+            case UNLOADING -> 0.8 + 0.1 * Math.min(1, (roll.bottom() - gap) / Math.max(1e-300, 0.2 * gap));
             case RELAX -> 0.9 + 0.1 * counter / Math.max(1.0, relaxSteps);
             default -> 1;
         };
@@ -123,11 +103,6 @@ final class RollProtocol implements Protocol {
     }
 
     @Override
-    public int phase() {
-        return phase;
-    }
-
-    @Override
     public double toolThickness() {
         return roll.bottom();
     }
@@ -138,30 +113,19 @@ final class RollProtocol implements Protocol {
     }
 
     @Override
-    public double unloadedThickness() {
-        return unloaded;
-    }
-
-    @Override
     public double minimumThickness() {
         return gap;
     }
 
     @Override
-    public void save(DataOutput out) throws IOException {
-        out.writeInt(phase);
-        out.writeInt(counter);
+    void saveOwn(DataOutput out) throws IOException {
         out.writeDouble(startX);
         out.writeBoolean(halfway);
-        out.writeDouble(unloaded);
     }
 
     @Override
-    public void load(DataInput in) throws IOException {
-        phase = in.readInt();
-        counter = in.readInt();
+    void loadOwn(DataInput in) throws IOException {
         startX = in.readDouble();
         halfway = in.readBoolean();
-        unloaded = in.readDouble();
     }
 }
