@@ -55,6 +55,7 @@ public final class TortuositySeriesStage implements Solver {
                         + "gradients stop").open(0, 1).withDefault(1e-6),
                 Parameter.number(TortuosityStage.FLUX_TOLERANCE, "1", 1, "flux balance at which conjugate gradients "
                         + "stop").open(0, 1).withDefault(1e-5),
+                TortuosityStage.preconditionerParameter(),
                 TortuosityStage.threadsParameter());
     }
 
@@ -89,8 +90,10 @@ public final class TortuositySeriesStage implements Solver {
                 sigma[v] = labels[v] == 0 ? 1 : 0;
             }
             SteadyConduction.Result r = SteadyConduction.solve(new int[] {image.nx(), image.ny(), image.nz()}, sigma,
-                    2, false, par.number(TortuosityStage.TOLERANCE), par.number(TortuosityStage.FLUX_TOLERANCE),
-                    1_000_000, par.integer(TortuosityStage.THREADS));
+                    2, false, TortuosityStage.settings(par, 1_000_000));
+            if (r.percolates()) {
+                TortuosityStage.checkConverged(par, "state " + (s + 1), r);
+            }
             porosity[s] = image.volumeFraction(0);
             factor[s] = r.percolates() ? porosity[s] / r.effective() : Double.POSITIVE_INFINITY;
             if (r.percolates()) {

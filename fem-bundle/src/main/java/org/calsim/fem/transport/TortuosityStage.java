@@ -42,6 +42,21 @@ public final class TortuosityStage implements Solver {
     static final String FLUX_TOLERANCE = "flux_tolerance";
     static final String MAX_ITERATIONS = "max_iterations";
     static final String THREADS = "threads";
+    static final String PRECONDITIONER = "preconditioner";
+
+    /** @return the preconditioner parameter */
+    static Parameter preconditionerParameter() {
+        return Parameter.choice(PRECONDITIONER, List.of("multigrid", "jacobi"), "preconditioner of the conjugate "
+                + "gradients: an aggregation multigrid V-cycle, or the diagonal (for comparison)")
+                .withDefault("multigrid");
+    }
+
+    /** @return the solver settings the stage's parameters ask for */
+    static SteadyConduction.Settings settings(Parameters par, int maxIterations) {
+        return new SteadyConduction.Settings(par.number(TOLERANCE), par.number(FLUX_TOLERANCE), maxIterations,
+                par.integer(THREADS), "jacobi".equals(par.text(PRECONDITIONER))
+                        ? SteadyConduction.Preconditioning.JACOBI : SteadyConduction.Preconditioning.MULTIGRID);
+    }
 
     /** @return the threads parameter (results do not depend on it) */
     static Parameter threadsParameter() {
@@ -53,7 +68,7 @@ public final class TortuosityStage implements Solver {
     @Override
     public String description() {
         return "tortuosity factor (through-plane and in-plane) and effective conductivities by steady conduction "
-                + "on the voxel image (matrix-free PCG)";
+                + "on the voxel image (conjugate gradients, multigrid preconditioned)";
     }
 
     @Override
@@ -70,6 +85,7 @@ public final class TortuosityStage implements Solver {
                         + "which conjugate gradients stop (convergence on the flux)").open(0, 1).withDefault(1e-5),
                 new Parameter(MAX_ITERATIONS, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e8, true, 100_000, false,
                         List.of(), "conjugate-gradient iteration limit"),
+                preconditionerParameter(),
                 threadsParameter());
     }
 
@@ -109,13 +125,15 @@ public final class TortuosityStage implements Solver {
             for (int v = 0; v < labels.length; v++) {
                 sigma[v] = labels[v] == 1 ? par.number(AM_SIGMA) : labels[v] == 2 ? par.number(CBD_SIGMA) : 0;
             }
-            SteadyConduction.Result r = SteadyConduction.solve(n, sigma, 2, false, par.number(TOLERANCE),
-                    par.number(FLUX_TOLERANCE), par.integer(MAX_ITERATIONS), par.integer(THREADS));
-            electronic = r.effective();
-            sink.summary("electronic_conductivity_S_per_m", electronic, "S/m");
+            SteadyConduction.Result r = SteadyConduction.solve(n, sigma, 2, false,
+                    settings(par, par.integer(MAX_ITERATIONS)));
             if (!r.percolates()) {
                 sink.note("electronic", "the solid phases do not connect the collector to the separator side");
+            } else {
+                checkConverged(par, "electronic", r);
             }
+            electronic = r.effective();
+            sink.summary("electronic_conductivity_S_per_m", electronic, "S/m");
         }
         sink.summary("porosity", porosity, "1");
         context.give(EffectiveProperties.KEY, new EffectiveProperties(porosity, through, inPlane, electronic,
@@ -139,24 +157,31 @@ public final class TortuosityStage implements Solver {
     private static double tortuosity(StageContext context, String label, int[] n, double[] sigma, int axis,
                                      boolean periodic, double porosity) throws StageFailedException {
         Parameters par = context.parameters();
-        SteadyConduction.Result r = SteadyConduction.solve(n, sigma, axis, periodic, par.number(TOLERANCE),
-                par.number(FLUX_TOLERANCE), par.integer(MAX_ITERATIONS), par.integer(THREADS));
+        SteadyConduction.Result r = SteadyConduction.solve(n, sigma, axis, periodic,
+                settings(par, par.integer(MAX_ITERATIONS)));
         ResultSink sink = context.results();
         if (!r.percolates()) {
             sink.note("tortuosity_factor_" + label, "infinite: the pores do not connect the two faces");
             return Double.POSITIVE_INFINITY;
         }
+        checkConverged(par, label, r);
+        double tau = porosity / r.effective();
+        sink.summary("tortuosity_factor_" + label, tau, "1");
+        sink.summary("relative_ionic_conductivity_" + label, r.effective(), "1");
+        sink.summary("iterations_" + label, r.iterations(), "1");
+        sink.summary("residual_" + label, r.residual(), "1");
+        sink.summary("flux_imbalance_" + label, r.fluxImbalance(), "1");
+        return tau;
+    }
+
+    /** @throws StageFailedException when the solve stopped before its tolerances were met */
+    static void checkConverged(Parameters par, String label, SteadyConduction.Result r)
+            throws StageFailedException {
         if (r.residual() > par.number(TOLERANCE) || r.fluxImbalance() > par.number(FLUX_TOLERANCE)) {
             throw new StageFailedException(String.format("conduction (%s) did not converge in %d iterations: "
                     + "relative residual %.3g (allowed %.3g), flux imbalance %.3g (allowed %.3g); raise "
                     + "max_iterations", label, r.iterations(), r.residual(), par.number(TOLERANCE),
                     r.fluxImbalance(), par.number(FLUX_TOLERANCE)));
         }
-        double tau = porosity / r.effective();
-        sink.summary("tortuosity_factor_" + label, tau, "1");
-        sink.summary("iterations_" + label, r.iterations(), "1");
-        sink.summary("residual_" + label, r.residual(), "1");
-        sink.summary("flux_imbalance_" + label, r.fluxImbalance(), "1");
-        return tau;
     }
 }

@@ -12,7 +12,7 @@ class SteadyConductionTest {
     static final double TOL = 1e-10;
 
     private static SteadyConduction.Result solve(int[] n, double[] sigma, int axis, boolean periodic) {
-        return SteadyConduction.solve(n, sigma, axis, periodic, TOL, TOL, 100_000, 1);
+        return SteadyConduction.solve(n, sigma, axis, periodic, new SteadyConduction.Settings(TOL, TOL, 100_000, 1));
     }
 
     /** The iterates, and so the result, do not depend on the number of threads. */
@@ -24,8 +24,8 @@ class SteadyConductionTest {
         for (int v = 0; v < sigma.length; v++) {
             sigma[v] = random.nextDouble() < 0.3 ? 0 : 1;
         }
-        SteadyConduction.Result one = SteadyConduction.solve(n, sigma, 2, true, 1e-8, 1e-6, 100_000, 1);
-        SteadyConduction.Result two = SteadyConduction.solve(n, sigma, 2, true, 1e-8, 1e-6, 100_000, 2);
+        SteadyConduction.Result one = SteadyConduction.solve(n, sigma, 2, true, new SteadyConduction.Settings(1e-8, 1e-6, 100_000, 1));
+        SteadyConduction.Result two = SteadyConduction.solve(n, sigma, 2, true, new SteadyConduction.Settings(1e-8, 1e-6, 100_000, 2));
         assertEquals(one.effective(), two.effective(), 0.0);
         assertEquals(one.iterations(), two.iterations());
     }

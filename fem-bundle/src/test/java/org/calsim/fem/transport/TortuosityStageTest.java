@@ -56,4 +56,34 @@ class TortuosityStageTest {
         assertEquals(fAm * 0.5, e.electronicConductivity(), 1e-8 * fAm * 0.5);
         assertTrue(c.sink().get("flux_imbalance_through_plane") < 1e-8);
     }
+
+    /**
+     * The preconditioner is a choice of the job: on a random three-phase image both give the same tortuosity
+     * factors (to the solver tolerance), and κ_eff/κ₀ = ε/T is reported beside T.
+     */
+    @Test
+    void multigridAndJacobiAgree() throws Exception {
+        int n = 30;
+        byte[] labels = new byte[n * n * n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int v = 0; v < labels.length; v++) {
+            double u = random.nextDouble();
+            labels[v] = (byte) (u < 0.55 ? 0 : u < 0.9 ? 1 : 2);
+        }
+        VoxelImage image = new VoxelImage(n, n, n, 1e-6, labels, List.of("pore", "AM", "CBD"));
+        double[][] tau = new double[2][];
+        String[] choices = {"multigrid", "jacobi"};
+        for (int t = 0; t < 2; t++) {
+            TestStageContext c = new TestStageContext().with(VoxelImage.KEY, image).run(new TortuosityStage(),
+                    Map.of("tolerance", 1e-10, "flux_tolerance", 1e-10, "cbd_ionic_fraction", 0.2,
+                            "preconditioner", choices[t]));
+            EffectiveProperties e = c.given(EffectiveProperties.KEY);
+            tau[t] = new double[] {e.throughPlaneTortuosity(), e.inPlaneTortuosity()};
+            assertEquals(e.porosity() / e.throughPlaneTortuosity(),
+                    c.sink().get("relative_ionic_conductivity_through_plane"), 1e-12);
+        }
+        assertTrue(tau[0][0] > 1.2, "a random image is tortuous: " + tau[0][0]);
+        assertEquals(tau[1][0], tau[0][0], 1e-8 * tau[1][0]);
+        assertEquals(tau[1][1], tau[0][1], 1e-8 * tau[1][1]);
+    }
 }

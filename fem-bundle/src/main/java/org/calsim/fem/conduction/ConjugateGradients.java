@@ -1,0 +1,133 @@
+package org.calsim.fem.conduction;
+
+import org.calsim.parallel.WorkerTeam;
+
+/**
+ * Preconditioned conjugate gradients for the conduction system, matrix-free on its stencil, on a fixed
+ * partition of the unknowns ({@link Chunks}) that the workers share; every dot product is summed per chunk and
+ * then over the chunks in order, so the iterates do not depend on the number of threads. Stops when the residual
+ * is below {@code tolerance} times the right-hand side and the currents through the two faces agree to
+ * {@code fluxTolerance} (convergence on the flux: at the solution they are equal, and τ follows from the
+ * current).
+ */
+final class ConjugateGradients {
+    private final ConductanceSystem system;
+    private final Stencil a;
+    private final Preconditioner preconditioner;
+    private final WorkerTeam team;
+    private final Chunks chunks;
+    private final double[] x;
+    private final double[] r;
+    private final double[] z;
+    private final double[] p;
+    private final double[] q;
+    private final double[] partialA;
+    private final double[] partialB;
+    private double alpha;
+    private double beta;
+    private final WorkerTeam.Task applyTask = this::applyAndDot;
+    private final WorkerTeam.Task updateTask = this::update;
+    private final WorkerTeam.Task dotTask = this::dot;
+    private final WorkerTeam.Task directionTask = this::direction;
+
+    /** @param x the solution, filled in by {@link #solve} */
+    ConjugateGradients(ConductanceSystem system, Preconditioner preconditioner, WorkerTeam team, double[] x) {
+        this.system = system;
+        this.a = system.stencil;
+        this.preconditioner = preconditioner;
+        this.team = team;
+        this.chunks = new Chunks(a.m);
+        this.x = x;
+        this.r = system.rhs.clone();
+        this.z = new double[a.m];
+        this.p = new double[a.m];
+        this.q = new double[a.m];
+        this.partialA = new double[chunks.count];
+        this.partialB = new double[chunks.count];
+    }
+
+    // q = A p; partialA = p·q per chunk
+    private void applyAndDot(int worker, int workers) {
+        for (int c = worker; c < chunks.count; c += workers) {
+            double pq = 0;
+            for (int s = chunks.from(c), end = chunks.from(c + 1); s < end; s++) {
+                double v = a.row(s, p);
+                q[s] = v;
+                pq += p[s] * v;
+            }
+            partialA[c] = pq;
+        }
+    }
+
+    // x += αp, r −= αq; partialB = r·r per chunk
+    private void update(int worker, int workers) {
+        for (int c = worker; c < chunks.count; c += workers) {
+            double rr = 0;
+            for (int s = chunks.from(c), end = chunks.from(c + 1); s < end; s++) {
+                x[s] += alpha * p[s];
+                r[s] -= alpha * q[s];
+                rr += r[s] * r[s];
+            }
+            partialB[c] = rr;
+        }
+    }
+
+    // partialA = r·z per chunk
+    private void dot(int worker, int workers) {
+        for (int c = worker; c < chunks.count; c += workers) {
+            double rz = 0;
+            for (int s = chunks.from(c), end = chunks.from(c + 1); s < end; s++) {
+                rz += r[s] * z[s];
+            }
+            partialA[c] = rz;
+        }
+    }
+
+    // p = z + βp
+    private void direction(int worker, int workers) {
+        for (int c = worker; c < chunks.count; c += workers) {
+            for (int s = chunks.from(c), end = chunks.from(c + 1); s < end; s++) {
+                p[s] = z[s] + beta * p[s];
+            }
+        }
+    }
+
+    /** @return the iterations done */
+    int solve(double tolerance, double fluxTolerance, int maxIterations) {
+        double bb = 0;
+        for (double v : r) {
+            bb += v * v;
+        }
+        if (bb == 0) {
+            return 0;
+        }
+        preconditioner.apply(r, z);
+        team.run(dotTask);
+        double rz = Chunks.sum(partialA, chunks.count);
+        beta = 0;
+        team.run(directionTask);
+        double rr = bb;
+        int k = 0;
+        while (k < maxIterations) {
+            if (rr <= tolerance * tolerance * bb) {
+                double in = system.inletCurrent(x);
+                double out = system.outletCurrent(x);
+                if (Math.abs(in - out) <= fluxTolerance * Math.abs(in)) {
+                    break;
+                }
+            }
+            team.run(applyTask);
+            alpha = rz / Chunks.sum(partialA, chunks.count);
+            team.run(updateTask);
+            rr = Chunks.sum(partialB, chunks.count);
+            preconditioner.apply(r, z);
+            team.run(dotTask);
+            double rzNew = Chunks.sum(partialA, chunks.count);
+            beta = rzNew / rz;
+            rz = rzNew;
+            team.run(directionTask);
+            k++;
+        }
+        return k;
+    }
+}
