@@ -33,7 +33,7 @@ class MaterialsTest {
 
     static List<MaterialModel> all() {
         return List.of(new Nmc622(), new Nmc811(), new Nmc111(), new Lfp(), new Graphite(), new CarbonBlackC65(),
-                new Pvdf(), new Cbd(), new AluminiumFoil(), new LiPF6EcEmc(), new SteelRoll());
+                new Pvdf(), new Cbd(), new AluminiumFoil(), new LiPF6EcEmc(), new SteelRoll(), new Chen2020());
     }
 
     private static MaterialModel byName(String name) {
@@ -47,7 +47,9 @@ class MaterialsTest {
             assertFalse(m.properties().isEmpty(), "properties");
             for (Map.Entry<MaterialProperty, Quantity> e : m.properties().entrySet()) {
                 double v = e.getValue().value();
-                assertTrue(Double.isFinite(v) && v > 0, m.name() + "." + e.getKey().name() + " = " + v);
+                boolean exponent = e.getKey().name().contains("bruggeman"); // 0: no correction
+                assertTrue(Double.isFinite(v) && (v > 0 || exponent && v == 0),
+                        m.name() + "." + e.getKey().name() + " = " + v);
                 assertFalse(e.getValue().source().isBlank(), m.name() + "." + e.getKey().name() + " source");
             }
         })).toList();
@@ -60,7 +62,7 @@ class MaterialsTest {
             assertTrue(names.add(m.name()), "duplicate " + m.name());
         }
         assertEquals(Set.of("NMC622", "NMC811", "NMC111", "LFP", "graphite", "carbon-black-C65", "PVDF", "CBD",
-                "aluminium-foil", "LiPF6-EC-EMC", "steel-roll"), names);
+                "aluminium-foil", "LiPF6-EC-EMC", "steel-roll", "Chen2020"), names);
     }
 
     /** The DS descriptor bnd generated publishes each material under its own name. */
@@ -141,5 +143,25 @@ class MaterialsTest {
     void propertiesAreImmutable() {
         MaterialModel m = new SteelRoll();
         assertThrows(UnsupportedOperationException.class, () -> m.properties().put(DENSITY, new Quantity(1, "x")));
+    }
+
+    /**
+     * The LG M50 set: the open-circuit voltage between its 100 % and 0 % states spans about 4.2 V to the 2.5 V
+     * cut-off (Chen et al. 2020, Fig. 6), and its two electrodes hold about the nominal 5 Ah.
+     */
+    @Test
+    void chen2020CellIsConsistent() {
+        org.calsim.api.electrochem.CellParameters cell = new Chen2020().cell();
+        var n = cell.negative();
+        var p = cell.positive();
+        double full = p.openCircuitPotential().applyAsDouble(p.stoichiometryCharged())
+                - n.openCircuitPotential().applyAsDouble(n.stoichiometryCharged());
+        double empty = p.openCircuitPotential().applyAsDouble(p.stoichiometryDischarged())
+                - n.openCircuitPotential().applyAsDouble(n.stoichiometryDischarged());
+        assertEquals(4.18, full, 0.03);
+        assertEquals(2.50, empty, 0.03);
+        double negativeAh = n.arealCapacity() * cell.electrodeArea() / 3600;
+        double positiveAh = p.arealCapacity() * cell.electrodeArea() / 3600;
+        assertEquals(5.0, Math.min(negativeAh, positiveAh), 0.2, negativeAh + " Ah / " + positiveAh + " Ah");
     }
 }

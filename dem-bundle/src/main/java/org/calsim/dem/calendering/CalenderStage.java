@@ -122,8 +122,9 @@ public final class CalenderStage implements Solver {
                 new Parameter(MAX_STEPS, Parameter.Kind.INTEGER, "1", 1, 100, true, 2e9, true, 5_000_000, false,
                         List.of(), "largest number of steps; the stage fails beyond it"),
                 new Parameter(SERIES, Parameter.Kind.INTEGER, "1", 1, 0, true, 100, true, 0, false, List.of(),
-                        "plate mode: snapshots of the packing at this many evenly spaced points of the loading, plus "
-                                + "the released state, given as a calendering series (0: none)")));
+                        "plate mode: snapshots of the packing at this many evenly spaced points of the loading, after "
+                                + "the uncalendered state and before the released one, given as a calendering series "
+                                + "(0: none)")));
         list.addAll(DemSetup.parameters());
         return list;
     }
@@ -256,6 +257,9 @@ public final class CalenderStage implements Solver {
                 context.results().note("resumed", "resumed from " + checkpoint + " at step " + engine.steps());
             } else {
                 record.vtk(context, "initial");
+                if (par.integer(SERIES) > 0) {
+                    record.snapshot(protocol, h0); // the uncalendered coating opens the series
+                }
             }
             loop(context, engine, laws, protocol, record, checkpoint);
             record.report(context, protocol, scaling, roll ? par.number(ROLL_SPEED) : par.number(PLATE_SPEED));
@@ -307,8 +311,9 @@ public final class CalenderStage implements Solver {
             protocol.afterStep(engine);
             long now = engine.steps();
             int series = par.integer(SERIES);
-            if (series > 0 && record.snapshots() < series
-                    && protocol.loadingProgress() >= (record.snapshots() + 1.0) / series) {
+            int loadingSnapshots = record.snapshots() - 1; // after the uncalendered one
+            if (series > 0 && loadingSnapshots < series
+                    && protocol.loadingProgress() >= (loadingSnapshots + 1.0) / series) {
                 record.snapshot(protocol, protocol.toolThickness());
             }
             if (now % sample == 0 || protocol.justReachedMaximum()) {

@@ -80,10 +80,12 @@ class CalenderingStagesTest {
         TestStageContext c = calenderContext(new BondedLaw()).run(new CalenderStage(), plate(Map.of("series_points",
                 3)));
         org.calsim.api.structure.PackingSeries series = c.given(org.calsim.api.structure.PackingSeries.KEY);
-        assertEquals(4, series.size(), "three loading states and the released one");
-        assertTrue(series.compaction()[0] < series.compaction()[1] && series.compaction()[1] < series.compaction()[2],
+        assertEquals(5, series.size(), "the uncalendered state, three loading states and the released one");
+        assertEquals(0, series.compaction()[0], 0, "the series opens with the uncalendered coating");
+        assertEquals(0, series.pressures()[0], 0);
+        assertTrue(series.compaction()[1] < series.compaction()[2] && series.compaction()[2] < series.compaction()[3],
                 "compaction grows through the loading");
-        assertEquals(50e6, series.pressures()[2], 0.05 * 50e6, "the last loading state is at the target pressure");
+        assertEquals(50e6, series.pressures()[3], 0.05 * 50e6, "the last loading state is at the target pressure");
         RecordingSink s = c.sink();
         assertTrue(s.get("final_porosity") < s.get("initial_porosity"), "calendering lowers the porosity");
         assertTrue(s.get("porosity_at_max_load") < s.get("final_porosity"), "the coating springs back");

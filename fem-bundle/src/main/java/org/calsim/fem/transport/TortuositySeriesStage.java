@@ -17,6 +17,8 @@ import org.calsim.api.stage.StageFailedException;
 import org.calsim.api.structure.PackingSeries;
 import org.calsim.api.structure.ParticlePacking;
 import org.calsim.api.structure.VoxelImage;
+import org.calsim.api.transport.EffectiveProperties;
+import org.calsim.api.transport.TransportSeries;
 import org.calsim.fem.conduction.SteadyConduction;
 import org.calsim.fem.voxel.Voxeliser;
 import org.osgi.service.component.annotations.Component;
@@ -49,7 +51,8 @@ public final class TortuositySeriesStage implements Solver {
                         .closed(1, 100).withDefault(3.0),
                 Parameter.choice(CBD, List.of("particles", "morphological"), "CBD from the DEM particles, or grown "
                         + "around AM contacts").withDefault("morphological"),
-                Parameter.number(CBD_FRACTION, "1", 1, "apparent CBD volume fraction (morphological)")
+                Parameter.number(CBD_FRACTION, "1", 1, "apparent CBD volume fraction (morphological) of the last "
+                        + "(released) state; the others get the same CBD volume, so a fraction scaled by thickness")
                         .closed(0, 0.5).withDefault(0.1),
                 Parameter.number(TortuosityStage.TOLERANCE, "1", 1, "relative residual at which conjugate "
                         + "gradients stop").open(0, 1).withDefault(1e-6),
@@ -66,7 +69,7 @@ public final class TortuositySeriesStage implements Solver {
 
     @Override
     public Set<Key<?>> gives(Parameters parameters) {
-        return Set.of();
+        return Set.of(TransportSeries.KEY);
     }
 
     @Override
@@ -82,8 +85,10 @@ public final class TortuositySeriesStage implements Solver {
             context.progress((double) s / series.size(), "state " + (s + 1) + " of " + series.size());
             ParticlePacking packing = series.packings().get(s);
             double edge = Voxeliser.smallestAmRadius(packing) / par.number(PER_RADIUS);
-            VoxelImage image = Voxeliser.voxelise(packing, edge, "morphological".equals(par.text(CBD)),
-                    par.number(CBD_FRACTION));
+            // the CBD volume per area does not change on calendering: its fraction scales as 1/thickness
+            double last = series.packings().get(series.size() - 1).boxZ();
+            double fraction = Math.min(par.number(CBD_FRACTION) * last / packing.boxZ(), 0.5);
+            VoxelImage image = Voxeliser.voxelise(packing, edge, "morphological".equals(par.text(CBD)), fraction);
             byte[] labels = image.labels();
             double[] sigma = new double[labels.length];
             for (int v = 0; v < labels.length; v++) {
@@ -101,6 +106,12 @@ public final class TortuositySeriesStage implements Solver {
                 tau.add(factor[s]);
             }
         }
+        List<EffectiveProperties> states = new ArrayList<>();
+        for (int s = 0; s < series.size(); s++) {
+            states.add(new EffectiveProperties(porosity[s], factor[s], Double.NaN, Double.NaN,
+                    "voxel conduction, calendering state " + (s + 1)));
+        }
+        context.give(TransportSeries.KEY, new TransportSeries(series.compaction(), states));
         ResultSink sink = context.results();
         sink.table("tortuosity-series", Table.builder().column("compaction_degree", "1", series.compaction())
                 .column("pressure", "MPa", scale(series.pressures(), 1e-6)).column("porosity", "1", porosity)

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.calsim.api.electrode.CalenderingConditions;
 import org.calsim.api.electrode.ElectrodeRecipe;
 import org.calsim.api.job.JobRequest;
+import org.calsim.api.electrochem.ParameterSet;
 import org.calsim.api.material.MaterialModel;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.Key;
@@ -146,7 +147,8 @@ final class JobPreparer {
         }
         try {
             return new JobMaterial(m.name(), m.description(), m.properties(),
-                    ref.get().getBundle().getSymbolicName() + " " + ref.get().getBundle().getVersion());
+                    ref.get().getBundle().getSymbolicName() + " " + ref.get().getBundle().getVersion(),
+                    m instanceof ParameterSet set ? set.cell() : null);
         } finally {
             context.ungetService(ref.get());
         }

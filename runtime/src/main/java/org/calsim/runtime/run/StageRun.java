@@ -102,7 +102,7 @@ final class StageRun implements StageContext, AutoCloseable {
 
     @Override
     public MaterialModel material(String name) {
-        return materials.get(name, "material requested by stage " + plan.name());
+        return materials.get(name, "material requested by stage " + plan.name()).model();
     }
 
     /** @return what the stage gave */

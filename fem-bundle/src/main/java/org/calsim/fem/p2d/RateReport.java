@@ -1,0 +1,171 @@
+package org.calsim.fem.p2d;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.calsim.api.data.Plot;
+import org.calsim.api.data.Series;
+import org.calsim.api.data.Table;
+import org.calsim.api.electrochem.CellParameters;
+import org.calsim.api.electrochem.ElectrodeParameters;
+import org.calsim.api.electrochem.RateCapability;
+import org.calsim.api.stage.ResultSink;
+
+/**
+ * Writes a rate test: summary figures, tables and plots. Capacities are per electrode area (mAh/cm²), per
+ * active-material mass of the positive electrode (mAh/g) and per volume of the positive coating (mAh/cm³);
+ * energy and mean power densities are per volume of the positive coating (Wh/L, W/L).
+ */
+final class RateReport {
+    /** C/m² per mAh/cm². */
+    static final double MAH_PER_CM2 = 36_000;
+
+    private RateReport() {
+    }
+
+    /** One structure's results. */
+    record Outcome(P2dStage.Structure structure, List<RateTest.Rate> rates) {
+        double[] cRates() {
+            return rates.stream().mapToDouble(RateTest.Rate::cRate).toArray();
+        }
+
+        double[] capacities() {
+            return rates.stream().mapToDouble(RateTest.Rate::capacity).toArray();
+        }
+    }
+
+    /**
+     * @return the rate capability of the last structure (for a series: the most calendered state)
+     */
+    static RateCapability write(ResultSink sink, List<Outcome> outcomes, double oneC, RateTest.Protocol protocol,
+                                double retention) {
+        boolean many = outcomes.size() > 1;
+        List<Series> curves = new ArrayList<>();
+        List<Series> capacityLines = new ArrayList<>();
+        List<Series> profiles = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        List<double[]> curveRows = new ArrayList<>();
+        List<double[]> profileRows = new ArrayList<>();
+        RateCapability last = null;
+        sink.summary("one_c_current_density_mA_per_cm2", oneC / 10, "mA/cm^2");
+        for (int s = 0; s < outcomes.size(); s++) {
+            Outcome o = outcomes.get(s);
+            CellParameters cell = o.structure().cell();
+            ElectrodeParameters pos = cell.positive();
+            String prefix = many ? "state" + (s + 1) + "_" : "";
+            double mass = pos.activeVolumeFraction() * pos.thickness() * pos.density(); // kg/m²
+            double volume = pos.thickness(); // m³/m²
+            double c0 = cell.electrolyte().initialConcentration();
+            double[] cRates = o.cRates();
+            double[] capacity = o.capacities();
+            for (int k = 0; k < o.rates().size(); k++) {
+                RateTest.Rate r = o.rates().get(k);
+                double duration = r.curve().time()[r.curve().size() - 1];
+                double depth = r.penetrationDepth(0.01, c0, pos.thickness());
+                rows.add(new double[] {s + 1, pos.porosity(), pos.tortuosity(), pos.thickness() * 1e6, r.cRate(),
+                        r.currentDensity() / 10, r.capacity() / MAH_PER_CM2, r.capacity() / mass / 3600,
+                        r.capacity() / volume / 3.6e6, r.energy() / volume / 3.6e6,
+                        duration > 0 ? r.energy() / duration / volume / 1e3 : 0, depth * 1e6, r.seconds()});
+                String label = String.format(Locale.ROOT, "%s%.3gC", many ? o.structure().label() + ", " : "",
+                        r.cRate());
+                double[] q = scaled(r.curve().charge(), 1 / MAH_PER_CM2, true);
+                double[] v = r.curve().voltage();
+                curves.add(new Series(label, q, v, Series.Style.LINE));
+                for (int i = 0; i < q.length; i++) {
+                    curveRows.add(new double[] {s + 1, r.cRate(), q[i], v[i]});
+                }
+                double[] x = scaled(r.position(), 1e6, false);
+                profiles.add(new Series(label, x, r.electrolyte(), Series.Style.LINE));
+                for (int i = 0; i < x.length; i++) {
+                    profileRows.add(new double[] {s + 1, r.cRate(), x[i], r.electrolyte()[i]});
+                }
+                String rate = java.math.BigDecimal.valueOf(r.cRate()).round(new java.math.MathContext(4))
+                        .stripTrailingZeros().toPlainString().replace('.', 'p');
+                sink.summary(prefix + "capacity_" + rate + "C_mAh_per_cm2", r.capacity() / MAH_PER_CM2, "mAh/cm^2");
+                sink.summary(prefix + "lithium_drift_" + rate + "C", r.lithiumDrift(), "1");
+            }
+            RateTest.Rate lowest = o.rates().get(0);
+            RateTest.Rate highest = o.rates().get(o.rates().size() - 1);
+            double critical = criticalCRate(cRates, capacity, retention);
+            if (!cell.halfCell()) {
+                sink.summary(prefix + "cell_capacity_lowest_rate_Ah", lowest.capacity() * cell.electrodeArea() / 3600,
+                        "Ah");
+            }
+            sink.summary(prefix + "porosity", pos.porosity(), "1");
+            sink.summary(prefix + "tortuosity_factor", pos.tortuosity(), "1");
+            sink.summary(prefix + "positive_thickness_um", pos.thickness() * 1e6, "um");
+            sink.summary(prefix + "specific_capacity_lowest_rate_mAh_per_g", lowest.capacity() / mass / 3600, "mAh/g");
+            sink.summary(prefix + "volumetric_capacity_lowest_rate_mAh_per_cm3", lowest.capacity() / volume / 3.6e6,
+                    "mAh/cm^3");
+            sink.summary(prefix + "energy_density_lowest_rate_Wh_per_L", lowest.energy() / volume / 3.6e6, "Wh/L");
+            sink.summary(prefix + "critical_c_rate", critical, "1/h");
+            sink.summary(prefix + "penetration_depth_highest_rate_um",
+                    highest.penetrationDepth(0.01, c0, pos.thickness()) * 1e6, "um");
+            if (Double.isNaN(critical)) {
+                sink.note(prefix + "critical_c_rate", String.format(Locale.ROOT, "the capacity stays above %.0f %% "
+                        + "of the lowest rate's up to %.3gC", 100 * retention, highest.cRate()));
+            }
+            capacityLines.add(new Series(o.structure().label(), cRates, scaled(capacity, 1 / MAH_PER_CM2, false),
+                    Series.Style.LINE));
+            double[] currents = new double[cRates.length];
+            for (int k = 0; k < cRates.length; k++) {
+                currents[k] = cRates[k] * oneC;
+            }
+            last = new RateCapability(currents, capacity, lowest.capacity(), critical * oneC,
+                    "Doyle-Fuller-Newman (" + cell.name() + "), " + o.structure().label());
+        }
+        String[] rateColumns = {"state", "porosity", "tortuosity_factor", "positive_thickness", "c_rate",
+            "current_density", "capacity", "specific_capacity", "volumetric_capacity", "energy_density",
+            "power_density", "penetration_depth", "wall_time"};
+        String[] rateUnits = {"1", "1", "1", "um", "1/h", "mA/cm^2", "mAh/cm^2", "mAh/g", "mAh/cm^3", "Wh/L", "W/L",
+            "um", "s"};
+        sink.table("rate-capability", table(rateColumns, rateUnits, rows));
+        String verb = protocol == RateTest.Protocol.CHARGE ? "charge" : "discharge";
+        sink.table(verb + "-curves", table(new String[] {"state", "c_rate", "capacity", "voltage"},
+                new String[] {"1", "1/h", "mAh/cm^2", "V"}, curveRows));
+        sink.table("electrolyte-profiles", table(new String[] {"state", "c_rate", "x", "concentration"},
+                new String[] {"1", "1/h", "um", "mol/m^3"}, profileRows));
+        sink.plot(new Plot(verb + "-curves", "Cell voltage against " + verb + " capacity",
+                "capacity [mAh/cm^2]", "voltage [V]", curves));
+        sink.plot(new Plot("capacity-vs-c-rate", "Rate capability", "C-rate [1/h]", "capacity [mAh/cm^2]",
+                capacityLines));
+        sink.plot(new Plot("electrolyte-profiles", "Salt concentration at the end of each " + verb,
+                "x from the negative collector (or the foil) [um]", "c_e [mol/m^3]", profiles));
+        return last;
+    }
+
+    /**
+     * @return the C-rate at which the capacity falls to {@code retention} of the lowest rate's, interpolated
+     *         linearly in log C-rate; NaN when it does not within the rates tested
+     */
+    static double criticalCRate(double[] cRates, double[] capacity, double retention) {
+        double threshold = retention * capacity[0];
+        for (int k = 1; k < cRates.length; k++) {
+            if (capacity[k] < threshold) {
+                double f = (capacity[k - 1] - threshold) / (capacity[k - 1] - capacity[k]);
+                return Math.exp(Math.log(cRates[k - 1]) + f * (Math.log(cRates[k]) - Math.log(cRates[k - 1])));
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static double[] scaled(double[] values, double factor, boolean absolute) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (absolute ? Math.abs(values[i]) : values[i]) * factor;
+        }
+        return out;
+    }
+
+    private static Table table(String[] names, String[] units, List<double[]> rows) {
+        Table.Builder b = Table.builder();
+        for (int c = 0; c < names.length; c++) {
+            double[] column = new double[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                column[r] = rows.get(r)[c];
+            }
+            b.column(names[c], units[c], column);
+        }
+        return b.build();
+    }
+}
