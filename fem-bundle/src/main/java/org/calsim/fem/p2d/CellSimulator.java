@@ -18,6 +18,15 @@ final class CellSimulator {
     static final double NEWTON_TOLERANCE = 1e-9;
     /** Newton iteration limit per step. */
     static final int NEWTON_ITERATIONS = 25;
+    /** Salt concentration, as a fraction of c₀, below which the electrolyte counts as depleted. */
+    static final double DEPLETED = 1e-3;
+    /**
+     * A step shorter than this fraction of the largest step that Newton cannot take, where the electrolyte is
+     * depleted, is the voltage collapse at the end of a discharge limited by salt transport: the model's
+     * solution stops existing (c_e → 0 where the reaction is) within a fraction of a second, so the step ends
+     * there, a few millivolts above the cut-off.
+     */
+    static final double COLLAPSE = 1e-4;
     /** Time step of the switch to a new setpoint [s]. */
     static final double SWITCH_STEP = 1e-6;
 
@@ -104,6 +113,20 @@ final class CellSimulator {
                 settings.voltageStep(), false, cancel);
     }
 
+    /**
+     * @return (min c_e − c_depleted)/c₀: negative once the salt concentration somewhere has fallen below
+     *         {@link #DEPLETED}·c₀, where the electrolyte is exhausted (the limit of the penetration-depth picture,
+     *         eq 9 of the review)
+     */
+    double depletionMargin(double[] u) {
+        double c0 = cell.electrolyte().initialConcentration();
+        double min = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < grid.cells; c++) {
+            min = Math.min(min, equations.concentration(u, c));
+        }
+        return (min - DEPLETED * c0) / c0;
+    }
+
     /** Zero current for {@code duration} seconds. */
     Trace rest(double duration, Cancel cancel) throws SimulationException {
         return run(DfnEquations.CURRENT, 0, duration, u -> 1, settings.voltageStep(), false, cancel);
@@ -112,8 +135,8 @@ final class CellSimulator {
     /** Constant voltage until |I| falls to {@code minCurrent} or {@code duration} has passed. */
     Trace constantVoltage(double voltage, double minCurrent, double duration, Cancel cancel)
             throws SimulationException {
-        return run(DfnEquations.VOLTAGE, voltage, duration, u -> (Math.abs(u[grid.current]) - minCurrent) / minCurrent,
-                settings.currentStep(), true, cancel);
+        return run(DfnEquations.VOLTAGE, voltage, duration,
+                u -> (Math.abs(u[grid.current]) - minCurrent) / minCurrent, settings.currentStep(), true, cancel);
     }
 
     /** An event function: the step ends where it crosses zero from above. */
@@ -152,6 +175,10 @@ final class CellSimulator {
             double watchedOld = watchCurrent ? state[grid.current] : equations.voltage(state);
             if (!advance(dt, mode, setpoint)) {
                 System.arraycopy(previous, 0, state, 0, state.length);
+                if (dt < COLLAPSE * settings.maxStep() && depletionMargin(state) < 0) {
+                    trace.depleted(true);
+                    return trace;
+                }
                 dt /= 4;
                 newton.invalidate();
                 if (dt < minStep) {
@@ -274,8 +301,8 @@ final class CellSimulator {
         double minCe = Double.POSITIVE_INFINITY;
         int at = 0;
         for (int c = 0; c < grid.cells; c++) {
-            if (previous[grid.offset[c]] < minCe) {
-                minCe = previous[grid.offset[c]];
+            if (equations.concentration(previous, c) < minCe) {
+                minCe = equations.concentration(previous, c);
                 at = c;
             }
         }

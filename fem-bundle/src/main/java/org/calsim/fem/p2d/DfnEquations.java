@@ -19,7 +19,10 @@ import org.calsim.api.electrochem.ElectrolyteParameters;
  * <li>spherical diffusion in the particles: ∂c_s/∂t = r⁻² ∂/∂r(r² D_s ∂c_s/∂r) with
  * −D_s ∂c_s/∂r = i_n / F at r = R (finite volumes on equal-width shells).</li>
  * </ul>
- * D_eff = D ε/T and κ_eff = κ ε/T per region (T the tortuosity factor: given, or Bruggeman T = ε^(1−b)); faces
+ * The salt concentration enters as its logarithm (the unknown is ln c_e), so it stays positive however far the
+ * electrolyte is depleted, and the diffusion potential is linear in the unknowns.
+ *
+ * <p>D_eff = D ε/T and κ_eff = κ ε/T per region (T the tortuosity factor: given, or Bruggeman T = ε^(1−b)); faces
  * between cells take the two half-cells in series. i_n &gt; 0 is de-intercalation; I &gt; 0 is discharge.
  *
  * <p>Reference potential: for a full cell φ_e = 0 in the first cell (that cell's electrolyte charge balance
@@ -43,6 +46,7 @@ final class DfnEquations {
     private final ElectrolyteParameters electrolyte;
     private final double thermal;      // RT/F [V]
     private final double tPlus;
+    /** Smallest salt concentration the lithium-foil face may take in the half-cell formula [mol/m³]. */
     private final double cFloor;
     /** Per cell: porosity, ε/T, σ_eff, a, ε_s. */
     final double[] porosity;
@@ -54,7 +58,8 @@ final class DfnEquations {
     private final double[] saltFlux;
     private final double[] ionicCurrent;
     private final double[] solidCurrent;
-    /** Per cell: D_eff and κ_eff at the current iterate (work arrays). */
+    /** Per cell: salt concentration, D_eff and κ_eff at the current iterate (work arrays). */
+    private final double[] salt;
     private final double[] dEff;
     private final double[] kEff;
 
@@ -64,7 +69,7 @@ final class DfnEquations {
         this.electrolyte = cell.electrolyte();
         this.thermal = R_GAS * cell.temperature() / F;
         this.tPlus = electrolyte.transferenceNumber();
-        this.cFloor = 1e-6 * electrolyte.initialConcentration();
+        this.cFloor = 1e-12 * electrolyte.initialConcentration();
         int n = grid.cells;
         porosity = new double[n];
         transport = new double[n];
@@ -88,6 +93,7 @@ final class DfnEquations {
         saltFlux = new double[n + 1];
         ionicCurrent = new double[n + 1];
         solidCurrent = new double[n + 1];
+        salt = new double[n];
         dEff = new double[n];
         kEff = new double[n];
     }
@@ -105,7 +111,8 @@ final class DfnEquations {
         int n = g.cells;
         double current = u[g.current];
         for (int c = 0; c < n; c++) {
-            double ce = Math.max(u[g.offset[c]], cFloor);
+            double ce = Math.exp(u[g.offset[c]]);
+            salt[c] = ce;
             dEff[c] = electrolyte.diffusivity().applyAsDouble(ce) * transport[c];
             kEff[c] = electrolyte.conductivity().applyAsDouble(ce) * transport[c];
         }
@@ -113,12 +120,12 @@ final class DfnEquations {
             int a = f - 1;
             int oa = g.offset[a];
             int ob = g.offset[f];
-            double ca = Math.max(u[oa], cFloor);
-            double cb = Math.max(u[ob], cFloor);
-            saltFlux[f] = -(u[ob] - u[oa]) / (g.dx[a] / (2 * dEff[a]) + g.dx[f] / (2 * dEff[f]));
+            double ca = salt[a];
+            double cb = salt[f];
+            saltFlux[f] = -(cb - ca) / (g.dx[a] / (2 * dEff[a]) + g.dx[f] / (2 * dEff[f]));
             double conductance = 1 / (g.dx[a] / (2 * kEff[a]) + g.dx[f] / (2 * kEff[f]));
             double diffusionPotential = 2 * thermal * (1 - tPlus)
-                    * electrolyte.thermodynamicFactor().applyAsDouble(0.5 * (ca + cb)) * Math.log(cb / ca);
+                    * electrolyte.thermodynamicFactor().applyAsDouble(0.5 * (ca + cb)) * (u[ob] - u[oa]);
             ionicCurrent[f] = -conductance * (u[ob + CellGrid.PHI_E] - u[oa + CellGrid.PHI_E] - diffusionPotential);
             boolean solid = g.isElectrode(a) && g.region[a] == g.region[f];
             solidCurrent[f] = solid ? -(u[ob + CellGrid.PHI_S] - u[oa + CellGrid.PHI_S])
@@ -147,7 +154,7 @@ final class DfnEquations {
                 r[o + CellGrid.PHI_S] = (solidCurrent[c + 1] - solidCurrent[c]) / dx + source;
                 particle(c, u, previous, dt, r);
             }
-            r[o] = porosity[c] * (u[o] - previous[o]) / dt + (saltFlux[c + 1] - saltFlux[c]) / dx
+            r[o] = porosity[c] * (salt[c] - Math.exp(previous[o])) / dt + (saltFlux[c + 1] - saltFlux[c]) / dx
                     - (1 - tPlus) * source / F;
             r[o + CellGrid.PHI_E] = (ionicCurrent[c + 1] - ionicCurrent[c]) / dx - source;
         }
@@ -191,10 +198,14 @@ final class DfnEquations {
         }
         double surface = surfaceConcentration(c, u);
         double theta = clamp(surface / cMax);
-        double ce = Math.max(u[o], cFloor);
-        double j0 = e.reactionRate() * Math.sqrt(ce * theta * cMax * (1 - theta) * cMax);
+        double j0 = e.reactionRate() * Math.sqrt(salt[c]) * cMax * Math.sqrt(theta * (1 - theta));
         double eta = u[o + CellGrid.PHI_S] - u[o + CellGrid.PHI_E] - e.openCircuitPotential().applyAsDouble(theta);
         r[o + CellGrid.FLUX] = in - 2 * j0 * Math.sinh(eta / (2 * thermal));
+    }
+
+    /** @return salt concentration of cell c [mol/m³] (the unknown is its logarithm) */
+    double concentration(double[] u, int c) {
+        return Math.exp(u[grid.offset[c]]);
     }
 
     /** @return surface concentration of electrode cell c: the outer shell extrapolated with the surface flux */
@@ -214,10 +225,10 @@ final class DfnEquations {
         int o = g.offset[0];
         double current = u[g.current];
         double h = g.dx[0] / 2;
-        double ce = Math.max(u[o], cFloor);
+        double ce = salt[0];
         double face = Math.max(ce + (1 - tPlus) * current * h / (F * dEff[0]), cFloor);
         double beta = 2 * thermal * (1 - tPlus) * electrolyte.thermodynamicFactor().applyAsDouble(ce);
-        return u[o + CellGrid.PHI_E] + current * h / kEff[0] - beta * Math.log(ce / face);
+        return u[o + CellGrid.PHI_E] + current * h / kEff[0] - beta * (u[o] - Math.log(face));
     }
 
     /** @return cell voltage: φ_s at the positive collector minus φ_s at the negative collector (or the foil) [V] */
@@ -249,7 +260,7 @@ final class DfnEquations {
         double total = 0;
         for (int c = 0; c < g.cells; c++) {
             int o = g.offset[c];
-            total += porosity[c] * u[o] * g.dx[c];
+            total += porosity[c] * Math.exp(u[o]) * g.dx[c];
             if (g.isElectrode(c)) {
                 total += activeFraction[c] * g.dx[c] * meanSolidConcentration(c, u);
             }
@@ -277,7 +288,7 @@ final class DfnEquations {
         double phiE = 0; // the reference: foil, or the first cell's electrolyte
         for (int c = 0; c < g.cells; c++) {
             int o = g.offset[c];
-            u[o] = c0;
+            u[o] = Math.log(c0);
             u[o + CellGrid.PHI_E] = phiE;
             ElectrodeParameters e = g.electrode[c];
             if (e != null) {

@@ -31,6 +31,14 @@ final class Newton {
     private final int[][] groupColumns;
     private final int[][][] groupRows;
     private final double[] typical;
+    /** Largest change of ln c_e per iteration. */
+    static final double MAX_LOG_STEP = 1;
+    /** Largest change of a potential per iteration [V]. */
+    static final double MAX_POTENTIAL_STEP = 0.2;
+    /** Largest change per iteration of each unknown (0: none). */
+    private final double[] limit;
+    /** Unknowns that must stay positive: the particle concentrations. */
+    private final boolean[] positive;
     private final double[] r;
     private final double[] rp;
     private final double[] up;
@@ -55,16 +63,21 @@ final class Newton {
         this.grid = equations.grid;
         this.n = grid.size;
         this.typical = new double[n];
-        double c0 = equations.cell.electrolyte().initialConcentration();
+        this.positive = new boolean[n];
+        this.limit = new double[n];
         for (int c = 0; c < grid.cells; c++) {
             int o = grid.offset[c];
-            typical[o] = c0;
+            typical[o] = 1; // ln c_e
+            limit[o] = MAX_LOG_STEP;
+            limit[o + CellGrid.PHI_E] = MAX_POTENTIAL_STEP;
             typical[o + CellGrid.PHI_E] = 1;
             if (grid.isElectrode(c)) {
                 typical[o + CellGrid.PHI_S] = 1;
+                limit[o + CellGrid.PHI_S] = MAX_POTENTIAL_STEP;
                 typical[o + CellGrid.FLUX] = currentScale / (equations.area[c] * grid.electrode[c].thickness());
                 for (int k = 0; k < grid.shells; k++) {
                     typical[o + CellGrid.SHELL + k] = grid.electrode[c].maxConcentration();
+                    positive[o + CellGrid.SHELL + k] = true;
                 }
             }
         }
@@ -160,10 +173,22 @@ final class Newton {
                 factored = false; // the chord step would not contract: rebuild the Jacobian here instead
                 continue;
             }
+            // damping: particle concentrations may fall by at most 90 % of their value in one iteration, and
+            // ln c_e and the potentials change by at most MAX_LOG_STEP and MAX_POTENTIAL_STEP
+            double lambda = 1;
             for (int i = 0; i < n; i++) {
-                u[i] -= step.data[i];
+                double d = step.data[i];
+                if (positive[i] && d > 0.9 * u[i]) {
+                    lambda = Math.min(lambda, 0.9 * u[i] / d);
+                }
+                if (limit[i] > 0 && Math.abs(d) > limit[i]) {
+                    lambda = Math.min(lambda, limit[i] / Math.abs(d));
+                }
             }
-            if (norm < tolerance) {
+            for (int i = 0; i < n; i++) {
+                u[i] -= lambda * step.data[i];
+            }
+            if (lambda == 1 && norm < tolerance) {
                 return Outcome.CONVERGED;
             }
             if (!fresh && norm > 0.1 * lastNorm) {

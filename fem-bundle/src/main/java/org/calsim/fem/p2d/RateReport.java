@@ -83,6 +83,11 @@ final class RateReport {
                         .stripTrailingZeros().toPlainString().replace('.', 'p');
                 sink.summary(prefix + "capacity_" + rate + "C_mAh_per_cm2", r.capacity() / MAH_PER_CM2, "mAh/cm^2");
                 sink.summary(prefix + "lithium_drift_" + rate + "C", r.lithiumDrift(), "1");
+                if (r.curve().depleted()) {
+                    sink.note(prefix + "depleted_" + rate + "C", String.format(Locale.ROOT, "at %.3gC the %s ended "
+                            + "when the electrolyte ran out (voltage collapse at %.3f V, just above the cut-off)",
+                            r.cRate(), verb(protocol), r.curve().lastVoltage()));
+                }
             }
             RateTest.Rate lowest = o.rates().get(0);
             RateTest.Rate highest = o.rates().get(o.rates().size() - 1);
@@ -120,7 +125,7 @@ final class RateReport {
         String[] rateUnits = {"1", "1", "1", "um", "1/h", "mA/cm^2", "mAh/cm^2", "mAh/g", "mAh/cm^3", "Wh/L", "W/L",
             "um", "s"};
         sink.table("rate-capability", table(rateColumns, rateUnits, rows));
-        String verb = protocol == RateTest.Protocol.CHARGE ? "charge" : "discharge";
+        String verb = verb(protocol);
         sink.table(verb + "-curves", table(new String[] {"state", "c_rate", "capacity", "voltage"},
                 new String[] {"1", "1/h", "mAh/cm^2", "V"}, curveRows));
         sink.table("electrolyte-profiles", table(new String[] {"state", "c_rate", "x", "concentration"},
@@ -132,6 +137,10 @@ final class RateReport {
         sink.plot(new Plot("electrolyte-profiles", "Salt concentration at the end of each " + verb,
                 "x from the negative collector (or the foil) [um]", "c_e [mol/m^3]", profiles));
         return last;
+    }
+
+    private static String verb(RateTest.Protocol protocol) {
+        return protocol == RateTest.Protocol.CHARGE ? "charge" : "discharge";
     }
 
     /**

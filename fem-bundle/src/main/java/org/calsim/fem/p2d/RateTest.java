@@ -126,7 +126,7 @@ final class RateTest {
             double positiveStart = Double.NaN;
             for (int c = 0; c < sim.grid.cells; c++) {
                 position[c] = sim.grid.x[c];
-                electrolyte[c] = sim.state[sim.grid.offset[c]];
+                electrolyte[c] = sim.equations.concentration(sim.state, c);
                 if (Double.isNaN(positiveStart) && sim.grid.region[c] == CellGrid.POSITIVE) {
                     positiveStart = sim.grid.x[c] - sim.grid.dx[c] / 2;
                 }

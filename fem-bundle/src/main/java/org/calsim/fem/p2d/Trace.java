@@ -9,6 +9,7 @@ final class Trace {
     private double[] current = new double[256];
     private double[] charge = new double[256];
     private int size;
+    private boolean depleted;
 
     /**
      * @param t [s] @param v cell voltage [V] @param i current density [A/m²] (&gt; 0 discharge)
@@ -27,6 +28,16 @@ final class Trace {
         current[size] = i;
         charge[size] = q;
         size++;
+    }
+
+    /** Records whether the step ended because the electrolyte ran out (rather than at its cut-off). */
+    void depleted(boolean value) {
+        depleted = value;
+    }
+
+    /** @return whether the step ended because the electrolyte ran out somewhere */
+    boolean depleted() {
+        return depleted;
     }
 
     int size() {
