@@ -96,6 +96,30 @@ class CommandLineIT {
         }
     }
 
+    /**
+     * The rate-capability example: calendering series → tortuosity of each state → P2D half cell for the
+     * uncalendered and the calendered coating; the parameter set is a material service (Chen2020) that the
+     * runtime hands to the stage whole, functions included.
+     */
+    @Test
+    void rateCapabilityExampleComparesTwoCalenderingDegrees() throws Exception {
+        Path out = dir.resolve("rate");
+        Calsim.Result r = Calsim.run(dir, "run", Calsim.home().resolve("examples/rate-capability.yaml").toString(),
+                "--out", out.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        JsonNode p2d = find(JSON.readTree(out.resolve("summary.json").toFile()), "fem.p2d").get("results");
+        double before = p2d.at("/state1_porosity/value").asDouble();
+        double after = p2d.at("/state2_porosity/value").asDouble();
+        assertTrue(after < before, "calendering lowers the porosity: " + p2d);
+        assertTrue(p2d.at("/state2_capacity_0p2C_mAh_per_cm2/value").asDouble()
+                > p2d.at("/state2_capacity_5C_mAh_per_cm2/value").asDouble(), p2d.toString());
+        assertTrue(p2d.at("/state2_volumetric_capacity_lowest_rate_mAh_per_cm3/value").asDouble()
+                > p2d.at("/state1_volumetric_capacity_lowest_rate_mAh_per_cm3/value").asDouble(), p2d.toString());
+        for (String plot : new String[] {"discharge-curves", "capacity-vs-c-rate", "electrolyte-profiles"}) {
+            assertTrue(Files.exists(out.resolve("fem.p2d-" + plot + ".png")), plot);
+        }
+    }
+
     /** A stage that fails at run time stops the job; what earlier stages produced is kept and marked. */
     @Test
     void failedStageKeepsEarlierResults() throws Exception {
