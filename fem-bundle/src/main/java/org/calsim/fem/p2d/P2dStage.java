@@ -26,7 +26,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code fem.p2d}: rate capability of a cell by the Doyle–Fuller–Newman model ({@link DfnEquations}). The cell
- * comes from a published parameter set (a {@link ParameterSet} material such as {@code Chen2020}); its positive
+ * comes from a published parameter set (a {@link ParameterSet} material such as {@code Chen2020}, or a BPX JSON file,
+ * see {@link ParameterFile}); its positive
  * electrode is either the set's own ({@code structure: parameter-set}), the calendered coating of the job
  * ({@code coating}: porosity and tortuosity factor from the stage before that gives effective properties —
  * {@code fem.tortuosity} on the microstructure, or {@code empirical.tortuosity} for Bruggeman or a fitted
@@ -40,6 +41,7 @@ public final class P2dStage implements Solver {
     public static final String NAME = "fem.p2d";
 
     static final String SET = "parameter_set";
+    static final String FILE = "parameter_file";
     static final String STRUCTURE = "structure";
     static final String CELL = "cell";
     static final String FOIL = "foil_exchange_current_A_per_m2";
@@ -53,6 +55,7 @@ public final class P2dStage implements Solver {
     static final String VOLTAGE_STEP = "voltage_step_mV";
     static final String RETENTION = "critical_retention";
     static final String STATES = "series_states";
+    private static final String CANCELLED = "cancelled";
 
     /**
      * Exchange current density of lithium foil in LiPF6 carbonate electrolyte, j₀ = 3.5e-8 F c_Li^0.7 c_e^0.3 at
@@ -71,6 +74,8 @@ public final class P2dStage implements Solver {
     public List<Parameter> parameters() {
         return List.of(
                 Parameter.text(SET, "material name of the cell parameter set").withDefault("Chen2020"),
+                Parameter.file(FILE, "a cell parameter set in a JSON file with BPX field names; replaces "
+                        + "parameter_set").optional(),
                 Parameter.choice(STRUCTURE, List.of("parameter-set", "coating", "series"), "positive electrode: "
                         + "the set's own, the job's calendered coating (needs effective properties), or each state "
                         + "of the calendering series (needs fem.tortuosity-series)").withDefault("parameter-set"),
@@ -106,6 +111,9 @@ public final class P2dStage implements Solver {
         if (rates.length == 0) {
             throw new InvalidInputException(parameters.fieldPath(C_RATES), "[]", "at least one C-rate");
         }
+        if (parameters.isSet(FILE)) {
+            ParameterFile.read(parameters.file(FILE), parameters.fieldPath(FILE));
+        }
     }
 
     @Override
@@ -125,12 +133,17 @@ public final class P2dStage implements Solver {
     @Override
     public void run(StageContext context) throws Exception {
         Parameters par = context.parameters();
-        MaterialModel material = context.material(par.text(SET));
-        if (!(material instanceof ParameterSet set)) {
-            throw new InvalidInputException(par.fieldPath(SET), par.text(SET),
-                    "the name of a cell parameter set (e.g. Chen2020), not a single material");
+        CellParameters base;
+        if (par.isSet(FILE)) {
+            base = ParameterFile.read(par.file(FILE), par.fieldPath(FILE));
+        } else {
+            MaterialModel material = context.material(par.text(SET));
+            if (!(material instanceof ParameterSet set)) {
+                throw new InvalidInputException(par.fieldPath(SET), par.text(SET),
+                        "the name of a cell parameter set (e.g. Chen2020), not a single material");
+            }
+            base = set.cell();
         }
-        CellParameters base = set.cell();
         if ("half".equals(par.text(CELL))) {
             base = CellBuilder.halfCell(base, par.number(FOIL));
         }
@@ -176,8 +189,6 @@ public final class P2dStage implements Solver {
                 par.number(RETENTION));
         context.give(RateCapability.KEY, given);
     }
-
-    private static final String CANCELLED = "cancelled";
 
     /** A positive-electrode structure to test, with its label. */
     record Structure(String label, CellParameters cell, double compaction) {
