@@ -21,7 +21,7 @@ echo "voxels_per_radius,preconditioner,voxels,iterations_through,iterations_in,s
 for vpr in 3.5 7; do
  for pc in multigrid jacobi; do
   dir="$(mktemp -d)"
-  CALSIM_JAVA_OPTS="-Xmx$heap" "$root/calsim" run "$root/examples/quickstart.yaml" --out "$dir/r" \
+  CALSIM_JAVA_OPTS="-Xmx$heap" "$root/calsim" run "$here/calendered.yaml" --out "$dir/r" \
     --set "stages[2].with.voxels_per_radius=$vpr" --set "stages[4].with.preconditioner=$pc" > /dev/null
   python3 - "$dir/r/summary.json" "$vpr,$pc" >> "$out" <<'PY'
 import json, sys

@@ -53,13 +53,13 @@ class CommandLineIT {
                 range.err());
 
         // a stage parameter that contradicts the recipe is found before anything runs, too
-        Calsim.Result cross = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[6].with.eps_min=0.6");
+        Calsim.Result cross = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[7].with.eps_min=0.6");
         assertEquals(2, cross.exit(), cross.out() + cross.err());
-        assertTrue(cross.err().contains("stages[6].with.eps_min: '0.6' is not allowed; expected a porosity <= the initial porosity eps0 = 0.48"), cross.err());
+        assertTrue(cross.err().contains("stages[7].with.eps_min: '0.6' is not allowed; expected a porosity <= the initial porosity eps0 = 0.48"), cross.err());
 
         // measured data with a missing column: the file and the columns are named, nothing runs
         Files.writeString(dir.resolve("tau.csv"), "porosity,tortuosity\n0.3,2.1\n0.4,1.8\n0.5,1.5\n");
-        Calsim.Result csv = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[8].with={model: power-law, fit_csv: tau.csv}");
+        Calsim.Result csv = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[9].with={model: power-law, fit_csv: tau.csv}");
         assertEquals(2, csv.exit(), csv.out() + csv.err());
         assertTrue(csv.err().contains("tau.csv") && csv.err().contains("tortuosity_factor"), csv.err());
         assertFalse(Files.exists(dir.resolve("results")), "nothing may be written for a job that did not run");
@@ -86,6 +86,11 @@ class CommandLineIT {
         double through = tortuosity.at("/tortuosity_factor_through_plane/value").asDouble();
         double inPlane = tortuosity.at("/tortuosity_factor_in_plane/value").asDouble();
         assertTrue(through > 1 && inPlane > 1, tortuosity.toString());
+        JsonNode flow = find(summary, "cfd.permeability").get("results");
+        double k = flow.at("/permeability_through_plane_m2/value").asDouble();
+        assertTrue(k > 1e-16 && k < 1e-11, "permeability " + k + " m2 for pores of a few micrometres");
+        assertTrue(flow.at("/hydraulic_tortuosity_through_plane/value").asDouble() > 1, flow.toString());
+        assertTrue(Files.exists(out.resolve("cfd.permeability/velocity-through-plane.vti")), "velocity VTK");
         JsonNode provenance = JSON.readTree(out.resolve("provenance.json").toFile());
         assertEquals("quickstart", provenance.get("job").asText());
         assertTrue(provenance.get("bundles").size() > 10);

@@ -85,6 +85,18 @@ public record Parameter(String name, Kind kind, String unit, double toSI, double
                 Double.POSITIVE_INFINITY, true, null, true, List.of(), description);
     }
 
+    /**
+     * The {@code threads} parameter of a parallel stage: a whole number from 1 to 256, by default the number of
+     * cores. Stages promise that their results do not depend on it.
+     *
+     * @param work what the threads do, e.g. {@code "solver"}
+     */
+    public static Parameter threads(String work) {
+        return new Parameter("threads", Kind.INTEGER, "1", 1, 1, true, 256, true,
+                Runtime.getRuntime().availableProcessors(), false, List.of(),
+                work + " threads (results do not depend on it); default: the cores");
+    }
+
     /** A flag, false unless set. */
     public static Parameter flag(String name, String description) {
         return new Parameter(name, Kind.FLAG, "-", 1, Double.NEGATIVE_INFINITY, true,

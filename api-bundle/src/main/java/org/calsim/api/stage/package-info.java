@@ -12,5 +12,5 @@
  * folder ({@link org.calsim.api.stage.StageContext#checkpointFolder}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.calsim.api.stage;

@@ -58,9 +58,7 @@ final class DemSetup {
                 Parameter.number(SAFETY, "1", 1, "time step as a fraction of the Rayleigh time").open(0, 1)
                         .withDefault(0.2),
                 Parameter.number(TIME_STEP, "s", 1, "time step; overrides time_step_safety").positive().optional(),
-                new Parameter(THREADS, Parameter.Kind.INTEGER, "1", 1, 1, true, 256, true,
-                        Runtime.getRuntime().availableProcessors(), false, List.of(),
-                        "force-computation threads (results do not depend on it); default: the cores"),
+                Parameter.threads("force-computation"),
                 Parameter.number(SKIN, "1", 1, "Verlet skin as a fraction of the smallest diameter").open(0, 10)
                         .withDefault(0.1),
                 Parameter.number(MAX_OVERLAP, "1", 1, "overlap, as a fraction of the smaller radius, that stops the "

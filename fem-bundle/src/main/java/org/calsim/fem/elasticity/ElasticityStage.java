@@ -57,9 +57,7 @@ public final class ElasticityStage implements Solver {
                         .open(0, 1).withDefault(1e-6),
                 new Parameter(MAX_ITERATIONS, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e8, true, 20_000, false,
                         List.of(), "conjugate-gradient iteration limit"),
-                new Parameter(THREADS, Parameter.Kind.INTEGER, "1", 1, 1, true, 256, true,
-                        Runtime.getRuntime().availableProcessors(), false, List.of(),
-                        "solver threads (results do not depend on it); default: the cores"));
+                Parameter.threads("solver"));
     }
 
     @Override

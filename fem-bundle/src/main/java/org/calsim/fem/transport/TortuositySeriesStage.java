@@ -59,7 +59,7 @@ public final class TortuositySeriesStage implements Solver {
                 Parameter.number(TortuosityStage.FLUX_TOLERANCE, "1", 1, "flux balance at which conjugate gradients "
                         + "stop").open(0, 1).withDefault(1e-5),
                 TortuosityStage.preconditionerParameter(),
-                TortuosityStage.threadsParameter());
+                Parameter.threads("solver"));
     }
 
     @Override

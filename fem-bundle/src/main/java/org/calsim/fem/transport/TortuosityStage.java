@@ -58,12 +58,6 @@ public final class TortuosityStage implements Solver {
                         ? SteadyConduction.Preconditioning.JACOBI : SteadyConduction.Preconditioning.MULTIGRID);
     }
 
-    /** @return the threads parameter (results do not depend on it) */
-    static Parameter threadsParameter() {
-        return new Parameter(THREADS, Parameter.Kind.INTEGER, "1", 1, 1, true, 256, true,
-                Runtime.getRuntime().availableProcessors(), false, List.of(),
-                "solver threads (results do not depend on it); default: the cores");
-    }
 
     @Override
     public String description() {
@@ -86,7 +80,7 @@ public final class TortuosityStage implements Solver {
                 new Parameter(MAX_ITERATIONS, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e8, true, 100_000, false,
                         List.of(), "conjugate-gradient iteration limit"),
                 preconditionerParameter(),
-                threadsParameter());
+                Parameter.threads("solver"));
     }
 
     @Override

@@ -1,0 +1,190 @@
+package org.calsim.cfd.permeability;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.calsim.api.stage.Key;
+import org.calsim.api.stage.Parameter;
+import org.calsim.api.stage.Parameters;
+import org.calsim.api.stage.ResultSink;
+import org.calsim.api.stage.ServiceProperties;
+import org.calsim.api.stage.Solver;
+import org.calsim.api.stage.StageCancelledException;
+import org.calsim.api.stage.StageContext;
+import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.structure.VoxelImage;
+import org.calsim.api.transport.FlowProperties;
+import org.calsim.cfd.lattice.Permeability;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code cfd.permeability}: Darcy permeability and hydraulic tortuosity of the pore space of the voxel image by
+ * lattice Boltzmann Stokes flow (D3Q19, TRT, halfway bounce-back; see {@link Permeability}), the pore-scale CFD
+ * of the review's §4. Through the plane (z) the image is mirrored at its top so that the flow direction is
+ * periodic (the mirror adds no resistance of its own, and the superficial velocity of the doubled domain is that
+ * of the image); in the plane (x) the sides are periodic and the collector and the top are walls. The CBD is
+ * solid by default (its nanopores carry no appreciable flow).
+ */
+@Component(service = Solver.class, property = ServiceProperties.NAME + "=" + PermeabilityStage.NAME)
+public final class PermeabilityStage implements Solver {
+    /** Stage name. */
+    public static final String NAME = "cfd.permeability";
+
+    static final String DIRECTIONS = "directions";
+    static final String CBD = "cbd";
+    static final String TAU = "tau";
+    static final String TOLERANCE = "tolerance";
+    static final String INTERVAL = "check_interval";
+    static final String MAX_STEPS = "max_steps";
+    static final String THREADS = "threads";
+    /** Pore chords (10th percentile) shorter than this many voxels are under-resolved. */
+    static final double MIN_CHORD = 4;
+
+    @Override
+    public String description() {
+        return "permeability and hydraulic tortuosity of the pores by lattice Boltzmann Stokes flow (D3Q19 TRT), "
+                + "velocity slices and VTK";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.choice(DIRECTIONS, List.of("both", "through-plane", "in-plane"), "flow directions")
+                        .withDefault("both"),
+                Parameter.choice(CBD, List.of("solid", "open"), "the CBD blocks the flow, or flows like the pores")
+                        .withDefault("solid"),
+                Parameter.number(TAU, "1", 1, "symmetric relaxation time tau+ (the permeability does not depend "
+                        + "on it with TRT; low-permeability images converge in fewer steps with a small one)").closed(0.51, 5)
+                        .withDefault(0.6),
+                Parameter.number(TOLERANCE, "1", 1, "estimated relative change of the mean velocity still to come "
+                        + "(from the decay of the changes between checks) at which the flow counts as steady")
+                        .open(0, 0.1).withDefault(1e-4),
+                new Parameter(INTERVAL, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e6, true, 100, false, List.of(),
+                        "steps between steady-state checks"),
+                new Parameter(MAX_STEPS, Parameter.Kind.INTEGER, "1", 1, 10, true, 1e9, true, 200_000, false,
+                        List.of(), "step limit per direction"),
+                Parameter.threads("solver"));
+    }
+
+    @Override
+    public Set<Key<?>> needs(Parameters parameters) {
+        return Set.of(VoxelImage.KEY);
+    }
+
+    @Override
+    public Set<Key<?>> gives(Parameters parameters) {
+        return Set.of(FlowProperties.KEY);
+    }
+
+    @Override
+    public void run(StageContext context) throws Exception {
+        Parameters par = context.parameters();
+        VoxelImage image = context.state().get(VoxelImage.KEY);
+        int[] n = {image.nx(), image.ny(), image.nz()};
+        boolean open = "open".equals(par.text(CBD));
+        boolean[] solid = new boolean[image.labels().length];
+        int pores = 0;
+        for (int v = 0; v < solid.length; v++) {
+            int label = image.labels()[v];
+            solid[v] = !(label == 0 || open && label == 2);
+            pores += solid[v] ? 0 : 1;
+        }
+        double porosity = (double) pores / solid.length;
+        ResultSink sink = context.results();
+        double chord = PoreChords.percentile(n, solid, 0.1);
+        sink.summary("pore_chord_p10_voxels", chord, "1");
+        if (chord < MIN_CHORD) {
+            sink.note("resolution", String.format(Locale.ROOT, "a tenth of the pore space lies in chords of %.0f "
+                    + "voxels or fewer: the narrow throats are under-resolved (halfway bounce-back needs about %.0f "
+                    + "voxels across); voxelise at about %.1f times the resolution for a permeability within a few "
+                    + "per cent", chord, MIN_CHORD, MIN_CHORD / Math.max(chord, 1)));
+        }
+        String directions = par.text(DIRECTIONS);
+        double h = image.voxelSize();
+        double kThrough = Double.NaN;
+        double tauThrough = Double.NaN;
+        double kIn = Double.NaN;
+        double tauIn = Double.NaN;
+        boolean both = "both".equals(directions);
+        if (both || "through-plane".equals(directions)) {
+            int[] m = {n[0], n[1], 2 * n[2]};
+            boolean[] mirrored = new boolean[2 * solid.length];
+            int layer = n[0] * n[1];
+            for (int z = 0; z < m[2]; z++) {
+                int from = z < n[2] ? z : 2 * n[2] - 1 - z;
+                System.arraycopy(solid, from * layer, mirrored, z * layer, layer);
+            }
+            Permeability.Result r = flow(context, m, mirrored, 2, new boolean[] {true, true, true}, 0,
+                    both ? 0.5 : 1, "through the plane");
+            kThrough = r.permeability() * h * h;
+            tauThrough = r.hydraulicTortuosity();
+            report(sink, "through_plane", r, h);
+            double[] velocity = java.util.Arrays.copyOf(r.velocity(), 3 * solid.length);
+            writeField(context, n, h, velocity, solid, "through-plane");
+        }
+        if (both || "in-plane".equals(directions)) {
+            Permeability.Result r = flow(context, n, solid, 0, new boolean[] {true, true, false}, both ? 0.5 : 0,
+                    both ? 0.5 : 1, "in the plane");
+            kIn = r.permeability() * h * h;
+            tauIn = r.hydraulicTortuosity();
+            report(sink, "in_plane", r, h);
+        }
+        sink.summary("porosity", porosity, "1");
+        context.give(FlowProperties.KEY, new FlowProperties(porosity, kThrough, kIn, tauThrough, tauIn,
+                "lattice Boltzmann D3Q19 TRT, halfway bounce-back, CBD " + (open ? "open" : "solid")));
+    }
+
+    private static Permeability.Result flow(StageContext context, int[] n, boolean[] solid, int axis,
+                                            boolean[] periodic, double start, double share, String label)
+            throws StageFailedException {
+        Parameters par = context.parameters();
+        context.progress(start, "flow " + label);
+        Permeability.Result r;
+        try {
+            r = Permeability.solve(n, solid, axis, periodic, par.number(TAU), par.number(TOLERANCE),
+                    par.integer(INTERVAL), par.integer(MAX_STEPS), par.integer(THREADS), (fraction, change) -> {
+                        if (context.isCancelled()) {
+                            throw new InterruptedException();
+                        }
+                        context.progress(start + share * fraction, String.format(Locale.ROOT,
+                                "flow %s: change %.2e", label, change));
+                    });
+        } catch (InterruptedException e) {
+            throw new StageCancelledException("cancelled");
+        }
+        if (!r.converged()) {
+            throw new StageFailedException(String.format(Locale.ROOT, "the flow %s did not become steady in %d "
+                    + "steps (the mean velocity would still change by an estimated %.2e, tolerance %.2e): raise "
+                    + "max_steps, or lower tau for a low-permeability image", label, r.steps(), r.change(),
+                    par.number(TOLERANCE)));
+        }
+        return r;
+    }
+
+    private static void report(ResultSink sink, String label, Permeability.Result r, double h) {
+        sink.summary("permeability_" + label + "_m2", r.permeability() * h * h, "m^2");
+        sink.summary("permeability_" + label + "_voxels", r.permeability(), "voxel^2");
+        sink.summary("hydraulic_tortuosity_" + label, r.hydraulicTortuosity(), "1");
+        sink.summary("steps_" + label, r.steps(), "1");
+        if (r.permeability() == 0) {
+            sink.note("permeability_" + label, "zero: the pores do not connect across the image");
+        }
+    }
+
+    private static void writeField(StageContext context, int[] n, double h, double[] velocity, boolean[] solid,
+                                   String label) throws StageFailedException {
+        ResultSink sink = context.results();
+        try {
+            VelocityOutput.vti(n, h, velocity, solid, sink.file("velocity-" + label + ".vti"));
+            int y = n[1] / 2;
+            VelocityOutput.png(n[0], n[2], (col, row) -> col + n[0] * (y + n[1] * (n[2] - 1 - row)), velocity,
+                    solid, sink.file("speed-" + label + "-xz.png"));
+            int z = n[2] / 2;
+            VelocityOutput.png(n[0], n[1], (col, row) -> col + n[0] * (n[1] - 1 - row + n[1] * z), velocity, solid,
+                    sink.file("speed-" + label + "-xy.png"));
+        } catch (IOException e) {
+            throw new StageFailedException("could not write the velocity field: " + e.getMessage(), e);
+        }
+    }
+}
