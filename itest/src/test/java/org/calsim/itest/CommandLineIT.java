@@ -125,6 +125,24 @@ class CommandLineIT {
         }
     }
 
+    /**
+     * The permeability-series example: every state of the calendering series voxelised and flowed through by
+     * lattice Boltzmann; the permeability falls as calendering closes the pores, with a Kozeny–Carman fit.
+     */
+    @Test
+    void permeabilitySeriesFallsWithCompaction() throws Exception {
+        Path out = dir.resolve("flow");
+        Calsim.Result r = Calsim.run(dir, "run",
+                Calsim.home().resolve("examples/permeability-series.yaml").toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        JsonNode flow = find(JSON.readTree(out.resolve("summary.json").toFile()), "cfd.permeability-series")
+                .get("results");
+        assertTrue(flow.at("/permeability_last_state_m2/value").asDouble()
+                < flow.at("/permeability_first_state_m2/value").asDouble(), flow.toString());
+        assertTrue(flow.at("/kozeny_constant/value").asDouble() > 0, flow.toString());
+        assertTrue(Files.exists(out.resolve("cfd.permeability-series-permeability-vs-porosity.png")));
+    }
+
     /** A stage that fails at run time stops the job; what earlier stages produced is kept and marked. */
     @Test
     void failedStageKeepsEarlierResults() throws Exception {

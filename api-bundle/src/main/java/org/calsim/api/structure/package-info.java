@@ -5,5 +5,5 @@
  * <p>1.1: {@link org.calsim.api.structure.PackingSeries}, snapshots of a packing through a process.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.calsim.api.structure;

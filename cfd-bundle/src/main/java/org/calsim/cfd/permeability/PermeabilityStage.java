@@ -49,9 +49,16 @@ public final class PermeabilityStage implements Solver {
 
     @Override
     public List<Parameter> parameters() {
+        List<Parameter> list = new java.util.ArrayList<>();
+        list.add(Parameter.choice(DIRECTIONS, List.of("both", "through-plane", "in-plane"), "flow directions")
+                .withDefault("both"));
+        list.addAll(flowParameters());
+        return list;
+    }
+
+    /** @return the parameters of the flow solution, shared with the series stage */
+    static List<Parameter> flowParameters() {
         return List.of(
-                Parameter.choice(DIRECTIONS, List.of("both", "through-plane", "in-plane"), "flow directions")
-                        .withDefault("both"),
                 Parameter.choice(CBD, List.of("solid", "open"), "the CBD blocks the flow, or flows like the pores")
                         .withDefault("solid"),
                 Parameter.number(TAU, "1", 1, "symmetric relaxation time tau+ (the permeability does not depend "
@@ -83,14 +90,8 @@ public final class PermeabilityStage implements Solver {
         VoxelImage image = context.state().get(VoxelImage.KEY);
         int[] n = {image.nx(), image.ny(), image.nz()};
         boolean open = "open".equals(par.text(CBD));
-        boolean[] solid = new boolean[image.labels().length];
-        int pores = 0;
-        for (int v = 0; v < solid.length; v++) {
-            int label = image.labels()[v];
-            solid[v] = !(label == 0 || open && label == 2);
-            pores += solid[v] ? 0 : 1;
-        }
-        double porosity = (double) pores / solid.length;
+        boolean[] solid = solid(image, open);
+        double porosity = porosity(solid);
         ResultSink sink = context.results();
         double chord = PoreChords.percentile(n, solid, 0.1);
         sink.summary("pore_chord_p10_voxels", chord, "1");
@@ -108,15 +109,7 @@ public final class PermeabilityStage implements Solver {
         double tauIn = Double.NaN;
         boolean both = "both".equals(directions);
         if (both || "through-plane".equals(directions)) {
-            int[] m = {n[0], n[1], 2 * n[2]};
-            boolean[] mirrored = new boolean[2 * solid.length];
-            int layer = n[0] * n[1];
-            for (int z = 0; z < m[2]; z++) {
-                int from = z < n[2] ? z : 2 * n[2] - 1 - z;
-                System.arraycopy(solid, from * layer, mirrored, z * layer, layer);
-            }
-            Permeability.Result r = flow(context, m, mirrored, 2, new boolean[] {true, true, true}, 0,
-                    both ? 0.5 : 1, "through the plane");
+            Permeability.Result r = throughPlane(context, n, solid, 0, both ? 0.5 : 1, "through the plane");
             kThrough = r.permeability() * h * h;
             tauThrough = r.hydraulicTortuosity();
             report(sink, "through_plane", r, h);
@@ -133,6 +126,42 @@ public final class PermeabilityStage implements Solver {
         sink.summary("porosity", porosity, "1");
         context.give(FlowProperties.KEY, new FlowProperties(porosity, kThrough, kIn, tauThrough, tauIn,
                 "lattice Boltzmann D3Q19 TRT, halfway bounce-back, CBD " + (open ? "open" : "solid")));
+    }
+
+    /** @return solid per voxel: everything but the pores (and the CBD when it is open) */
+    static boolean[] solid(VoxelImage image, boolean openCbd) {
+        boolean[] solid = new boolean[image.labels().length];
+        for (int v = 0; v < solid.length; v++) {
+            int label = image.labels()[v];
+            solid[v] = !(label == 0 || openCbd && label == 2);
+        }
+        return solid;
+    }
+
+    /** @return the open fraction */
+    static double porosity(boolean[] solid) {
+        int open = 0;
+        for (boolean s : solid) {
+            open += s ? 0 : 1;
+        }
+        return (double) open / solid.length;
+    }
+
+    /**
+     * Flow through the plane: the image mirrored at its top so that z is periodic.
+     *
+     * @return the solution on the doubled domain (its first half is the image)
+     */
+    static Permeability.Result throughPlane(StageContext context, int[] n, boolean[] solid, double start,
+                                            double share, String label) throws StageFailedException {
+        int[] m = {n[0], n[1], 2 * n[2]};
+        boolean[] mirrored = new boolean[2 * solid.length];
+        int layer = n[0] * n[1];
+        for (int z = 0; z < m[2]; z++) {
+            int from = z < n[2] ? z : 2 * n[2] - 1 - z;
+            System.arraycopy(solid, from * layer, mirrored, z * layer, layer);
+        }
+        return flow(context, m, mirrored, 2, new boolean[] {true, true, true}, start, share, label);
     }
 
     private static Permeability.Result flow(StageContext context, int[] n, boolean[] solid, int axis,

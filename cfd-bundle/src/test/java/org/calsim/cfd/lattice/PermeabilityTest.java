@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** Lattice Boltzmann permeability against exact and classical Stokes-flow results. */
-class PermeabilityTest {
+public class PermeabilityTest {
     static final Permeability.Monitor NONE = (f, c) -> { };
 
     static Permeability.Result solve(int[] n, boolean[] solid, int axis, boolean[] periodic, double tau)
@@ -84,7 +84,7 @@ class PermeabilityTest {
     }
 
     /** @return a periodic cubic cell of l voxels with a centred sphere of solid fraction c */
-    static boolean[] sphereCell(int l, double c) {
+    public static boolean[] sphereCell(int l, double c) {
         double radius = Math.cbrt(3 * c / (4 * Math.PI)) * l;
         boolean[] solid = new boolean[l * l * l];
         for (int z = 0; z < l; z++) {

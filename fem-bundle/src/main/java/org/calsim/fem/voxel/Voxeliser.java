@@ -15,7 +15,9 @@ import org.calsim.api.stage.SimulationState;
 import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.structure.ParticlePacking;
+import org.calsim.api.structure.PackingSeries;
 import org.calsim.api.structure.VoxelImage;
+import org.calsim.api.structure.VoxelSeries;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -48,6 +50,7 @@ public abstract class Voxeliser implements Coupler {
     static final String SIZE = "voxel_size_um";
     static final String CBD_FRACTION = "cbd_volume_fraction";
     static final String MAX_VOXELS = "max_voxels";
+    static final String SERIES = "series";
 
     private final boolean bridges;
 
@@ -78,7 +81,9 @@ public abstract class Voxeliser implements Coupler {
                         .closed(1, 100).withDefault(4.0),
                 Parameter.number(SIZE, "um", 1e-6, "voxel edge; overrides voxels_per_radius").positive().optional(),
                 new Parameter(MAX_VOXELS, Parameter.Kind.INTEGER, "1", 1, 1000, true, 1e9, true, 50_000_000, false,
-                        List.of(), "largest image allowed (memory guard)")));
+                        List.of(), "largest image allowed (memory guard)"),
+                Parameter.flag(SERIES, "also voxelise every state of the calendering series (dem.calender with "
+                        + "series_points), at the same voxel size, for the series stages that follow")));
         if (bridges) {
             list.add(Parameter.number(CBD_FRACTION, "1", 1, "apparent CBD volume fraction of the coating, its "
                     + "nanopores included").closed(0, 0.5).withDefault(0.1));
@@ -88,12 +93,12 @@ public abstract class Voxeliser implements Coupler {
 
     @Override
     public Set<Key<?>> needs(Parameters parameters) {
-        return Set.of(ParticlePacking.KEY);
+        return parameters.flag(SERIES) ? Set.of(ParticlePacking.KEY, PackingSeries.KEY) : Set.of(ParticlePacking.KEY);
     }
 
     @Override
     public Set<Key<?>> gives(Parameters parameters) {
-        return Set.of(VoxelImage.KEY);
+        return parameters.flag(SERIES) ? Set.of(VoxelImage.KEY, VoxelSeries.KEY) : Set.of(VoxelImage.KEY);
     }
 
     @Override
@@ -118,6 +123,10 @@ public abstract class Voxeliser implements Coupler {
         VoxelImage image = voxelise(packing, wanted, morphological, bridges ? par.number(CBD_FRACTION) : 0);
         byte[] labels = image.labels();
         context.give(VoxelImage.KEY, image);
+        if (par.flag(SERIES)) {
+            context.give(VoxelSeries.KEY, series(context, h, packing.boxZ(), morphological,
+                    bridges ? par.number(CBD_FRACTION) : 0));
+        }
 
         // voxelisation error: painted sphere volume against the exact volume of the spheres painted
         double voxelVolume = h * h * h * labels.length;
@@ -141,6 +150,24 @@ public abstract class Voxeliser implements Coupler {
                 .column("volume_fraction", "1", new double[] {image.volumeFraction(0), image.volumeFraction(1),
                     image.volumeFraction(2)})
                 .build());
+    }
+
+    /**
+     * Voxelises each state of the calendering series at the voxel edge h. The CBD volume per area does not change
+     * on calendering, so a state of thickness h_s gets the CBD fraction f·h_final/h_s of the final coating's f.
+     */
+    private static VoxelSeries series(StageContext context, double h, double finalThickness, boolean morphological,
+                                      double cbdFraction) {
+        PackingSeries series = context.state().get(PackingSeries.KEY);
+        List<VoxelImage> images = new java.util.ArrayList<>();
+        for (int s = 0; s < series.size(); s++) {
+            context.checkCancelled();
+            context.progress(0.5 + 0.5 * s / series.size(), "voxelising state " + (s + 1) + " of " + series.size());
+            ParticlePacking state = series.packings().get(s);
+            double fraction = Math.min(cbdFraction * finalThickness / state.boxZ(), 0.5);
+            images.add(voxelise(state, h, morphological, fraction));
+        }
+        return new VoxelSeries(images, series.pressures(), series.compaction());
     }
 
     /**
