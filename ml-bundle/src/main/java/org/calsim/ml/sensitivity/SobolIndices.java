@@ -1,0 +1,141 @@
+package org.calsim.ml.sensitivity;
+
+import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.random.SobolSequenceGenerator;
+
+/**
+ * Variance-based sensitivity indices of a model y = f(x) with independent uniform inputs: first-order S_i (the
+ * share of Var y explained by x_i alone) and total-order S_Ti (x_i with all its interactions), by the
+ * Saltelli (2010) and Jansen (1999) estimators on two quasi-random sample matrices A and B (a Sobol sequence of
+ * twice the dimension, Commons Math) and the d matrices A_B^(i) (A with column i from B); N (d + 2) model
+ * evaluations. Confidence intervals by bootstrap over the N rows (Saltelli et al., Comput. Phys. Commun. 181
+ * (2010) 259, Table 2: S_i from f(B)(f(A_B^i) − f(A)), S_Ti from ½(f(A) − f(A_B^i))²).
+ */
+public final class SobolIndices {
+    /**
+     * @param first      S_i per input
+     * @param total      S_Ti per input
+     * @param firstLow   lower ends of the bootstrap confidence intervals of S_i
+     * @param firstHigh  upper ends
+     * @param totalLow   lower ends for S_Ti
+     * @param totalHigh  upper ends
+     * @param variance   Var y
+     * @param evaluations model evaluations used
+     */
+    public record Result(double[] first, double[] total, double[] firstLow, double[] firstHigh, double[] totalLow,
+                         double[] totalHigh, double variance, int evaluations) {
+    }
+
+    private SobolIndices() {
+    }
+
+    /**
+     * @param model      the model, called with a fresh array of inputs (in their own ranges)
+     * @param lower      lower bound of each input
+     * @param upper      upper bound of each input
+     * @param samples    N, rows of A and B
+     * @param bootstrap  bootstrap resamples for the intervals (0: none)
+     * @param confidence e.g. 0.95
+     * @param seed       seed of the bootstrap
+     */
+    public static Result estimate(ToDoubleFunction<double[]> model, double[] lower, double[] upper, int samples,
+                                  int bootstrap, double confidence, long seed) {
+        int d = lower.length;
+        SobolSequenceGenerator sobol = new SobolSequenceGenerator(2 * d);
+        sobol.skipTo(1); // the first point is all zeros
+        double[][] a = new double[samples][d];
+        double[][] b = new double[samples][d];
+        for (int j = 0; j < samples; j++) {
+            double[] p = sobol.nextVector();
+            for (int i = 0; i < d; i++) {
+                a[j][i] = lower[i] + p[i] * (upper[i] - lower[i]);
+                b[j][i] = lower[i] + p[d + i] * (upper[i] - lower[i]);
+            }
+        }
+        double[] fa = new double[samples];
+        double[] fb = new double[samples];
+        double[][] fab = new double[d][samples];
+        for (int j = 0; j < samples; j++) {
+            fa[j] = model.applyAsDouble(a[j].clone());
+            fb[j] = model.applyAsDouble(b[j].clone());
+            for (int i = 0; i < d; i++) {
+                double[] x = a[j].clone();
+                x[i] = b[j][i];
+                fab[i][j] = model.applyAsDouble(x);
+            }
+        }
+        int[] all = new int[samples];
+        for (int j = 0; j < samples; j++) {
+            all[j] = j;
+        }
+        double[][] point = indices(fa, fb, fab, all);
+        double[][] firstDraws = new double[d][bootstrap];
+        double[][] totalDraws = new double[d][bootstrap];
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] rows = new int[samples];
+        for (int r = 0; r < bootstrap; r++) {
+            for (int j = 0; j < samples; j++) {
+                rows[j] = random.nextInt(samples);
+            }
+            double[][] s = indices(fa, fb, fab, rows);
+            for (int i = 0; i < d; i++) {
+                firstDraws[i][r] = s[0][i];
+                totalDraws[i][r] = s[1][i];
+            }
+        }
+        double[] firstLow = new double[d];
+        double[] firstHigh = new double[d];
+        double[] totalLow = new double[d];
+        double[] totalHigh = new double[d];
+        double tail = (1 - confidence) / 2;
+        for (int i = 0; i < d; i++) {
+            firstLow[i] = quantile(firstDraws[i], tail, point[0][i]);
+            firstHigh[i] = quantile(firstDraws[i], 1 - tail, point[0][i]);
+            totalLow[i] = quantile(totalDraws[i], tail, point[1][i]);
+            totalHigh[i] = quantile(totalDraws[i], 1 - tail, point[1][i]);
+        }
+        return new Result(point[0], point[1], firstLow, firstHigh, totalLow, totalHigh, point[2][0],
+                samples * (d + 2));
+    }
+
+    /** @return {S_i}, {S_Ti}, {Var y} over the given rows */
+    private static double[][] indices(double[] fa, double[] fb, double[][] fab, int[] rows) {
+        int d = fab.length;
+        int n = rows.length;
+        double mean = 0;
+        for (int j : rows) {
+            mean += fa[j] + fb[j];
+        }
+        mean /= 2 * n;
+        double variance = 0;
+        for (int j : rows) {
+            variance += (fa[j] - mean) * (fa[j] - mean) + (fb[j] - mean) * (fb[j] - mean);
+        }
+        variance /= 2 * n - 1;
+        double[] first = new double[d];
+        double[] total = new double[d];
+        for (int i = 0; i < d; i++) {
+            double s = 0;
+            double t = 0;
+            for (int j : rows) {
+                s += fb[j] * (fab[i][j] - fa[j]);
+                double diff = fa[j] - fab[i][j];
+                t += 0.5 * diff * diff;
+            }
+            first[i] = s / n / variance;
+            total[i] = t / n / variance;
+        }
+        return new double[][] {first, total, {variance}};
+    }
+
+    private static double quantile(double[] draws, double p, double fallback) {
+        if (draws.length == 0) {
+            return fallback;
+        }
+        double[] sorted = draws.clone();
+        java.util.Arrays.sort(sorted);
+        int k = (int) Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))));
+        return sorted[k];
+    }
+}
