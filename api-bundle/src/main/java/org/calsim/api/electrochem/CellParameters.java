@@ -32,16 +32,4 @@ public record CellParameters(String name, String source, ElectrodeParameters neg
         return new CellParameters(name, source, negative, foilExchangeCurrent, separator, electrode, electrolyte,
                 temperature, electrodeArea, nominalCapacity, lowerCutoff, upperCutoff);
     }
-
-    /** @return the same cell with another negative electrode */
-    public CellParameters withNegative(ElectrodeParameters electrode) {
-        return new CellParameters(name, source, electrode, foilExchangeCurrent, separator, positive, electrolyte,
-                temperature, electrodeArea, nominalCapacity, lowerCutoff, upperCutoff);
-    }
-
-    /** @return the same cell with another nominal capacity [C] (so that 1C follows a changed electrode) */
-    public CellParameters withNominalCapacity(double capacity) {
-        return new CellParameters(name, source, negative, foilExchangeCurrent, separator, positive, electrolyte,
-                temperature, electrodeArea, capacity, lowerCutoff, upperCutoff);
-    }
 }

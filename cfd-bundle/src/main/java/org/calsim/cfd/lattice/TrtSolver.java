@@ -23,7 +23,6 @@ final class TrtSolver implements AutoCloseable {
     static final double MAGIC = 3.0 / 16;
     private static final int CHUNKS = 64;
 
-    private final FluidLattice lattice;
     private final int m;
     private final int[] source;
     private final double omegaPlus;
@@ -44,7 +43,6 @@ final class TrtSolver implements AutoCloseable {
      * @param threads worker threads
      */
     TrtSolver(FluidLattice lattice, double tauPlus, double[] force, int threads) {
-        this.lattice = lattice;
         this.m = lattice.size;
         this.source = lattice.source;
         this.omegaPlus = 1 / tauPlus;
@@ -274,10 +272,6 @@ final class TrtSolver implements AutoCloseable {
             u[3 * i + 1] = jy + 0.5 * g[1];
             u[3 * i + 2] = jz + 0.5 * g[2];
         }
-    }
-
-    FluidLattice lattice() {
-        return lattice;
     }
 
     @Override

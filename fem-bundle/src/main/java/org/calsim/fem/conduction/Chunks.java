@@ -24,18 +24,6 @@ final class Chunks {
         return (int) ((long) m * c / count);
     }
 
-    /** @return the chunk holding unknown {@code s} */
-    int of(int s) {
-        int c = (int) ((long) s * count / m);
-        while (from(c + 1) <= s) {
-            c++;
-        }
-        while (from(c) > s) {
-            c--;
-        }
-        return c;
-    }
-
     /** @return the ordered sum of per-chunk partial sums */
     static double sum(double[] partial, int count) {
         double total = 0;

@@ -44,8 +44,6 @@ final class CellSimulator {
     final double[] state;
     private final double[] previous;
     private final double[] trial;
-    private double time;
-    private long steps;
 
     CellSimulator(CellParameters cell, Settings settings, double currentScale) {
         this.cell = cell;
@@ -74,30 +72,6 @@ final class CellSimulator {
     void discharged() {
         rest(cell.halfCell() ? 0 : cell.negative().stoichiometryDischarged(),
                 cell.positive().stoichiometryDischarged());
-    }
-
-    double voltage() {
-        return equations.voltage(state);
-    }
-
-    double current() {
-        return state[grid.current];
-    }
-
-    double time() {
-        return time;
-    }
-
-    long steps() {
-        return steps;
-    }
-
-    long newtonIterations() {
-        return newton.iterations;
-    }
-
-    long jacobians() {
-        return newton.jacobians;
     }
 
     /**
@@ -162,7 +136,6 @@ final class CellSimulator {
         }
         double elapsed = switchOn(mode, setpoint, duration);
         double charge = elapsed * state[grid.current];
-        time += elapsed;
         trace.add(elapsed, equations.voltage(state), state[grid.current], charge);
         double gOld = event.value(state);
         if (gOld <= 0) {
@@ -191,15 +164,11 @@ final class CellSimulator {
                 dt = locate(dt, mode, setpoint, event, g, gOld);
                 charge += 0.5 * (previous[grid.current] + state[grid.current]) * dt;
                 elapsed += dt;
-                time += dt;
-                steps++;
                 trace.add(elapsed, equations.voltage(state), state[grid.current], charge);
                 return trace;
             }
             charge += 0.5 * (previous[grid.current] + state[grid.current]) * dt;
             elapsed += dt;
-            time += dt;
-            steps++;
             trace.add(elapsed, equations.voltage(state), state[grid.current], charge);
             gOld = g;
             double watched = watchCurrent ? state[grid.current] : equations.voltage(state);

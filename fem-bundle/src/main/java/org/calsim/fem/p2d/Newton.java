@@ -51,9 +51,6 @@ final class Newton {
     private boolean factored;
     private double factoredDt = Double.NaN;
     private int factoredMode = -1;
-    /** Total Newton iterations and Jacobian builds, for the record. */
-    long iterations;
-    long jacobians;
 
     /**
      * @param currentScale typical current density [A/m²] (the 1C current), for perturbation sizes and tolerances
@@ -168,7 +165,6 @@ final class Newton {
                 }
                 norm = Math.max(norm, Math.abs(d) / typical[i]);
             }
-            iterations++;
             if (!fresh && norm > 0.5 * lastNorm) {
                 factored = false; // the chord step would not contract: rebuild the Jacobian here instead
                 continue;
@@ -245,7 +241,6 @@ final class Newton {
             triplet.addItem(currentRow, current, dv[2]);
         }
         DConvertMatrixStruct.convert(triplet, jacobian, work);
-        jacobians++;
         if (!lu.setA(jacobian)) {
             return false;
         }
