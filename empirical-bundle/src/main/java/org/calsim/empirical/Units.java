@@ -32,6 +32,8 @@ public final class Units {
     public static final double MA_PER_CM2 = 10.0;
     /** C/m² per mAh/cm². */
     public static final double MAH_PER_CM2 = 36000.0;
+    /** C/m³ per mAh/cm³. */
+    public static final double MAH_PER_CM3 = 3.6e6;
 
     private Units() {
     }

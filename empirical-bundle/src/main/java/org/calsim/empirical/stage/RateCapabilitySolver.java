@@ -125,6 +125,10 @@ public final class RateCapabilitySolver implements Solver {
             sink.summary("capacity_" + cRateLabel(cRates[i]) + "C_mAh_per_cm2", capacities[i] / Units.MAH_PER_CM2,
                     "mAh/cm^2");
         }
+        for (int i = 0; i < cRates.length; i++) {
+            sink.summary("volumetric_capacity_" + cRateLabel(cRates[i]) + "C_mAh_per_cm3",
+                    capacities[i] / thickness / Units.MAH_PER_CM3, "mAh/cm^3");
+        }
         sink.note("model", "Q = Q0 for I <= I*, Q0*I*/I above; I* = (eps/T)*D0*c0*F/((1 - t+)*L)");
         context.progress(0.5, "curves");
 

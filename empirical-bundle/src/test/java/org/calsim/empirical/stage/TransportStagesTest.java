@@ -136,6 +136,8 @@ class TransportStagesTest {
         close(120_000 / 36_000.0, sink.get("nominal_capacity_mAh_per_cm2"));
         close(120_000 / 36_000.0, sink.get("capacity_0p5C_mAh_per_cm2"));
         close(120_000 * iStar / (120_000 * 5 / 3600.0) / 36_000, sink.get("capacity_5C_mAh_per_cm2"));
+        // per coating volume: 3.333 mAh/cm^2 over 60 um = 0.006 cm -> 555.6 mAh/cm^3
+        close(120_000 / 36_000.0 / 60e-4, sink.get("volumetric_capacity_0p5C_mAh_per_cm3"));
         // L_d at 1C = 0.1 * 3e-10 * 1000 * F / 0.6 / 33.333 = 144.7 um
         close(0.1 * 3e-10 * 1000 * F / 0.6 / (120_000 / 3600.0) / 1e-6, sink.get("penetration_depth_um"));
         close(1.0 * 0.3 / 3, sink.get("kappa_eff_S_per_m"));

@@ -42,28 +42,64 @@ public final class SobolIndices {
     public static Result estimate(ToDoubleFunction<double[]> model, double[] lower, double[] upper, int samples,
                                   int bootstrap, double confidence, long seed) {
         int d = lower.length;
+        double[][] unit = design(d, samples);
+        double[] f = new double[unit.length];
+        for (int r = 0; r < unit.length; r++) {
+            double[] x = new double[d];
+            for (int i = 0; i < d; i++) {
+                x[i] = lower[i] + unit[r][i] * (upper[i] - lower[i]);
+            }
+            f[r] = model.applyAsDouble(x);
+        }
+        return fromValues(f, d, samples, bootstrap, confidence, seed);
+    }
+
+    /**
+     * The N (d + 2) points of the estimator in the unit cube: the N rows of A, then the N rows of B, then the N rows
+     * of each A_B^(i), i = 1 … d. A and B are the two halves of a Sobol sequence of dimension 2d (Commons Math),
+     * without its first point (all zeros).
+     *
+     * @param d       number of inputs
+     * @param samples N
+     */
+    public static double[][] design(int d, int samples) {
         SobolSequenceGenerator sobol = new SobolSequenceGenerator(2 * d);
-        sobol.skipTo(1); // the first point is all zeros
-        double[][] a = new double[samples][d];
-        double[][] b = new double[samples][d];
+        sobol.skipTo(1);
+        double[][] points = new double[samples * (d + 2)][];
         for (int j = 0; j < samples; j++) {
             double[] p = sobol.nextVector();
+            points[j] = java.util.Arrays.copyOfRange(p, 0, d);
+            points[samples + j] = java.util.Arrays.copyOfRange(p, d, 2 * d);
             for (int i = 0; i < d; i++) {
-                a[j][i] = lower[i] + p[i] * (upper[i] - lower[i]);
-                b[j][i] = lower[i] + p[d + i] * (upper[i] - lower[i]);
+                double[] ab = points[j].clone();
+                ab[i] = p[d + i];
+                points[(2 + i) * samples + j] = ab;
             }
         }
-        double[] fa = new double[samples];
-        double[] fb = new double[samples];
-        double[][] fab = new double[d][samples];
-        for (int j = 0; j < samples; j++) {
-            fa[j] = model.applyAsDouble(a[j].clone());
-            fb[j] = model.applyAsDouble(b[j].clone());
-            for (int i = 0; i < d; i++) {
-                double[] x = a[j].clone();
-                x[i] = b[j][i];
-                fab[i][j] = model.applyAsDouble(x);
-            }
+        return points;
+    }
+
+    /**
+     * The indices from model values at the points of {@link #design}, in its order.
+     *
+     * @param values     f at the N (d + 2) design points
+     * @param d          number of inputs
+     * @param samples    N
+     * @param bootstrap  bootstrap resamples for the intervals (0: none)
+     * @param confidence e.g. 0.95
+     * @param seed       seed of the bootstrap
+     */
+    public static Result fromValues(double[] values, int d, int samples, int bootstrap, double confidence,
+                                    long seed) {
+        if (values.length != samples * (d + 2)) {
+            throw new IllegalArgumentException(values.length + " values; the design of " + d + " inputs and "
+                    + samples + " samples has " + samples * (d + 2));
+        }
+        double[] fa = java.util.Arrays.copyOfRange(values, 0, samples);
+        double[] fb = java.util.Arrays.copyOfRange(values, samples, 2 * samples);
+        double[][] fab = new double[d][];
+        for (int i = 0; i < d; i++) {
+            fab[i] = java.util.Arrays.copyOfRange(values, (2 + i) * samples, (3 + i) * samples);
         }
         int[] all = new int[samples];
         for (int j = 0; j < samples; j++) {

@@ -56,6 +56,10 @@ public final class CommandLineMain implements Callable<Integer> {
         cl.addSubcommand("check", new CheckCommand(jobs, out, err));
         cl.addSubcommand("list", new ListCommand(registry, out));
         cl.addSubcommand("describe", new DescribeCommand(context, out, err));
+        StudyCall study = new StudyCall(context, out, err);
+        cl.addSubcommand("sweep", new SweepCommand(study));
+        cl.addSubcommand("train", new TrainCommand(study));
+        cl.addSubcommand("optimise", new OptimiseCommand(study));
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println("calsim: internal error: " + e);
             e.printStackTrace(err);

@@ -69,6 +69,15 @@ public final class ResultWriter {
         return new ResultWriter(dir);
     }
 
+    /**
+     * A writer into an existing folder that keeps what is there (a study's folder, where the study wrote its own
+     * files first).
+     */
+    public static ResultWriter append(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return new ResultWriter(dir);
+    }
+
     /** Deletes a file or a folder with everything in it; nothing when it does not exist. */
     public static void deleteTree(Path path) throws IOException {
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

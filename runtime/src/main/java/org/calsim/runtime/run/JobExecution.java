@@ -21,6 +21,7 @@ import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.Key;
 import org.calsim.api.stage.StageCancelledException;
 import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.study.StateScalars;
 import org.calsim.runtime.output.ResultWriter;
 import org.osgi.framework.BundleContext;
 
@@ -111,17 +112,17 @@ final class JobExecution implements JobRun, JobControl, Runnable {
         summary.put("description", job.spec().description());
         ArrayNode stageSummaries = summary.putArray("stages");
         ResultWriter writer = null;
+        StateStore entries = new StateStore();
         try {
             writer = ResultWriter.open(job.outputDir());
-            StateStore state = new StateStore();
-            state.put(ElectrodeRecipe.KEY, job.recipe());
-            state.put(CalenderingConditions.KEY, job.conditions());
+            entries.put(ElectrodeRecipe.KEY, job.recipe());
+            entries.put(CalenderingConditions.KEY, job.conditions());
             this.state = JobState.RUNNING;
             for (stageIndex = 0; stageIndex < job.stages().size(); stageIndex++) {
                 StagePlan plan = job.stages().get(stageIndex);
                 ObjectNode s = stageSummaries.addObject();
                 s.put("stage", plan.name());
-                String failure = runStage(plan, state, writer, s);
+                String failure = runStage(plan, entries, writer, s);
                 if (failure != null) {
                     end = cancelled ? JobState.CANCELLED : JobState.FAILED;
                     error = failure;
@@ -141,6 +142,7 @@ final class JobExecution implements JobRun, JobControl, Runnable {
             if (error != null) {
                 summary.put("error", error);
             }
+            summary.set("state", stateScalars(entries));
             if (writer != null) {
                 try {
                     writer.writeJson(ResultWriter.SUMMARY, summary);
@@ -157,6 +159,26 @@ final class JobExecution implements JobRun, JobControl, Runnable {
             done.countDown();
             onEnd.accept(this);
         }
+    }
+
+    /**
+     * @return the state entries that are numbers or records of numbers ({@link StateScalars}), SI, as
+     *         {@code name: {value, unit}}; NaN ("not computed") is left out
+     */
+    private static ObjectNode stateScalars(StateStore state) {
+        ObjectNode out = ResultWriter.object();
+        for (StateScalars.Entry<?> e : StateScalars.ENTRIES) {
+            state.find(e.key()).ifPresent(v -> {
+                Map<String, Double> values = e.scalars(v);
+                for (StateScalars.Scalar c : e.components()) {
+                    double x = values.get(c.name());
+                    if (Double.isFinite(x)) {
+                        out.putObject(c.name()).put("value", x).put("unit", c.unit());
+                    }
+                }
+            });
+        }
+        return out;
     }
 
     /** @return null on success, else the one-paragraph reason the job stopped */

@@ -1,0 +1,118 @@
+package org.calsim.ml.gp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.Set;
+import org.calsim.ml.surrogate.Regressor;
+import org.calsim.ml.surrogate.RegressorKind;
+
+/**
+ * Gaussian process regression as a surrogate: one {@link GaussianProcess} per output. Options: {@code kernel}
+ * ({@code matern52}, the default, or {@code rbf}) and {@code restarts} (random restarts of the hyperparameter
+ * search, default 3). The model file keeps the training data and the hyperparameters, from which the process is
+ * rebuilt exactly.
+ */
+public final class GprKind implements RegressorKind {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> OPTIONS = Set.of("kernel", "restarts");
+    private static final int MAX_RESTARTS = 50;
+
+    @Override
+    public String name() {
+        return "gpr";
+    }
+
+    @Override
+    public Regressor fit(double[][] x, double[][] y, ObjectNode options, long seed) {
+        Iterator<String> keys = options.fieldNames();
+        while (keys.hasNext()) {
+            String k = keys.next();
+            if (!OPTIONS.contains(k)) {
+                throw new IllegalArgumentException("option '" + k + "' is not a gpr option; expected kernel or restarts");
+            }
+        }
+        Kernel kernel = kernel(options.path("kernel").asText("matern52"));
+        JsonNode r = options.path("restarts");
+        int restarts = r.isMissingNode() ? 3 : r.asInt(-1);
+        if (!r.isMissingNode() && (!r.canConvertToInt() || restarts < 0 || restarts > MAX_RESTARTS)) {
+            throw new IllegalArgumentException("option restarts=" + r + ": expected a whole number from 0 to "
+                    + MAX_RESTARTS);
+        }
+        GaussianProcess[] gp = new GaussianProcess[y[0].length];
+        double[][] theta = new double[gp.length][];
+        for (int k = 0; k < gp.length; k++) {
+            gp[k] = GaussianProcess.fit(kernel, x, column(y, k), restarts, seed + k);
+            theta[k] = gp[k].hyperparameters();
+        }
+        return new Model(kernel, x, y, theta, gp);
+    }
+
+    @Override
+    public Regressor read(JsonNode model) {
+        Kernel kernel = kernel(model.path("kernel").asText());
+        double[][] x = JSON.convertValue(model.get("x"), double[][].class);
+        double[][] y = JSON.convertValue(model.get("y"), double[][].class);
+        double[][] theta = JSON.convertValue(model.get("theta"), double[][].class);
+        GaussianProcess[] gp = new GaussianProcess[theta.length];
+        for (int k = 0; k < gp.length; k++) {
+            gp[k] = GaussianProcess.withHyperparameters(kernel, x, column(y, k), theta[k]);
+        }
+        return new Model(kernel, x, y, theta, gp);
+    }
+
+    private static Kernel kernel(String name) {
+        return switch (name) {
+            case "matern52" -> Kernel.MATERN52;
+            case "rbf" -> Kernel.RBF;
+            default -> throw new IllegalArgumentException("option kernel=" + name + ": expected matern52 or rbf");
+        };
+    }
+
+    private static double[] column(double[][] y, int k) {
+        double[] c = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            c[i] = y[i][k];
+        }
+        return c;
+    }
+
+    /** The fitted processes, one per output. */
+    private record Model(Kernel kernel, double[][] x, double[][] y, double[][] theta, GaussianProcess[] gp)
+            implements Regressor {
+        @Override
+        public int inputs() {
+            return x[0].length;
+        }
+
+        @Override
+        public int outputs() {
+            return gp.length;
+        }
+
+        @Override
+        public double[] predict(double[] input) {
+            double[] out = new double[gp.length];
+            for (int k = 0; k < gp.length; k++) {
+                out[k] = gp[k].predict(input)[0];
+            }
+            return out;
+        }
+
+        @Override
+        public ObjectNode write() {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("type", "gpr");
+            n.put("kernel", kernel == Kernel.RBF ? "rbf" : "matern52");
+            n.set("x", JSON.valueToTree(x));
+            n.set("y", JSON.valueToTree(y));
+            ArrayNode t = n.putArray("theta");
+            for (double[] th : theta) {
+                t.add(JSON.valueToTree(th));
+            }
+            return n;
+        }
+    }
+}

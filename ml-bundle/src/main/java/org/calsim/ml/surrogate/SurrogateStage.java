@@ -1,0 +1,129 @@
+package org.calsim.ml.surrogate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.calsim.api.electrode.CalenderingConditions;
+import org.calsim.api.electrode.ElectrodeRecipe;
+import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.stage.Key;
+import org.calsim.api.stage.Parameter;
+import org.calsim.api.stage.Parameters;
+import org.calsim.api.stage.SimulationState;
+import org.calsim.api.stage.Solver;
+import org.calsim.api.stage.StageContext;
+import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.study.StateScalars;
+import org.calsim.ml.dataset.OutputColumn;
+import org.calsim.ml.doe.Factor;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * A trained surrogate as a stage: reads its inputs from the job's recipe and calendering fields (others from
+ * {@code other_inputs}), predicts, and gives the state entries the chain it learned gave — every entry of
+ * {@link StateScalars} whose required numbers it predicts — so it stands in for those stages in a chain. Its other
+ * outputs (stage results) go to the summary. An input outside the training range is reported as extrapolation.
+ */
+@Component(property = "calsim.name=ml.surrogate")
+public final class SurrogateStage implements Solver {
+    static final String MODEL = "model_file";
+    static final String OTHER = "other_inputs";
+
+    @Override
+    public String description() {
+        return "trained surrogate (./calsim train): predicts the state entries and results of the chain it learned";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.file(MODEL, "model file written by ./calsim train"),
+                Parameter.numbers(OTHER, "-", 1, "values of the model's inputs that are not recipe or calendering "
+                        + "fields (stage parameters), in the model's input order and units").optional());
+    }
+
+    @Override
+    public void validate(Parameters parameters, SimulationState inputs) {
+        Surrogate s = Surrogate.read(parameters.file(MODEL), parameters.fieldPath(MODEL));
+        List<String> other = otherInputs(s);
+        int given = parameters.isSet(OTHER) ? parameters.numbers(OTHER).length : 0;
+        if (given != other.size()) {
+            throw new InvalidInputException(parameters.fieldPath(OTHER), given + " value(s)", other.isEmpty()
+                    ? "none: every input of the model is a recipe or calendering field"
+                    : other.size() + " value(s), for " + String.join(", ", other));
+        }
+    }
+
+    @Override
+    public Set<Key<?>> needs(Parameters parameters) {
+        return Set.of(ElectrodeRecipe.KEY, CalenderingConditions.KEY);
+    }
+
+    @Override
+    public Set<Key<?>> gives(Parameters parameters) {
+        Surrogate s = Surrogate.read(parameters.file(MODEL), parameters.fieldPath(MODEL));
+        Map<String, Double> probe = new HashMap<>();
+        s.outputs().stream().filter(OutputColumn::state).forEach(o -> probe.put(o.name(), 0.0));
+        Set<Key<?>> keys = new LinkedHashSet<>();
+        for (StateScalars.Entry<?> e : StateScalars.ENTRIES) {
+            if (e.assemble(probe, "").isPresent()) {
+                keys.add(e.key());
+            }
+        }
+        return keys;
+    }
+
+    @Override
+    public void run(StageContext context) throws StageFailedException {
+        Parameters p = context.parameters();
+        Surrogate s = Surrogate.read(p.file(MODEL), p.fieldPath(MODEL));
+        ElectrodeRecipe recipe = context.state().get(ElectrodeRecipe.KEY);
+        CalenderingConditions conditions = context.state().get(CalenderingConditions.KEY);
+        double[] other = p.isSet(OTHER) ? p.numbers(OTHER) : new double[0];
+        double[] x = new double[s.inputs().size()];
+        int o = 0;
+        List<String> outside = new ArrayList<>();
+        for (int j = 0; j < x.length; j++) {
+            Factor f = s.inputs().get(j);
+            x[j] = JobFields.known(f.field()) ? JobFields.value(f.field(), recipe, conditions).orElseThrow() : other[o++];
+            if (x[j] < f.lower() || x[j] > f.upper()) {
+                outside.add(f.field() + " = " + x[j] + " outside [" + f.lower() + ", " + f.upper() + "]");
+            }
+        }
+        double[] y = s.predict(x);
+        String method = "surrogate " + s.kind() + " (" + s.source() + ")";
+        Map<String, Double> values = new HashMap<>();
+        for (int k = 0; k < y.length; k++) {
+            OutputColumn c = s.outputs().get(k);
+            if (!Double.isFinite(y[k])) {
+                throw new StageFailedException("the surrogate predicted " + y[k] + " for "
+                        + c.name() + " at " + java.util.Arrays.toString(x) + "; the model file may be damaged");
+            }
+            if (c.state()) {
+                values.put(c.name(), y[k]);
+            }
+            context.results().summary(c.name().replace('/', '.'), y[k], c.unit());
+        }
+        for (Key<?> key : gives(p)) {
+            give(context, StateScalars.entry(key).orElseThrow(), values, method);
+        }
+        context.results().note("model", method);
+        if (!outside.isEmpty()) {
+            context.results().note("extrapolation", "inputs outside the training range, predictions there are not "
+                    + "backed by data: " + String.join("; ", outside));
+        }
+        context.progress(1, "predicted " + y.length + " outputs");
+    }
+
+    private static <T> void give(StageContext context, StateScalars.Entry<T> entry, Map<String, Double> values,
+                                 String method) {
+        context.give(entry.key(), entry.assemble(values, method).orElseThrow());
+    }
+
+    private static List<String> otherInputs(Surrogate s) {
+        return s.inputs().stream().map(Factor::field).filter(f -> !JobFields.known(f)).toList();
+    }
+}

@@ -1,0 +1,309 @@
+package org.calsim.ml.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.calsim.api.data.Plot;
+import org.calsim.api.data.Series;
+import org.calsim.api.data.Table;
+import org.calsim.api.job.JobOutcome;
+import org.calsim.api.job.JobProgress;
+import org.calsim.api.job.JobRequest;
+import org.calsim.api.job.JobService;
+import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.stage.ResultSink;
+import org.calsim.api.study.PointListener;
+import org.calsim.api.study.StudyListener;
+import org.calsim.api.study.StudyReport;
+import org.calsim.api.study.SweepExecutor;
+import org.calsim.api.study.SweepPoint;
+import org.calsim.ml.dataset.DatasetFiles;
+import org.calsim.ml.dataset.DatasetRow;
+import org.calsim.ml.dataset.OutputColumn;
+import org.calsim.ml.dataset.PointResults;
+import org.calsim.ml.dataset.SweepDataset;
+import org.calsim.ml.doe.Design;
+import org.calsim.ml.doe.Factor;
+import org.calsim.ml.sensitivity.SobolIndices;
+
+/**
+ * Runs a sweep: checks every point's job before any runs, hands the points not finished before to the
+ * {@link SweepExecutor}, records each point as it ends ({@code points/<id>/point.json}), and writes the dataset. The
+ * sweep folder's {@code sweep.json} fixes the design, so a sweep run again skips its finished points, and a changed
+ * sweep file is refused rather than mixed with old points.
+ */
+public final class SweepRun {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String POINTS = "points";
+    private static final String POINT = "point.json";
+    private static final String DEFINITION = "sweep.json";
+    private static final int BOOTSTRAP = 500;
+    private static final double CONFIDENCE = 0.95;
+
+    private final SweepFile sweep;
+    private final Path folder;
+    private final JobService jobs;
+    private final SweepExecutor executor;
+
+    /**
+     * @param out the sweep folder, or null for {@code results/<name>}
+     */
+    public SweepRun(SweepFile sweep, Path out, JobService jobs, SweepExecutor executor) {
+        this.sweep = sweep;
+        this.folder = out != null ? out : Path.of("results", sweep.name());
+        this.jobs = jobs;
+        this.executor = executor;
+    }
+
+    /**
+     * @throws InvalidInputException if a point's job is rejected or the folder holds another sweep; nothing has run
+     * @throws InterruptedException  if interrupted; finished points are recorded and the dataset written
+     */
+    public StudyReport run(boolean retryFailed, ResultSink results, StudyListener listener)
+            throws IOException, InterruptedException {
+        double[][] unit = sweep.design().points(sweep.inputs().size(), sweep.samples(), sweep.seed());
+        List<SweepPoint> all = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        for (int p = 0; p < unit.length; p++) {
+            double[] v = new double[sweep.inputs().size()];
+            List<String> overrides = new ArrayList<>(sweep.fixed());
+            for (int j = 0; j < v.length; j++) {
+                Factor f = sweep.inputs().get(j);
+                v[j] = f.at(unit[p][j]);
+                overrides.add(f.field() + "=" + v[j]);
+            }
+            String id = String.format("p%04d", p);
+            JobRequest request = new JobRequest(sweep.jobText(), sweep.jobFile().getParent(),
+                    folder.resolve(POINTS).resolve(id).toAbsolutePath(), overrides);
+            all.add(new SweepPoint(id, request));
+            values.add(v);
+        }
+        for (int p = 0; p < all.size(); p++) {
+            check(all.get(p), values.get(p));
+        }
+        claimFolder();
+        Map<String, String[]> ended = new ConcurrentHashMap<>();
+        List<SweepPoint> todo = new ArrayList<>();
+        for (SweepPoint p : all) {
+            String[] previous = previous(p.id());
+            if (previous != null && (previous[0].equals("succeeded") || previous[0].equals("failed") && !retryFailed)) {
+                ended.put(p.id(), previous);
+            } else {
+                todo.add(p);
+            }
+        }
+        int skipped = ended.size();
+        AtomicInteger failed = new AtomicInteger();
+        Map<String, Double> running = new ConcurrentHashMap<>();
+        Map<String, double[]> byId = new LinkedHashMap<>();
+        for (int p = 0; p < all.size(); p++) {
+            byId.put(all.get(p).id(), values.get(p));
+        }
+        listener.progress((double) skipped / all.size(), skipped + " of " + all.size() + " points done before; running "
+                + todo.size() + " on " + executor.description());
+        PointListener points = new PointListener() {
+            @Override
+            public void progress(String id, JobProgress progress) {
+                running.put(id, progress.overall());
+                report();
+            }
+
+            @Override
+            public void finished(String id, JobOutcome outcome) {
+                running.remove(id);
+                String status = outcome.state().name().toLowerCase();
+                String error = outcome.error() == null ? "" : outcome.error();
+                if (!outcome.state().name().equals("SUCCEEDED")) {
+                    failed.incrementAndGet();
+                }
+                try {
+                    record(id, byId.get(id), status, error);
+                } catch (IOException e) {
+                    error = "recording the point failed: " + e;
+                    status = "failed";
+                }
+                ended.put(id, new String[] {status, error});
+                report();
+            }
+
+            private void report() {
+                double done = ended.size() + running.values().stream().mapToDouble(Double::doubleValue).sum();
+                listener.progress(done / all.size(), "point " + ended.size() + "/" + all.size() + " done, "
+                        + failed.get() + " failed, " + running.size() + " running");
+            }
+        };
+        try {
+            executor.execute(todo, sweep.concurrency(), points, () -> Thread.currentThread().isInterrupted());
+        } finally {
+            writeDataset(all, values, ended, results);
+        }
+        long succeeded = ended.values().stream().filter(e -> e[0].equals("succeeded")).count();
+        List<String> lines = new ArrayList<>();
+        lines.add("sweep " + sweep.name() + ": " + all.size() + " points (" + sweep.design().label() + "), "
+                + succeeded + " succeeded, " + (ended.size() - succeeded) + " failed, " + skipped
+                + " finished before and skipped");
+        lines.add("dataset: " + folder.resolve(DatasetFiles.TABLE) + " and " + DatasetFiles.DESCRIPTION);
+        if (ended.size() > succeeded) {
+            lines.add("failed points keep their error in the dataset's error column; ./calsim sweep --retry-failed "
+                    + "runs them again");
+        }
+        return new StudyReport(folder, lines, succeeded == 0);
+    }
+
+    private void check(SweepPoint p, double[] v) {
+        try {
+            jobs.check(p.request());
+        } catch (InvalidInputException e) {
+            StringBuilder at = new StringBuilder();
+            for (int j = 0; j < v.length; j++) {
+                at.append(j == 0 ? "" : ", ").append(sweep.inputs().get(j).field()).append('=').append(v[j]);
+            }
+            throw new InvalidInputException("point " + p.id() + " (" + at + ")", e.getMessage(),
+                    "a job every point of the ranges can run; narrow the range in inputs");
+        }
+    }
+
+    /** Writes sweep.json, or checks that the one already there describes this sweep. */
+    private void claimFolder() throws IOException {
+        ObjectNode def = JSON.createObjectNode();
+        def.put("name", sweep.name());
+        def.put("job", sweep.jobText());
+        def.put("design", sweep.design().label());
+        def.put("points", sweep.samples());
+        def.put("seed", sweep.seed());
+        sweep.fixed().forEach(def.putArray("set")::add);
+        var in = def.putArray("inputs");
+        for (Factor f : sweep.inputs()) {
+            in.addObject().put("field", f.field()).put("lower", f.lower()).put("upper", f.upper()).put("log", f.log());
+        }
+        Path file = folder.resolve(DEFINITION);
+        if (Files.isRegularFile(file)) {
+            JsonNode old = JSON.readTree(file.toFile());
+            if (!old.equals(def)) {
+                throw new InvalidInputException("--out", folder.toString(), "the folder of this sweep; it holds a sweep "
+                        + "with another job, design, range or seed, whose points must not be mixed with these "
+                        + "(choose another --out, or delete the folder to start again)");
+            }
+            return;
+        }
+        if (Files.isDirectory(folder) && Files.list(folder).findAny().isPresent()) {
+            throw new InvalidInputException("--out", folder.toString(), "an empty or new folder, or the folder of an "
+                    + "earlier run of this sweep");
+        }
+        Files.createDirectories(folder);
+        DatasetFiles.writeAtomically(file, JSON.writeValueAsBytes(def));
+    }
+
+    /** @return {status, error} of the point from an earlier run, or null */
+    private String[] previous(String id) throws IOException {
+        Path f = folder.resolve(POINTS).resolve(id).resolve(POINT);
+        if (!Files.isRegularFile(f)) {
+            return null;
+        }
+        JsonNode p = JSON.readTree(f.toFile());
+        return new String[] {p.path("status").asText(), p.path("error").asText()};
+    }
+
+    private void record(String id, double[] v, String status, String error) throws IOException {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("id", id);
+        ObjectNode in = p.putObject("inputs");
+        for (int j = 0; j < v.length; j++) {
+            in.put(sweep.inputs().get(j).field(), v[j]);
+        }
+        p.put("status", status);
+        p.put("error", error);
+        Path dir = folder.resolve(POINTS).resolve(id);
+        Files.createDirectories(dir);
+        DatasetFiles.writeAtomically(dir.resolve(POINT), JSON.writeValueAsBytes(p));
+    }
+
+    private void writeDataset(List<SweepPoint> all, List<double[]> values, Map<String, String[]> ended,
+                              ResultSink results) throws IOException {
+        List<Map<OutputColumn, Double>> numbers = new ArrayList<>();
+        Map<String, OutputColumn> columns = new LinkedHashMap<>();
+        for (SweepPoint p : all) {
+            String[] e = ended.get(p.id());
+            Map<OutputColumn, Double> n = e != null && e[0].equals("succeeded")
+                    ? PointResults.read(folder.resolve(POINTS).resolve(p.id())) : Map.of();
+            numbers.add(n);
+            n.keySet().forEach(c -> columns.putIfAbsent(c.name(), c));
+        }
+        List<OutputColumn> outputs = new ArrayList<>();
+        if (sweep.outputs().isEmpty()) {
+            outputs.addAll(columns.values());
+        } else {
+            for (String name : sweep.outputs()) {
+                outputs.add(columns.getOrDefault(name, new OutputColumn(name, "", false)));
+            }
+        }
+        List<DatasetRow> rows = new ArrayList<>();
+        for (int p = 0; p < all.size(); p++) {
+            String[] e = ended.getOrDefault(all.get(p).id(), new String[] {"not run", ""});
+            double[] out = new double[outputs.size()];
+            for (int j = 0; j < out.length; j++) {
+                OutputColumn c = outputs.get(j);
+                Double x = numbers.get(p).entrySet().stream().filter(en -> en.getKey().name().equals(c.name()))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                out[j] = x == null ? Double.NaN : x;
+            }
+            rows.add(new DatasetRow(all.get(p).id(), e[0], values.get(p), out, e[1]));
+        }
+        SweepDataset data = new SweepDataset(sweep.name(), sweep.description(),
+                sweep.jobFile().getFileName().toString(), sweep.design().label(), sweep.samples(), sweep.seed(),
+                sweep.inputs(), outputs, rows);
+        DatasetFiles.write(folder, data);
+        if (sweep.design() == Design.SALTELLI) {
+            sensitivity(data, results);
+        }
+    }
+
+    /** Sobol indices of each output that every point produced, from the Saltelli design's values. */
+    private void sensitivity(SweepDataset data, ResultSink results) {
+        int d = data.inputs().size();
+        Table.Builder table = Table.builder();
+        double[] index = new double[d];
+        for (int i = 0; i < d; i++) {
+            index[i] = i + 1;
+        }
+        table.column("input", "index", index);
+        boolean any = false;
+        for (int j = 0; j < data.outputs().size(); j++) {
+            int k = j;
+            double[] f = data.rows().stream().mapToDouble(r -> r.outputs()[k]).toArray();
+            if (!Arrays.stream(f).allMatch(Double::isFinite)) {
+                continue;
+            }
+            SobolIndices.Result r = SobolIndices.fromValues(f, d, data.samples(), BOOTSTRAP, CONFIDENCE, sweep.seed());
+            if (!(r.variance() > 0)) {
+                continue;
+            }
+            String name = data.outputs().get(j).name();
+            table.column(name + " S1", "1", r.first()).column(name + " S1 low", "1", r.firstLow())
+                    .column(name + " S1 high", "1", r.firstHigh()).column(name + " ST", "1", r.total())
+                    .column(name + " ST low", "1", r.totalLow()).column(name + " ST high", "1", r.totalHigh());
+            any = true;
+            if (data.outputs().get(j).state()) {
+                results.plot(new Plot("sobol-" + name.replaceAll("[^A-Za-z0-9._-]", "_"), "Sobol indices of " + name
+                        + " (" + CONFIDENCE * 100 + " % bootstrap intervals in the CSV)", "input (1 = " + data.inputs()
+                        .get(0).field() + ", …)", "index [1]", List.of(
+                        new Series("first order S1", index, r.first(), Series.Style.MARKERS),
+                        new Series("total order ST", index, r.total(), Series.Style.MARKERS))));
+            }
+        }
+        if (any) {
+            results.table("sobol-indices", table.build());
+        }
+    }
+}

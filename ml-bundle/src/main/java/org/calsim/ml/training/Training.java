@@ -1,0 +1,220 @@
+package org.calsim.ml.training;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.calsim.api.data.Plot;
+import org.calsim.api.data.Series;
+import org.calsim.api.data.Table;
+import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.stage.ResultSink;
+import org.calsim.api.study.StudyListener;
+import org.calsim.api.study.StudyReport;
+import org.calsim.api.study.TrainingRequest;
+import org.calsim.ml.dataset.DatasetFiles;
+import org.calsim.ml.dataset.DatasetRow;
+import org.calsim.ml.dataset.OutputColumn;
+import org.calsim.ml.dataset.SweepDataset;
+import org.calsim.ml.doe.Factor;
+import org.calsim.ml.sensitivity.SobolIndices;
+import org.calsim.ml.surrogate.Regressor;
+import org.calsim.ml.surrogate.RegressorKind;
+import org.calsim.ml.surrogate.RegressorKinds;
+import org.calsim.ml.surrogate.Surrogate;
+
+/**
+ * {@code calsim train}: reads a sweep's dataset, cross-validates the chosen model kind on its successful rows, fits it
+ * to all of them, saves the surrogate, and reports per output the cross-validated R² and RMSE, a parity plot
+ * (held-out prediction against the chain's value) and the surrogate's Sobol indices over the training ranges.
+ */
+public final class Training {
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final int SOBOL_SAMPLES = 1024;
+    private static final int BOOTSTRAP = 200;
+    private static final double CONFIDENCE = 0.95;
+
+    private Training() {
+    }
+
+    /**
+     * @throws InvalidInputException on a bad dataset, column, model kind, option or fold count
+     */
+    public static StudyReport run(TrainingRequest request, ResultSink results, StudyListener listener)
+            throws IOException {
+        SweepDataset data = DatasetFiles.read(request.dataset());
+        RegressorKind kind = RegressorKinds.named(request.model(), "--model");
+        List<Factor> inputs = new ArrayList<>();
+        List<String> inNames = request.inputs().isEmpty() ? data.inputs().stream().map(Factor::field).toList()
+                : request.inputs();
+        for (String name : inNames) {
+            int j = data.inputIndex(name);
+            if (j < 0) {
+                throw new InvalidInputException("--inputs", name, "an input of the dataset: "
+                        + String.join(", ", data.inputs().stream().map(Factor::field).toList()));
+            }
+            inputs.add(data.inputs().get(j));
+        }
+        List<DatasetRow> ok = data.rows().stream().filter(DatasetRow::succeeded).toList();
+        List<OutputColumn> outputs = new ArrayList<>();
+        if (request.outputs().isEmpty()) {
+            for (int k = 0; k < data.outputs().size(); k++) {
+                if (usable(ok, k)) {
+                    outputs.add(data.outputs().get(k));
+                }
+            }
+        } else {
+            for (String name : request.outputs()) {
+                int k = data.outputIndex(name);
+                if (k < 0) {
+                    throw new InvalidInputException("--outputs", name, "an output of the dataset: "
+                            + String.join(", ", data.outputs().stream().map(OutputColumn::name).toList()));
+                }
+                if (!usable(ok, k)) {
+                    throw new InvalidInputException("--outputs", name, "an output that every successful point "
+                            + "produced and that varies between points");
+                }
+                outputs.add(data.outputs().get(k));
+            }
+        }
+        if (outputs.isEmpty()) {
+            throw new InvalidInputException("--outputs", "(all)", "at least one output that varies; the dataset has "
+                    + ok.size() + " successful points");
+        }
+        if (request.folds() < 2 || request.folds() > ok.size()) {
+            throw new InvalidInputException("--folds", request.folds(), "from 2 to the number of successful points ("
+                    + ok.size() + ")");
+        }
+        double[][] x = new double[ok.size()][inputs.size()];
+        double[][] y = new double[ok.size()][outputs.size()];
+        for (int i = 0; i < ok.size(); i++) {
+            for (int j = 0; j < inputs.size(); j++) {
+                x[i][j] = ok.get(i).inputs()[data.inputIndex(inputs.get(j).field())];
+            }
+            for (int k = 0; k < outputs.size(); k++) {
+                y[i][k] = ok.get(i).outputs()[data.outputIndex(outputs.get(k).name())];
+            }
+        }
+        ObjectNode options = options(request.options());
+        listener.progress(0, "cross-validating " + kind.name() + " on " + ok.size() + " points, " + request.folds()
+                + " folds");
+        CrossValidation cv;
+        Regressor model;
+        try {
+            cv = CrossValidation.run(kind, x, y, request.folds(), options, request.seed());
+            listener.progress(0.8, "fitting " + kind.name() + " to all " + ok.size() + " points");
+            model = kind.fit(x, y, options, request.seed());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--option", request.options().toString(), e.getMessage());
+        }
+        Path datasetFile = Files.isDirectory(request.dataset()) ? request.dataset().resolve(DatasetFiles.DESCRIPTION)
+                : request.dataset();
+        Path folder = datasetFile.toAbsolutePath().getParent();
+        Path out = request.out() != null ? request.out() : folder.resolve(kind.name() + ".model.json");
+        Surrogate surrogate = new Surrogate(kind.name(), inputs, outputs, cv.r2(), cv.rmse(),
+                data.name() + " (" + datasetFile + ", " + ok.size() + " points)", model);
+        surrogate.write(out);
+        listener.progress(0.9, "Sobol indices of the surrogate");
+        List<String> lines = new ArrayList<>();
+        lines.add(kind.name() + " surrogate of " + outputs.size() + " output(s) from " + inputs.size()
+                + " input(s), trained on " + ok.size() + " points; " + request.folds() + "-fold cross-validation:");
+        Table.Builder parity = Table.builder();
+        for (int k = 0; k < outputs.size(); k++) {
+            OutputColumn o = outputs.get(k);
+            lines.add(String.format("  %s: R^2 %.4f, RMSE %.4g %s", o.name(), cv.r2()[k], cv.rmse()[k], o.unit()));
+            int kk = k;
+            double[] actual = java.util.Arrays.stream(y).mapToDouble(r -> r[kk]).toArray();
+            double[] held = java.util.Arrays.stream(cv.predicted()).mapToDouble(r -> r[kk]).toArray();
+            parity.column(o.name(), o.unit(), actual).column(o.name() + " predicted", o.unit(), held);
+            double lo = java.util.Arrays.stream(actual).min().orElse(0);
+            double hi = java.util.Arrays.stream(actual).max().orElse(1);
+            results.plot(new Plot("parity-" + safe(o.name()), String.format("%s: %d-fold cross-validation, R^2 %.4f",
+                    o.name(), request.folds(), cv.r2()[k]), "chain [" + o.unit() + "]", "surrogate, held out ["
+                    + o.unit() + "]", List.of(new Series("held-out points", actual, held, Series.Style.MARKERS),
+                    new Series("y = x", new double[] {lo, hi}, new double[] {lo, hi}, Series.Style.LINE))));
+        }
+        results.table("cross-validation", parity.build());
+        results.table("sobol-indices", sobol(surrogate, request.seed(), lines));
+        lines.add("model file: " + out);
+        listener.progress(1, "done");
+        return new StudyReport(out.toAbsolutePath().getParent(), lines, false);
+    }
+
+    /** Sobol indices of every output of the surrogate, inputs uniform over the training ranges (log-uniform for log). */
+    private static Table sobol(Surrogate s, long seed, List<String> lines) {
+        int d = s.inputs().size();
+        Table.Builder t = Table.builder();
+        double[] index = new double[d];
+        for (int i = 0; i < d; i++) {
+            index[i] = i + 1;
+        }
+        t.column("input", "index", index);
+        double[][] unit = SobolIndices.design(d, SOBOL_SAMPLES);
+        double[][] f = new double[s.outputs().size()][unit.length];
+        for (int r = 0; r < unit.length; r++) {
+            double[] x = new double[d];
+            for (int j = 0; j < d; j++) {
+                x[j] = s.inputs().get(j).at(unit[r][j]);
+            }
+            double[] p = s.predict(x);
+            for (int k = 0; k < p.length; k++) {
+                f[k][r] = p[k];
+            }
+        }
+        lines.add("Sobol indices of the surrogate (first order / total) over " + String.join(", ",
+                s.inputs().stream().map(Factor::field).toList()) + ":");
+        for (int k = 0; k < f.length; k++) {
+            SobolIndices.Result r = SobolIndices.fromValues(f[k], d, SOBOL_SAMPLES, BOOTSTRAP, CONFIDENCE, seed);
+            String name = s.outputs().get(k).name();
+            t.column(name + " S1", "1", r.first()).column(name + " ST", "1", r.total());
+            StringBuilder line = new StringBuilder("  " + name + ":");
+            for (int j = 0; j < d; j++) {
+                line.append(String.format(" %.3f/%.3f", r.first()[j], r.total()[j]));
+            }
+            lines.add(line.toString());
+        }
+        return t.build();
+    }
+
+    private static boolean usable(List<DatasetRow> ok, int k) {
+        if (ok.isEmpty()) {
+            return false;
+        }
+        double first = ok.get(0).outputs()[k];
+        boolean varies = false;
+        for (DatasetRow r : ok) {
+            if (!Double.isFinite(r.outputs()[k])) {
+                return false;
+            }
+            varies |= r.outputs()[k] != first;
+        }
+        return varies;
+    }
+
+    /** Reads {@code key=value} settings, each value as YAML (number, list, text). */
+    private static ObjectNode options(Map<String, String> settings) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            JsonNode v;
+            try {
+                v = YAML.readTree(e.getValue());
+            } catch (JsonProcessingException ex) {
+                v = TextNode.valueOf(e.getValue());
+            }
+            o.set(e.getKey(), v == null ? TextNode.valueOf(e.getValue()) : v);
+        }
+        return o;
+    }
+
+    static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}
