@@ -29,7 +29,8 @@ import org.calsim.ml.gp.Kernel;
  * refitted by maximum likelihood every time from the default start and {@value #GP_RESTARTS} random ones) to the
  * scalar target below over the unit-cube inputs, and returns the maximiser of the expected improvement
  * ({@link ExpectedImprovement}, Jones, Schonlau and Welch 1998) of its latent prediction over the best target
- * observed. The expected improvement is maximised by scoring {@value #CANDIDATES} Sobol points (Commons Math, with
+ * observed (so the objectives are taken as noise-free up to the process's small fitted noise). The expected
+ * improvement is maximised by scoring {@value #CANDIDATES} Sobol points (Commons Math, with
  * a random Cranley–Patterson shift) and {@value #PERTURBATIONS} Gaussian perturbations (standard deviation
  * {@value #PERTURBATION_SD} of the range) of each of the {@value #INCUMBENTS} best observed points, then refining
  * the {@value #REFINED} best-scoring starts by Nelder–Mead on the expected improvement at the point clamped into
@@ -41,7 +42,9 @@ import org.calsim.ml.gp.Kernel;
  *   maximised) is normalised to [0, 1] by its observed minimum and maximum; each suggestion draws a weight vector
  *   λ uniformly from the simplex lattice {λ_j ∈ {0, 1/s, …, 1}, Σλ_j = 1} with s = 10 for two objectives, 4 for
  *   three (Knowles' values) and 3 for more (11, 15 and C(k+2, 3) vectors), and the target is the augmented
- *   Chebyshev scalarisation f_λ = max_j(λ_j f_j) + ρ Σ_j λ_j f_j with ρ = 0.05.</li>
+ *   Chebyshev scalarisation f_λ = max_j(λ_j f_j) + ρ Σ_j λ_j f_j with ρ = 0.05. Unlike Knowles, every
+ *   evaluation enters the fit (he caps the fitted subset for speed) and the expected improvement is maximised as
+ *   above rather than by his evolutionary algorithm.</li>
  * </ul>
  *
  * <p>Guards: the predictive standard deviation may be 0 (then EI = max(f* − μ, 0)); no point closer than
@@ -54,7 +57,8 @@ import org.calsim.ml.gp.Kernel;
  * (for ParEGO: the worst scalarised value under the current weights), so the model treats its neighbourhood as
  * poor and the expected improvement there is small; the point itself is excluded as a duplicate. A region that
  * keeps failing is thus avoided without a separate feasibility model, at the price of a surrogate that is
- * distorted near failures (it is an imputation, not knowledge of the function there).
+ * distorted near failures (it is an imputation, not knowledge of the function there). Forrester, Sóbester and
+ * Keane (Proc. R. Soc. A 462 (2006) 935) impute a penalised model prediction instead, a refinement not made here.
  *
  * <p>Pending points (suggested, neither observed nor failed yet) enter the fit with the best target observed (the
  * "constant liar" of Ginsbourger, Le Riche and Carraro 2010), so several suggestions may be requested before their

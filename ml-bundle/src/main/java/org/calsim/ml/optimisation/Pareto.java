@@ -30,7 +30,7 @@ public final class Pareto {
             }
             better |= u < v;
         }
-        return true;
+        return better;
     }
 
     /**
