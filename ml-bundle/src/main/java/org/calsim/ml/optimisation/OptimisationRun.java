@@ -401,9 +401,8 @@ public final class OptimisationRun {
         if (objectives.size() == 2) {
             List<BayesianOptimiser.Evaluation> front = new ArrayList<>(pareto);
             front.sort(java.util.Comparator.comparingDouble(e -> e.objectives()[0]));
-            results.plot(new Plot("pareto-front", "Pareto front: " + objectives.get(0).goal().name().toLowerCase() + " "
-                    + objectives.get(0).output() + ", " + objectives.get(1).goal().name().toLowerCase() + " "
-                    + objectives.get(1).output(), objectives.get(0).output() + " [" + objectives.get(0).unit() + "]",
+            results.plot(new Plot("pareto-front", "Pareto front (ParEGO, "
+                    + all.size() + " evaluations)", objectives.get(0).output() + " [" + objectives.get(0).unit() + "]",
                     objectives.get(1).output() + " [" + objectives.get(1).unit() + "]", List.of(
                     new Series("evaluations", column(all, 0), column(all, 1), Series.Style.MARKERS),
                     new Series("Pareto set", column(front, 0), column(front, 1), Series.Style.LINE))));
