@@ -47,7 +47,7 @@ public enum Design {
 
     private static double[][] sobol(int d, int n) {
         SobolSequenceGenerator s = new SobolSequenceGenerator(d);
-        s.skipTo(1);
+        s.nextVector(); // the first point is the corner 0
         double[][] p = new double[n][];
         for (int i = 0; i < n; i++) {
             p[i] = s.nextVector();

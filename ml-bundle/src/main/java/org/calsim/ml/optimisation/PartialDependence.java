@@ -29,7 +29,7 @@ final class PartialDependence {
         int d = inputs.size();
         double[][] others = new double[samples][];
         SobolSequenceGenerator sobol = new SobolSequenceGenerator(Math.max(d, 1));
-        sobol.skipTo(1);
+        sobol.nextVector(); // the first point is the corner 0
         for (int s = 0; s < samples; s++) {
             others[s] = sobol.nextVector();
         }

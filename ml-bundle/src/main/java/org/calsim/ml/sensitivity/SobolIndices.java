@@ -10,7 +10,9 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * Saltelli (2010) and Jansen (1999) estimators on two quasi-random sample matrices A and B (a Sobol sequence of
  * twice the dimension, Commons Math) and the d matrices A_B^(i) (A with column i from B); N (d + 2) model
  * evaluations. Confidence intervals by bootstrap over the N rows (Saltelli et al., Comput. Phys. Commun. 181
- * (2010) 259, Table 2: S_i from f(B)(f(A_B^i) − f(A)), S_Ti from ½(f(A) − f(A_B^i))²).
+ * (2010) 259, Table 2: S_i from f(B)(f(A_B^i) − f(A)), S_Ti from ½(f(A) − f(A_B^i))²). In the first-order
+ * estimator f(B) is centred on the sample mean, which leaves its expectation unchanged (f(A_B^i) − f(A) has mean 0)
+ * and removes the error that grows with the output's mean (Janon et al., ESAIM: PS 18 (2014) 342).
  */
 public final class SobolIndices {
     /**
@@ -64,7 +66,7 @@ public final class SobolIndices {
      */
     public static double[][] design(int d, int samples) {
         SobolSequenceGenerator sobol = new SobolSequenceGenerator(2 * d);
-        sobol.skipTo(1);
+        sobol.nextVector(); // the first point is the corner 0
         double[][] points = new double[samples * (d + 2)][];
         for (int j = 0; j < samples; j++) {
             double[] p = sobol.nextVector();
@@ -155,7 +157,7 @@ public final class SobolIndices {
             double s = 0;
             double t = 0;
             for (int j : rows) {
-                s += fb[j] * (fab[i][j] - fa[j]);
+                s += (fb[j] - mean) * (fab[i][j] - fa[j]);
                 double diff = fa[j] - fab[i][j];
                 t += 0.5 * diff * diff;
             }

@@ -190,7 +190,7 @@ public final class SweepRun {
         Path file = folder.resolve(DEFINITION);
         if (Files.isRegularFile(file)) {
             JsonNode old = JSON.readTree(file.toFile());
-            if (!old.equals(def)) {
+            if (!old.equals(JSON.readTree(JSON.writeValueAsBytes(def)))) { // as read back: numbers of one type
                 throw new InvalidInputException("--out", folder.toString(), "the folder of this sweep; it holds a sweep "
                         + "with another job, design, range or seed, whose points must not be mixed with these "
                         + "(choose another --out, or delete the folder to start again)");

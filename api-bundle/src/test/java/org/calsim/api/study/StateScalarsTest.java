@@ -1,0 +1,39 @@
+package org.calsim.api.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.calsim.api.electrode.CoatingKeys;
+import org.calsim.api.transport.EffectiveProperties;
+import org.junit.jupiter.api.Test;
+
+class StateScalarsTest {
+
+    @Test
+    void recordsFlattenToNamedScalarsAndAssembleBack() {
+        StateScalars.Entry<?> e = StateScalars.entry(EffectiveProperties.KEY).orElseThrow();
+        Map<String, Double> s = e.scalars(new EffectiveProperties(0.3, 2.5, Double.NaN, 12.0, "voxel conduction"));
+        assertEquals(Map.of("transport.effective_properties.porosity", 0.3,
+                "transport.effective_properties.through_plane_tortuosity", 2.5,
+                "transport.effective_properties.in_plane_tortuosity", Double.NaN,
+                "transport.effective_properties.electronic_conductivity", 12.0), s);
+        Object back = e.assemble(Map.of("transport.effective_properties.porosity", 0.3,
+                "transport.effective_properties.through_plane_tortuosity", 2.5), "surrogate").orElseThrow();
+        assertEquals(new EffectiveProperties(0.3, 2.5, Double.NaN, Double.NaN, "surrogate"), back);
+    }
+
+    @Test
+    void aRecordWithoutItsRequiredNumbersIsNotAssembled() {
+        StateScalars.Entry<?> e = StateScalars.entry(EffectiveProperties.KEY).orElseThrow();
+        assertTrue(e.assemble(Map.of("transport.effective_properties.porosity", 0.3), "x").isEmpty());
+    }
+
+    @Test
+    void plainNumbersKeepTheirKeyName() {
+        StateScalars.Entry<?> e = StateScalars.entry(CoatingKeys.THICKNESS).orElseThrow();
+        assertEquals(Map.of("coating.thickness", 6e-5), e.scalars(6e-5));
+        assertEquals("m", e.components().get(0).unit());
+        assertEquals(6e-5, e.assemble(Map.of("coating.thickness", 6e-5), "x").orElseThrow());
+    }
+}
