@@ -3,7 +3,6 @@ package org.calsim.ml.mlp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.calsim.ml.surrogate.Regressor;
 import org.calsim.ml.surrogate.RegressorKind;
 import org.calsim.ml.surrogate.RegressorOptions;
 
@@ -39,7 +38,7 @@ public final class MlpKind implements RegressorKind {
     }
 
     @Override
-    public Regressor read(JsonNode model) {
+    public MultilayerPerceptron read(JsonNode model) {
         return MultilayerPerceptron.read(model);
     }
 

@@ -116,7 +116,7 @@ public final class MultilayerPerceptron implements Regressor {
         }
         int[] widths = new int[w.size()];
         for (int l = 0; l < widths.length; l++) {
-            if (!w.get(l).canConvertToInt() || w.get(l).intValue() < 1) {
+            if (!w.get(l).isIntegralNumber() || !w.get(l).canConvertToInt() || w.get(l).intValue() < 1) {
                 throw new IllegalArgumentException("model field 'widths' = " + w + " is not positive integers");
             }
             widths[l] = w.get(l).intValue();

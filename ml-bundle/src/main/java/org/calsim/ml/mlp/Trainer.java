@@ -3,6 +3,7 @@ package org.calsim.ml.mlp;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.calsim.ml.surrogate.Standardisation;
+import org.calsim.ml.surrogate.TrainingData;
 
 /**
  * Trains a {@link MultilayerPerceptron}: inputs and outputs standardised ({@link Standardisation}), a random
@@ -51,7 +52,7 @@ final class Trainer {
      * @param y n rows of m outputs
      */
     static Result train(double[][] x, double[][] y, Settings settings, long seed) {
-        check(x, y);
+        TrainingData.check(MlpKind.NAME, x, y);
         int n = x.length;
         int d = x[0].length;
         int m = y[0].length;
@@ -141,34 +142,6 @@ final class Trainer {
         MultilayerPerceptron model = new MultilayerPerceptron(network, best, inputScaling, outputScaling,
                 new MultilayerPerceptron.Summary(epochs, bestEpoch, held > 0 ? bestError : Double.NaN));
         return new Result(model, validation, Arrays.copyOf(history, held > 0 ? epochs : 0));
-    }
-
-    private static void check(double[][] x, double[][] y) {
-        if (x.length == 0 || x.length != y.length) {
-            throw new IllegalArgumentException("mlp needs as many output rows as input rows, at least 1; got "
-                    + x.length + " and " + y.length);
-        }
-        int d = x[0].length;
-        int m = y[0].length;
-        if (d == 0 || m == 0) {
-            throw new IllegalArgumentException("mlp needs at least one input and one output column");
-        }
-        for (int i = 0; i < x.length; i++) {
-            if (x[i].length != d || y[i].length != m) {
-                throw new IllegalArgumentException("mlp data row " + i + " has " + x[i].length + " inputs and "
-                        + y[i].length + " outputs; row 0 has " + d + " and " + m);
-            }
-            for (double v : x[i]) {
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("mlp input row " + i + " is not finite");
-                }
-            }
-            for (double v : y[i]) {
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("mlp output row " + i + " is not finite");
-                }
-            }
-        }
     }
 
     /** Fisher–Yates shuffle (Knuth, TAOCP vol 2, Algorithm 3.4.2 P). */

@@ -140,7 +140,7 @@ class MultilayerPerceptronTest {
 
     /**
      * 40 rows of y = x + noise (σ = 0.5, a signal-to-noise ratio near 1) and a wide network with a large step: the
-     * network overfits the 32 training rows within a few hundred epochs, so the validation error has a minimum
+     * network overfits the 32 training rows within tens of epochs, so the validation error has a minimum
      * and training must stop {@code patience} epochs after it, far before the 20000 allowed. The kept model's
      * validation error, recomputed here from its predictions in data units, equals the minimum of the history (to
      * 10⁻¹², the rounding of un- and re-standardising) and is below the error of the last epoch run: the best
