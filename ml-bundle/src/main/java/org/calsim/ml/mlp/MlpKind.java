@@ -11,8 +11,7 @@ import org.calsim.ml.surrogate.RegressorOptions;
  * <ul>
  * <li>{@code layers}: hidden widths, default [32, 32] (an empty list gives a linear model)</li>
  * <li>{@code activation}: {@code tanh} (default) or {@code relu}</li>
- * <li>{@code learning_rate}: Adam step α in (0, 1], default 10⁻³ (Kingma and Ba's default), in standardised
- * units</li>
+ * <li>{@code learning_rate}: Adam step α in (0, 1], default 10⁻³ (Kingma and Ba's default)</li>
  * <li>{@code epochs}: most passes over the training rows, default 3000</li>
  * <li>{@code batch_size}: rows per Adam step, default 32 (all training rows when fewer)</li>
  * <li>{@code validation_fraction}: share of rows held out for early stopping, in [0, 0.5], default 0.2 (0: no early
