@@ -1,6 +1,5 @@
 package org.calsim.ml.doe;
 
-import java.util.SplittableRandom;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.calsim.ml.sensitivity.SobolIndices;
 
@@ -11,16 +10,16 @@ public enum Design {
      * corner 0); the seed is not used. Fills the cube evenly for any N; best with N a power of 2.
      */
     SOBOL,
-    /**
-     * Latin hypercube (McKay, Beckman and Conover 1979): each input's range cut into N equal strata, one point at a
-     * random place in each, strata paired across inputs by seeded random permutations.
-     */
+    /** The maximin Latin hypercube of {@link LatinHypercube} (the best of 20 seeded designs). */
     LATIN_HYPERCUBE,
     /**
      * The N (d + 2) points of the Saltelli/Jansen estimator of Sobol indices ({@link SobolIndices#design}), so the
      * sweep's dataset gives the sensitivity indices of the physics chain itself; N is the number of base samples.
      */
     SALTELLI;
+
+    /** Latin hypercubes drawn for the maximin choice. */
+    private static final int MAXIMIN_CANDIDATES = 20;
 
     /**
      * @param d      number of inputs
@@ -31,7 +30,7 @@ public enum Design {
     public double[][] points(int d, int n, long seed) {
         return switch (this) {
             case SOBOL -> sobol(d, n);
-            case LATIN_HYPERCUBE -> latinHypercube(d, n, seed);
+            case LATIN_HYPERCUBE -> LatinHypercube.maximin(n, d, MAXIMIN_CANDIDATES, seed);
             case SALTELLI -> SobolIndices.design(d, n);
         };
     }
@@ -51,27 +50,6 @@ public enum Design {
         double[][] p = new double[n][];
         for (int i = 0; i < n; i++) {
             p[i] = s.nextVector();
-        }
-        return p;
-    }
-
-    private static double[][] latinHypercube(int d, int n, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[][] p = new double[n][d];
-        int[] order = new int[n];
-        for (int j = 0; j < d; j++) {
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int k = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[k];
-                order[k] = t;
-            }
-            for (int i = 0; i < n; i++) {
-                p[i][j] = (order[i] + random.nextDouble()) / n;
-            }
         }
         return p;
     }

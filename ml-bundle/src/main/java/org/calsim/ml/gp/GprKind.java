@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
-import java.util.Set;
+import java.util.List;
 import org.calsim.ml.surrogate.Regressor;
 import org.calsim.ml.surrogate.RegressorKind;
+import org.calsim.ml.surrogate.RegressorOptions;
+import org.calsim.ml.surrogate.TrainingData;
 
 /**
  * Gaussian process regression as a surrogate: one {@link GaussianProcess} per output. Options: {@code kernel}
@@ -17,7 +18,6 @@ import org.calsim.ml.surrogate.RegressorKind;
  */
 public final class GprKind implements RegressorKind {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> OPTIONS = Set.of("kernel", "restarts");
     private static final int MAX_RESTARTS = 50;
 
     @Override
@@ -27,20 +27,10 @@ public final class GprKind implements RegressorKind {
 
     @Override
     public Regressor fit(double[][] x, double[][] y, ObjectNode options, long seed) {
-        Iterator<String> keys = options.fieldNames();
-        while (keys.hasNext()) {
-            String k = keys.next();
-            if (!OPTIONS.contains(k)) {
-                throw new IllegalArgumentException("option '" + k + "' is not a gpr option; expected kernel or restarts");
-            }
-        }
-        Kernel kernel = kernel(options.path("kernel").asText("matern52"));
-        JsonNode r = options.path("restarts");
-        int restarts = r.isMissingNode() ? 3 : r.asInt(-1);
-        if (!r.isMissingNode() && (!r.canConvertToInt() || restarts < 0 || restarts > MAX_RESTARTS)) {
-            throw new IllegalArgumentException("option restarts=" + r + ": expected a whole number from 0 to "
-                    + MAX_RESTARTS);
-        }
+        RegressorOptions o = new RegressorOptions(name(), options, List.of("kernel", "restarts"));
+        Kernel kernel = kernel(o.choice("kernel", "matern52", List.of("matern52", "rbf")));
+        int restarts = o.integer("restarts", 3, 0, MAX_RESTARTS);
+        TrainingData.check(name(), x, y);
         GaussianProcess[] gp = new GaussianProcess[y[0].length];
         double[][] theta = new double[gp.length][];
         for (int k = 0; k < gp.length; k++) {

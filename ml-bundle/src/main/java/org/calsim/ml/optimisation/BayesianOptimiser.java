@@ -14,6 +14,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
+import org.calsim.ml.doe.LatinHypercube;
 import org.calsim.ml.gp.GaussianProcess;
 import org.calsim.ml.gp.Kernel;
 

@@ -25,4 +25,14 @@ public interface Regressor {
      *         back); predicting with the model read back gives the same numbers
      */
     ObjectNode write();
+
+    /**
+     * @param output     which output
+     * @param inputNames names of the inputs, in order
+     * @param outputName name of the output
+     * @return the model as an explicit formula, if it is one (symbolic regression); empty for black boxes
+     */
+    default java.util.Optional<String> formula(int output, java.util.List<String> inputNames, String outputName) {
+        return java.util.Optional.empty();
+    }
 }

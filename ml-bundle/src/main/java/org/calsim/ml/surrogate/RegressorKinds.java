@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.ml.gp.GprKind;
+import org.calsim.ml.mlp.MlpKind;
+import org.calsim.ml.symbolic.SissoKind;
 
 /** The kinds of regression model calsim trains, by name. */
 public final class RegressorKinds {
-    private static final List<RegressorKind> KINDS = List.of(new GprKind());
+    private static final List<RegressorKind> KINDS = List.of(new GprKind(), new MlpKind(), new SissoKind());
 
     private RegressorKinds() {
     }

@@ -54,7 +54,7 @@ public final class SissoModel implements Regressor {
      * @return the formula, e.g. "y = 0.12 + 3.4·(x1·x2) − 0.8·ln(x3)", coefficients to 6 significant digits (the
      *         model file holds them exactly)
      */
-    public String formula(int output, List<String> inputNames, String outputName) {
+    public String formulaText(int output, List<String> inputNames, String outputName) {
         return formulas[output].format(outputName, names(inputNames));
     }
 
@@ -89,6 +89,11 @@ public final class SissoModel implements Regressor {
                     + " names");
         }
         return inputNames;
+    }
+
+    @Override
+    public java.util.Optional<String> formula(int output, List<String> inputNames, String outputName) {
+        return java.util.Optional.of(formulaText(output, inputNames, outputName));
     }
 
     @Override

@@ -141,6 +141,10 @@ public final class Training {
                     + o.unit() + "]", List.of(new Series("held-out points", actual, held, Series.Style.MARKERS),
                     new Series("y = x", new double[] {lo, hi}, new double[] {lo, hi}, Series.Style.LINE))));
         }
+        List<String> inputNames = inputs.stream().map(Factor::field).toList();
+        for (int k = 0; k < outputs.size(); k++) {
+            model.formula(k, inputNames, outputs.get(k).name()).ifPresent(f -> lines.add("  " + f));
+        }
         results.table("cross-validation", parity.build());
         results.table("sobol-indices", sobol(surrogate, request.seed(), lines));
         lines.add("model file: " + out);

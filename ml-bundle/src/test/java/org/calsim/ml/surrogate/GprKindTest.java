@@ -37,9 +37,9 @@ class GprKindTest {
         ObjectNode bad = JsonNodeFactory.instance.objectNode().put("kernell", "rbf");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new GprKind().fit(x, y, bad, 1));
-        assertTrue(e.getMessage().contains("kernell") && e.getMessage().contains("kernel or restarts"), e.getMessage());
+        assertTrue(e.getMessage().contains("kernell") && e.getMessage().contains("kernel, restarts"), e.getMessage());
         ObjectNode kernel = JsonNodeFactory.instance.objectNode().put("kernel", "cubic");
         e = assertThrows(IllegalArgumentException.class, () -> new GprKind().fit(x, y, kernel, 1));
-        assertTrue(e.getMessage().contains("cubic") && e.getMessage().contains("matern52 or rbf"), e.getMessage());
+        assertTrue(e.getMessage().contains("cubic") && e.getMessage().contains("matern52, rbf"), e.getMessage());
     }
 }

@@ -50,7 +50,7 @@ class SissoTest {
     void recoversKnownLawExactly() throws Exception {
         double[][][] d = data(100, 1, SissoTest::law);
         SissoModel model = new SissoKind().fit(d[0], d[1], options("{}"), 0);
-        String formula = model.formula(0, NAMES, "y");
+        String formula = model.formulaText(0, NAMES, "y");
         System.out.println("sisso exact: " + formula + ", training RMSE " + model.trainingRmse(0));
         assertEquals(List.of("x1·x2", "1/x3"), model.features(0, NAMES), formula);
         assertEquals(3, model.coefficients(0)[0], 3e-8);
@@ -68,7 +68,7 @@ class SissoTest {
     void recoversRungTwoLaw() throws Exception {
         double[][][] d = data(80, 2, x -> 1 + 2 * Math.sqrt(x[0]) * x[3]);
         SissoModel model = new SissoKind().fit(d[0], d[1], options("{\"dimension\": 3}"), 0);
-        System.out.println("sisso rung 2: " + model.formula(0, NAMES, "y"));
+        System.out.println("sisso rung 2: " + model.formulaText(0, NAMES, "y"));
         assertEquals(List.of("x4·(√x1)"), model.features(0, NAMES));
         assertEquals(2, model.coefficients(0)[0], 2e-8);
         assertEquals(1, model.intercept(0), 1e-8);
@@ -112,7 +112,7 @@ class SissoTest {
             total += (test[1][i][0] - testMean) * (test[1][i][0] - testMean);
         }
         double r2 = 1 - residual / total;
-        System.out.printf("sisso 1 %% noise: %s, held-out R² = %.6f%n", model.formula(0, NAMES, "y"), r2);
+        System.out.printf("sisso 1 %% noise: %s, held-out R² = %.6f%n", model.formulaText(0, NAMES, "y"), r2);
         assertTrue(r2 > 0.99, "R² = " + r2);
     }
 
@@ -133,7 +133,7 @@ class SissoTest {
         assertEquals(4, back.inputs());
         assertEquals(2, back.outputs());
         for (int k = 0; k < 2; k++) {
-            assertEquals(model.formula(k, NAMES, "y"), back.formula(k, NAMES, "y"));
+            assertEquals(model.formulaText(k, NAMES, "y"), back.formulaText(k, NAMES, "y"));
         }
         for (double[] p : data(30, 6, SissoTest::law)[0]) {
             assertArrayEquals(model.predict(p), back.predict(p), 0.0);
@@ -147,7 +147,7 @@ class SissoTest {
         double[][][] d = data(30, 9, x -> 4.25);
         SissoModel model = new SissoKind().fit(d[0], d[1], options("{}"), 0);
         assertEquals(List.of(), model.features(0, NAMES));
-        assertEquals("q = 4.25", model.formula(0, NAMES, "q"));
+        assertEquals("q = 4.25", model.formulaText(0, NAMES, "q"));
         assertEquals(4.25, model.predict(new double[] {1, 1, 1, 1})[0], 0.0);
     }
 

@@ -57,6 +57,9 @@ final class StudyCall {
         } catch (IOException e) {
             err.println("calsim: the " + what + " could not write its plots: " + e);
             return ExitCodes.FAILED;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("calsim: the " + what + " stopped: " + e.getMessage());
+            return ExitCodes.FAILED;
         } finally {
             context.ungetService(ref);
         }

@@ -1,4 +1,4 @@
-package org.calsim.ml.optimisation;
+package org.calsim.ml.doe;
 
 import java.util.SplittableRandom;
 
@@ -67,7 +67,8 @@ public final class LatinHypercube {
         return smallest;
     }
 
-    static double distance2(double[] a, double[] b) {
+    /** @return the squared Euclidean distance of two points */
+    public static double distance2(double[] a, double[] b) {
         double s = 0;
         for (int j = 0; j < a.length; j++) {
             double u = a[j] - b[j];

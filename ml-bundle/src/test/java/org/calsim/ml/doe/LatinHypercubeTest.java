@@ -1,4 +1,4 @@
-package org.calsim.ml.optimisation;
+package org.calsim.ml.doe;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
