@@ -294,7 +294,7 @@ public final class SweepRun {
                     .column(name + " S1 high", "1", r.firstHigh()).column(name + " ST", "1", r.total())
                     .column(name + " ST low", "1", r.totalLow()).column(name + " ST high", "1", r.totalHigh());
             any = true;
-            if (data.outputs().get(j).state()) {
+            if (data.outputs().get(j).state() || !sweep.outputs().isEmpty()) { // all outputs: plot the state's
                 results.plot(new Plot("sobol-" + name.replaceAll("[^A-Za-z0-9._-]", "_"), "Sobol indices of " + name
                         + " (" + CONFIDENCE * 100 + " % bootstrap intervals in the CSV)", "input (1 = " + data.inputs()
                         .get(0).field() + ", …)", "index [1]", List.of(
