@@ -59,6 +59,9 @@ class StudyIT {
         }
         assertTrue(Files.exists(folder.resolve("train-parity-coating.porosity.png")));
 
+        Calsim.Result swapped = Calsim.run(dir, "run", "examples/ml/surrogate-chain.yaml");
+        assertEquals(0, swapped.exit(), swapped.out() + swapped.err());
+
         Calsim.Result optimise = Calsim.run(dir, "optimise", "examples/ml/optimise.yaml");
         assertEquals(0, optimise.exit(), optimise.out() + optimise.err());
         Path opt = dir.resolve("results/calendering-optimum");
@@ -98,6 +101,22 @@ class StudyIT {
             assertEquals(16, y.length);
             assertTrue(1 - res / tot > 0.98, output + ": held-out R^2 " + (1 - res / tot));
         }
+
+        // a model file dropped into deploy/ is a stage of its own: surrogate.<name>, used with one line
+        Files.createDirectories(dir.resolve("deploy"));
+        Files.copy(folder.resolve("gpr.model.json"), dir.resolve("deploy/calendering.model.json"));
+        String job = Files.readString(examples.resolve("surrogate-chain.yaml"));
+        int from = job.indexOf("  - use: ml.surrogate");
+        int to = job.indexOf("  - use: empirical.rate-capability");
+        Files.writeString(examples.resolve("deployed.yaml"), job.substring(0, from) + "  - use: surrogate.calendering\n"
+                + job.substring(to));
+        Calsim.Result deployed = Calsim.run(dir, "run", "examples/ml/deployed.yaml", "--out", "deployed");
+        assertEquals(0, deployed.exit(), deployed.out() + deployed.err());
+        JsonNode summary = JSON.readTree(dir.resolve("deployed/summary.json").toFile());
+        assertEquals("surrogate.calendering", summary.at("/stages/0/stage").asText());
+        assertEquals(JSON.readTree(dir.resolve("results/surrogate-chain/summary.json").toFile())
+                .at("/state/coating.porosity/value").asDouble(Double.NaN), summary.at("/state/coating.porosity/value")
+                .asDouble(), 0.0, "the same model gives the same porosity whether named in the job or deployed");
     }
 
     private static double[] column(List<String> csv, String name) {

@@ -1,5 +1,6 @@
 package org.calsim.ml.surrogate;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,28 +27,50 @@ import org.osgi.service.component.annotations.Component;
  * {@code other_inputs}), predicts, and gives the state entries the chain it learned gave — every entry of
  * {@link StateScalars} whose required numbers it predicts — so it stands in for those stages in a chain. Its other
  * outputs (stage results) go to the summary. An input outside the training range is reported as extrapolation.
+ *
+ * <p>As the component {@code ml.surrogate} it loads the model file named in the job ({@code model_file}); a model file
+ * dropped into {@code deploy/} becomes a stage of its own with the model fixed ({@link DeployedSurrogates}).
  */
 @Component(property = "calsim.name=ml.surrogate")
 public final class SurrogateStage implements Solver {
     static final String MODEL = "model_file";
     static final String OTHER = "other_inputs";
+    private final Path fixedModel;
+
+    /** The {@code ml.surrogate} stage: the job names the model file. */
+    public SurrogateStage() {
+        this(null);
+    }
+
+    /** A stage for one deployed model file. */
+    SurrogateStage(Path fixedModel) {
+        this.fixedModel = fixedModel;
+    }
 
     @Override
     public String description() {
-        return "trained surrogate (./calsim train): predicts the state entries and results of the chain it learned";
+        return fixedModel == null
+                ? "trained surrogate (./calsim train): predicts the state entries and results of the chain it learned"
+                : "surrogate deployed from " + fixedModel.getFileName() + ": predicts the state entries and results of "
+                + "the chain it learned";
     }
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(
-                Parameter.file(MODEL, "model file written by ./calsim train"),
-                Parameter.numbers(OTHER, "-", 1, "values of the model's inputs that are not recipe or calendering "
-                        + "fields (stage parameters), in the model's input order and units").optional());
+        Parameter other = Parameter.numbers(OTHER, "-", 1, "values of the model's inputs that are not recipe or "
+                + "calendering fields (stage parameters), in the model's input order and units").optional();
+        return fixedModel == null ? List.of(Parameter.file(MODEL, "model file written by ./calsim train"), other)
+                : List.of(other);
+    }
+
+    private Surrogate model(Parameters parameters) {
+        return fixedModel == null ? Surrogate.read(parameters.file(MODEL), parameters.fieldPath(MODEL))
+                : Surrogate.read(fixedModel, "deploy/" + fixedModel.getFileName());
     }
 
     @Override
     public void validate(Parameters parameters, SimulationState inputs) {
-        Surrogate s = Surrogate.read(parameters.file(MODEL), parameters.fieldPath(MODEL));
+        Surrogate s = model(parameters);
         List<String> other = otherInputs(s);
         int given = parameters.isSet(OTHER) ? parameters.numbers(OTHER).length : 0;
         if (given != other.size()) {
@@ -64,7 +87,7 @@ public final class SurrogateStage implements Solver {
 
     @Override
     public Set<Key<?>> gives(Parameters parameters) {
-        Surrogate s = Surrogate.read(parameters.file(MODEL), parameters.fieldPath(MODEL));
+        Surrogate s = model(parameters);
         Map<String, Double> probe = new HashMap<>();
         s.outputs().stream().filter(OutputColumn::state).forEach(o -> probe.put(o.name(), 0.0));
         Set<Key<?>> keys = new LinkedHashSet<>();
@@ -79,7 +102,7 @@ public final class SurrogateStage implements Solver {
     @Override
     public void run(StageContext context) throws StageFailedException {
         Parameters p = context.parameters();
-        Surrogate s = Surrogate.read(p.file(MODEL), p.fieldPath(MODEL));
+        Surrogate s = model(p);
         ElectrodeRecipe recipe = context.state().get(ElectrodeRecipe.KEY);
         CalenderingConditions conditions = context.state().get(CalenderingConditions.KEY);
         double[] other = p.isSet(OTHER) ? p.numbers(OTHER) : new double[0];

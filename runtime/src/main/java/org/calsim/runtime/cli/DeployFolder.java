@@ -11,23 +11,26 @@ import org.osgi.framework.BundleContext;
 
 /**
  * The {@code deploy/} folder that Apache Felix FileInstall watches. A one-shot command waits for the
- * plugin bundles in it to be installed and started before it looks services up.
+ * plugin bundles in it to be installed and started, and for the surrogate model files in it
+ * ({@code <name>.model.json}) to be registered as stages {@code surrogate.<name>}, before it looks services up.
  */
 final class DeployFolder {
     private static final long POLL_MILLIS = 100;
+    private static final String MODEL = ".model.json";
 
     private DeployFolder() {
     }
 
     /**
-     * Waits until every {@code *.jar} in {@code dir} is an active bundle, at most {@code timeoutMillis}.
+     * Waits until every {@code *.jar} in {@code dir} is an active bundle and every {@code *.model.json} a registered
+     * stage, at most {@code timeoutMillis}.
      *
-     * @return the jars that did not become active in time (empty when all did)
+     * @return the files that were not picked up in time (empty when all were)
      */
     static List<String> awaitActive(BundleContext context, Path dir, long timeoutMillis) throws InterruptedException {
         List<String> jars = new ArrayList<>();
         if (Files.isDirectory(dir)) {
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.jar")) {
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.{jar,model.json}")) {
                 s.forEach(p -> jars.add(p.getFileName().toString()));
             } catch (IOException e) {
                 return jars;
@@ -45,6 +48,15 @@ final class DeployFolder {
     }
 
     private static boolean active(BundleContext context, String jar) {
+        if (jar.endsWith(MODEL)) {
+            String name = "surrogate." + jar.substring(0, jar.length() - MODEL.length());
+            try {
+                return !context.getServiceReferences(org.calsim.api.stage.Solver.class, "(calsim.name=" + name + ")")
+                        .isEmpty();
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                return false;
+            }
+        }
         for (Bundle b : context.getBundles()) {
             if (b.getLocation().endsWith("/" + jar) && b.getState() == Bundle.ACTIVE) {
                 return true;

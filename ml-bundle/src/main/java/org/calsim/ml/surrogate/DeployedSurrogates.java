@@ -1,0 +1,76 @@
+package org.calsim.ml.surrogate;
+
+import java.io.File;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.felix.fileinstall.ArtifactInstaller;
+import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.stage.Solver;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * Model files in the {@code deploy/} folder become stages: Apache Felix FileInstall hands every
+ * {@code <name>.model.json} to this installer, which registers a {@link Solver} named {@code surrogate.<name>} with
+ * the model fixed, so a job uses it with one line ({@code - use: surrogate.<name>}). Replacing the file replaces the
+ * model (for jobs that start afterwards); deleting it removes the stage. A file that is not a calsim model is left
+ * alone with a message.
+ */
+@Component(service = ArtifactInstaller.class)
+public final class DeployedSurrogates implements ArtifactInstaller {
+    /** File-name ending of model files. */
+    static final String SUFFIX = ".model.json";
+    /** Name prefix of deployed surrogate stages. */
+    static final String PREFIX = "surrogate.";
+    private final BundleContext context;
+    private final Map<File, ServiceRegistration<Solver>> installed = new ConcurrentHashMap<>();
+
+    @Activate
+    public DeployedSurrogates(BundleContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public boolean canHandle(File artifact) {
+        return artifact.getName().endsWith(SUFFIX);
+    }
+
+    @Override
+    public void install(File artifact) {
+        String name = PREFIX + artifact.getName().substring(0, artifact.getName().length() - SUFFIX.length());
+        try {
+            Surrogate.read(artifact.toPath(), "deploy/" + artifact.getName());
+        } catch (InvalidInputException e) {
+            System.err.println("calsim: deploy/" + artifact.getName() + " is not used as a stage: " + e.getMessage());
+            return;
+        }
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("calsim.name", name);
+        props.put("calsim.model_file", artifact.getAbsolutePath());
+        installed.put(artifact, context.registerService(Solver.class,
+                new SurrogateStage(artifact.toPath().toAbsolutePath()), props));
+    }
+
+    @Override
+    public void update(File artifact) {
+        uninstall(artifact);
+        install(artifact);
+    }
+
+    @Override
+    public void uninstall(File artifact) {
+        ServiceRegistration<Solver> r = installed.remove(artifact);
+        if (r != null) {
+            r.unregister();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        installed.keySet().forEach(this::uninstall);
+    }
+}
