@@ -178,7 +178,9 @@ public final class Training {
         for (int k = 0; k < f.length; k++) {
             SobolIndices.Result r = SobolIndices.fromValues(f[k], d, SOBOL_SAMPLES, BOOTSTRAP, CONFIDENCE, seed);
             String name = s.outputs().get(k).name();
-            t.column(name + " S1", "1", r.first()).column(name + " ST", "1", r.total());
+            t.column(name + " S1", "1", r.first()).column(name + " S1 low", "1", r.firstLow())
+                    .column(name + " S1 high", "1", r.firstHigh()).column(name + " ST", "1", r.total())
+                    .column(name + " ST low", "1", r.totalLow()).column(name + " ST high", "1", r.totalHigh());
             StringBuilder line = new StringBuilder("  " + name + ":");
             for (int j = 0; j < d; j++) {
                 line.append(String.format(" %.3f/%.3f", r.first()[j], r.total()[j]));

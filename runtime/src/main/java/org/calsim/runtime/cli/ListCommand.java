@@ -27,13 +27,15 @@ final class ListCommand implements Callable<Integer> {
 
     /** Prints the listing as an aligned table. */
     static void print(List<RegisteredService> services, PrintStream out) {
+        int kind = "KIND".length();
         int name = "NAME".length();
         int bundle = "BUNDLE".length();
         for (RegisteredService s : services) {
+            kind = Math.max(kind, s.kind().length());
             name = Math.max(name, s.name().length());
             bundle = Math.max(bundle, s.bundleSymbolicName().length() + 1 + s.bundleVersion().length());
         }
-        String format = "%-12s %-" + name + "s %-" + bundle + "s %7s  %s%n";
+        String format = "%-" + kind + "s %-" + name + "s %-" + bundle + "s %7s  %s%n";
         out.printf(format, "KIND", "NAME", "BUNDLE", "RANKING", "DESCRIPTION");
         for (RegisteredService s : services) {
             out.printf(format, s.kind(), s.name(), s.bundleSymbolicName() + " " + s.bundleVersion(), s.ranking(),

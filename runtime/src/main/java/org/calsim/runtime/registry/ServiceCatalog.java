@@ -11,6 +11,7 @@ import org.calsim.api.job.Registry;
 import org.calsim.api.stage.Coupler;
 import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
+import org.calsim.api.study.SweepExecutor;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
@@ -69,20 +70,26 @@ public final class ServiceCatalog implements Registry {
     public RegisteredService describe(ServiceKind kind, ServiceReference<?> ref) {
         Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
         String implementation = String.valueOf(ref.getProperty("component.name"));
-        String description = "";
-        if (kind == ServiceKind.SOLVER || kind == ServiceKind.COUPLER) {
-            Solver solver = (Solver) context.getService(ref);
-            if (solver != null) {
-                try {
-                    description = solver.description();
-                } finally {
-                    context.ungetService(ref);
-                }
-            }
-        }
+        String description = switch (kind) {
+            case SOLVER, COUPLER -> describe(ref, service -> ((Solver) service).description());
+            case SWEEP_EXECUTOR -> describe(ref, service -> ((SweepExecutor) service).description());
+            default -> "";
+        };
         return new RegisteredService(kind.label(), nameOf(ref), implementation,
                 ref.getBundle().getSymbolicName(), ref.getBundle().getVersion().toString(),
                 ranking instanceof Integer r ? r : 0, (Long) ref.getProperty(Constants.SERVICE_ID), description);
+    }
+
+    private String describe(ServiceReference<?> ref, java.util.function.Function<Object, String> description) {
+        Object service = context.getService(ref);
+        if (service == null) {
+            return "";
+        }
+        try {
+            return description.apply(service);
+        } finally {
+            context.ungetService(ref);
+        }
     }
 
     /** @return the {@code calsim.name} of a service (the first, if it carries several) */

@@ -4,6 +4,7 @@ import org.calsim.api.contact.ContactLaw;
 import org.calsim.api.material.MaterialModel;
 import org.calsim.api.stage.Coupler;
 import org.calsim.api.stage.Solver;
+import org.calsim.api.study.SweepExecutor;
 
 /** The kinds of calsim services, with the service interface each is registered under. */
 public enum ServiceKind {
@@ -14,7 +15,9 @@ public enum ServiceKind {
     /** {@link Solver} that is not a {@link Coupler} */
     SOLVER("solver", Solver.class),
     /** {@link Coupler} */
-    COUPLER("coupler", Coupler.class);
+    COUPLER("coupler", Coupler.class),
+    /** {@link SweepExecutor}: where the points of sweeps run */
+    SWEEP_EXECUTOR("sweep-executor", SweepExecutor.class);
 
     private final String label;
     private final Class<?> type;
