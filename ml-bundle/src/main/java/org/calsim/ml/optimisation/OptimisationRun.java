@@ -70,6 +70,7 @@ public final class OptimisationRun {
     private static final int MAX_EVALUATIONS = 10_000;
     private static final int PD_GRID = 25;
     private static final int PD_SAMPLES = 256;
+    private static final String RECORD = "optimisation.json";
 
     private final String name;
     private final Path folder;
@@ -215,29 +216,141 @@ public final class OptimisationRun {
         }
         Goal[] goals = objectives.stream().map(Objective::goal).toArray(Goal[]::new);
         BayesianOptimiser bo = new BayesianOptimiser(lower, upper, log, goals, initial, seed);
+        List<Evaluated> records = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> notes = new ArrayList<>();
         if (surrogate == null) {
-            jobs.check(request(new double[0], "check"));
-            if (Files.isDirectory(folder) && Files.list(folder).findAny().isPresent()) {
-                throw new InvalidInputException("--out", folder.toString(), "an empty or new folder (an optimisation "
-                        + "of the physics chain keeps every evaluation's results there)");
+            double[] middle = new double[d];
+            for (int j = 0; j < d; j++) {
+                middle[j] = inputs.get(j).at(0.5);
+            }
+            try {
+                jobs.check(request(middle, "check"));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("job (at the middle of the input ranges)", e.getMessage(),
+                        "a job the inputs can be set in (check the field names in inputs and set)");
+            }
+            resume(bo, records);
+        } else {
+            for (int j = 0; j < d; j++) {
+                Factor f = inputs.get(j);
+                Factor t = surrogate.inputs().get(j);
+                if (f.lower() < t.lower() || f.upper() > t.upper()) {
+                    notes.add("the range of " + f.field() + " [" + f.lower() + ", " + f.upper() + "] goes beyond the "
+                            + "surrogate's training range [" + t.lower() + ", " + t.upper() + "]: predictions there "
+                            + "are extrapolations");
+                }
             }
         }
         Files.createDirectories(folder);
-        List<String> errors = new ArrayList<>();
         try {
             if (surrogate != null) {
                 for (int e = 0; e < evaluations; e++) {
                     double[] x = bo.suggest();
-                    bo.observe(x, predictObjectives(x));
+                    double[] f = predictObjectives(x);
+                    if (java.util.Arrays.stream(f).allMatch(Double::isFinite)) {
+                        bo.observe(x, f);
+                        records.add(new Evaluated("e" + e, e, x, f, ""));
+                    } else {
+                        bo.failed(x);
+                        records.add(new Evaluated("e" + e, e, x, null, "the surrogate gives no finite value here "
+                                + "(outside the domain of its formula)"));
+                    }
                     listener.progress((e + 1.0) / evaluations, "evaluation " + (e + 1) + "/" + evaluations);
                 }
             } else {
-                chain(bo, executor, listener, errors);
+                chain(bo, executor, listener, records);
             }
         } finally {
-            write(bo, results, errors);
+            record(bo, records);
         }
-        return new StudyReport(folder, report(bo, errors), bo.evaluations().isEmpty());
+        plots(bo, results);
+        List<String> lines = report(bo, records);
+        lines.addAll(notes);
+        return new StudyReport(folder, lines, bo.evaluations().isEmpty());
+    }
+
+    /**
+     * One evaluation as recorded in optimisation.json.
+     *
+     * @param id         its id ({@code e0007}), also its results folder under {@code evaluations/} for the chain
+     * @param batch      which round of suggestions it belongs to
+     * @param x          the inputs
+     * @param objectives the objectives, or null if it failed
+     * @param error      why it failed, or empty
+     */
+    private record Evaluated(String id, int batch, double[] x, double[] objectives, String error) {
+    }
+
+    private ObjectNode definition() {
+        ObjectNode def = JSON.createObjectNode();
+        def.put("job", jobText);
+        fixed.forEach(def.putArray("set")::add);
+        ArrayNode in = def.putArray("inputs");
+        for (Factor f : inputs) {
+            in.addObject().put("field", f.field()).put("lower", f.lower()).put("upper", f.upper()).put("log", f.log());
+        }
+        ArrayNode obj = def.putArray("objectives");
+        objectives.forEach(o -> obj.addObject().put("output", o.output()).put("goal", o.goal().name()));
+        def.put("initial", initial);
+        def.put("seed", seed);
+        def.put("concurrency", concurrency);
+        return def;
+    }
+
+    /**
+     * An optimisation of the chain that was stopped goes on where it stopped: its recorded evaluations are replayed
+     * into the optimiser round by round, which suggests the same points again (it is deterministic), so nothing
+     * recorded runs twice. A folder holding anything else is refused.
+     */
+    private void resume(BayesianOptimiser bo, List<Evaluated> records) throws IOException {
+        Path file = folder.resolve(RECORD);
+        if (!Files.isRegularFile(file)) {
+            if (Files.isDirectory(folder)) {
+                try (var entries = Files.list(folder)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new InvalidInputException("--out", folder.toString(), "an empty or new folder, or the "
+                                + "folder of an earlier run of this optimisation");
+                    }
+                }
+            }
+            return;
+        }
+        JsonNode old = JSON.readTree(file.toFile());
+        if (!old.path("definition").equals(JSON.readTree(JSON.writeValueAsBytes(definition())))) {
+            throw new InvalidInputException("--out", folder.toString(), "the folder of this optimisation; it holds one "
+                    + "with another job, inputs, objectives or seed (choose another --out, or delete the folder)");
+        }
+        JsonNode evaluated = old.path("evaluations");
+        int i = 0;
+        while (i < evaluated.size()) {
+            int batch = evaluated.get(i).path("batch").asInt();
+            int end = i;
+            while (end < evaluated.size() && evaluated.get(end).path("batch").asInt() == batch) {
+                end++;
+            }
+            List<double[]> suggested = new ArrayList<>();
+            for (int k = i; k < end; k++) {
+                suggested.add(bo.suggest());
+            }
+            for (int k = i; k < end; k++) {
+                JsonNode e = evaluated.get(k);
+                double[] x = JSON.convertValue(e.get("inputs"), double[].class);
+                if (!java.util.Arrays.equals(x, suggested.get(k - i))) {
+                    throw new InvalidInputException("--out", folder.toString(), "a folder whose recorded evaluations "
+                            + "this version of calsim suggests again (evaluation " + e.path("id").asText() + " differs; "
+                            + "choose another --out)");
+                }
+                double[] f = e.path("objectives").isArray() ? JSON.convertValue(e.get("objectives"), double[].class)
+                        : null;
+                if (f != null) {
+                    bo.observe(x, f);
+                } else {
+                    bo.failed(x);
+                }
+                records.add(new Evaluated(e.path("id").asText(), batch, x, f, e.path("error").asText()));
+            }
+            i = end;
+        }
     }
 
     private double[] predictObjectives(double[] x) {
@@ -254,11 +367,17 @@ public final class OptimisationRun {
         return f;
     }
 
-    /** Evaluates the chain in rounds of {@code concurrency} suggestions. */
-    private void chain(BayesianOptimiser bo, SweepExecutor executor, StudyListener listener, List<String> errors)
+    /**
+     * Evaluates the chain in rounds of {@code concurrency} suggestions, recording after each round.
+     *
+     * @throws InvalidInputException if a job succeeds without giving an objective (a misnamed output)
+     */
+    private void chain(BayesianOptimiser bo, SweepExecutor executor, StudyListener listener, List<Evaluated> records)
             throws InterruptedException, IOException {
-        int done = 0;
-        while (done < evaluations) {
+        Thread caller = Thread.currentThread();
+        int batchNumber = records.isEmpty() ? 0 : records.get(records.size() - 1).batch() + 1;
+        while (records.size() < evaluations) {
+            int done = records.size();
             int batch = Math.min(concurrency, evaluations - done);
             List<SweepPoint> points = new ArrayList<>();
             Map<String, double[]> xs = new ConcurrentHashMap<>();
@@ -266,50 +385,74 @@ public final class OptimisationRun {
                 double[] x = bo.suggest();
                 String id = String.format("e%04d", done + b);
                 xs.put(id, x);
+                deleteTree(folder.resolve("evaluations").resolve(id)); // left by a run that was stopped
                 points.add(new SweepPoint(id, request(x, id)));
             }
-            int offset = done;
             Map<String, Double> running = new ConcurrentHashMap<>();
-            executor.execute(points, concurrency, new PointListener() {
+            List<String> missing = java.util.Collections.synchronizedList(new ArrayList<>());
+            int round = batchNumber++;
+            PointListener evaluated = new PointListener() {
                 @Override
                 public void progress(String id, JobProgress progress) {
                     running.put(id, progress.overall());
-                    listener.progress((offset + running.values().stream().mapToDouble(Double::doubleValue).sum())
-                            / evaluations, "evaluation " + (offset + running.size()) + "/" + evaluations);
+                    listener.progress((done + running.values().stream().mapToDouble(Double::doubleValue).sum())
+                            / evaluations, "evaluation " + (done + running.size()) + "/" + evaluations);
                 }
 
                 @Override
                 public void finished(String id, JobOutcome outcome) {
                     double[] x = xs.get(id);
-                    double[] f = outcome.state() == JobState.SUCCEEDED ? objectivesOf(outcome.outputDir()) : null;
-                    if (f == null) {
-                        bo.failed(x);
-                        errors.add(id + ": " + (outcome.error() != null ? outcome.error()
-                                : "the job did not give every objective (" + objectives.stream()
-                                .map(Objective::output).toList() + ")"));
-                    } else {
+                    Map<String, Double> numbers = outcome.state() == JobState.SUCCEEDED ? numbers(outcome.outputDir())
+                            : Map.of();
+                    double[] f = objectivesOf(numbers);
+                    if (f != null) {
                         bo.observe(x, f);
+                        records.add(new Evaluated(id, round, x, f, ""));
+                    } else {
+                        bo.failed(x);
+                        String error = outcome.error();
+                        if (outcome.state() == JobState.SUCCEEDED) {
+                            error = "the job gives no finite " + objectives.stream().map(Objective::output)
+                                    .filter(o -> !Double.isFinite(numbers.getOrDefault(o, Double.NaN))).toList();
+                            missing.add(error + "; it gives " + String.join(", ", numbers.keySet()));
+                        }
+                        records.add(new Evaluated(id, round, x, null, error == null ? "" : error));
                     }
                     running.put(id, 1.0);
                 }
-            }, () -> Thread.currentThread().isInterrupted());
-            done += batch;
+            };
+            try {
+                executor.execute(points, concurrency, evaluated, caller::isInterrupted);
+            } catch (InterruptedException e) {
+                // a round cut short is not recorded: resuming replays whole rounds and runs this one again
+                records.removeIf(r -> r.batch() == round);
+                throw e;
+            }
+            records.sort(java.util.Comparator.comparing(Evaluated::id));
+            record(bo, records);
+            if (!missing.isEmpty()) {
+                throw new InvalidInputException("objectives", missing.get(0), "outputs the chain gives (a state "
+                        + "scalar such as coating.porosity, or <stage>/<result> from summary.json)");
+            }
         }
     }
 
-    /** @return the objectives from an evaluation's summary.json, or null if one is missing */
-    private double[] objectivesOf(Path dir) {
-        Map<OutputColumn, Double> numbers;
+    /** @return every number of an evaluation's summary.json by column name (empty if unreadable) */
+    private static Map<String, Double> numbers(Path dir) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
         try {
-            numbers = PointResults.read(dir);
+            PointResults.read(dir).forEach((c, v) -> out.put(c.name(), v));
         } catch (IOException e) {
-            return null;
+            return Map.of();
         }
+        return out;
+    }
+
+    /** @return the objectives among the numbers, or null if one is missing or not finite */
+    private double[] objectivesOf(Map<String, Double> numbers) {
         double[] f = new double[objectives.size()];
         for (int k = 0; k < f.length; k++) {
-            String out = objectives.get(k).output();
-            Double v = numbers.entrySet().stream().filter(e -> e.getKey().name().equals(out)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
+            Double v = numbers.get(objectives.get(k).output());
             if (v == null || !Double.isFinite(v)) {
                 return null;
             }
@@ -327,7 +470,63 @@ public final class OptimisationRun {
                 overrides);
     }
 
-    private void write(BayesianOptimiser bo, ResultSink results, List<String> errors) throws IOException {
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var children = Files.list(path)) {
+                for (Path c : children.toList()) {
+                    deleteTree(c);
+                }
+            }
+        }
+        Files.delete(path);
+    }
+
+    /** Writes optimisation.json: the definition, every evaluation, the best point or the Pareto set, the errors. */
+    private void record(BayesianOptimiser bo, List<Evaluated> records) throws IOException {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("name", name);
+        doc.put("against", surrogate != null ? "surrogate " + surrogate.kind() + " (" + surrogate.source() + ")"
+                : "physics chain of " + jobFile);
+        if (surrogate == null) {
+            doc.set("definition", definition());
+        }
+        List<Evaluated> copy;
+        synchronized (records) {
+            copy = new ArrayList<>(records);
+        }
+        doc.put("evaluated", copy.size());
+        doc.put("failed", copy.stream().filter(e -> e.objectives() == null).count());
+        List<BayesianOptimiser.Evaluation> best = bo.evaluations().isEmpty() ? List.of()
+                : objectives.size() == 1 ? List.of(bo.best().orElseThrow()) : bo.paretoSet();
+        ArrayNode set = doc.putArray(objectives.size() == 1 ? "best" : "pareto_set");
+        for (BayesianOptimiser.Evaluation e : best) {
+            ObjectNode p = set.addObject();
+            ObjectNode in = p.putObject("inputs");
+            for (int j = 0; j < inputs.size(); j++) {
+                in.put(inputs.get(j).field(), e.x()[j]);
+            }
+            ObjectNode obj = p.putObject("objectives");
+            for (int k = 0; k < objectives.size(); k++) {
+                obj.put(objectives.get(k).output(), e.objectives()[k]);
+            }
+        }
+        ArrayNode all = doc.putArray("evaluations");
+        for (Evaluated e : copy) {
+            ObjectNode n = all.addObject().put("id", e.id()).put("batch", e.batch());
+            n.set("inputs", JSON.valueToTree(e.x()));
+            if (e.objectives() != null) {
+                n.set("objectives", JSON.valueToTree(e.objectives()));
+            } else {
+                n.put("error", e.error());
+            }
+        }
+        DatasetFiles.writeAtomically(folder.resolve(RECORD), JSON.writeValueAsBytes(doc));
+    }
+
+    private void plots(BayesianOptimiser bo, ResultSink results) {
         List<BayesianOptimiser.Evaluation> all = bo.evaluations();
         if (all.isEmpty()) {
             return;
@@ -354,26 +553,6 @@ public final class OptimisationRun {
         }
         t.column("pareto", "1", onFront);
         results.table("evaluations", t.build());
-        ObjectNode doc = JSON.createObjectNode();
-        doc.put("name", name);
-        doc.put("against", surrogate != null ? "surrogate " + surrogate.kind() + " (" + surrogate.source() + ")"
-                : "physics chain of " + jobFile);
-        doc.put("evaluations", n);
-        doc.put("failed", errors.size());
-        ArrayNode set = doc.putArray(objectives.size() == 1 ? "best" : "pareto_set");
-        for (BayesianOptimiser.Evaluation e : objectives.size() == 1 ? List.of(bo.best().orElseThrow()) : pareto) {
-            ObjectNode p = set.addObject();
-            ObjectNode in = p.putObject("inputs");
-            for (int j = 0; j < inputs.size(); j++) {
-                in.put(inputs.get(j).field(), e.x()[j]);
-            }
-            ObjectNode obj = p.putObject("objectives");
-            for (int k = 0; k < objectives.size(); k++) {
-                obj.put(objectives.get(k).output(), e.objectives()[k]);
-            }
-        }
-        errors.forEach(doc.putArray("errors")::add);
-        DatasetFiles.writeAtomically(folder.resolve("optimisation.json"), JSON.writeValueAsBytes(doc));
         plots(all, pareto, results);
     }
 
@@ -433,16 +612,19 @@ public final class OptimisationRun {
         return v -> gp.predict(v)[0];
     }
 
-    private List<String> report(BayesianOptimiser bo, List<String> errors) {
+    private List<String> report(BayesianOptimiser bo, List<Evaluated> records) {
         List<String> lines = new ArrayList<>();
-        lines.add("optimisation " + name + ": " + bo.evaluations().size() + " evaluations of the "
-                + (surrogate != null ? "surrogate" : "physics chain") + ", " + errors.size() + " failed");
-        if (objectives.size() == 1 && bo.best().isPresent()) {
-            BayesianOptimiser.Evaluation b = bo.best().get();
+        long failed = records.stream().filter(e -> e.objectives() == null).count();
+        lines.add("optimisation " + name + ": " + records.size() + " evaluations of the "
+                + (surrogate != null ? "surrogate" : "physics chain") + ", " + failed + " failed");
+        if (bo.evaluations().isEmpty()) {
+            lines.add("no evaluation succeeded; the errors are in " + folder.resolve(RECORD));
+        } else if (objectives.size() == 1) {
+            BayesianOptimiser.Evaluation b = bo.best().orElseThrow();
             lines.add(objectives.get(0).goal().name().toLowerCase() + " " + objectives.get(0).output() + ": "
                     + String.format("%.6g", b.objectives()[0]) + " at " + describe(b.x()));
         } else {
-            lines.add("Pareto set (" + bo.paretoSet().size() + " points) in optimisation.json and the Pareto-front plot");
+            lines.add("Pareto set (" + bo.paretoSet().size() + " points) in " + RECORD + " and the Pareto-front plot");
         }
         return lines;
     }

@@ -17,8 +17,9 @@ import org.osgi.service.component.annotations.Deactivate;
  * Model files in the {@code deploy/} folder become stages: Apache Felix FileInstall hands every
  * {@code <name>.model.json} to this installer, which registers a {@link Solver} named {@code surrogate.<name>} with
  * the model fixed, so a job uses it with one line ({@code - use: surrogate.<name>}). Replacing the file replaces the
- * model (for jobs that start afterwards); deleting it removes the stage. A file that is not a calsim model is left
- * alone with a message.
+ * model (for jobs that start afterwards); deleting it removes the stage. A file that is not a usable model is
+ * registered all the same, with a message: a job that uses it is refused with the reason before anything runs.
+ * Names are letters, digits, '.', '_' and '-'.
  */
 @Component(service = ArtifactInstaller.class)
 public final class DeployedSurrogates implements ArtifactInstaller {
@@ -26,6 +27,8 @@ public final class DeployedSurrogates implements ArtifactInstaller {
     static final String SUFFIX = ".model.json";
     /** Name prefix of deployed surrogate stages. */
     static final String PREFIX = "surrogate.";
+    /** File names taken as model files: plain names, so the stage name needs no quoting anywhere. */
+    static final String NAME = "[A-Za-z0-9_-][A-Za-z0-9._-]*";
     private final BundleContext context;
     private final Map<File, ServiceRegistration<Solver>> installed = new ConcurrentHashMap<>();
 
@@ -36,7 +39,7 @@ public final class DeployedSurrogates implements ArtifactInstaller {
 
     @Override
     public boolean canHandle(File artifact) {
-        return artifact.getName().endsWith(SUFFIX);
+        return artifact.getName().endsWith(SUFFIX) && artifact.getName().matches(NAME);
     }
 
     @Override
@@ -45,8 +48,8 @@ public final class DeployedSurrogates implements ArtifactInstaller {
         try {
             Surrogate.read(artifact.toPath(), "deploy/" + artifact.getName());
         } catch (InvalidInputException e) {
-            System.err.println("calsim: deploy/" + artifact.getName() + " is not used as a stage: " + e.getMessage());
-            return;
+            // registered all the same: listed, and a job that uses it is told what is wrong with the file
+            System.err.println("calsim: deploy/" + artifact.getName() + " cannot be used: " + e.getMessage());
         }
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("calsim.name", name);

@@ -84,31 +84,42 @@ public record Surrogate(String kind, List<Factor> inputs, List<OutputColumn> out
             throw new InvalidInputException(field, file.toString(), "a model file written by ./calsim train (its "
                     + "format field is '" + FORMAT + "')");
         }
-        List<Factor> inputs = new ArrayList<>();
-        for (JsonNode i : n.path("inputs")) {
-            inputs.add(new Factor(i.path("name").asText(), i.path("unit").asText(), i.path("lower").asDouble(),
-                    i.path("upper").asDouble(), "log".equals(i.path("scale").asText())));
-        }
-        List<OutputColumn> outputs = new ArrayList<>();
-        double[] r2 = new double[n.path("outputs").size()];
-        double[] rmse = new double[r2.length];
-        int k = 0;
-        for (JsonNode o : n.path("outputs")) {
-            outputs.add(new OutputColumn(o.path("name").asText(), o.path("unit").asText(),
-                    "state".equals(o.path("source").asText())));
-            r2[k] = o.path("cv_r2").asDouble();
-            rmse[k++] = o.path("cv_rmse").asDouble();
-        }
-        String kind = n.path("model").asText();
-        Regressor regressor;
         try {
-            regressor = RegressorKinds.named(kind, field + " (model)").read(n.path("regressor"));
-        } catch (RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
+            List<Factor> inputs = new ArrayList<>();
+            for (JsonNode i : n.path("inputs")) {
+                inputs.add(new Factor(i.path("name").asText(), i.path("unit").asText(), i.path("lower").asDouble(),
+                        i.path("upper").asDouble(), "log".equals(i.path("scale").asText())));
             }
-            throw new InvalidInputException(field, file.toString(), "a complete model file (" + e.getMessage() + ")");
+            List<OutputColumn> outputs = new ArrayList<>();
+            double[] r2 = new double[n.path("outputs").size()];
+            double[] rmse = new double[r2.length];
+            int k = 0;
+            for (JsonNode o : n.path("outputs")) {
+                outputs.add(new OutputColumn(o.path("name").asText(), o.path("unit").asText(),
+                        "state".equals(o.path("source").asText())));
+                r2[k] = o.path("cv_r2").asDouble();
+                rmse[k++] = o.path("cv_rmse").asDouble();
+            }
+            String kind = n.path("model").asText();
+            Regressor regressor;
+            try {
+                regressor = RegressorKinds.named(kind, field + " (model)").read(n.path("regressor"));
+            } catch (RuntimeException e) {
+                if (e instanceof InvalidInputException invalid) {
+                    throw invalid;
+                }
+                throw new InvalidInputException(field, file.toString(), "a complete model file (" + e.getMessage() + ")");
+            }
+            if (regressor.inputs() != inputs.size() || regressor.outputs() != outputs.size()) {
+                throw new InvalidInputException(field, file.toString(), "a consistent model file (it lists "
+                        + inputs.size() + " inputs and " + outputs.size() + " outputs, its regressor has "
+                        + regressor.inputs() + " and " + regressor.outputs() + ")");
+            }
+            return new Surrogate(kind, inputs, outputs, r2, rmse, n.path("source").asText(), regressor);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, file.toString(), "a valid model file (" + e.getMessage() + ")");
         }
-        return new Surrogate(kind, inputs, outputs, r2, rmse, n.path("source").asText(), regressor);
     }
 }

@@ -123,7 +123,8 @@ public final class SurrogateStage implements Solver {
             OutputColumn c = s.outputs().get(k);
             if (!Double.isFinite(y[k])) {
                 throw new StageFailedException("the surrogate predicted " + y[k] + " for "
-                        + c.name() + " at " + java.util.Arrays.toString(x) + "; the model file may be damaged");
+                        + c.name() + " at " + java.util.Arrays.toString(x) + " (inputs outside the domain of its formula, "
+                        + "or a damaged model file)");
             }
             if (c.state()) {
                 values.put(c.name(), y[k]);

@@ -17,12 +17,22 @@ final class FieldUnits {
     private FieldUnits() {
     }
 
-    /** @return the unit the field's name states, or {@code "1"} when it states none (fractions, exponents) */
+    /**
+     * @return the unit the field's name states; {@code "1"} when it states none (fractions, exponents); the name's
+     *         own unit part (e.g. {@code kN_per_m_per_mg_per_cm2}) when it is a compound this table does not hold
+     */
     static String of(String field) {
         String last = field.substring(field.lastIndexOf('.') + 1);
         for (String[] s : SUFFIXES) {
             if (last.endsWith(s[0])) {
-                return s[1];
+                String rest = last.substring(0, last.length() - s[0].length());
+                int per = rest.indexOf("_per_");
+                if (per < 0) {
+                    return s[1];
+                }
+                // a compound such as mu0_kN_per_m_per_mg_per_cm2: the unit starts one word before the first "_per_"
+                int start = rest.lastIndexOf('_', per - 1);
+                return last.substring(start + 1);
             }
         }
         return "1";

@@ -50,6 +50,8 @@ public final class SweepRun {
     private static final String DEFINITION = "sweep.json";
     private static final int BOOTSTRAP = 500;
     private static final double CONFIDENCE = 0.95;
+    /** The dataset is rewritten at most this often while points finish, so an interrupted sweep leaves one. */
+    private static final long REWRITE_NANOS = 10_000_000_000L;
 
     private final SweepFile sweep;
     private final Path folder;
@@ -89,22 +91,27 @@ public final class SweepRun {
             all.add(new SweepPoint(id, request));
             values.add(v);
         }
-        for (int p = 0; p < all.size(); p++) {
-            check(all.get(p), values.get(p));
-        }
-        claimFolder();
+        boolean fresh = checkFolder();
         Map<String, String[]> ended = new ConcurrentHashMap<>();
         List<SweepPoint> todo = new ArrayList<>();
-        for (SweepPoint p : all) {
-            String[] previous = previous(p.id());
+        for (int p = 0; p < all.size(); p++) {
+            SweepPoint point = all.get(p);
+            String[] previous = previous(point.id());
             if (previous != null && (previous[0].equals("succeeded") || previous[0].equals("failed") && !retryFailed)) {
-                ended.put(p.id(), previous);
+                ended.put(point.id(), previous);
             } else {
-                todo.add(p);
+                // what an interrupted or failed earlier run left of this point is not a result: it runs again
+                deleteTree(folder.resolve(POINTS).resolve(point.id()));
+                check(point, values.get(p));
+                todo.add(point);
             }
+        }
+        if (fresh) {
+            writeDefinition();
         }
         int skipped = ended.size();
         AtomicInteger failed = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong lastWrite = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
         Map<String, Double> running = new ConcurrentHashMap<>();
         Map<String, double[]> byId = new LinkedHashMap<>();
         for (int p = 0; p < all.size(); p++) {
@@ -135,6 +142,16 @@ public final class SweepRun {
                 }
                 ended.put(id, new String[] {status, error});
                 report();
+                if (System.nanoTime() - lastWrite.get() > REWRITE_NANOS) {
+                    lastWrite.set(System.nanoTime());
+                    try {
+                        synchronized (SweepRun.this) {
+                            writeDataset(all, values, ended, null);
+                        }
+                    } catch (IOException e) {
+                        listener.progress(ended.size() / (double) all.size(), "the dataset could not be written: " + e);
+                    }
+                }
             }
 
             private void report() {
@@ -143,22 +160,28 @@ public final class SweepRun {
                         + failed.get() + " failed, " + running.size() + " running");
             }
         };
+        Thread caller = Thread.currentThread();
+        List<String> notes;
         try {
-            executor.execute(todo, sweep.concurrency(), points, () -> Thread.currentThread().isInterrupted());
+            executor.execute(todo, sweep.concurrency(), points, caller::isInterrupted);
         } finally {
-            writeDataset(all, values, ended, results);
+            synchronized (this) {
+                notes = writeDataset(all, values, ended, results);
+            }
         }
         long succeeded = ended.values().stream().filter(e -> e[0].equals("succeeded")).count();
+        int notRun = all.size() - ended.size();
         List<String> lines = new ArrayList<>();
         lines.add("sweep " + sweep.name() + ": " + all.size() + " points (" + sweep.design().label() + "), "
                 + succeeded + " succeeded, " + (ended.size() - succeeded) + " failed, " + skipped
-                + " finished before and skipped");
+                + " finished before and skipped" + (notRun > 0 ? ", " + notRun + " not run" : ""));
         lines.add("dataset: " + folder.resolve(DatasetFiles.TABLE) + " and " + DatasetFiles.DESCRIPTION);
         if (ended.size() > succeeded) {
             lines.add("failed points keep their error in the dataset's error column; ./calsim sweep --retry-failed "
                     + "runs them again");
         }
-        return new StudyReport(folder, lines, succeeded == 0);
+        lines.addAll(notes);
+        return new StudyReport(folder, lines, succeeded == 0 || notRun > 0);
     }
 
     private void check(SweepPoint p, double[] v) {
@@ -170,12 +193,12 @@ public final class SweepRun {
                 at.append(j == 0 ? "" : ", ").append(sweep.inputs().get(j).field()).append('=').append(v[j]);
             }
             throw new InvalidInputException("point " + p.id() + " (" + at + ")", e.getMessage(),
-                    "a job every point of the ranges can run; narrow the range in inputs");
+                    "a job every point of the design can run (check the field names in inputs and set, and narrow a "
+                    + "range if a value is outside what the job allows)");
         }
     }
 
-    /** Writes sweep.json, or checks that the one already there describes this sweep. */
-    private void claimFolder() throws IOException {
+    private ObjectNode definition() {
         ObjectNode def = JSON.createObjectNode();
         def.put("name", sweep.name());
         def.put("job", sweep.jobText());
@@ -187,22 +210,53 @@ public final class SweepRun {
         for (Factor f : sweep.inputs()) {
             in.addObject().put("field", f.field()).put("lower", f.lower()).put("upper", f.upper()).put("log", f.log());
         }
+        return def;
+    }
+
+    /**
+     * Checks, without writing, that the folder is new, empty, or an earlier run of this same sweep.
+     *
+     * @return whether it is new or empty (its sweep.json is still to be written)
+     */
+    private boolean checkFolder() throws IOException {
         Path file = folder.resolve(DEFINITION);
         if (Files.isRegularFile(file)) {
             JsonNode old = JSON.readTree(file.toFile());
-            if (!old.equals(JSON.readTree(JSON.writeValueAsBytes(def)))) { // as read back: numbers of one type
+            if (!old.equals(JSON.readTree(JSON.writeValueAsBytes(definition())))) { // as read back: one number type
                 throw new InvalidInputException("--out", folder.toString(), "the folder of this sweep; it holds a sweep "
                         + "with another job, design, range or seed, whose points must not be mixed with these "
                         + "(choose another --out, or delete the folder to start again)");
             }
+            return false;
+        }
+        if (Files.isDirectory(folder)) {
+            try (var entries = Files.list(folder)) {
+                if (entries.findAny().isPresent()) {
+                    throw new InvalidInputException("--out", folder.toString(), "an empty or new folder, or the folder "
+                            + "of an earlier run of this sweep");
+                }
+            }
+        }
+        return true;
+    }
+
+    private void writeDefinition() throws IOException {
+        Files.createDirectories(folder);
+        DatasetFiles.writeAtomically(folder.resolve(DEFINITION), JSON.writeValueAsBytes(definition()));
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        if (Files.isDirectory(folder) && Files.list(folder).findAny().isPresent()) {
-            throw new InvalidInputException("--out", folder.toString(), "an empty or new folder, or the folder of an "
-                    + "earlier run of this sweep");
+        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var children = Files.list(path)) {
+                for (Path c : children.toList()) {
+                    deleteTree(c);
+                }
+            }
         }
-        Files.createDirectories(folder);
-        DatasetFiles.writeAtomically(file, JSON.writeValueAsBytes(def));
+        Files.delete(path);
     }
 
     /** @return {status, error} of the point from an earlier run, or null */
@@ -229,8 +283,14 @@ public final class SweepRun {
         DatasetFiles.writeAtomically(dir.resolve(POINT), JSON.writeValueAsBytes(p));
     }
 
-    private void writeDataset(List<SweepPoint> all, List<double[]> values, Map<String, String[]> ended,
-                              ResultSink results) throws IOException {
+    /**
+     * Writes the dataset from the points' summaries.
+     *
+     * @param results where the Saltelli design's Sobol indices go; null while the sweep still runs
+     * @return notes for the report: requested outputs no point produced, outputs left out of the Sobol indices
+     */
+    private List<String> writeDataset(List<SweepPoint> all, List<double[]> values, Map<String, String[]> ended,
+                                      ResultSink results) throws IOException {
         List<Map<OutputColumn, Double>> numbers = new ArrayList<>();
         Map<String, OutputColumn> columns = new LinkedHashMap<>();
         for (SweepPoint p : all) {
@@ -241,11 +301,17 @@ public final class SweepRun {
             n.keySet().forEach(c -> columns.putIfAbsent(c.name(), c));
         }
         List<OutputColumn> outputs = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         if (sweep.outputs().isEmpty()) {
             outputs.addAll(columns.values());
         } else {
             for (String name : sweep.outputs()) {
                 outputs.add(columns.getOrDefault(name, new OutputColumn(name, "", false)));
+            }
+            List<String> missing = sweep.outputs().stream().filter(n -> !columns.containsKey(n)).toList();
+            if (!missing.isEmpty() && !columns.isEmpty()) {
+                notes.add("no point produced the output(s) " + missing + "; the points give: "
+                        + String.join(", ", columns.keySet()));
             }
         }
         List<DatasetRow> rows = new ArrayList<>();
@@ -264,13 +330,18 @@ public final class SweepRun {
                 sweep.jobFile().getFileName().toString(), sweep.design().label(), sweep.samples(), sweep.seed(),
                 sweep.inputs(), outputs, rows);
         DatasetFiles.write(folder, data);
-        if (sweep.design() == Design.SALTELLI) {
-            sensitivity(data, results);
+        if (sweep.design() == Design.SALTELLI && results != null) {
+            notes.addAll(sensitivity(data, results));
         }
+        return notes;
     }
 
-    /** Sobol indices of each output that every point produced, from the Saltelli design's values. */
-    private void sensitivity(SweepDataset data, ResultSink results) {
+    /**
+     * Sobol indices of each output that every point produced, from the Saltelli design's values.
+     *
+     * @return notes on the outputs left out
+     */
+    private List<String> sensitivity(SweepDataset data, ResultSink results) {
         int d = data.inputs().size();
         Table.Builder table = Table.builder();
         double[] index = new double[d];
@@ -279,10 +350,12 @@ public final class SweepRun {
         }
         table.column("input", "index", index);
         boolean any = false;
+        List<String> incomplete = new ArrayList<>();
         for (int j = 0; j < data.outputs().size(); j++) {
             int k = j;
             double[] f = data.rows().stream().mapToDouble(r -> r.outputs()[k]).toArray();
             if (!Arrays.stream(f).allMatch(Double::isFinite)) {
+                incomplete.add(data.outputs().get(j).name());
                 continue;
             }
             SobolIndices.Result r = SobolIndices.fromValues(f, d, data.samples(), BOOTSTRAP, CONFIDENCE, sweep.seed());
@@ -305,5 +378,7 @@ public final class SweepRun {
         if (any) {
             results.table("sobol-indices", table.build());
         }
+        return incomplete.isEmpty() ? List.of() : List.of("no Sobol indices for " + incomplete.size() + " output(s) "
+                + "that some point did not produce (the estimator needs every point of the design): " + incomplete);
     }
 }

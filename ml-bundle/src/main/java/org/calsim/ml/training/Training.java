@@ -52,6 +52,12 @@ public final class Training {
             throws IOException {
         SweepDataset data = DatasetFiles.read(request.dataset());
         RegressorKind kind = RegressorKinds.named(request.model(), "--model");
+        for (List<String> names : List.of(request.inputs(), request.outputs())) {
+            if (new java.util.HashSet<>(names).size() != names.size()) {
+                throw new InvalidInputException(names == request.inputs() ? "--inputs" : "--outputs",
+                        String.join(",", names), "each column once");
+            }
+        }
         List<Factor> inputs = new ArrayList<>();
         List<String> inNames = request.inputs().isEmpty() ? data.inputs().stream().map(Factor::field).toList()
                 : request.inputs();

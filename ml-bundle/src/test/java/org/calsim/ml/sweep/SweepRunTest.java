@@ -79,6 +79,37 @@ class SweepRunTest {
         assertEquals(16, DatasetFiles.read(dir.resolve("out")).rows().size());
     }
 
+    /** A point stopped in the middle leaves a partial folder and no point.json: the next run runs it again. */
+    @Test
+    void aPointStoppedHalfwayRunsAgain() throws Exception {
+        run(sweep("sobol", 8, "[0, 0.5]"), false);
+        Path p3 = dir.resolve("out/points/p0003");
+        Files.delete(p3.resolve("point.json"));
+        Files.writeString(p3.resolve("dem.calender-partial.csv"), "half");
+        executed.clear();
+        run(sweep("sobol", 8, "[0, 0.5]"), false);
+        assertEquals(List.of("p0003"), executed);
+        assertTrue(!Files.exists(p3.resolve("dem.calender-partial.csv")));
+        assertEquals(8, DatasetFiles.read(dir.resolve("out")).rows().stream().filter(DatasetRow::succeeded).count());
+    }
+
+    @Test
+    void anOutputNoPointProducedIsReported() throws Exception {
+        Path f = dir.resolve("sweep.yaml");
+        Files.writeString(f, """
+                name: s
+                job: job.yaml
+                points: 4
+                inputs:
+                  - {field: x1, range: [0, 0.5]}
+                  - {field: x2, range: [0, 1]}
+                outputs: [coating.porosity, coating.porosityy]
+                """);
+        StudyReport r = run(SweepFile.read(f), false);
+        assertTrue(r.lines().stream().anyMatch(l -> l.contains("[coating.porosityy]") && l.contains("t/y2")),
+                r.lines().toString());
+    }
+
     @Test
     void aChangedSweepIsNotMixedWithTheOldPoints() throws Exception {
         run(sweep("sobol", 8, "[0, 1]"), false);
@@ -150,6 +181,10 @@ class SweepRunTest {
 
             @Override
             public void check(JobRequest request) {
+                Path out = request.outputDir();
+                if (Files.isDirectory(out) && !Files.exists(out.resolve("provenance.json"))) { // as the runtime does
+                    throw new InvalidInputException("--out", out, "an empty folder or an earlier results folder");
+                }
                 if (value(request, "x1") > rejectAbove) {
                     throw new InvalidInputException("x1", value(request, "x1"), "at most " + rejectAbove);
                 }

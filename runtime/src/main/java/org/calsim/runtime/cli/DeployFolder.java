@@ -17,6 +17,7 @@ import org.osgi.framework.BundleContext;
 final class DeployFolder {
     private static final long POLL_MILLIS = 100;
     private static final String MODEL = ".model.json";
+    private static final String MODEL_NAME = "[A-Za-z0-9_-][A-Za-z0-9._-]*";
 
     private DeployFolder() {
     }
@@ -32,6 +33,7 @@ final class DeployFolder {
         if (Files.isDirectory(dir)) {
             try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.{jar,model.json}")) {
                 s.forEach(p -> jars.add(p.getFileName().toString()));
+                jars.removeIf(f -> f.endsWith(MODEL) && !f.matches(MODEL_NAME)); // not taken as model files
             } catch (IOException e) {
                 return jars;
             }

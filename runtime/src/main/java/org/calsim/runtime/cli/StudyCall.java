@@ -2,6 +2,8 @@ package org.calsim.runtime.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.ResultSink;
 import org.calsim.api.study.StudyReport;
@@ -16,6 +18,8 @@ import org.osgi.framework.ServiceReference;
  * drawing the study's plots and tables into its folder, printing its headline lines and choosing the exit code.
  */
 final class StudyCall {
+    /** How long Ctrl-C waits for a study to record what finished. */
+    private static final long STOP_WAIT_SECONDS = 60;
     private final BundleContext context;
     private final PrintStream out;
     private final PrintStream err;
@@ -41,11 +45,26 @@ final class StudyCall {
                     + " cannot run. ./calsim list shows what the container has.");
             return ExitCodes.FAILED;
         }
+        Thread study = Thread.currentThread();
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread stop = new Thread(() -> { // Ctrl-C: stop the study, let it record what finished, then exit
+            study.interrupt();
+            try {
+                ended.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "calsim-study-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
         try {
             StageResults results = new StageResults(null); // studies write no staged files
             StudyReport report;
             try (StudyProgress progress = new StudyProgress(err, System.console() != null)) {
                 report = body.call(service, results, progress);
+            } catch (InterruptedException e) {
+                err.println("calsim: the " + what + " was stopped; what finished is recorded, and running it again "
+                        + "goes on from there");
+                return ExitCodes.CANCELLED;
             }
             ResultWriter.append(report.folder()).writeStage(what, results.tables(), results.plots());
             report.lines().forEach(l -> out.println("calsim: " + l));
@@ -61,6 +80,12 @@ final class StudyCall {
             err.println("calsim: the " + what + " stopped: " + e.getMessage());
             return ExitCodes.FAILED;
         } finally {
+            ended.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running and waits for this
+            }
             context.ungetService(ref);
         }
     }

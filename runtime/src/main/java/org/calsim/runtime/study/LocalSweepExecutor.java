@@ -53,8 +53,8 @@ public final class LocalSweepExecutor implements SweepExecutor {
             Thread t = new Thread(() -> {
                 try {
                     SweepPoint p;
-                    while (!cancelled.getAsBoolean() && (p = queue.poll()) != null) {
-                        runPoint(p, running, listener);
+                    while ((p = queue.poll()) != null) {
+                        runPoint(p, running, listener, cancelled);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -65,21 +65,31 @@ public final class LocalSweepExecutor implements SweepExecutor {
             t.setDaemon(true);
             t.start();
         }
-        try {
-            while (!done.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                if (cancelled.getAsBoolean()) {
-                    queue.clear();
-                    running.forEach(JobRun::cancel);
+        boolean interrupted = false;
+        boolean stopping = false;
+        while (true) {
+            try {
+                if (done.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    break;
                 }
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        } catch (InterruptedException e) {
-            queue.clear();
-            running.forEach(JobRun::cancel);
-            throw e;
+            if (!stopping && (interrupted || cancelled.getAsBoolean())) {
+                stopping = true; // no new points; the running ones end at their next step
+                queue.clear();
+            }
+            if (stopping) {
+                running.forEach(JobRun::cancel);
+            }
+        }
+        if (interrupted) {
+            throw new InterruptedException("the sweep was interrupted; the points that ended are reported");
         }
     }
 
-    private void runPoint(SweepPoint p, Set<JobRun> running, PointListener listener) throws InterruptedException {
+    private void runPoint(SweepPoint p, Set<JobRun> running, PointListener listener, BooleanSupplier cancelled)
+            throws InterruptedException {
         JobRun run;
         try {
             run = jobs.submit(p.request(), progress -> listener.progress(p.id(), progress));
@@ -87,8 +97,15 @@ public final class LocalSweepExecutor implements SweepExecutor {
             listener.finished(p.id(), new JobOutcome(JobState.FAILED, p.request().outputDir(),
                     "the job was not run: " + e.getMessage()));
             return;
+        } catch (RuntimeException e) {
+            listener.finished(p.id(), new JobOutcome(JobState.FAILED, p.request().outputDir(),
+                    "the job could not be started: " + e));
+            return;
         }
         running.add(run);
+        if (cancelled.getAsBoolean()) {
+            run.cancel();
+        }
         try {
             listener.finished(p.id(), run.await());
         } finally {
