@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,9 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,10 +38,11 @@ import picocli.CommandLine.Option;
  * <p>It configures Felix HTTP (PID {@value #HTTP_PID}: enabled, port N, host {@value #HOST}) and the lab server
  * (PID {@value #SERVER_PID}: {@code data.dir}) through Configuration Admin, then raises the framework to start
  * level {@value #HTTP_START_LEVEL}, where {@code calsim.bndrun} puts Felix HTTP Jetty, so that ordinary commands
- * never start the web server. It waits until {@code /api/health} answers, prints the address and blocks the
- * launcher's main thread. On SIGTERM or SIGINT a shutdown hook releases the main thread, on which the bnd launcher
- * stops the framework (the lab server closes its database), and waits for the framework to stop: the launcher
- * itself would otherwise let the JVM end without stopping the bundles.
+ * never start the web server. It waits until {@code /api/health} answers (or a lab server component fails to
+ * activate), prints the address and blocks the launcher's main thread. On SIGTERM or SIGINT a shutdown hook
+ * releases the main thread, on which the bnd launcher stops the framework (the lab server closes its database),
+ * and waits for the framework to stop: the launcher itself would otherwise let the JVM end without stopping the
+ * bundles.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the lab server on " + ServeCommand.HOST + " (HTTP API and pages, database in the data "
@@ -49,6 +54,8 @@ final class ServeCommand implements Callable<Integer> {
     static final String HTTP_PID = "org.apache.felix.http";
     /** Configuration PID of the lab server (org.calsim.server); its property {@code data.dir} names the data folder. */
     static final String SERVER_PID = "org.calsim.server";
+    /** Bundle-SymbolicName of the lab server, whose failed components end the wait for it. */
+    static final String SERVER_BUNDLE = "org.calsim.server";
     /** Start level of Felix HTTP Jetty in calsim.bndrun; the framework begins at 1. */
     static final int HTTP_START_LEVEL = 2;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -117,8 +124,7 @@ final class ServeCommand implements Callable<Integer> {
         String url = "http://" + HOST + ":" + port + "/";
         String notHealthy = awaitHealthy(URI.create(url + "api/health"));
         if (notHealthy != null) {
-            err.println("calsim: the lab server did not start within " + START_TIMEOUT.toSeconds() + " s (" + notHealthy
-                    + "); see the messages above");
+            err.println("calsim: the lab server did not start: " + notHealthy);
             return ExitCodes.FAILED;
         }
         out.println("calsim: lab server on " + url + " (health: " + url + "api/health); data in " + data);
@@ -180,25 +186,74 @@ final class ServeCommand implements Callable<Integer> {
         reached.await(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Polls {@code health} until it answers 200 with status ok; @return {@code null}, or the last failure */
-    private static String awaitHealthy(URI health) throws InterruptedException {
+    /**
+     * Polls {@code health} until it answers 200 with status ok, for at most {@link #START_TIMEOUT}; stops early when
+     * a component of the lab server bundle failed to activate (its database did not open, say).
+     *
+     * @return {@code null}, or what went wrong last
+     */
+    private String awaitHealthy(URI health) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         String failure = "no answer from " + health;
         while (System.nanoTime() < deadline) {
+            String failed = failedServerComponent();
+            if (failed != null) {
+                return failed;
+            }
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"status\":\"ok\"")) {
                     return null;
                 }
-                failure = health + " answered " + response.statusCode() + " " + response.body().strip();
+                boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+                failure = health + " answered " + response.statusCode() + (json ? " " + response.body().strip() : "");
             } catch (IOException e) {
                 failure = "no answer from " + health + ": " + e;
             }
             Thread.sleep(200);
         }
-        return failure;
+        return failure + " within " + START_TIMEOUT.toSeconds() + " s";
+    }
+
+    /**
+     * @return "component C failed to activate: cause" for each component of the bundle {@value #SERVER_BUNDLE} whose
+     *         activation failed, joined with "; ", or {@code null} if none failed
+     */
+    private String failedServerComponent() {
+        ServiceReference<ServiceComponentRuntime> ref = context.getServiceReference(ServiceComponentRuntime.class);
+        ServiceComponentRuntime scr = ref == null ? null : context.getService(ref);
+        if (scr == null) {
+            return null;
+        }
+        try {
+            StringJoiner failures = new StringJoiner("; ");
+            for (ComponentDescriptionDTO component : scr.getComponentDescriptionDTOs()) {
+                if (!SERVER_BUNDLE.equals(context.getBundle(component.bundle.id).getSymbolicName())) {
+                    continue;
+                }
+                for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(component)) {
+                    if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                        failures.add("component " + component.name + " failed to activate: " + firstCause(c.failure));
+                    }
+                }
+            }
+            return failures.length() == 0 ? null : failures.toString();
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    /** @return the message of the first "Caused by:" line of a stack trace, else its first line */
+    static String firstCause(String stackTrace) {
+        for (String line : stackTrace.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("Caused by: ")) {
+                return trimmed.substring("Caused by: ".length());
+            }
+        }
+        return stackTrace.lines().findFirst().orElse(stackTrace);
     }
 
     /** Waits, up to {@link #STOP_TIMEOUT}, until the framework whose system bundle is {@code system} has stopped. */

@@ -15,13 +15,15 @@ import org.osgi.service.component.annotations.Deactivate;
 /**
  * The lab server's database: an embedded H2 database in the file {@code <data dir>/calsim.mv.db}, holding the
  * table {@code jobs(id, name, state)}. The component is active only while a configuration of {@value #PID} names
- * the data folder ({@code ./calsim serve} creates it); it keeps one connection open, which holds the database
- * open, and closes it when deactivated, which closes the database.
+ * the data folder ({@code ./calsim serve} creates it). It opens the database as soon as it is configured
+ * (immediate, so a database that cannot be opened shows as this component's failed activation), keeps one
+ * connection open, which holds the database open, and closes it when deactivated, which closes the database.
  *
  * <p>The driver is instantiated directly ({@code new org.h2.Driver()}) instead of being looked up through
  * {@link java.sql.DriverManager}, which only sees drivers visible to the caller's class loader.
  */
-@Component(service = LabStore.class, configurationPid = LabStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = LabStore.class, configurationPid = LabStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        immediate = true)
 public final class LabStore implements AutoCloseable {
     /** Configuration PID of the lab server; its property {@code data.dir} is the data folder. */
     public static final String PID = "org.calsim.server";
