@@ -64,6 +64,8 @@ public class HotSwapIT {
         }
         options.add(systemProperty("gosh.args").value("--nointeractive"));
         options.add(systemProperty("felix.fileinstall.dir").value("target/itest-deploy"));
+        // as in the exported container: Felix HTTP opens no port (here it starts with every other bundle)
+        options.add(systemProperty("org.apache.felix.http.enable").value("false"));
         options.add(systemProperty("calsim.plugin.jar").value(System.getProperty("calsim.plugin.jar")));
         options.add(junitBundles());
         return options(options.toArray(new Option[0]));

@@ -25,6 +25,7 @@ public final class CommandLineMain implements Callable<Integer> {
     @Command(name = "calsim", mixinStandardHelpOptions = true, version = "calsim 0.1.0",
             description = "Simulation framework for the calendering of lithium-ion battery electrodes.",
             footer = {"", "./calsim shell starts the container with the Gogo shell (calsim:list, calsim:run, ...).",
+                "./calsim serve runs the lab server on 127.0.0.1 until stopped.",
                 "Exit codes: 0 success, 1 a stage failed, 2 bad input (nothing ran), 3 cancelled."})
     static final class Top implements Runnable {
         @CommandLine.Spec
@@ -60,6 +61,7 @@ public final class CommandLineMain implements Callable<Integer> {
         cl.addSubcommand("sweep", new SweepCommand(study));
         cl.addSubcommand("train", new TrainCommand(study));
         cl.addSubcommand("optimise", new OptimiseCommand(study));
+        cl.addSubcommand("serve", new ServeCommand(context, out, err));
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println("calsim: internal error: " + e);
             e.printStackTrace(err);

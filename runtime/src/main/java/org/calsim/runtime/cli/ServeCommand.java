@@ -1,0 +1,272 @@
+package org.calsim.runtime.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code calsim serve [--port N] [--data DIR]}: runs the lab server until the process is stopped.
+ *
+ * <p>It configures Felix HTTP (PID {@value #HTTP_PID}: enabled, port N, host {@value #HOST}) and the lab server
+ * (PID {@value #SERVER_PID}: {@code data.dir}) through Configuration Admin, then raises the framework to start
+ * level {@value #HTTP_START_LEVEL}, where {@code calsim.bndrun} puts Felix HTTP Jetty, so that ordinary commands
+ * never start the web server. It waits until {@code /api/health} answers (or a lab server component fails to
+ * activate), prints the address and blocks the launcher's main thread. On SIGTERM or SIGINT a shutdown hook
+ * releases the main thread, on which the bnd launcher stops the framework (the lab server closes its database),
+ * and waits for the framework to stop: the launcher itself would otherwise let the JVM end without stopping the
+ * bundles.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the lab server on " + ServeCommand.HOST + " (HTTP API and pages, database in the data "
+                + "folder) until the process is stopped with Ctrl-C or SIGTERM.")
+final class ServeCommand implements Callable<Integer> {
+    /** The only interface the lab server listens on. */
+    static final String HOST = "127.0.0.1";
+    /** Configuration PID of Felix HTTP Jetty. */
+    static final String HTTP_PID = "org.apache.felix.http";
+    /** Configuration PID of the lab server (org.calsim.server); its property {@code data.dir} names the data folder. */
+    static final String SERVER_PID = "org.calsim.server";
+    /** Bundle-SymbolicName of the lab server, whose failed components end the wait for it. */
+    static final String SERVER_BUNDLE = "org.calsim.server";
+    /** Start level of Felix HTTP Jetty in calsim.bndrun; the framework begins at 1. */
+    static final int HTTP_START_LEVEL = 2;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final BundleContext context;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "TCP port on " + HOST + ", 1 to 65535 (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "lab-data",
+            description = "folder of the lab server's database, created if missing (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    ServeCommand(BundleContext context, PrintStream out, PrintStream err) {
+        this.context = context;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 1 || port > 65535) {
+            err.println("calsim: --port " + port + " is not allowed; expected a TCP port from 1 to 65535");
+            return ExitCodes.BAD_INPUT;
+        }
+        Path data = dataDir.toAbsolutePath().normalize();
+        String unusable = unusableFolder(data);
+        if (unusable != null) {
+            err.println("calsim: --data " + dataDir + ": " + unusable + "; expected a folder calsim can create and write to");
+            return ExitCodes.BAD_INPUT;
+        }
+        String taken = unusablePort(port);
+        if (taken != null) {
+            err.println("calsim: --port " + port + ": cannot listen on " + HOST + ":" + port + " (" + taken
+                    + "); expected a free port");
+            return ExitCodes.BAD_INPUT;
+        }
+        ServiceReference<ConfigurationAdmin> ref = context.getServiceReference(ConfigurationAdmin.class);
+        ConfigurationAdmin cm = ref == null ? null : context.getService(ref);
+        if (cm == null) {
+            err.println("calsim: no Configuration Admin service is active; the lab server cannot be configured");
+            return ExitCodes.FAILED;
+        }
+        try {
+            Hashtable<String, Object> http = new Hashtable<>();
+            http.put("org.apache.felix.http.enable", Boolean.TRUE);
+            http.put("org.osgi.service.http.port", port);
+            http.put("org.apache.felix.http.host", HOST);
+            configure(cm, HTTP_PID, http);
+            Hashtable<String, Object> server = new Hashtable<>();
+            server.put("data.dir", data.toString());
+            configure(cm, SERVER_PID, server);
+        } catch (IOException e) {
+            err.println("calsim: the lab server could not be configured: " + e);
+            return ExitCodes.FAILED;
+        } finally {
+            context.ungetService(ref);
+        }
+        Bundle system = context.getBundle(0);
+        raiseStartLevel(system);
+
+        String url = "http://" + HOST + ":" + port + "/";
+        String notHealthy = awaitHealthy(URI.create(url + "api/health"));
+        if (notHealthy != null) {
+            err.println("calsim: the lab server did not start: " + notHealthy);
+            return ExitCodes.FAILED;
+        }
+        out.println("calsim: lab server on " + url + " (health: " + url + "api/health); data in " + data);
+        out.println("calsim: stop it with Ctrl-C or SIGTERM");
+        out.flush();
+
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            awaitStopped(system);
+        }, "calsim serve: stop the framework"));
+        stop.await();
+        return ExitCodes.OK;
+    }
+
+    /** @return why {@code dir} cannot hold the database, or {@code null} if it can (it then exists) */
+    static String unusableFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".calsim-write-check", ".tmp"));
+            return null;
+        } catch (FileAlreadyExistsException e) {
+            return "a file, not a folder, is in the way at " + e.getFile();
+        } catch (AccessDeniedException e) {
+            return "permission denied at " + e.getFile();
+        } catch (IOException | SecurityException e) {
+            return "cannot create or write the folder " + dir + " (" + e + ")";
+        }
+    }
+
+    /** @return why {@value #HOST}:{@code port} cannot be listened on (in use, not permitted), or {@code null} */
+    static String unusablePort(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+            return null;
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Writes the configuration {@code pid}, for whichever bundle asks for it. */
+    private static void configure(ConfigurationAdmin cm, String pid, Dictionary<String, Object> properties)
+            throws IOException {
+        cm.getConfiguration(pid, "?").update(properties);
+    }
+
+    /** Raises the framework to {@value #HTTP_START_LEVEL}, which starts Felix HTTP Jetty, and waits for it. */
+    private static void raiseStartLevel(Bundle system) throws InterruptedException {
+        FrameworkStartLevel levels = system.adapt(FrameworkStartLevel.class);
+        if (levels.getStartLevel() >= HTTP_START_LEVEL) {
+            return;
+        }
+        CountDownLatch reached = new CountDownLatch(1);
+        levels.setStartLevel(HTTP_START_LEVEL, event -> {
+            if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+                reached.countDown();
+            }
+        });
+        reached.await(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Polls {@code health} until it answers 200 with status ok, for at most {@link #START_TIMEOUT}; stops early when
+     * a component of the lab server bundle failed to activate (its database did not open, say).
+     *
+     * @return {@code null}, or what went wrong last
+     */
+    private String awaitHealthy(URI health) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        String failure = "no answer from " + health;
+        while (System.nanoTime() < deadline) {
+            String failed = failedServerComponent();
+            if (failed != null) {
+                return failed;
+            }
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"status\":\"ok\"")) {
+                    return null;
+                }
+                boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+                failure = health + " answered " + response.statusCode() + (json ? " " + response.body().strip() : "");
+            } catch (IOException e) {
+                failure = "no answer from " + health + ": " + e;
+            }
+            Thread.sleep(200);
+        }
+        return failure + " within " + START_TIMEOUT.toSeconds() + " s";
+    }
+
+    /**
+     * @return "component C failed to activate: cause" for each component of the bundle {@value #SERVER_BUNDLE} whose
+     *         activation failed, joined with "; ", or {@code null} if none failed
+     */
+    private String failedServerComponent() {
+        ServiceReference<ServiceComponentRuntime> ref = context.getServiceReference(ServiceComponentRuntime.class);
+        ServiceComponentRuntime scr = ref == null ? null : context.getService(ref);
+        if (scr == null) {
+            return null;
+        }
+        try {
+            StringJoiner failures = new StringJoiner("; ");
+            for (ComponentDescriptionDTO component : scr.getComponentDescriptionDTOs()) {
+                if (!SERVER_BUNDLE.equals(context.getBundle(component.bundle.id).getSymbolicName())) {
+                    continue;
+                }
+                for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(component)) {
+                    if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                        failures.add("component " + component.name + " failed to activate: " + firstCause(c.failure));
+                    }
+                }
+            }
+            return failures.length() == 0 ? null : failures.toString();
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    /** @return the message of the first "Caused by:" line of a stack trace, else its first line */
+    static String firstCause(String stackTrace) {
+        for (String line : stackTrace.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("Caused by: ")) {
+                return trimmed.substring("Caused by: ".length());
+            }
+        }
+        return stackTrace.lines().findFirst().orElse(stackTrace);
+    }
+
+    /** Waits, up to {@link #STOP_TIMEOUT}, until the framework whose system bundle is {@code system} has stopped. */
+    private static void awaitStopped(Bundle system) {
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        while ((system.getState() & (Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING)) != 0
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.calsim.server.web;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.calsim.api.job.Registry;
+import org.calsim.server.store.LabStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * {@code GET /api/health}: {@code {"status":"ok","jobs":J,"services":S}} with J the rows of the {@code jobs} table
+ * and S the contact laws, materials, solvers and couplers registered in the container. If the database cannot be
+ * read it answers 503 with {@code {"status":"error","error":"…"}}. Registered on the Http Whiteboard while the
+ * {@link LabStore} is active, that is while {@code ./calsim serve} runs.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/health")
+public final class HealthServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private final transient LabStore store;
+    private final transient Registry registry;
+
+    /** A health endpoint over the given database and registry. */
+    @Activate
+    public HealthServlet(@Reference LabStore store, @Reference Registry registry) {
+        this.store = store;
+        this.registry = registry;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        String body;
+        try {
+            body = "{\"status\":\"ok\",\"jobs\":" + store.jobCount() + ",\"services\":" + registry.services().size() + "}";
+        } catch (SQLException e) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            body = "{\"status\":\"error\",\"error\":" + Json.string(e.getMessage()) + "}";
+        }
+        response.getWriter().write(body);
+    }
+}

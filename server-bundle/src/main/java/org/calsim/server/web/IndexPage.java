@@ -1,0 +1,39 @@
+package org.calsim.server.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.calsim.server.store.LabStore;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
+
+/**
+ * {@code GET /}: the start page, the bundle's {@code /static/index.html} (which {@link StaticPages} also serves at
+ * {@code /static/index.html}). The Http Whiteboard has no welcome files, so this servlet takes the context root: the
+ * empty pattern, written as a plain property because {@code @HttpWhiteboardServletPattern("")} becomes an empty
+ * array. Registered only while a configuration of {@value LabStore#PID} exists, that is while {@code ./calsim serve}
+ * runs.
+ */
+@Component(service = Servlet.class, configurationPid = LabStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        property = HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=")
+public final class IndexPage extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final String PAGE = "/static/index.html";
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        try (InputStream in = IndexPage.class.getResourceAsStream(PAGE)) {
+            if (in == null) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND, PAGE + " is missing from the bundle");
+                return;
+            }
+            in.transferTo(response.getOutputStream());
+        }
+    }
+}
