@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code calsim serve [--port N] [--data DIR]}: runs the lab server until the process is stopped.
  *
- * <p>It configures Felix HTTP (PID {@value #HTTP_PID}: enabled, port N, host {@value #HOST}) and the lab server
+ * <p>It configures Felix HTTP (PID {@value #HTTP_PID}: enabled, port N, host, by default {@value #HOST}) and the lab server
  * (PID {@value #SERVER_PID}: {@code data.dir}) through Configuration Admin, then raises the framework to start
  * level {@value #HTTP_START_LEVEL}, where {@code calsim.bndrun} puts Felix HTTP Jetty, so that ordinary commands
  * never start the web server. It waits until {@code /api/health} answers (or a lab server component fails to
@@ -45,10 +45,10 @@ import picocli.CommandLine.Option;
  * bundles.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the lab server on " + ServeCommand.HOST + " (HTTP API and pages, database in the data "
+        description = "Run the lab server (HTTP API and pages, job queue, database in the data "
                 + "folder) until the process is stopped with Ctrl-C or SIGTERM.")
 final class ServeCommand implements Callable<Integer> {
-    /** The only interface the lab server listens on. */
+    /** The interface the lab server listens on unless --host says otherwise: loopback. */
     static final String HOST = "127.0.0.1";
     /** Configuration PID of Felix HTTP Jetty. */
     static final String HTTP_PID = "org.apache.felix.http";
@@ -66,8 +66,17 @@ final class ServeCommand implements Callable<Integer> {
     private final PrintStream err;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
-            description = "TCP port on " + HOST + ", 1 to 65535 (default: ${DEFAULT-VALUE})")
+            description = "TCP port, 1 to 65535 (default: ${DEFAULT-VALUE})")
     int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = HOST,
+            description = "address to listen on (default: ${DEFAULT-VALUE}); on any other, every request needs the "
+                    + "token in <data>/token")
+    String host;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2",
+            description = "jobs that run at once, 1 to 64 (default: ${DEFAULT-VALUE}); the others wait in the queue")
+    int concurrentJobs;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "lab-data",
             description = "folder of the lab server's database, created if missing (default: ${DEFAULT-VALUE})")
@@ -85,16 +94,20 @@ final class ServeCommand implements Callable<Integer> {
             err.println("calsim: --port " + port + " is not allowed; expected a TCP port from 1 to 65535");
             return ExitCodes.BAD_INPUT;
         }
+        if (concurrentJobs < 1 || concurrentJobs > 64) {
+            err.println("calsim: --jobs " + concurrentJobs + " is not allowed; expected a whole number from 1 to 64");
+            return ExitCodes.BAD_INPUT;
+        }
         Path data = dataDir.toAbsolutePath().normalize();
         String unusable = unusableFolder(data);
         if (unusable != null) {
             err.println("calsim: --data " + dataDir + ": " + unusable + "; expected a folder calsim can create and write to");
             return ExitCodes.BAD_INPUT;
         }
-        String taken = unusablePort(port);
+        String taken = unusablePort(host, port);
         if (taken != null) {
-            err.println("calsim: --port " + port + ": cannot listen on " + HOST + ":" + port + " (" + taken
-                    + "); expected a free port");
+            err.println("calsim: --port " + port + " / --host " + host + ": cannot listen on " + host + ":" + port
+                    + " (" + taken + "); expected a free port on an address of this machine");
             return ExitCodes.BAD_INPUT;
         }
         ServiceReference<ConfigurationAdmin> ref = context.getServiceReference(ConfigurationAdmin.class);
@@ -107,10 +120,12 @@ final class ServeCommand implements Callable<Integer> {
             Hashtable<String, Object> http = new Hashtable<>();
             http.put("org.apache.felix.http.enable", Boolean.TRUE);
             http.put("org.osgi.service.http.port", port);
-            http.put("org.apache.felix.http.host", HOST);
+            http.put("org.apache.felix.http.host", host);
             configure(cm, HTTP_PID, http);
             Hashtable<String, Object> server = new Hashtable<>();
             server.put("data.dir", data.toString());
+            server.put("http.host", host);
+            server.put("jobs.concurrent", concurrentJobs);
             configure(cm, SERVER_PID, server);
         } catch (IOException e) {
             err.println("calsim: the lab server could not be configured: " + e);
@@ -121,13 +136,16 @@ final class ServeCommand implements Callable<Integer> {
         Bundle system = context.getBundle(0);
         raiseStartLevel(system);
 
-        String url = "http://" + HOST + ":" + port + "/";
+        String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
         String notHealthy = awaitHealthy(URI.create(url + "api/health"));
         if (notHealthy != null) {
             err.println("calsim: the lab server did not start: " + notHealthy);
             return ExitCodes.FAILED;
         }
-        out.println("calsim: lab server on " + url + " (health: " + url + "api/health); data in " + data);
+        out.println("calsim: lab server on " + url + " (health: " + url + "api/health); data in " + data + "; "
+                + concurrentJobs + " job(s) at a time");
+        out.println("calsim: submitting, cancelling, deploying and swapping need the token in " + data.resolve("token")
+                + (isLoopback(host) ? "" : "; on " + host + " every request does"));
         out.println("calsim: stop it with Ctrl-C or SIGTERM");
         out.flush();
 
@@ -155,10 +173,14 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** @return why {@value #HOST}:{@code port} cannot be listened on (in use, not permitted), or {@code null} */
-    static String unusablePort(int port) {
+    static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+    }
+
+    /** @return why {@code host}:{@code port} cannot be listened on (in use, not permitted, unknown), or {@code null} */
+    static String unusablePort(String host, int port) {
         try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+            probe.bind(new InetSocketAddress(InetAddress.getByName(host), port));
             return null;
         } catch (IOException e) {
             return e.getMessage();

@@ -1,0 +1,294 @@
+package org.calsim.server.queue;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.calsim.api.job.JobListener;
+import org.calsim.api.job.JobOutcome;
+import org.calsim.api.job.JobProgress;
+import org.calsim.api.job.JobRequest;
+import org.calsim.api.job.JobRun;
+import org.calsim.api.job.JobService;
+import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.stage.Parameter;
+import org.calsim.api.stage.Solver;
+import org.calsim.server.store.JobRecord;
+import org.calsim.server.store.LabStore;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The lab server's job queue: submitted jobs are checked at once (a bad job file is refused and never stored), stored
+ * as queued, and run in submission order on {@code jobs.concurrent} worker threads through the {@link JobService}.
+ * Results go to {@code <data>/jobs/<id>/}. Every state change is stored before it is reported.
+ *
+ * <p>After a restart (also after a crash), jobs that were queued are queued again and jobs that were running are run
+ * again: stages with a {@code resume} parameter continue from their last checkpoint ({@link ResumePlan}), the others
+ * start over. When the server stops, running jobs are cancelled but stay {@code running} in the database, so the next
+ * start resumes them.
+ */
+@Component(service = JobQueue.class, configurationPid = LabStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        immediate = true)
+public final class JobQueue {
+    /** The configuration read here. */
+    public @interface Config {
+        /** @return how many jobs run at once */
+        int jobs_concurrent() default 2;
+    }
+
+    private final LabStore store;
+    private final JobService jobs;
+    private final BundleContext context;
+    private final LinkedBlockingQueue<Long> queue = new LinkedBlockingQueue<>();
+    private final Map<Long, JobRun> running = new ConcurrentHashMap<>();
+    private final Map<Long, JobProgress> progress = new ConcurrentHashMap<>();
+    private final List<Consumer<Long>> watchers = new CopyOnWriteArrayList<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean stopping;
+
+    @Activate
+    public JobQueue(@Reference LabStore store, @Reference JobService jobs, BundleContext context, Config config)
+            throws SQLException {
+        this.store = store;
+        this.jobs = jobs;
+        this.context = context;
+        for (JobRecord r : reversed(store.jobs("running", null, Integer.MAX_VALUE))) {
+            store.state(r.id(), "queued", null);
+            queue.add(r.id());
+        }
+        for (JobRecord r : reversed(store.jobs("queued", null, Integer.MAX_VALUE))) {
+            if (!queue.contains(r.id())) {
+                queue.add(r.id());
+            }
+        }
+        int n = Math.max(1, config.jobs_concurrent());
+        for (int w = 0; w < n; w++) {
+            Thread t = new Thread(this::work, "calsim-lab-worker-" + w);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+    }
+
+    /**
+     * Checks and stores a job; it runs when a worker is free.
+     *
+     * @return the stored job
+     * @throws InvalidInputException if the job file or its chain is wrong (nothing is stored)
+     */
+    public JobRecord submit(String source, List<String> overrides) throws SQLException {
+        Path probe = store.dataDir().resolve("jobs").resolve("check");
+        jobs.check(new JobRequest(source, store.dataDir(), probe, overrides));
+        String name = jobName(source);
+        long id = store.insert(name, source, overrides);
+        queue.add(id);
+        notifyWatchers(id);
+        return store.job(id).orElseThrow();
+    }
+
+    /**
+     * Cancels a job: a queued one does not run, a running one stops at its next step.
+     *
+     * @return false if it had already ended
+     */
+    public boolean cancel(long id) throws SQLException {
+        Optional<JobRecord> r = store.job(id);
+        if (r.isEmpty() || r.get().ended()) {
+            return false;
+        }
+        if (queue.remove(id)) {
+            store.state(id, "cancelled", "cancelled before it started");
+            notifyWatchers(id);
+            return true;
+        }
+        JobRun run = running.get(id);
+        if (run != null) {
+            run.cancel();
+        }
+        return true;
+    }
+
+    /** @return the latest progress of a running job */
+    public Optional<JobProgress> progress(long id) {
+        return Optional.ofNullable(progress.get(id));
+    }
+
+    /** @return the results folder of a job */
+    public Path folder(long id) {
+        return store.dataDir().resolve("jobs").resolve(Long.toString(id));
+    }
+
+    /** @return position in the queue (0 = next), or −1 if not queued */
+    public int position(long id) {
+        int i = 0;
+        for (Long q : queue) {
+            if (q == id) {
+                return i;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    /** Registers a watcher told the id of every job whose state or progress changed. */
+    public void watch(Consumer<Long> watcher) {
+        watchers.add(watcher);
+    }
+
+    /** Removes a watcher. */
+    public void unwatch(Consumer<Long> watcher) {
+        watchers.remove(watcher);
+    }
+
+    private void work() {
+        while (!stopping) {
+            long id;
+            try {
+                id = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                run(id);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    store.state(id, "failed", "the server could not run the job: " + e);
+                } catch (SQLException ignored) {
+                    // the database itself is gone; the job stays as it was and resumes on the next start
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            notifyWatchers(id);
+        }
+    }
+
+    private void run(long id) throws SQLException, InterruptedException {
+        JobRecord r = store.job(id).orElseThrow();
+        if (!r.state().equals("queued")) {
+            return;
+        }
+        List<String> overrides = new ArrayList<>(r.overrides());
+        if (r.attempts() > 0) {
+            overrides.addAll(ResumePlan.overrides(r.source(), this::resumable));
+            clearExceptCheckpoints(folder(id));
+        }
+        store.started(id);
+        JobListener listener = p -> {
+            progress.put(id, p);
+            notifyWatchers(id);
+        };
+        JobRun run;
+        try {
+            run = jobs.submit(new JobRequest(r.source(), store.dataDir(), folder(id), overrides), listener);
+        } catch (InvalidInputException e) {
+            store.state(id, "failed", "the job was not run: " + e.getMessage());
+            return;
+        }
+        running.put(id, run);
+        notifyWatchers(id);
+        JobOutcome outcome;
+        try {
+            outcome = run.await();
+        } finally {
+            running.remove(id);
+            progress.remove(id);
+        }
+        if (stopping) {
+            return; // cancelled because the server stops: stays running in the database and resumes on restart
+        }
+        store.state(id, outcome.state().name().toLowerCase(), outcome.error());
+    }
+
+    /** What an interrupted run wrote is not a result; its checkpoints are what the next run resumes from. */
+    private static void clearExceptCheckpoints(Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        try (var entries = java.nio.file.Files.list(dir)) {
+            for (Path e : entries.toList()) {
+                if (!e.getFileName().toString().equals("checkpoints")) {
+                    deleteTree(e);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot clear " + dir + " for the resumed run", e);
+        }
+    }
+
+    private static void deleteTree(Path p) throws java.io.IOException {
+        if (java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var children = java.nio.file.Files.list(p)) {
+                for (Path c : children.toList()) {
+                    deleteTree(c);
+                }
+            }
+        }
+        java.nio.file.Files.deleteIfExists(p);
+    }
+
+    /** @return whether the stage of this name declares a {@code resume} parameter */
+    private boolean resumable(String stage) {
+        try {
+            for (ServiceReference<Solver> ref : context.getServiceReferences(Solver.class, "(calsim.name=" + stage
+                    + ")")) {
+                Solver s = context.getService(ref);
+                try {
+                    if (s != null && s.parameters().stream().map(Parameter::name).anyMatch("resume"::equals)) {
+                        return true;
+                    }
+                } finally {
+                    context.ungetService(ref);
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private void notifyWatchers(long id) {
+        for (Consumer<Long> w : watchers) {
+            w.accept(id);
+        }
+    }
+
+    private static String jobName(String source) {
+        try {
+            return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(source).path("name").asText("job");
+        } catch (java.io.IOException e) {
+            return "job";
+        }
+    }
+
+    private static <T> List<T> reversed(List<T> newestFirst) {
+        List<T> l = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(l);
+        return l;
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        stopping = true;
+        running.values().forEach(JobRun::cancel);
+        for (Thread t : workers) {
+            t.interrupt();
+        }
+        for (Thread t : workers) {
+            t.join(30_000);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package org.calsim.server.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.calsim.api.stage.InvalidInputException;
+import org.calsim.server.queue.JobQueue;
+import org.calsim.server.store.JobRecord;
+import org.calsim.server.store.LabStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * The jobs of the lab server, under {@code /api/jobs}:
+ * <ul>
+ *   <li>{@code GET /api/jobs[?state=&name=&limit=]}: the jobs, newest first;</li>
+ *   <li>{@code POST /api/jobs[?set=path=value…]}: submit a job file (YAML or JSON body, as for the CLI); 201 with the
+ *   job, or 400 naming the field, the value and what is allowed;</li>
+ *   <li>{@code GET /api/jobs/{id}}: the job with its progress, its {@code summary.json} once written, its files;</li>
+ *   <li>{@code GET /api/jobs/{id}/events}: server-sent events {@code progress} while it runs, then {@code end};</li>
+ *   <li>{@code POST /api/jobs/{id}/cancel};</li>
+ *   <li>{@code GET /api/jobs/{id}/files/{path}}: one result file; {@code GET /api/jobs/{id}/results.zip}: all.</li>
+ * </ul>
+ * File paths are resolved inside the job's results folder only: anything that leads outside it (.., absolute paths,
+ * symbolic links) is 404.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/api/jobs", "/api/jobs/*"})
+public final class JobsServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_LIST = 1000;
+    private static final int MAX_JOB_BYTES = 1 << 20;
+    private static final long HEARTBEAT_SECONDS = 15;
+    private final transient LabStore store;
+    private final transient JobQueue queue;
+
+    @Activate
+    public JobsServlet(@Reference LabStore store, @Reference JobQueue queue) {
+        this.store = store;
+        this.queue = queue;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<String> path = parts(request);
+        try {
+            if (path.isEmpty()) {
+                list(request, response);
+                return;
+            }
+            Optional<JobRecord> job = job(path.get(0));
+            if (job.isEmpty()) {
+                ApiJson.error(response, 404, "no job " + path.get(0));
+                return;
+            }
+            if (path.size() == 1) {
+                show(job.get(), response);
+            } else if (path.size() == 2 && path.get(1).equals("events")) {
+                events(job.get().id(), response);
+            } else if (path.size() == 2 && path.get(1).equals("results.zip")) {
+                zip(job.get().id(), response);
+            } else if (path.size() >= 3 && path.get(1).equals("files")) {
+                file(job.get().id(), path.subList(2, path.size()), response);
+            } else {
+                ApiJson.error(response, 404, "no such resource: " + request.getRequestURI());
+            }
+        } catch (SQLException e) {
+            ApiJson.error(response, 503, "the database cannot be read: " + e.getMessage());
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<String> path = parts(request);
+        try {
+            if (path.isEmpty()) {
+                submit(request, response);
+            } else if (path.size() == 2 && path.get(1).equals("cancel")) {
+                Optional<JobRecord> job = job(path.get(0));
+                if (job.isEmpty()) {
+                    ApiJson.error(response, 404, "no job " + path.get(0));
+                } else if (!queue.cancel(job.get().id())) {
+                    ApiJson.error(response, 409, "job " + job.get().id() + " has already ended (" + job.get().state()
+                            + ")");
+                } else {
+                    ApiJson.send(response, 202, ApiJson.job(store.job(job.get().id()).orElseThrow(), queue));
+                }
+            } else {
+                ApiJson.error(response, 404, "no such resource: " + request.getRequestURI());
+            }
+        } catch (SQLException e) {
+            ApiJson.error(response, 503, "the database cannot be written: " + e.getMessage());
+        }
+    }
+
+    private void list(HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
+        String state = request.getParameter("state");
+        if (state != null && !List.of("queued", "running", "succeeded", "failed", "cancelled").contains(state)) {
+            ApiJson.badInput(response, new InvalidInputException("state", state,
+                    "queued, running, succeeded, failed or cancelled"));
+            return;
+        }
+        int limit = MAX_LIST;
+        String l = request.getParameter("limit");
+        if (l != null) {
+            try {
+                limit = Integer.parseInt(l);
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_LIST) {
+                ApiJson.badInput(response, new InvalidInputException("limit", l, "a whole number from 1 to " + MAX_LIST));
+                return;
+            }
+        }
+        ArrayNode out = ApiJson.JSON.createArrayNode();
+        for (JobRecord r : store.jobs(state, request.getParameter("name"), limit)) {
+            out.add(ApiJson.job(r, queue));
+        }
+        ApiJson.send(response, 200, out);
+    }
+
+    private void submit(HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
+        if (request.getContentLengthLong() > MAX_JOB_BYTES) {
+            ApiJson.error(response, 413, "a job file of at most " + MAX_JOB_BYTES + " bytes");
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_JOB_BYTES + 1);
+        if (body.length > MAX_JOB_BYTES) {
+            ApiJson.error(response, 413, "a job file of at most " + MAX_JOB_BYTES + " bytes");
+            return;
+        }
+        String[] set = request.getParameterValues("set");
+        try {
+            JobRecord r = queue.submit(new String(body, StandardCharsets.UTF_8), set == null ? List.of() : List.of(set));
+            response.setHeader("Location", "/api/jobs/" + r.id());
+            ApiJson.send(response, 201, ApiJson.job(r, queue));
+        } catch (InvalidInputException e) {
+            ApiJson.badInput(response, e);
+        }
+    }
+
+    private void show(JobRecord r, HttpServletResponse response) throws IOException {
+        ObjectNode n = ApiJson.job(r, queue);
+        n.put("source", r.source());
+        Path folder = queue.folder(r.id());
+        Path summary = folder.resolve("summary.json");
+        if (Files.isRegularFile(summary)) {
+            n.set("summary", ApiJson.JSON.readTree(summary.toFile()));
+        }
+        ArrayNode files = n.putArray("files");
+        for (String f : files(folder)) {
+            files.add(f);
+        }
+        ApiJson.send(response, 200, n);
+    }
+
+    /** Server-sent events: the job's state and progress at each change (at most 5 a second), then {@code end}. */
+    private void events(long id, HttpServletResponse response) throws IOException, SQLException {
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        PrintWriter out = response.getWriter();
+        ReentrantLock lock = new ReentrantLock();
+        Condition changed = lock.newCondition();
+        boolean[] dirty = {true};
+        Consumer<Long> watcher = j -> {
+            if (j == id) {
+                lock.lock();
+                try {
+                    dirty[0] = true;
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        };
+        queue.watch(watcher);
+        try {
+            while (true) {
+                lock.lock();
+                try {
+                    if (!dirty[0]) {
+                        changed.await(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                    }
+                    dirty[0] = false;
+                } finally {
+                    lock.unlock();
+                }
+                JobRecord r = store.job(id).orElseThrow();
+                out.write("event: " + (r.ended() ? "end" : "progress") + "\ndata: "
+                        + ApiJson.JSON.writeValueAsString(ApiJson.job(r, queue)) + "\n\n");
+                out.flush();
+                if (out.checkError() || r.ended()) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            queue.unwatch(watcher);
+        }
+    }
+
+    private void file(long id, List<String> relative, HttpServletResponse response) throws IOException {
+        Path folder = queue.folder(id).toAbsolutePath().normalize();
+        Path file = folder.resolve(String.join("/", relative)).normalize();
+        if (!file.startsWith(folder) || !Files.isRegularFile(file)
+                || !file.toRealPath().startsWith(folder.toRealPath())) {
+            ApiJson.error(response, 404, "job " + id + " has no result file " + String.join("/", relative));
+            return;
+        }
+        String name = file.getFileName().toString();
+        String type = name.endsWith(".png") ? "image/png" : name.endsWith(".json") ? "application/json"
+                : name.endsWith(".csv") ? "text/csv" : name.endsWith(".svg") ? "image/svg+xml"
+                : "application/octet-stream";
+        response.setContentType(type);
+        response.setContentLengthLong(Files.size(file));
+        try (OutputStream out = response.getOutputStream()) {
+            Files.copy(file, out);
+        }
+    }
+
+    private void zip(long id, HttpServletResponse response) throws IOException {
+        Path folder = queue.folder(id);
+        response.setContentType("application/zip");
+        response.setHeader("Content-Disposition", "attachment; filename=\"job-" + id + ".zip\"");
+        try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream())) {
+            for (String f : files(folder)) {
+                zip.putNextEntry(new ZipEntry("job-" + id + "/" + f));
+                Files.copy(folder.resolve(f), zip);
+                zip.closeEntry();
+            }
+        }
+    }
+
+    /** @return the result files of a job, relative to its folder, without checkpoints and staging folders */
+    private static List<String> files(Path folder) throws IOException {
+        List<String> out = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.walk(folder)) {
+            s.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.startsWith("checkpoints/") && !p.startsWith(".")).sorted().forEach(out::add);
+        }
+        return out;
+    }
+
+    private Optional<JobRecord> job(String id) throws SQLException {
+        try {
+            return store.job(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> parts(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        List<String> out = new ArrayList<>();
+        if (info != null) {
+            for (String p : info.split("/")) {
+                if (!p.isEmpty()) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+}
