@@ -18,7 +18,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
  * need the {@link ServerToken}; on an address other than loopback, every request does. A refused request gets 401
  * with a JSON body saying where the token is. {@code GET /api/health} is always open, for probes.
  */
-@Component(service = Filter.class)
+@Component(service = {Filter.class, AccessFilter.class})
 @HttpWhiteboardFilterPattern("/api/*")
 public final class AccessFilter implements Filter {
     private final ServerToken token;

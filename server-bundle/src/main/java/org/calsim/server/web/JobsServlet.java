@@ -27,6 +27,7 @@ import org.calsim.api.stage.InvalidInputException;
 import org.calsim.server.queue.JobQueue;
 import org.calsim.server.store.JobRecord;
 import org.calsim.server.store.LabStore;
+import org.calsim.server.security.AccessFilter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,7 +44,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  *   <li>{@code POST /api/jobs/{id}/cancel};</li>
  *   <li>{@code GET /api/jobs/{id}/files/{path}}: one result file; {@code GET /api/jobs/{id}/results.zip}: all.</li>
  * </ul>
- * File paths are resolved inside the job's results folder only: anything that leads outside it (.., absolute paths,
+ * The servlet is registered only once the {@link AccessFilter} is (it references it), so no request reaches it
+ * unguarded. File paths are resolved inside the job's results folder only: anything that leads outside it (.., absolute paths,
  * symbolic links) is 404.
  */
 @Component(service = Servlet.class)
@@ -57,7 +59,7 @@ public final class JobsServlet extends HttpServlet {
     private final transient JobQueue queue;
 
     @Activate
-    public JobsServlet(@Reference LabStore store, @Reference JobQueue queue) {
+    public JobsServlet(@Reference LabStore store, @Reference JobQueue queue, @Reference AccessFilter guard) {
         this.store = store;
         this.queue = queue;
     }

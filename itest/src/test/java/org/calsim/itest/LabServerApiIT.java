@@ -1,0 +1,226 @@
+package org.calsim.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lab server's REST API against a running {@code calsim serve} on loopback: submit, poll to completion, download
+ * a plot and the zip, the event stream, a bad job file (400 naming the field), a missing token (401), paths that try
+ * to leave the results folder (404), cancelling a queued and a running job, the registry, deploying and undeploying
+ * the example plugin, swap errors, the OpenAPI description, and jobs kept across a restart.
+ */
+class LabServerApiIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long START_SECONDS = 90;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dir;
+
+    private String base;
+    private String token;
+
+    @Test
+    void submitWatchDownloadCancelDeployAndRestart() throws Exception {
+        Path data = dir.resolve("lab");
+        int port = freePort();
+        base = "http://127.0.0.1:" + port;
+        Process server = start(dir.resolve("run1"), port, data);
+        try {
+            token = Files.readString(data.resolve("token")).trim();
+            assertEquals(64, token.length());
+            assertTrue(Files.readString(dir.resolve("run1/stdout.txt")).contains(token), "shown on the first start");
+
+            JsonNode api = JSON.readTree(get("/api/openapi.json").body());
+            assertEquals("3.0.3", api.get("openapi").asText());
+            assertTrue(api.get("paths").has("/api/jobs/{id}/events"));
+
+            String job = Files.readString(Calsim.home().resolve("examples/ml/empirical-chain.yaml"));
+            HttpResponse<String> noToken = send(HttpRequest.newBuilder(uri("/api/jobs"))
+                    .POST(HttpRequest.BodyPublishers.ofString(job)));
+            assertEquals(401, noToken.statusCode(), noToken.body());
+
+            HttpResponse<String> bad = post("/api/jobs", job.replace("initial_porosity: 0.48", "initial_porosity: 1.5"));
+            assertEquals(400, bad.statusCode(), bad.body());
+            assertEquals("recipe.initial_porosity", JSON.readTree(bad.body()).get("field").asText(), bad.body());
+
+            HttpResponse<String> created = post("/api/jobs?set=calendering.line_load_kN_per_m=800", job);
+            assertEquals(201, created.statusCode(), created.body());
+            long id = JSON.readTree(created.body()).get("id").asLong();
+            JsonNode done = awaitEnd(id);
+            assertEquals("succeeded", done.get("state").asText(), done.toString());
+            assertEquals(800, done.at("/summary/stages/0/results/line_load_kN_per_m/value").asDouble(), 1e-9);
+            List<String> files = new ArrayList<>();
+            done.get("files").forEach(f -> files.add(f.asText()));
+            String plot = files.stream().filter(f -> f.endsWith(".png")).findFirst().orElseThrow();
+            HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(uri("/api/jobs/" + id + "/files/" + plot))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, png.statusCode());
+            assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(0x89, png.body()[0] & 0xff);
+            HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(uri("/api/jobs/" + id + "/results.zip"))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, zip.statusCode());
+            assertTrue(zipEntries(zip.body()).contains("job-" + id + "/summary.json"));
+            HttpResponse<String> events = get("/api/jobs/" + id + "/events");
+            assertTrue(events.body().startsWith("event: end\ndata: {"), events.body());
+
+            for (String escape : new String[] {"/../../token", "/..%2F..%2Ftoken", "/%2e%2e/%2e%2e/token",
+                "/../../../../../etc/passwd"}) {
+                HttpResponse<String> r = get("/api/jobs/" + id + "/files" + escape);
+                assertTrue(r.statusCode() == 404 || r.statusCode() == 400, escape + ": " + r.statusCode());
+                assertFalse(r.body().contains(token), escape);
+            }
+
+            // cancelling: a running DEM job stops at its next step; with 2 workers busy a third job waits and is
+            // cancelled before it starts
+            String quickstart = Files.readString(Calsim.home().resolve("examples/quickstart.yaml"));
+            long running = JSON.readTree(post("/api/jobs", quickstart).body()).get("id").asLong();
+            long second = JSON.readTree(post("/api/jobs", quickstart).body()).get("id").asLong();
+            long queued = JSON.readTree(post("/api/jobs", quickstart).body()).get("id").asLong();
+            assertEquals("queued", JSON.readTree(get("/api/jobs/" + queued).body()).get("state").asText());
+            HttpResponse<String> cancelQueued = post("/api/jobs/" + queued + "/cancel", "");
+            assertEquals(202, cancelQueued.statusCode(), cancelQueued.body());
+            assertEquals("cancelled", JSON.readTree(get("/api/jobs/" + queued).body()).get("state").asText());
+            awaitState(running, "running");
+            assertEquals(202, post("/api/jobs/" + running + "/cancel", "").statusCode());
+            assertEquals(202, post("/api/jobs/" + second + "/cancel", "").statusCode());
+            assertEquals("cancelled", awaitEnd(running).get("state").asText());
+            assertEquals("cancelled", awaitEnd(second).get("state").asText());
+            assertEquals(409, post("/api/jobs/" + running + "/cancel", "").statusCode());
+            JsonNode list = JSON.readTree(get("/api/jobs?state=cancelled").body());
+            assertEquals(3, list.size(), list.toString());
+            assertEquals(400, get("/api/jobs?state=finished").statusCode());
+
+            JsonNode registry = JSON.readTree(get("/api/registry").body());
+            assertTrue(registry.get("services").toString().contains("\"empirical.porosity\""));
+            assertTrue(registry.get("bundles").toString().contains("\"org.calsim.server\""));
+
+            assertEquals(400, post("/api/bundles", "not a jar").statusCode());
+            byte[] plugin = Files.readAllBytes(Path.of(System.getProperty("calsim.plugin.jar")));
+            HttpResponse<String> noTokenDeploy = send(HttpRequest.newBuilder(uri("/api/bundles"))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(plugin)));
+            assertEquals(401, noTokenDeploy.statusCode());
+            HttpResponse<String> deployed = send(authorised("/api/bundles")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(plugin)));
+            assertEquals(201, deployed.statusCode(), deployed.body());
+            String bsn = JSON.readTree(deployed.body()).get("symbolic_name").asText();
+            assertTrue(get("/api/registry").body().contains("\"walton-braun\""));
+            HttpResponse<String> swapUnknown = post("/api/swap", "{\"name\":\"no-such-law\",\"implementation\":\"x\"}");
+            assertEquals(400, swapUnknown.statusCode(), swapUnknown.body());
+            HttpResponse<String> swapWrong = post("/api/swap", "{\"name\":\"walton-braun\",\"implementation\":\"x\"}");
+            assertEquals(400, swapWrong.statusCode(), swapWrong.body());
+            assertEquals("implementation", JSON.readTree(swapWrong.body()).get("field").asText());
+            assertEquals(204, send(authorised("/api/bundles/" + bsn).DELETE()).statusCode());
+            assertFalse(get("/api/registry").body().contains("\"walton-braun\""));
+        } finally {
+            server.destroy();
+            assertTrue(server.waitFor(60, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
+        }
+
+        Process again = start(dir.resolve("run2"), port, data);
+        try {
+            JsonNode jobs = JSON.readTree(get("/api/jobs").body());
+            assertEquals(4, jobs.size(), jobs.toString());
+            assertEquals("succeeded", jobs.get(3).get("state").asText());
+            assertFalse(Files.readString(dir.resolve("run2/stdout.txt")).contains(token), "the token is shown once");
+        } finally {
+            again.destroy();
+            assertTrue(again.waitFor(60, TimeUnit.SECONDS));
+        }
+    }
+
+    private JsonNode awaitEnd(long id) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            JsonNode j = JSON.readTree(get("/api/jobs/" + id).body());
+            String s = j.get("state").asText();
+            if (!s.equals("queued") && !s.equals("running")) {
+                return j;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("job " + id + " did not end");
+    }
+
+    private void awaitState(long id, String state) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!JSON.readTree(get("/api/jobs/" + id).body()).get("state").asText().equals(state)) {
+            assertTrue(System.nanoTime() < deadline, "job " + id + " never " + state);
+            Thread.sleep(100);
+        }
+    }
+
+    private static List<String> zipEntries(byte[] zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private HttpRequest.Builder authorised(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token);
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return send(authorised(path).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Starts {@code serve} in {@code runDir} and waits until it reports its address. */
+    private static Process start(Path runDir, int port, Path data) throws IOException, InterruptedException {
+        Files.createDirectories(runDir);
+        Process p = Calsim.start(runDir, false, "serve", "--port", Integer.toString(port), "--data", data.toString());
+        p.getOutputStream().close();
+        Path out = runDir.resolve("stdout.txt");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
+        while (!(Files.exists(out) && Files.readString(out).contains("calsim: lab server on"))) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                p.destroyForcibly();
+                throw new IllegalStateException("serve did not start:\n" + Files.readString(runDir.resolve("stderr.txt")));
+            }
+            Thread.sleep(200);
+        }
+        return p;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

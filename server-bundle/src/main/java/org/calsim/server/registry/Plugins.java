@@ -1,0 +1,196 @@
+package org.calsim.server.registry;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+import org.calsim.api.job.RegisteredService;
+import org.calsim.api.job.Registry;
+import org.calsim.api.stage.InvalidInputException;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Changing what the running container holds, for the REST API and the shell: deploying and undeploying plugin
+ * bundles through the deploy folder that FileInstall watches, and choosing which implementation a name resolves to
+ * by giving its component the highest {@code service.ranking} through Configuration Admin (running jobs switch at
+ * their next step and record it in their provenance, as with any hot swap).
+ */
+@Component(service = Plugins.class)
+public final class Plugins {
+    /** Largest bundle accepted [bytes]. */
+    public static final int MAX_BUNDLE_BYTES = 50 << 20;
+    private static final long WAIT_MILLIS = 20_000;
+    private static final String NAME = "[A-Za-z0-9._-]+";
+    private final BundleContext context;
+    private final Registry registry;
+    private final ConfigurationAdmin configurations;
+
+    /**
+     * A bundle after deployment.
+     *
+     * @param symbolicName its name
+     * @param bundle       the installed bundle, or null if FileInstall has not installed it yet
+     * @param active       whether it is active
+     */
+    public record Deployed(String symbolicName, Bundle bundle, boolean active) {
+    }
+
+    @Activate
+    public Plugins(BundleContext context, @Reference Registry registry, @Reference ConfigurationAdmin configurations) {
+        this.context = context;
+        this.registry = registry;
+        this.configurations = configurations;
+    }
+
+    /**
+     * Checks a jar (an OSGi bundle importing the calsim API), writes it to the deploy folder and waits until it is
+     * active (at most 20 s).
+     *
+     * @throws InvalidInputException if it is too big, not a bundle, or not a calsim plugin
+     */
+    public Deployed deploy(byte[] jar) throws IOException {
+        if (jar.length > MAX_BUNDLE_BYTES) {
+            throw new InvalidInputException("bundle", jar.length + " bytes", "a bundle of at most "
+                    + (MAX_BUNDLE_BYTES >> 20) + " MB");
+        }
+        Manifest manifest;
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
+            manifest = in.getManifest();
+        } catch (IOException e) {
+            manifest = null;
+        }
+        String name = manifest == null ? null : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+        if (name == null) {
+            throw new InvalidInputException("bundle", "a file without a Bundle-SymbolicName", "an OSGi bundle (a jar "
+                    + "whose manifest has a Bundle-SymbolicName)");
+        }
+        name = name.split(";")[0].trim();
+        String imports = manifest.getMainAttributes().getValue(Constants.IMPORT_PACKAGE);
+        if (imports == null || !imports.contains("org.calsim.api")) {
+            throw new InvalidInputException("bundle", name, "a calsim plugin: a bundle that imports the calsim API "
+                    + "(org.calsim.api…)");
+        }
+        if (!name.matches(NAME)) {
+            throw new InvalidInputException("bundle", name, "a symbolic name of letters, digits, '.', '_' and '-'");
+        }
+        Path folder = deployFolder();
+        Files.createDirectories(folder);
+        Path tmp = folder.resolve("." + name + ".jar.tmp");
+        Files.write(tmp, jar);
+        Files.move(tmp, folder.resolve(name + ".jar"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        Bundle b;
+        while (((b = bundle(name)) == null || b.getState() != Bundle.ACTIVE) && System.currentTimeMillis() < deadline) {
+            pause();
+        }
+        return new Deployed(name, b, b != null && b.getState() == Bundle.ACTIVE);
+    }
+
+    /**
+     * Removes a bundle from the deploy folder and waits until it is uninstalled (at most 20 s).
+     *
+     * @return whether it is gone
+     * @throws InvalidInputException if no such bundle is in the deploy folder
+     */
+    public boolean undeploy(String symbolicName) throws IOException {
+        Path jar = symbolicName.matches(NAME) ? deployFolder().resolve(symbolicName + ".jar") : null;
+        if (jar == null || !Files.isRegularFile(jar)) {
+            throw new InvalidInputException("bundle", symbolicName, "a bundle deployed through the deploy folder");
+        }
+        Files.delete(jar);
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (bundle(symbolicName) != null && System.currentTimeMillis() < deadline) {
+            pause();
+        }
+        return bundle(symbolicName) == null;
+    }
+
+    /**
+     * Makes {@code implementation} (a component name) the one {@code name} resolves to.
+     *
+     * @return the ranking it now has
+     * @throws InvalidInputException if the name or the implementation is unknown
+     * @throws IllegalStateException if the component does not take the ranking (it ignores configuration)
+     */
+    public int swap(String name, String implementation) throws IOException {
+        List<RegisteredService> named = registry.services().stream().filter(s -> s.name().equals(name)).toList();
+        if (named.isEmpty()) {
+            throw new InvalidInputException("name", name, "a registered name (see the registry)");
+        }
+        RegisteredService chosen = named.stream().filter(s -> s.implementation().equals(implementation)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("implementation", implementation, "one of "
+                        + named.stream().map(RegisteredService::implementation).toList()));
+        int top = named.stream().filter(s -> s != chosen).mapToInt(RegisteredService::ranking).max().orElse(0);
+        int ranking = Math.max(chosen.ranking(), top + 1);
+        Configuration c = configurations.getConfiguration(implementation, "?");
+        Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
+        props.put(Constants.SERVICE_RANKING, ranking);
+        c.update(props);
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (rankingOf(name, implementation) != ranking && System.currentTimeMillis() < deadline) {
+            pause();
+        }
+        if (rankingOf(name, implementation) != ranking) {
+            throw new IllegalStateException("the component " + implementation + " did not take the new ranking (it "
+                    + "may ignore configuration); " + name + " still resolves as before");
+        }
+        return ranking;
+    }
+
+    /** @return whether the bundle was installed from the deploy folder */
+    public boolean deployed(Bundle b) {
+        return b.getLocation().contains(deployFolder().getFileName().toString() + "/");
+    }
+
+    private int rankingOf(String name, String implementation) {
+        try {
+            ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(&(calsim.name=" + name
+                    + ")(component.name=" + implementation + "))");
+            if (refs == null || refs.length == 0) {
+                return Integer.MIN_VALUE;
+            }
+            Object r = refs[0].getProperty(Constants.SERVICE_RANKING);
+            return r instanceof Integer i ? i : 0;
+        } catch (InvalidSyntaxException e) { // a name with filter characters: nothing of that name is registered
+            return Integer.MIN_VALUE;
+        }
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private Path deployFolder() {
+        String dir = context.getProperty("felix.fileinstall.dir");
+        return Path.of(dir == null ? "deploy" : dir).toAbsolutePath();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
