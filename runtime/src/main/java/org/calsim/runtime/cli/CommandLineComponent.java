@@ -33,6 +33,13 @@ public final class CommandLineComponent {
             System.out.println("calsim shell: Gogo with calsim commands (calsim:list, calsim:check, calsim:run); "
                     + "plugin bundles dropped into deploy/ are installed while it runs. Leave with: exit 0");
             registration = null;
+            if (args.length > 1 && "--serve".equals(args[1])) { // shell --serve [--port N] [--data DIR] ...
+                String[] options = java.util.Arrays.copyOfRange(args, 2, args.length);
+                Thread serve = new Thread(() -> new picocli.CommandLine(new ServeCommand(context, System.out,
+                        System.err, false)).execute(options), "calsim shell --serve");
+                serve.setDaemon(true);
+                serve.start();
+            }
             return;
         }
         Hashtable<String, Object> props = new Hashtable<>();

@@ -82,7 +82,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "folder of the lab server's database, created if missing (default: ${DEFAULT-VALUE})")
     Path dataDir;
 
+    /** Whether the command holds the main thread until the process is stopped (false under the Gogo shell). */
+    private final boolean blocking;
+
     ServeCommand(BundleContext context, PrintStream out, PrintStream err) {
+        this(context, out, err, true);
+    }
+
+    ServeCommand(BundleContext context, PrintStream out, PrintStream err, boolean blocking) {
+        this.blocking = blocking;
         this.context = context;
         this.out = out;
         this.err = err;
@@ -146,6 +154,12 @@ final class ServeCommand implements Callable<Integer> {
                 + concurrentJobs + " job(s) at a time");
         out.println("calsim: submitting, cancelling, deploying and swapping need the token in " + data.resolve("token")
                 + (isLoopback(host) ? "" : "; on " + host + " every request does"));
+        if (!blocking) {
+            out.println("calsim: the shell's calsim:jobs, calsim:submit, calsim:cancel, calsim:deploy, calsim:undeploy "
+                    + "and calsim:swap act on it; leave with: exit 0");
+            out.flush();
+            return ExitCodes.OK;
+        }
         out.println("calsim: stop it with Ctrl-C or SIGTERM");
         out.flush();
 
