@@ -385,7 +385,7 @@ public final class OptimisationRun {
                 double[] x = bo.suggest();
                 String id = String.format("e%04d", done + b);
                 xs.put(id, x);
-                deleteTree(folder.resolve("evaluations").resolve(id)); // left by a run that was stopped
+                DatasetFiles.deleteTree(folder.resolve("evaluations").resolve(id)); // left by a run that was stopped
                 points.add(new SweepPoint(id, request(x, id)));
             }
             Map<String, Double> running = new ConcurrentHashMap<>();
@@ -468,20 +468,6 @@ public final class OptimisationRun {
         }
         return new JobRequest(jobText, jobFile.getParent(), folder.resolve("evaluations").resolve(id).toAbsolutePath(),
                 overrides);
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            try (var children = Files.list(path)) {
-                for (Path c : children.toList()) {
-                    deleteTree(c);
-                }
-            }
-        }
-        Files.delete(path);
     }
 
     /** Writes optimisation.json: the definition, every evaluation, the best point or the Pareto set, the errors. */

@@ -101,7 +101,7 @@ public final class SweepRun {
                 ended.put(point.id(), previous);
             } else {
                 // what an interrupted or failed earlier run left of this point is not a result: it runs again
-                deleteTree(folder.resolve(POINTS).resolve(point.id()));
+                DatasetFiles.deleteTree(folder.resolve(POINTS).resolve(point.id()));
                 check(point, values.get(p));
                 todo.add(point);
             }
@@ -243,20 +243,6 @@ public final class SweepRun {
     private void writeDefinition() throws IOException {
         Files.createDirectories(folder);
         DatasetFiles.writeAtomically(folder.resolve(DEFINITION), JSON.writeValueAsBytes(definition()));
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            try (var children = Files.list(path)) {
-                for (Path c : children.toList()) {
-                    deleteTree(c);
-                }
-            }
-        }
-        Files.delete(path);
     }
 
     /** @return {status, error} of the point from an earlier run, or null */
