@@ -21,7 +21,9 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
+import org.calsim.server.store.LabStore;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -30,7 +32,7 @@ import org.osgi.service.component.annotations.Reference;
  * by giving its component the highest {@code service.ranking} through Configuration Admin (running jobs switch at
  * their next step and record it in their provenance, as with any hot swap).
  */
-@Component(service = Plugins.class)
+@Component(service = Plugins.class, configurationPid = LabStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class Plugins {
     /** Largest bundle accepted [bytes]. */
     public static final int MAX_BUNDLE_BYTES = 50 << 20;
