@@ -11,7 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the exported {@code calsim.jar} as a separate process, the way {@code ./calsim} does. */
 final class Calsim {
-    private static final long TIMEOUT_SECONDS = 180;
+    /**
+     * A guard against a hung process, not a speed check: the longest example (permeability-series, about 2.5 min on
+     * 2 idle cores) takes 4 min when other processes share those cores.
+     */
+    private static final long TIMEOUT_SECONDS = 600;
 
     /** What a finished process printed. */
     record Result(int exit, String out, String err) {

@@ -59,8 +59,9 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p>Every {@code sample_every_steps} the stage records thickness, pressure, porosity, coordination number,
  * fabric (eq 15) and stress (eq 16) tensors and the fraction of broken bonds. Checkpoints go to the stage's
- * checkpoint folder every {@code checkpoint_every_steps}; with {@code resume: true} a run continues from the last
- * one and ends exactly as an uninterrupted run would.
+ * checkpoint folder every {@code checkpoint_every_steps}, with copies of the VTK snapshots written until then; with
+ * {@code resume: true} a run continues from the last one and ends exactly as an uninterrupted run would, with the same
+ * numbers, tables and VTK files.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=" + CalenderStage.NAME)
 public final class CalenderStage implements Solver {
@@ -84,6 +85,8 @@ public final class CalenderStage implements Solver {
     static final String SERIES = "series_points";
 
     static final String CHECKPOINT_FILE = "dem-calender.ckpt";
+    /** Folder beside the checkpoint with copies of the VTK snapshots written before it. */
+    static final String CHECKPOINT_FILES = "files";
 
     @Override
     public String description() {
@@ -254,6 +257,7 @@ public final class CalenderStage implements Solver {
             Path checkpoint = checkpoints ? context.checkpointFolder().resolve(CHECKPOINT_FILE) : null;
             if (par.flag(RESUME) && Files.exists(checkpoint)) {
                 restore(engine, protocol, record, checkpoint);
+                restoreFiles(context, record, checkpoint);
                 context.results().note("resumed", "resumed from " + checkpoint + " at step " + engine.steps());
             } else {
                 record.vtk(context, "initial");
@@ -326,6 +330,7 @@ public final class CalenderStage implements Solver {
                 record.vtk(context, String.format("step-%09d", now));
             }
             if (checkpointEvery > 0 && now % checkpointEvery == 0) {
+                saveFiles(context, record, checkpoint);
                 save(engine, protocol, record, checkpoint);
             }
         }
@@ -342,6 +347,36 @@ public final class CalenderStage implements Solver {
             record.save(out);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Copies the VTK snapshots written so far next to the checkpoint (those not copied yet: a snapshot is never
+     * rewritten), before the checkpoint that lists them replaces the last one.
+     */
+    private static void saveFiles(StageContext context, CompressionRecord record, Path checkpoint) throws IOException {
+        Path folder = Files.createDirectories(checkpoint.resolveSibling(CHECKPOINT_FILES));
+        for (String name : record.vtkFiles()) {
+            Path copy = folder.resolve(name);
+            if (!Files.exists(copy)) {
+                Path tmp = folder.resolve(name + ".tmp");
+                Files.copy(context.results().file(name), tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+    }
+
+    /** Puts the VTK snapshots the checkpoint's run wrote before it into this run's results. */
+    private static void restoreFiles(StageContext context, CompressionRecord record, Path checkpoint)
+            throws IOException {
+        Path folder = checkpoint.resolveSibling(CHECKPOINT_FILES);
+        for (String name : record.vtkFiles()) {
+            Path copy = folder.resolve(name);
+            if (!Files.isRegularFile(copy)) {
+                throw new IOException("the checkpoint " + checkpoint + " lists the snapshot " + name + ", but " + copy
+                        + " is missing");
+            }
+            Files.copy(copy, context.results().file(name), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private static void restore(DemEngine engine, Protocol protocol, CompressionRecord record, Path file)

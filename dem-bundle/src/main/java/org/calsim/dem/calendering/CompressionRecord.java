@@ -37,6 +37,8 @@ final class CompressionRecord {
     // calendering series: positions, thickness, pressure and compaction at each snapshot
     private final List<double[]> seriesPositions = new ArrayList<>();
     private final List<double[]> seriesState = new ArrayList<>();
+    // VTK snapshots written so far, in order (a checkpoint keeps copies, so a resumed run publishes them all)
+    private final List<String> vtkFiles = new ArrayList<>();
 
     /**
      * @param solidVolume volume of solid (AM and the solid part of the CBD) [m³]
@@ -124,7 +126,16 @@ final class CompressionRecord {
     }
 
     void vtk(StageContext context, String label) throws IOException {
-        VtkParticles.write(engine.particles(), context.results().file("particles-" + label + ".vtp"));
+        String name = "particles-" + label + ".vtp";
+        VtkParticles.write(engine.particles(), context.results().file(name));
+        if (!vtkFiles.contains(name)) {
+            vtkFiles.add(name);
+        }
+    }
+
+    /** @return the names of the VTK snapshots written so far (with those of the run a checkpoint came from) */
+    List<String> vtkFiles() {
+        return List.copyOf(vtkFiles);
     }
 
     void save(DataOutput out) throws IOException {
@@ -151,6 +162,10 @@ final class CompressionRecord {
             for (double v : xyz) {
                 out.writeDouble(v);
             }
+        }
+        out.writeInt(vtkFiles.size());
+        for (String name : vtkFiles) {
+            out.writeUTF(name);
         }
     }
 
@@ -181,6 +196,16 @@ final class CompressionRecord {
                 xyz[k] = in.readDouble();
             }
             seriesPositions.add(xyz);
+        }
+        vtkFiles.clear();
+        int names;
+        try {
+            names = in.readInt();
+        } catch (java.io.EOFException olderCheckpoint) {
+            names = 0; // written before checkpoints listed their VTK snapshots
+        }
+        for (int k = 0; k < names; k++) {
+            vtkFiles.add(in.readUTF());
         }
     }
 

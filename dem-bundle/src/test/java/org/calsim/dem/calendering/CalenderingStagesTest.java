@@ -116,6 +116,12 @@ class CalenderingStagesTest {
         for (String key : straight.sink().summary.keySet()) {
             assertEquals(straight.sink().get(key), resumed.sink().get(key), 0.0, key);
         }
+        // the snapshots written before the checkpoint (initial state) come back from the checkpoint folder
+        assertEquals(straight.sink().files.keySet(), resumed.sink().files.keySet());
+        for (String name : straight.sink().files.keySet()) {
+            assertEquals(java.nio.file.Files.readString(straight.sink().files.get(name)),
+                    java.nio.file.Files.readString(resumed.sink().files.get(name)), name);
+        }
     }
 
     @Test

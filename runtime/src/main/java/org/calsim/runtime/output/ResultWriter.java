@@ -17,8 +17,13 @@ import org.calsim.api.stage.InvalidInputException;
 /**
  * Writes a job's results folder: per-stage CSV tables and PNG plots, {@code summary.json} and
  * {@code provenance.json}. Every file is written atomically. A folder that already holds an earlier
- * calsim result is emptied first, so no stale file passes for a result of this run; any other
- * non-empty folder is refused.
+ * calsim result is emptied first (except its {@value #CHECKPOINTS} folder), so no stale file passes for a result of
+ * this run; any other non-empty folder is refused.
+ *
+ * <p>An earlier result is recognised by its {@value #PROVENANCE}, written when a job ends, or by the marker
+ * {@value #MARKER}, written when a job starts: a run that was killed (SIGKILL, power loss) before it ended leaves the
+ * marker, so the same folder can be run again and resume from its checkpoints. A folder that holds nothing but
+ * {@value #CHECKPOINTS} (what the lab server keeps of an interrupted run) is accepted as well.
  */
 public final class ResultWriter {
     /** File that marks a folder as a calsim results folder. */
@@ -29,6 +34,8 @@ public final class ResultWriter {
     public static final String CHECKPOINTS = "checkpoints";
     /** Prefix of a running stage's staging folder. */
     public static final String STAGING_PREFIX = ".staging-";
+    /** Empty file written first into a results folder: calsim's, even when the run never ended. */
+    public static final String MARKER = ".calsim-results";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path dir;
@@ -46,7 +53,8 @@ public final class ResultWriter {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new InvalidInputException("--out", dir.toString(), "a folder (this is a file)");
         }
-        if (Files.isDirectory(dir) && !Files.exists(dir.resolve(PROVENANCE)) && !isEmpty(dir)) {
+        if (Files.isDirectory(dir) && !Files.exists(dir.resolve(PROVENANCE)) && !Files.exists(dir.resolve(MARKER))
+                && !onlyCheckpoints(dir)) {
             throw new InvalidInputException("--out", dir.toString(), "an empty folder, a new one, or an earlier "
                     + "calsim results folder (this one has other files; calsim will not mix its results with them)");
         }
@@ -66,6 +74,7 @@ public final class ResultWriter {
                 }
             }
         }
+        Files.write(dir.resolve(MARKER), new byte[0]);
         return new ResultWriter(dir);
     }
 
@@ -156,9 +165,15 @@ public final class ResultWriter {
         return JSON.createObjectNode();
     }
 
-    private static boolean isEmpty(Path dir) {
+    /** @return whether {@code dir} is empty or holds only a {@value #CHECKPOINTS} folder */
+    private static boolean onlyCheckpoints(Path dir) {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            return !s.iterator().hasNext();
+            for (Path f : s) {
+                if (!(f.getFileName().toString().equals(CHECKPOINTS) && Files.isDirectory(f))) {
+                    return false;
+                }
+            }
+            return true;
         } catch (IOException e) {
             return false;
         }

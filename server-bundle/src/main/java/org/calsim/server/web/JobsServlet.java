@@ -6,8 +6,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.servlet.Servlet;
@@ -230,8 +236,17 @@ public final class JobsServlet extends HttpServlet {
     private void file(long id, List<String> relative, HttpServletResponse response) throws IOException {
         Path folder = queue.folder(id).toAbsolutePath().normalize();
         Path file = folder.resolve(String.join("/", relative)).normalize();
-        if (!file.startsWith(folder) || !Files.isRegularFile(file)
-                || !file.toRealPath().startsWith(folder.toRealPath())) {
+        // one open file for length and content: a file replaced meanwhile (summary.json is written by renaming
+        // a new one over it) is sent whole, as it was when opened; one that vanished is 404
+        FileChannel channel;
+        try {
+            if (!file.startsWith(folder) || !Files.isRegularFile(file)
+                    || !file.toRealPath().startsWith(folder.toRealPath())) {
+                ApiJson.error(response, 404, "job " + id + " has no result file " + String.join("/", relative));
+                return;
+            }
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
             ApiJson.error(response, 404, "job " + id + " has no result file " + String.join("/", relative));
             return;
         }
@@ -239,10 +254,10 @@ public final class JobsServlet extends HttpServlet {
         String type = name.endsWith(".png") ? "image/png" : name.endsWith(".json") ? "application/json"
                 : name.endsWith(".csv") ? "text/csv" : name.endsWith(".svg") ? "image/svg+xml"
                 : "application/octet-stream";
-        response.setContentType(type);
-        response.setContentLengthLong(Files.size(file));
-        try (OutputStream out = response.getOutputStream()) {
-            Files.copy(file, out);
+        try (channel; OutputStream out = response.getOutputStream()) {
+            response.setContentType(type);
+            response.setContentLengthLong(channel.size());
+            Channels.newInputStream(channel).transferTo(out);
         }
     }
 
@@ -252,23 +267,63 @@ public final class JobsServlet extends HttpServlet {
         response.setHeader("Content-Disposition", "attachment; filename=\"job-" + id + ".zip\"");
         try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream())) {
             for (String f : files(folder)) {
+                byte[] content;
+                try {
+                    content = Files.readAllBytes(folder.resolve(f));
+                } catch (NoSuchFileException e) {
+                    continue; // removed since it was listed: a running job's staging or temporary file
+                }
                 zip.putNextEntry(new ZipEntry("job-" + id + "/" + f));
-                Files.copy(folder.resolve(f), zip);
+                zip.write(content);
                 zip.closeEntry();
             }
         }
     }
 
-    /** @return the result files of a job, relative to its folder, without checkpoints and staging folders */
-    private static List<String> files(Path folder) throws IOException {
+    /**
+     * @return the result files of a job, relative to its folder, without checkpoints, staging folders and other
+     *         hidden files (a stage writes {@code .name.part} and renames it). A running job creates, renames and
+     *         deletes files while this walks its folder: what vanishes on the way is left out.
+     */
+    static List<String> files(Path folder) throws IOException {
         List<String> out = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
             return out;
         }
-        try (Stream<Path> s = Files.walk(folder)) {
-            s.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !p.startsWith("checkpoints/") && !p.startsWith(".")).sorted().forEach(out::add);
-        }
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String name = dir.equals(folder) ? "" : folder.relativize(dir).toString().replace('\\', '/');
+                return name.equals("checkpoints") || name.startsWith(".") ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String name = folder.relativize(file).toString().replace('\\', '/');
+                if (attrs.isRegularFile() && !name.startsWith(".") && !file.getFileName().toString().startsWith(".")) {
+                    out.add(name);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE; // deleted or renamed since its folder was read
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        java.util.Collections.sort(out);
         return out;
     }
 

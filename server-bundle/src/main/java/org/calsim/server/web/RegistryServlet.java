@@ -12,11 +12,13 @@ import org.calsim.api.job.RegisteredService;
 import org.calsim.api.job.Registry;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.server.registry.Plugins;
+import org.calsim.server.store.LabStore;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.calsim.server.security.AccessFilter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -35,7 +37,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * </ul>
  * Registered only once the {@link AccessFilter} is (it references it), so no change reaches it unguarded.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = LabStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @HttpWhiteboardServletPattern({"/api/registry", "/api/bundles", "/api/bundles/*", "/api/swap"})
 public final class RegistryServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
