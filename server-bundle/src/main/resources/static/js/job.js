@@ -58,7 +58,7 @@ function renderTitle() {
       isActive(job.state) ? h('button', { type: 'button', class: 'danger', onclick: cancel }, 'Cancel') : null,
       h('a', { class: 'button secondary', href: '/static/compare.html?a=' + encodeURIComponent(job.id) },
         'Compare with…'),
-      (job.files || []).length ? downloadLink('/api/jobs/' + encodeURIComponent(job.id) + '/results.zip',
+      (job.files || []).length && !isActive(job.state) ? downloadLink('/api/jobs/' + encodeURIComponent(job.id) + '/results.zip',
         'Download results.zip', 'job-' + job.id + '.zip') : null));
   const zip = $('#title a[download]');
   if (zip) zip.classList.add('button');

@@ -43,7 +43,7 @@ function renderServices() {
     const def = several ? defaultOf(s.name) : s.implementation;
     const isDefault = def === s.implementation;
     return h('tr', { dataset: { name: s.name, implementation: s.implementation } },
-      h('td', {}, s.kind),
+      h('td', { class: 'nowrap' }, s.kind),
       h('td', {}, h('strong', { class: 'mono' }, s.name),
         several ? h('span', { class: 'muted small' }, ' (' + counts.get(s.name) + ' implementations)') : null,
         s.description ? h('div', { class: 'muted small' }, s.description) : null),

@@ -2,6 +2,7 @@ package org.calsim.itest;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs the exported {@code calsim.jar} as a separate process, the way {@code ./calsim} does. */
 final class Calsim {
     private static final long TIMEOUT_SECONDS = 180;
+    private static final long SERVE_START_SECONDS = 90;
 
     /** What a finished process printed. */
     record Result(int exit, String out, String err) {
@@ -59,5 +61,37 @@ final class Calsim {
         OutputStream in = shell.getOutputStream();
         in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         in.flush();
+    }
+
+    /**
+     * Starts {@code serve --port port --data data} in {@code runDir} and waits until it reports its address.
+     * Stop it with {@link Process#destroy()} (SIGTERM).
+     */
+    static Process serve(Path runDir, int port, Path data) throws IOException, InterruptedException {
+        Files.createDirectories(runDir);
+        Process p = start(runDir, false, "serve", "--port", Integer.toString(port), "--data", data.toString());
+        p.getOutputStream().close();
+        Path out = runDir.resolve("stdout.txt");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVE_START_SECONDS);
+        while (!(Files.exists(out) && Files.readString(out).contains("calsim: lab server on"))) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("serve ended with " + p.exitValue() + ":\n"
+                        + Files.readString(runDir.resolve("stderr.txt")));
+            }
+            if (System.nanoTime() > deadline) {
+                p.destroyForcibly();
+                throw new IllegalStateException("serve did not start in " + SERVE_START_SECONDS + " s:\n"
+                        + Files.readString(runDir.resolve("stderr.txt")));
+            }
+            Thread.sleep(200);
+        }
+        return p;
+    }
+
+    /** @return a TCP port that was free a moment ago */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 }
