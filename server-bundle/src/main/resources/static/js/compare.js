@@ -138,7 +138,8 @@ function renderNumbers() {
       }
       const u = sameUnit ? unit((ra || rb).unit) : unit(ra.unit) + ' / ' + unit(rb.unit);
       rows.push(h('tr', { class: differs ? 'differs' : null, dataset: { stage, name } },
-        h('td', {}, name.replace(/_/g, ' ')),
+        h('td', { class: stage === 'final state' ? 'mono' : null }, stage === 'final state' ? name
+          : name.replace(/_/g, ' ')),
         h('td', { class: 'muted' }, u),
         h('td', { class: 'num', title: String(va) }, ra ? num(va) : '—'),
         h('td', { class: 'num', title: String(vb) }, rb ? num(vb) : '—'),
@@ -179,9 +180,9 @@ function renderPlots() {
   fill($('#plots'), all.map((f) => {
     const stage = stageFor(f);
     return h('div', { class: 'compare-plots', dataset: { file: f } },
-      h('h3', {}, stage + ': ' + plotTitle(f, stage)),
-      fa.some((x) => x.f === f) ? figure(a.id, f, stage) : missing(a),
-      fb.some((x) => x.f === f) ? figure(b.id, f, stage) : missing(b));
+      h('h3', {}, stage + ': ' + plotTitle(f, stage), h('span', { class: 'muted' }, '  ' + f)),
+      fa.some((x) => x.f === f) ? figure(a.id, f, stage, 'A: job ' + a.id) : missing(a),
+      fb.some((x) => x.f === f) ? figure(b.id, f, stage, 'B: job ' + b.id) : missing(b));
   }));
 }
 

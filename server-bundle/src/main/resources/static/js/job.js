@@ -22,6 +22,7 @@ async function load() {
     return false;
   }
   fill($('#load-error'));
+  $('#job-body').hidden = false;
   render();
   return true;
 }
@@ -121,7 +122,7 @@ function stageCard(st) {
   return h('article', { class: 'stage-card', dataset: { stage: st.stage } },
     h('header', {}, h('h3', {}, st.stage), stateBadge(st.status),
       h('span', { class: 'muted' }, st.seconds !== undefined ? seconds(st.seconds) : '')),
-    st.error ? message('error', st.error) : null,
+    st.error ? message(st.status === 'cancelled' ? 'info' : 'error', st.error) : null,
     results.length ? h('table', {}, h('tbody', {}, results.map(([name, r]) => h('tr', {},
       h('td', { class: 'name' }, name.replace(/_/g, ' ')),
       h('td', { class: 'num', title: String(r && r.value) }, num(r && r.value)),

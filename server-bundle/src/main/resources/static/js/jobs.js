@@ -47,7 +47,20 @@ function render(jobs) {
       filtered ? 'No job matches the filter.' : 'No jobs yet: submit a job file above.')));
     return;
   }
-  fill(body, jobs.map(row));
+  // rows of jobs already shown are updated cell by cell, so that a click on a checkbox or a button is not lost
+  const shown = new Map([...body.querySelectorAll('tr.job-row')].map((r) => [r.dataset.id, r]));
+  const rows = jobs.map((j) => {
+    const fresh = row(j);
+    const old = shown.get(String(j.id));
+    if (!old || old.children.length !== fresh.children.length) return fresh;
+    old.dataset.state = j.state;
+    [...fresh.children].forEach((cell, i) => {
+      if (old.children[i].outerHTML !== cell.outerHTML) old.children[i].replaceWith(cell);
+    });
+    return old;
+  });
+  const current = [...body.children];
+  if (rows.length !== current.length || rows.some((r, i) => r !== current[i])) fill(body, rows);
   updateCompare();
 }
 

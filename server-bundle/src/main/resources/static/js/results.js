@@ -52,15 +52,19 @@ export function plotTitle(file, stage) {
   return t;
 }
 
-/** A figure with the image (loaded with the token if reading needs it), linked to the full-size file. */
-export function figure(jobId, file, stage) {
+/**
+ * A figure with the image (loaded with the token if reading needs it), linked to the full-size file. The caption
+ * names the stage and the plot, or is `label` if given.
+ */
+export function figure(jobId, file, stage, label) {
   const url = fileUrl(jobId, file);
   const img = h('img', { alt: plotTitle(file, stage) + ' (' + file + ')', class: 'plot-image' });
   loadImage(img, url);
   return h('figure', { class: 'plot', dataset: { file } },
     h('a', { href: url, target: '_blank', rel: 'noopener', title: 'open at full size' }, img),
-    h('figcaption', {}, stage ? h('span', { class: 'stage-tag' }, stage) : null, h('strong', {}, plotTitle(file,
-      stage)), h('span', { class: 'muted file-name' }, file)));
+    label ? h('figcaption', {}, label)
+      : h('figcaption', {}, stage ? h('span', { class: 'stage-tag' }, stage) : null, h('strong', {}, plotTitle(file,
+        stage)), h('span', { class: 'muted file-name' }, file)));
 }
 
 /**

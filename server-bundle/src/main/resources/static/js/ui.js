@@ -121,6 +121,8 @@ export async function needsTokenForReading() {
   return readsNeedToken;
 }
 
+needsTokenForReading();
+
 /** URL of one result file of a job. */
 export function fileUrl(id, path) {
   return '/api/jobs/' + encodeURIComponent(id) + '/files/' + path.split('/').map(encodeURIComponent).join('/');
@@ -149,7 +151,8 @@ export async function loadImage(img, url) {
 export function downloadLink(url, label, filename) {
   const a = h('a', { href: url, download: filename || '' }, label);
   a.addEventListener('click', async (ev) => {
-    if (!(await needsTokenForReading().catch(() => false))) return;
+    // decided synchronously: the default action (a plain download) must be prevented before the first await
+    if (readsNeedToken === false || (readsNeedToken === null && !token())) return;
     ev.preventDefault();
     const res = await fetch(url, { headers: authHeaders() });
     if (!res.ok) {
@@ -214,7 +217,8 @@ export function isActive(state) {
 
 /** A coloured state label. */
 export function stateBadge(state) {
-  return h('span', { class: 'badge state-' + String(state).replace(/[^a-z-]/g, '') }, state || '?');
+  return h('span', { class: 'badge state-' + String(state).trim().replace(/\s+/g, '-').replace(/[^a-z-]/g, '') },
+    state || '?');
 }
 
 /** A number with 4 significant digits, integers as they are, very large/small ones in exponent form. */
