@@ -18,6 +18,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.calsim.api.job.RegisteredService;
 import org.calsim.api.job.Registry;
+import org.calsim.server.store.LabStore;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -27,6 +28,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -43,8 +45,10 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  *   by giving its component the highest {@code service.ranking} (through Configuration Admin). Running jobs switch at
  *   their next step, as with any hot swap, and record it in their provenance.</li>
  * </ul>
+ * Like the rest of the lab server it is registered only while a configuration of {@value LabStore#PID} exists, that
+ * is while {@code ./calsim serve} runs.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = LabStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @HttpWhiteboardServletPattern({"/api/registry", "/api/bundles", "/api/bundles/*", "/api/swap"})
 public final class RegistryServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
