@@ -2,6 +2,7 @@ package org.calsim.itest;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ final class Calsim {
      * 2 idle cores) takes 4 min when other processes share those cores.
      */
     private static final long TIMEOUT_SECONDS = 600;
+    private static final long SERVE_START_SECONDS = 90;
 
     /** What a finished process printed. */
     record Result(int exit, String out, String err) {
@@ -63,5 +65,40 @@ final class Calsim {
         OutputStream in = shell.getOutputStream();
         in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         in.flush();
+    }
+
+    /**
+     * Starts {@code serve --port port --data data [more …]} in {@code runDir} and waits until it reports its address.
+     * Stop it with {@link Process#destroy()} (SIGTERM).
+     */
+    static Process serve(Path runDir, int port, Path data, String... more) throws IOException, InterruptedException {
+        Files.createDirectories(runDir);
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("serve", "--port",
+                Integer.toString(port), "--data", data.toString()));
+        args.addAll(java.util.List.of(more));
+        Process p = start(runDir, false, args.toArray(new String[0]));
+        p.getOutputStream().close();
+        Path out = runDir.resolve("stdout.txt");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVE_START_SECONDS);
+        while (!(Files.exists(out) && Files.readString(out).contains("calsim: lab server on"))) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("serve ended with " + p.exitValue() + ":\n"
+                        + Files.readString(runDir.resolve("stderr.txt")));
+            }
+            if (System.nanoTime() > deadline) {
+                p.destroyForcibly();
+                throw new IllegalStateException("serve did not start in " + SERVE_START_SECONDS + " s:\n"
+                        + Files.readString(runDir.resolve("stderr.txt")));
+            }
+            Thread.sleep(200);
+        }
+        return p;
+    }
+
+    /** @return a TCP port that was free a moment ago */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LabServerApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long START_SECONDS = 90;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -43,9 +41,9 @@ class LabServerApiIT {
     @Test
     void submitWatchDownloadCancelDeployAndRestart() throws Exception {
         Path data = dir.resolve("lab");
-        int port = freePort();
+        int port = Calsim.freePort();
         base = "http://127.0.0.1:" + port;
-        Process server = start(dir.resolve("run1"), port, data);
+        Process server = Calsim.serve(dir.resolve("run1"), port, data);
         try {
             token = Files.readString(data.resolve("token")).trim();
             assertEquals(64, token.length());
@@ -138,7 +136,7 @@ class LabServerApiIT {
             assertTrue(server.waitFor(60, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
         }
 
-        Process again = start(dir.resolve("run2"), port, data);
+        Process again = Calsim.serve(dir.resolve("run2"), port, data);
         try {
             JsonNode jobs = JSON.readTree(get("/api/jobs").body());
             assertEquals(4, jobs.size(), jobs.toString());
@@ -199,28 +197,5 @@ class LabServerApiIT {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Starts {@code serve} in {@code runDir} and waits until it reports its address. */
-    private static Process start(Path runDir, int port, Path data) throws IOException, InterruptedException {
-        Files.createDirectories(runDir);
-        Process p = Calsim.start(runDir, false, "serve", "--port", Integer.toString(port), "--data", data.toString());
-        p.getOutputStream().close();
-        Path out = runDir.resolve("stdout.txt");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
-        while (!(Files.exists(out) && Files.readString(out).contains("calsim: lab server on"))) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                p.destroyForcibly();
-                throw new IllegalStateException("serve did not start:\n" + Files.readString(runDir.resolve("stderr.txt")));
-            }
-            Thread.sleep(200);
-        }
-        return p;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

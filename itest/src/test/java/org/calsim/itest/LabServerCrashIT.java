@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LabServerCrashIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long START_SECONDS = 90;
     private static final long JOB_SECONDS = 300;
     private static final String CHECKPOINT = "checkpoints/dem.calender/dem-calender.ckpt";
 
@@ -93,10 +91,10 @@ class LabServerCrashIT {
     @Test
     void aJobKilledWithTheServerResumesFromItsCheckpointAndEndsAsAnUninterruptedRun() throws Exception {
         Path data = dir.resolve("lab");
-        int port = freePort();
+        int port = Calsim.freePort();
         String base = "http://127.0.0.1:" + port + "/api/jobs";
 
-        Process first = start(dir.resolve("first"), port, data);
+        Process first = Calsim.serve(dir.resolve("first"), port, data, "--jobs", "1");
         long referenceId;
         long crashedId;
         long queuedId;
@@ -142,7 +140,7 @@ class LabServerCrashIT {
         Path referenceFolder = data.resolve("jobs").resolve(Long.toString(referenceId));
         Map<String, byte[]> referenceFiles = contents(referenceFolder);
 
-        Process second = start(dir.resolve("second"), port, data);
+        Process second = Calsim.serve(dir.resolve("second"), port, data, "--jobs", "1");
         try {
             JsonNode list = JSON.readTree(get(base).body());
             List<Long> ids = new ArrayList<>();
@@ -263,29 +261,6 @@ class LabServerCrashIT {
         return out;
     }
 
-    /** Starts {@code serve --jobs 1} in {@code runDir} and waits until it reports its address. */
-    private static Process start(Path runDir, int port, Path data) throws IOException, InterruptedException {
-        Files.createDirectories(runDir);
-        Process p = Calsim.start(runDir, false, "serve", "--port", Integer.toString(port), "--data", data.toString(),
-                "--jobs", "1");
-        p.getOutputStream().close();
-        Path out = runDir.resolve("stdout.txt");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
-        while (!(Files.exists(out) && Files.readString(out).contains("calsim: lab server on"))) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("serve ended with " + p.exitValue() + ":\n"
-                        + Files.readString(runDir.resolve("stderr.txt")));
-            }
-            if (System.nanoTime() > deadline) {
-                p.destroyForcibly();
-                throw new IllegalStateException("serve did not start in " + START_SECONDS + " s:\n"
-                        + Files.readString(runDir.resolve("stderr.txt")));
-            }
-            Thread.sleep(200);
-        }
-        return p;
-    }
-
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -293,11 +268,5 @@ class LabServerCrashIT {
     private HttpResponse<byte[]> getBytes(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long START_SECONDS = 90;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -78,26 +76,8 @@ class ServeIT {
         assertTrue(r.err().contains("--port 99999 is not allowed; expected a TCP port from 1 to 65535"), r.err());
     }
 
-    /** Starts {@code serve} in {@code runDir} and waits until it reports its address. */
     private static Process start(Path runDir, int port, Path data) throws IOException, InterruptedException {
-        Files.createDirectories(runDir);
-        Process p = Calsim.start(runDir, false, "serve", "--port", Integer.toString(port), "--data", data.toString());
-        p.getOutputStream().close();
-        Path out = runDir.resolve("stdout.txt");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
-        while (!(Files.exists(out) && Files.readString(out).contains("calsim: lab server on"))) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("serve ended with " + p.exitValue() + ":\n"
-                        + Files.readString(runDir.resolve("stderr.txt")));
-            }
-            if (System.nanoTime() > deadline) {
-                p.destroyForcibly();
-                throw new IllegalStateException("serve did not start in " + START_SECONDS + " s:\n"
-                        + Files.readString(runDir.resolve("stderr.txt")));
-            }
-            Thread.sleep(200);
-        }
-        return p;
+        return Calsim.serve(runDir, port, data);
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
@@ -105,9 +85,7 @@ class ServeIT {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return Calsim.freePort();
     }
 
     /** @return the text header at the start of an H2 MVStore file */

@@ -36,6 +36,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  *   their next step, as with any hot swap, and record it in their provenance.</li>
  * </ul>
  * Registered only once the {@link AccessFilter} is (it references it), so no change reaches it unguarded.
+ * Like the rest of the lab server it is registered only while a configuration of {@value LabStore#PID} exists, that
+ * is while {@code ./calsim serve} runs.
  */
 @Component(service = Servlet.class, configurationPid = LabStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @HttpWhiteboardServletPattern({"/api/registry", "/api/bundles", "/api/bundles/*", "/api/swap"})
