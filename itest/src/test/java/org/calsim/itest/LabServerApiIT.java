@@ -129,6 +129,24 @@ class LabServerApiIT {
             HttpResponse<String> swapWrong = post("/api/swap", "{\"name\":\"walton-braun\",\"implementation\":\"x\"}");
             assertEquals(400, swapWrong.statusCode(), swapWrong.body());
             assertEquals("implementation", JSON.readTree(swapWrong.body()).get("field").asText());
+            // a second implementation of the same name (the plugin under another bundle, component and PID), then the
+            // swap to it: its component gets the highest ranking, so walton-braun resolves to it
+            HttpResponse<String> copy = send(authorised("/api/bundles")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(copyOfPlugin(plugin))));
+            assertEquals(201, copy.statusCode(), copy.body());
+            HttpResponse<String> swapped = post("/api/swap",
+                    "{\"name\":\"walton-braun\",\"implementation\":\"" + COPY_COMPONENT + "\"}");
+            assertEquals(200, swapped.statusCode(), swapped.body());
+            assertEquals(101, JSON.readTree(swapped.body()).get("ranking").asInt());
+            JsonNode best = null;
+            for (JsonNode s : JSON.readTree(get("/api/registry").body()).get("services")) {
+                if (s.get("name").asText().equals("walton-braun")
+                        && (best == null || s.get("ranking").asInt() > best.get("ranking").asInt())) {
+                    best = s;
+                }
+            }
+            assertEquals(COPY_COMPONENT, best.get("implementation").asText(), String.valueOf(best));
+            assertEquals(204, send(authorised("/api/bundles/" + COPY_BUNDLE).DELETE()).statusCode());
             assertEquals(204, send(authorised("/api/bundles/" + bsn).DELETE()).statusCode());
             assertFalse(get("/api/registry").body().contains("\"walton-braun\""));
         } finally {
@@ -146,6 +164,38 @@ class LabServerApiIT {
             again.destroy();
             assertTrue(again.waitFor(60, TimeUnit.SECONDS));
         }
+    }
+
+    private static final String COPY_BUNDLE = "org.calsim.example.contact.copy";
+    private static final String COPY_COMPONENT = "org.calsim.example.contact.WaltonBraunLawCopy";
+
+    /**
+     * @return the example plugin as another bundle: another symbolic name, component name and configuration PID, the
+     *         same law under the same name ({@code walton-braun}, ranking 100)
+     */
+    private static byte[] copyOfPlugin(byte[] plugin) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(new ByteArrayInputStream(plugin))) {
+            java.util.jar.Manifest manifest = in.getManifest();
+            manifest.getMainAttributes().putValue("Bundle-SymbolicName", COPY_BUNDLE);
+            try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(out, manifest)) {
+                for (java.util.jar.JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                    byte[] bytes = in.readAllBytes();
+                    if (e.getName().startsWith("OSGI-INF/") && e.getName().endsWith("WaltonBraunLaw.xml")) {
+                        bytes = new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                                .replace("name=\"org.calsim.example.contact.WaltonBraunLaw\"",
+                                        "name=\"" + COPY_COMPONENT + "\"")
+                                .replace("configuration-pid=\"org.calsim.example.contact.walton\"",
+                                        "configuration-pid=\"" + COPY_COMPONENT + "\"")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                    jar.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+                    jar.write(bytes);
+                    jar.closeEntry();
+                }
+            }
+        }
+        return out.toByteArray();
     }
 
     private JsonNode awaitEnd(long id) throws Exception {

@@ -25,11 +25,14 @@ import org.calsim.server.store.LabStore;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * Changing what the running container holds, for the REST API and the shell: deploying and undeploying plugin
  * bundles through the deploy folder that FileInstall watches, and choosing which implementation a name resolves to
- * by giving its component the highest {@code service.ranking} through Configuration Admin (running jobs switch at
+ * by giving its component the highest {@code service.ranking} through Configuration Admin, in the configuration PID its
+ * component description names (found through the {@link ServiceComponentRuntime}; running jobs switch at
  * their next step and record it in their provenance, as with any hot swap).
  */
 @Component(service = Plugins.class, configurationPid = LabStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -41,6 +44,7 @@ public final class Plugins {
     private final BundleContext context;
     private final Registry registry;
     private final ConfigurationAdmin configurations;
+    private final ServiceComponentRuntime components;
 
     /**
      * A bundle after deployment.
@@ -53,10 +57,12 @@ public final class Plugins {
     }
 
     @Activate
-    public Plugins(BundleContext context, @Reference Registry registry, @Reference ConfigurationAdmin configurations) {
+    public Plugins(BundleContext context, @Reference Registry registry, @Reference ConfigurationAdmin configurations,
+                   @Reference ServiceComponentRuntime components) {
         this.context = context;
         this.registry = registry;
         this.configurations = configurations;
+        this.components = components;
     }
 
     /**
@@ -140,7 +146,14 @@ public final class Plugins {
                         + named.stream().map(RegisteredService::implementation).toList()));
         int top = named.stream().filter(s -> s != chosen).mapToInt(RegisteredService::ranking).max().orElse(0);
         int ranking = Math.max(chosen.ranking(), top + 1);
-        Configuration c = configurations.getConfiguration(implementation, "?");
+        ComponentDescriptionDTO component = components.getComponentDescriptionDTOs().stream()
+                .filter(d -> d.name.equals(implementation)).findFirst().orElseThrow(() -> new IllegalStateException(
+                        implementation + " is not a Declarative Services component; its ranking cannot be changed"));
+        if ("ignore".equals(component.configurationPolicy) || component.configurationPid.length == 0) {
+            throw new IllegalStateException("the component " + implementation + " ignores configuration, so its "
+                    + "ranking cannot be changed; " + name + " still resolves as before");
+        }
+        Configuration c = configurations.getConfiguration(component.configurationPid[0], "?");
         Dictionary<String, Object> props = c.getProperties() == null ? new Hashtable<>() : c.getProperties();
         props.put(Constants.SERVICE_RANKING, ranking);
         c.update(props);
