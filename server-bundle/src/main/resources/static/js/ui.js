@@ -328,7 +328,7 @@ export function header(active) {
   });
   show();
   const nav = [['jobs', '/', 'Jobs'], ['compare', '/static/compare.html', 'Compare'],
-    ['registry', '/static/registry.html', 'Registry']];
+    ['registry', '/static/registry.html', 'Registry'], ['cluster', '/static/cluster.html', 'Cluster']];
   const bar = h('header', { class: 'top' },
     h('a', { class: 'brand', href: '/' }, 'calsim', h('span', {}, ' lab server')),
     h('nav', {}, nav.map(([key, href, label]) =>
