@@ -58,7 +58,7 @@ public final class CommandLineMain implements Callable<Integer> {
         cl.addSubcommand("list", new ListCommand(registry, out));
         cl.addSubcommand("describe", new DescribeCommand(context, out, err));
         StudyCall study = new StudyCall(context, out, err);
-        cl.addSubcommand("sweep", new SweepCommand(study));
+        cl.addSubcommand("sweep", new SweepCommand(study, context, err));
         cl.addSubcommand("train", new TrainCommand(study));
         cl.addSubcommand("optimise", new OptimiseCommand(study));
         cl.addSubcommand("serve", new ServeCommand(context, out, err));

@@ -15,8 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
+import java.util.ArrayList;
 import java.util.Hashtable;
-import java.util.StringJoiner;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,14 +27,15 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code calsim serve [--port N] [--data DIR]}: runs the lab server until the process is stopped.
+ * {@code calsim serve [--port N] [--data DIR] [--cluster NAME --members HOST,...]}: runs the lab server until the
+ * process is stopped.
+ *
+ * <p>It first makes the container a member of the cluster ({@link ClusterJoin}; a cluster of this server alone unless
+ * {@code --cluster} and {@code --members} say otherwise), so that a server refused by its cluster never serves.
  *
  * <p>It configures Felix HTTP (PID {@value #HTTP_PID}: enabled, port N, host, by default {@value #HOST}) and the lab server
  * (PID {@value #SERVER_PID}: {@code data.dir}) through Configuration Admin, then raises the framework to start
@@ -82,6 +84,36 @@ final class ServeCommand implements Callable<Integer> {
             description = "folder of the lab server's database, created if missing (default: ${DEFAULT-VALUE})")
     Path dataDir;
 
+    @Option(names = "--cluster", paramLabel = "NAME", defaultValue = "local",
+            description = "the cluster this server belongs to; servers given the same name, token and member list "
+                    + "share the points of sweeps (default: ${DEFAULT-VALUE}, a cluster of this server alone)")
+    String cluster;
+
+    @Option(names = "--members", paramLabel = "HOST[:PORT],...", split = ",",
+            description = "other servers of the cluster, found over TCP/IP (multicast is off); port 5701 and the "
+                    + "next ones are tried if none is given")
+    List<String> members = new ArrayList<>();
+
+    @Option(names = "--cluster-bind", paramLabel = "ADDRESS", defaultValue = HOST,
+            description = "address the cluster member listens on (default: ${DEFAULT-VALUE}; give this machine's "
+                    + "lab-network address to join servers on other machines)")
+    String clusterBind;
+
+    @Option(names = "--cluster-port", paramLabel = "N", defaultValue = "5701",
+            description = "first port the cluster member tries; it takes the first free one of the next 20 "
+                    + "(default: ${DEFAULT-VALUE})")
+    int clusterPort;
+
+    @Option(names = "--cluster-token", paramLabel = "FILE",
+            description = "the cluster token, created if missing; every member needs the same file "
+                    + "(default: <data>/cluster-token)")
+    Path clusterToken;
+
+    @Option(names = "--cluster-results", paramLabel = "DIR",
+            description = "where this server writes the sweep points it runs for the cluster, a shared folder if "
+                    + "you like (default: <data>/cluster-points)")
+    Path clusterResults;
+
     /** Whether the command holds the main thread until the process is stopped (false under the Gogo shell). */
     private final boolean blocking;
 
@@ -118,6 +150,18 @@ final class ServeCommand implements Callable<Integer> {
                     + " (" + taken + "); expected a free port on an address of this machine");
             return ExitCodes.BAD_INPUT;
         }
+        String unreachable = ClusterJoin.unreachable(members, clusterBind);
+        if (unreachable != null) {
+            err.println("calsim: " + unreachable);
+            return ExitCodes.BAD_INPUT;
+        }
+        Path token = clusterToken != null ? clusterToken : data.resolve("cluster-token");
+        String notJoined = ClusterJoin.join(context, cluster, members, clusterBind, clusterPort, token,
+                "server", concurrentJobs, clusterResults != null ? clusterResults : data.resolve("cluster-points"));
+        if (notJoined != null) {
+            err.println("calsim: the server did not join the cluster " + cluster + ": " + notJoined);
+            return ExitCodes.FAILED;
+        }
         ServiceReference<ConfigurationAdmin> ref = context.getServiceReference(ConfigurationAdmin.class);
         ConfigurationAdmin cm = ref == null ? null : context.getService(ref);
         if (cm == null) {
@@ -152,6 +196,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("calsim: lab server on " + url + " (health: " + url + "api/health); data in " + data + "; "
                 + concurrentJobs + " job(s) at a time");
+        out.println("calsim: " + ClusterJoin.describe(context, token));
         out.println("calsim: submitting, cancelling, deploying and swapping need the token in " + data.resolve("token")
                 + (isLoopback(host) ? "" : "; on " + host + " every request does"));
         if (!blocking) {
@@ -234,7 +279,7 @@ final class ServeCommand implements Callable<Integer> {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         String failure = "no answer from " + health;
         while (System.nanoTime() < deadline) {
-            String failed = failedServerComponent();
+            String failed = ComponentFailures.of(context, SERVER_BUNDLE);
             if (failed != null) {
                 return failed;
             }
@@ -251,45 +296,6 @@ final class ServeCommand implements Callable<Integer> {
             Thread.sleep(200);
         }
         return failure + " within " + START_TIMEOUT.toSeconds() + " s";
-    }
-
-    /**
-     * @return "component C failed to activate: cause" for each component of the bundle {@value #SERVER_BUNDLE} whose
-     *         activation failed, joined with "; ", or {@code null} if none failed
-     */
-    private String failedServerComponent() {
-        ServiceReference<ServiceComponentRuntime> ref = context.getServiceReference(ServiceComponentRuntime.class);
-        ServiceComponentRuntime scr = ref == null ? null : context.getService(ref);
-        if (scr == null) {
-            return null;
-        }
-        try {
-            StringJoiner failures = new StringJoiner("; ");
-            for (ComponentDescriptionDTO component : scr.getComponentDescriptionDTOs()) {
-                if (!SERVER_BUNDLE.equals(context.getBundle(component.bundle.id).getSymbolicName())) {
-                    continue;
-                }
-                for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(component)) {
-                    if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                        failures.add("component " + component.name + " failed to activate: " + firstCause(c.failure));
-                    }
-                }
-            }
-            return failures.length() == 0 ? null : failures.toString();
-        } finally {
-            context.ungetService(ref);
-        }
-    }
-
-    /** @return the message of the first "Caused by:" line of a stack trace, else its first line */
-    static String firstCause(String stackTrace) {
-        for (String line : stackTrace.split("\\R")) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("Caused by: ")) {
-                return trimmed.substring("Caused by: ".length());
-            }
-        }
-        return stackTrace.lines().findFirst().orElse(stackTrace);
     }
 
     /** Waits, up to {@link #STOP_TIMEOUT}, until the framework whose system bundle is {@code system} has stopped. */
