@@ -12,9 +12,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -40,20 +43,24 @@ public final class HazelcastMember {
     /** Member attribute: how many points the member runs at once. */
     public static final String WORKERS = "calsim.workers";
     /** Seconds without a heartbeat after which Hazelcast removes a member (its default, 60, is long for a lab). */
-    static final int NO_HEARTBEAT_SECONDS = 15;
+    public static final int NO_HEARTBEAT_SECONDS = 15;
     /** Hazelcast logs at INFO for every partition move; warnings and errors are what a lab needs to see. */
     private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
     private static final Logger LOG = Logger.getLogger("org.calsim.cluster");
 
     private final ClusterSettings settings;
-    private final BundleSet bundles;
+    private final BundleContext context;
+    private final BundleSet joinedWith;
+    private volatile BundleSet bundles;
+    private final BundleListener bundleWatcher = this::bundleChanged;
     private final HazelcastInstance instance;
-    private final List<Runnable> membershipWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public HazelcastMember(BundleContext context, ClusterSettings.Config config) throws IOException {
         this.settings = ClusterSettings.of(config);
-        this.bundles = BundleSet.of(context);
+        this.context = context;
+        this.joinedWith = BundleSet.of(context);
+        this.bundles = joinedWith;
         ClusterToken token = ClusterToken.load(settings.tokenFile(), !settings.submitter());
         HAZELCAST_LOG.setLevel(Level.WARNING);
         Thread thread = Thread.currentThread();
@@ -69,17 +76,22 @@ public final class HazelcastMember {
             instance.shutdown();
             throw new IllegalStateException(refused);
         }
+        context.addBundleListener(bundleWatcher);
         instance.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
-                LOG.info(() -> "cluster " + settings.name() + ": " + describe(e.getMember()) + " joined");
-                membershipWatchers.forEach(Runnable::run);
+                String diff = joinedWith.difference(BundleSet.decode(e.getMember().getAttribute(BUNDLES)));
+                if (diff.isEmpty()) {
+                    LOG.info(() -> "cluster " + settings.name() + ": " + describe(e.getMember()) + " joined");
+                } else {
+                    LOG.warning(() -> "cluster " + settings.name() + ": " + describe(e.getMember()) + " runs other "
+                            + "calsim bundles (" + diff + "); it is refused and leaves");
+                }
             }
 
             @Override
             public void memberRemoved(MembershipEvent e) {
                 LOG.info(() -> "cluster " + settings.name() + ": " + describe(e.getMember()) + " left");
-                membershipWatchers.forEach(Runnable::run);
             }
         });
     }
@@ -89,7 +101,10 @@ public final class HazelcastMember {
         return settings;
     }
 
-    /** @return the calsim bundles of this container */
+    /**
+     * @return the calsim bundles of this container now: a plugin deployed or removed after joining changes them, and
+     *         then this member takes only points published by members with the same bundles
+     */
     public BundleSet bundles() {
         return bundles;
     }
@@ -104,11 +119,6 @@ public final class HazelcastMember {
         return instance.getCluster().getLocalMember().getUuid().toString();
     }
 
-    /** Runs {@code watcher} (on a Hazelcast thread) whenever a member joins or leaves. */
-    public void watchMembership(Runnable watcher) {
-        membershipWatchers.add(watcher);
-    }
-
     /** @return "server 127.0.0.1:5702" or "submitter 10.0.0.5:5801" */
     public static String describe(Member m) {
         String role = m.getAttribute(ROLE);
@@ -117,15 +127,27 @@ public final class HazelcastMember {
 
     @Deactivate
     void deactivate() {
+        context.removeBundleListener(bundleWatcher);
         instance.shutdown();
+    }
+
+    private void bundleChanged(BundleEvent event) {
+        BundleSet now = BundleSet.of(context);
+        if (!now.equals(bundles)) {
+            bundles = now;
+            String diff = now.difference(joinedWith);
+            LOG.warning(() -> "cluster " + settings.name() + ": the calsim bundles of this member changed since it "
+                    + "joined (" + (diff.isEmpty() ? "back as they were" : diff.replace(" there", " when it joined"))
+                    + "); it takes only points published with the same bundles");
+        }
     }
 
     private Config config(ClusterToken token) throws IOException {
         Config c = new Config();
         c.setClusterName(token.clusterName(settings.name()));
-        c.setInstanceName("calsim-" + settings.role() + "-" + java.util.UUID.randomUUID());
+        c.setInstanceName("calsim-" + settings.role() + "-" + UUID.randomUUID());
         c.setLiteMember(settings.submitter());
-        c.getMemberAttributeConfig().setAttribute(BUNDLES, bundles.encode());
+        c.getMemberAttributeConfig().setAttribute(BUNDLES, joinedWith.encode());
         c.getMemberAttributeConfig().setAttribute(ROLE, settings.role());
         c.getMemberAttributeConfig().setAttribute(WORKERS, Integer.toString(settings.workers()));
         c.setProperty("hazelcast.logging.type", "jdk");
@@ -154,7 +176,7 @@ public final class HazelcastMember {
             if (m.localMember()) {
                 continue;
             }
-            String diff = bundles.difference(BundleSet.decode(m.getAttribute(BUNDLES)));
+            String diff = joinedWith.difference(BundleSet.decode(m.getAttribute(BUNDLES)));
             if (!diff.isEmpty()) {
                 return "refused by cluster " + settings.name() + ": " + describe(m) + " runs other calsim bundles ("
                         + diff + "); every member must run the same calsim bundles, so install the same calsim "

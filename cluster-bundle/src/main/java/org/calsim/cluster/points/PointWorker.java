@@ -110,6 +110,7 @@ public final class PointWorker {
         JobOutcome outcome;
         try {
             PointFiles.deleteTree(folder); // an earlier attempt's files are not this attempt's result
+            Files.createDirectories(folder); // at once, so the member's folder shows what it took
             Path base = Path.of(entry.baseDir());
             JobRequest request = new JobRequest(entry.source(), Files.isDirectory(base) ? base : folder.getParent(),
                     folder, entry.overrides());

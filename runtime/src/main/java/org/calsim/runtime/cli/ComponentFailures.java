@@ -1,6 +1,7 @@
 package org.calsim.runtime.cli;
 
-import java.util.StringJoiner;
+import java.util.ArrayList;
+import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -9,12 +10,16 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /** The components of one bundle that failed to activate, as SCR reports them: the first cause of each. */
 final class ComponentFailures {
+    /** What SCR says of a component whose reference's service failed to activate. */
+    private static final String NO_SERVICE = "Unable to get service for reference";
+
     private ComponentFailures() {
     }
 
     /**
      * @return "component C failed to activate: cause" for each component of the bundle {@code symbolicName} whose
-     *         activation failed, joined with "; ", or {@code null} if none failed
+     *         activation failed (leaving out those that failed only because a service they need did), joined with
+     *         "; ", or {@code null} if none failed
      */
     static String of(BundleContext context, String symbolicName) {
         ServiceReference<ServiceComponentRuntime> ref = context.getServiceReference(ServiceComponentRuntime.class);
@@ -23,7 +28,7 @@ final class ComponentFailures {
             return null;
         }
         try {
-            StringJoiner failures = new StringJoiner("; ");
+            List<String> failures = new ArrayList<>();
             for (ComponentDescriptionDTO component : scr.getComponentDescriptionDTOs()) {
                 if (!symbolicName.equals(context.getBundle(component.bundle.id).getSymbolicName())) {
                     continue;
@@ -34,7 +39,10 @@ final class ComponentFailures {
                     }
                 }
             }
-            return failures.length() == 0 ? null : failures.toString();
+            // a component that failed because a component it needs failed says nothing more: name the first cause
+            List<String> causes = failures.stream().filter(f -> !f.contains(NO_SERVICE)).toList();
+            List<String> shown = causes.isEmpty() ? failures : causes;
+            return shown.isEmpty() ? null : String.join("; ", shown);
         } finally {
             context.ungetService(ref);
         }
