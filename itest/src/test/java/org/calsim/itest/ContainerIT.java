@@ -61,4 +61,10 @@ public class ContainerIT {
         ServiceReference<?>[] services = context.getAllServiceReferences(null, "(component.name=org.calsim.server.*)");
         assertNull("lab server services without its configuration", services);
     }
+
+    @Test
+    public void theClusterMemberWaitsForItsConfiguration() throws Exception {
+        ServiceReference<?>[] services = context.getAllServiceReferences(null, "(component.name=org.calsim.cluster.*)");
+        assertNull("cluster services (a Hazelcast member) without its configuration", services);
+    }
 }

@@ -1,10 +1,6 @@
 package org.calsim.cluster.member;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,11 +83,6 @@ public record BundleSet(Map<String, String> versions) {
 
     /** @return a short fingerprint of the set (16 hex digits of the SHA-256 of {@link #encode()}) */
     public String digest() {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(encode().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java 17 runtime", e);
-        }
+        return Sha256.hex(encode()).substring(0, 16);
     }
 }

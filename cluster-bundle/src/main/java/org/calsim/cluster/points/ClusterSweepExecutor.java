@@ -1,15 +1,13 @@
 package org.calsim.cluster.points;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.cluster.Member;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +21,8 @@ import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.study.PointListener;
 import org.calsim.api.study.SweepExecutor;
 import org.calsim.api.study.SweepPoint;
-import org.calsim.cluster.member.ClusterSettings;
 import org.calsim.cluster.member.HazelcastMember;
+import org.calsim.cluster.member.Sha256;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -198,7 +196,7 @@ public final class ClusterSweepExecutor implements SweepExecutor {
             where.put("folder", e.folder());
             where.put("attempt", e.attempt());
             where.put("files_left_on_member", e.leftOnMember());
-            Files.writeString(folder.resolve("cluster.json"), new com.fasterxml.jackson.databind.ObjectMapper()
+            Files.writeString(folder.resolve("cluster.json"), new ObjectMapper()
                     .writerWithDefaultPrettyPrinter().writeValueAsString(where), StandardCharsets.UTF_8);
         } catch (IOException ex) {
             return new JobOutcome(JobState.FAILED, folder, "the point ran on " + e.host() + " (" + e.folder()
@@ -226,7 +224,7 @@ public final class ClusterSweepExecutor implements SweepExecutor {
     private PointEntry entry(String sweep, SweepPoint p) {
         String base = p.request().baseDir().toAbsolutePath().normalize().toString();
         String bundles = member.bundles().digest();
-        String digest = sha256(p.request().source() + "\n" + base + "\n" + String.join("\n", p.request().overrides())
+        String digest = Sha256.hex(p.request().source() + "\n" + base + "\n" + String.join("\n", p.request().overrides())
                 + "\n" + bundles);
         return PointEntry.queued(sweep, p.id(), digest, p.request().source(), base, p.request().overrides(), bundles);
     }
@@ -238,23 +236,14 @@ public final class ClusterSweepExecutor implements SweepExecutor {
         String name = sweepFolder.getFileName() == null ? "sweep" : sweepFolder.getFileName().toString();
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
+            host = InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             host = "unknown-host";
         }
-        return name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + sha256(host + ":" + points).substring(0, 8);
+        return name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Sha256.hex(host + ":" + points).substring(0, 8);
     }
 
     private List<Member> servers() {
         return member.hazelcast().getCluster().getMembers().stream().filter(m -> !m.isLiteMember()).toList();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java 17 runtime", e);
-        }
     }
 }
