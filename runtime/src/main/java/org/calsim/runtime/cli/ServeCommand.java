@@ -155,6 +155,15 @@ final class ServeCommand implements Callable<Integer> {
             err.println("calsim: " + unreachable);
             return ExitCodes.BAD_INPUT;
         }
+        // from here on SIGTERM or Ctrl-C stops the framework cleanly (the database closes), also while starting
+        Bundle system = context.getBundle(0);
+        CountDownLatch stop = new CountDownLatch(1);
+        if (blocking) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                awaitStopped(system);
+            }, "calsim serve: stop the framework"));
+        }
         Path token = clusterToken != null ? clusterToken : data.resolve("cluster-token");
         String notJoined = ClusterJoin.join(context, cluster, members, clusterBind, clusterPort, token,
                 "server", concurrentJobs, clusterResults != null ? clusterResults : data.resolve("cluster-points"));
@@ -185,7 +194,6 @@ final class ServeCommand implements Callable<Integer> {
         } finally {
             context.ungetService(ref);
         }
-        Bundle system = context.getBundle(0);
         raiseStartLevel(system);
 
         String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
@@ -207,12 +215,6 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("calsim: stop it with Ctrl-C or SIGTERM");
         out.flush();
-
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            awaitStopped(system);
-        }, "calsim serve: stop the framework"));
         stop.await();
         return ExitCodes.OK;
     }
