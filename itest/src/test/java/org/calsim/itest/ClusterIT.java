@@ -162,6 +162,26 @@ class ClusterIT {
         assertEquals(2, after.size(), "the refused server left the cluster: " + after);
     }
 
+    @Test
+    void aSweepForAClusterWithoutTokenOrServersIsRefusedAndNamed() throws Exception {
+        Path work = dir.resolve("alone");
+        Files.createDirectories(work);
+        Files.copy(Calsim.home().resolve("examples/ml/empirical-chain.yaml"), work.resolve("empirical-chain.yaml"));
+        Files.copy(Calsim.home().resolve("examples/ml/sweep.yaml"), work.resolve("sweep.yaml"));
+
+        Calsim.Result noToken = Calsim.run(work, "sweep", "sweep.yaml", "--cluster", "it", "--cluster-token",
+                "missing-token");
+        assertEquals(2, noToken.exit(), noToken.out() + noToken.err());
+        assertTrue(noToken.err().contains("--cluster-token missing-token: no such file"), noToken.err());
+
+        Files.writeString(work.resolve("token"), "ab".repeat(32) + "\n");
+        Calsim.Result noServer = Calsim.run(work, "sweep", "sweep.yaml", "--cluster", "it", "--cluster-token", "token",
+                "--cluster-port", Integer.toString(Calsim.freePort()), "--members", "127.0.0.1:"
+                        + Calsim.freePort());
+        assertEquals(2, noServer.exit(), noServer.out() + noServer.err());
+        assertTrue(noServer.err().contains("expected a cluster with at least one calsim server"), noServer.err());
+    }
+
     private String get(String url) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());

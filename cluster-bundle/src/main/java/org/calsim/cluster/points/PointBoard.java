@@ -1,6 +1,7 @@
 package org.calsim.cluster.points;
 
 import com.hazelcast.collection.IQueue;
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.util.ArrayList;
@@ -28,7 +29,15 @@ public final class PointBoard {
     private final IMap<String, String> entries;
     private final IQueue<String> waiting;
 
+    /**
+     * Seconds an entry may go unread before the cluster drops it: the points of a sweep whose command was killed and
+     * never run again do not stay for ever (a running sweep reads its entries several times a second).
+     */
+    static final int MAX_IDLE_SECONDS = 7 * 24 * 3600;
+
     public PointBoard(HazelcastInstance hazelcast) {
+        // the same on every member, so adding it again (each component that uses the board does) is allowed
+        hazelcast.getConfig().addMapConfig(new MapConfig(MAP).setMaxIdleSeconds(MAX_IDLE_SECONDS));
         this.entries = hazelcast.getMap(MAP);
         this.waiting = hazelcast.getQueue(QUEUE);
     }

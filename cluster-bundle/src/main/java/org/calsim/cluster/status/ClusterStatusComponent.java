@@ -61,6 +61,9 @@ public final class ClusterStatusComponent implements ClusterStatus {
                     + m.getAddress().getPort(), role == null ? "unknown" : role, m.localMember(),
                     workers == null ? 0 : Integer.parseInt(workers)));
         }
+        if (members.stream().allMatch(m -> m.workers() == 0)) {
+            return new ClusterView(member.settings().name(), members, List.of()); // only submitters: no board yet
+        }
         List<PointEntry> entries;
         Future<List<PointEntry>> read = reader.submit(board::all);
         try {

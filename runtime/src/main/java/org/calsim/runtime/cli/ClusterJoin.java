@@ -3,6 +3,7 @@ package org.calsim.runtime.cli;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Hashtable;
@@ -70,6 +71,27 @@ final class ClusterJoin {
         } finally {
             context.ungetService(ref);
         }
+    }
+
+    /**
+     * Checks what the command line gives before the member is configured, so that bad input is named without a
+     * member starting (the cluster bundle checks the same again).
+     *
+     * @return what is not allowed, naming the option, or {@code null}
+     */
+    static String badInput(String name, int port, Path tokenFile, boolean mustExist) {
+        if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
+            return "--cluster " + name + " is not allowed; expected 1 to 64 letters, digits, dots, underscores or "
+                    + "hyphens";
+        }
+        if (port < 1 || port > 65515) {
+            return "--cluster-port " + port + " is not allowed; expected a port from 1 to 65515";
+        }
+        if (mustExist && !Files.isRegularFile(tokenFile)) {
+            return "--cluster-token " + tokenFile + ": no such file; expected the token file of the cluster, copied "
+                    + "from the data folder of one of its servers (<data>/cluster-token)";
+        }
+        return null;
     }
 
     /**

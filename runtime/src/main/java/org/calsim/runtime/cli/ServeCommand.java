@@ -150,7 +150,9 @@ final class ServeCommand implements Callable<Integer> {
                     + " (" + taken + "); expected a free port on an address of this machine");
             return ExitCodes.BAD_INPUT;
         }
-        String unreachable = ClusterJoin.unreachable(members, clusterBind);
+        Path token = clusterToken != null ? clusterToken : data.resolve("cluster-token");
+        String bad = ClusterJoin.badInput(cluster, clusterPort, token, false);
+        String unreachable = bad != null ? bad : ClusterJoin.unreachable(members, clusterBind);
         if (unreachable != null) {
             err.println("calsim: " + unreachable);
             return ExitCodes.BAD_INPUT;
@@ -164,7 +166,6 @@ final class ServeCommand implements Callable<Integer> {
                 awaitStopped(system);
             }, "calsim serve: stop the framework"));
         }
-        Path token = clusterToken != null ? clusterToken : data.resolve("cluster-token");
         String notJoined = ClusterJoin.join(context, cluster, members, clusterBind, clusterPort, token,
                 "server", concurrentJobs, clusterResults != null ? clusterResults : data.resolve("cluster-points"));
         if (notJoined != null) {

@@ -63,7 +63,8 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (cluster != null) {
-            String unreachable = ClusterJoin.unreachable(members, clusterBind);
+            String bad = ClusterJoin.badInput(cluster, clusterPort, clusterToken, true);
+            String unreachable = bad != null ? bad : ClusterJoin.unreachable(members, clusterBind);
             if (unreachable != null) {
                 err.println("calsim: " + unreachable);
                 return ExitCodes.BAD_INPUT;
