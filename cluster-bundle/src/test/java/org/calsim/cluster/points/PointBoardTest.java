@@ -1,7 +1,6 @@
 package org.calsim.cluster.points;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.hazelcast.config.Config;
@@ -78,15 +77,23 @@ class PointBoardTest {
     void aClaimTakenBackCannotFinishButTheNewOneCan() {
         String key = PointBoard.key("stale", "p0");
         board.publish(point("stale", "p0"));
-        assertNotNull(board.update(key, e -> e.state().equals(PointEntry.QUEUED), e -> e.claimed("A", "h", "/a")));
+        PointEntry byA = board.update(key, e -> e.state().equals(PointEntry.QUEUED), e -> e.claimed("A", "h", "/a"));
+        assertEquals(List.of(PointEntry.RUNNING, "A", 1, "/a"), List.of(byA.state(), byA.member(), byA.attempt(),
+                byA.folder()));
         // A's member left: the publisher puts the point back, and B takes it
-        assertNotNull(board.update(key, e -> e.heldBy("A", 1), PointEntry::requeued));
-        assertNotNull(board.update(key, e -> e.state().equals(PointEntry.QUEUED), e -> e.claimed("B", "h", "/b")));
+        PointEntry back = board.update(key, e -> e.heldBy("A", 1), PointEntry::requeued);
+        assertEquals(PointEntry.QUEUED, back.state());
+        assertNull(back.member());
+        assertEquals(1, back.attempt(), "putting a point back keeps its count of claims");
+        PointEntry byB = board.update(key, e -> e.state().equals(PointEntry.QUEUED), e -> e.claimed("B", "h", "/b"));
+        assertEquals(List.of(PointEntry.RUNNING, "B", 2), List.of(byB.state(), byB.member(), byB.attempt()));
+        assertEquals(byB, board.get(key), "the board holds B's claim");
 
         assertNull(board.update(key, e -> e.heldBy("A", 1), e -> e.finished("SUCCEEDED", null, Map.of(), List.of())),
                 "A's late result is refused");
-        assertNotNull(board.update(key, e -> e.heldBy("B", 2), e -> e.finished("SUCCEEDED", null,
-                Map.of("summary.json", "e30="), List.of())));
+        PointEntry finished = board.update(key, e -> e.heldBy("B", 2), e -> e.finished("SUCCEEDED", null,
+                Map.of("summary.json", "e30="), List.of()));
+        assertEquals("SUCCEEDED", finished.outcome());
         PointEntry done = board.get(key);
         assertEquals(PointEntry.FINISHED, done.state());
         assertEquals("B", done.member());
