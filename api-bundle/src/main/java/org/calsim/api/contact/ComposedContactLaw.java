@@ -99,6 +99,46 @@ public class ComposedContactLaw implements ContactLaw {
         return offsets[index];
     }
 
+    /**
+     * Maps the history of {@code previous} onto this law's layout, for a law swapped in while contacts exist
+     * (a hot swap at a step boundary). A part's slots carry over when {@code previous} is composed too and has a part
+     * of the same class in the same role (normal, damping, cohesion, tangential, rolling, bond): the same class keeps
+     * the same slots with the same meaning, so a stored tangential spring, plastic overlap or bond survives the swap.
+     * Every other slot starts from zero, as for a new contact.
+     *
+     * @param previous the law used until now
+     * @return for each slot s of this law ({@code 0 … historySize()−1}), the slot of {@code previous} that holds the
+     *         same quantity, or −1
+     */
+    public final int[] historyCarriedFrom(ContactLaw previous) {
+        int[] map = new int[historySize];
+        java.util.Arrays.fill(map, -1);
+        if (!(previous instanceof ComposedContactLaw)) {
+            return map;
+        }
+        ComposedContactLaw old = (ComposedContactLaw) previous;
+        ContactPart[] mine = roles();
+        int[] myOffsets = roleOffsets();
+        ContactPart[] theirs = old.roles();
+        int[] theirOffsets = old.roleOffsets();
+        for (int r = 0; r < mine.length; r++) {
+            if (mine[r] != null && theirs[r] != null && mine[r].getClass() == theirs[r].getClass()) {
+                for (int s = 0, n = mine[r].historySize(); s < n; s++) {
+                    map[myOffsets[r] + s] = theirOffsets[r] + s;
+                }
+            }
+        }
+        return map;
+    }
+
+    private ContactPart[] roles() {
+        return new ContactPart[] {normal, damping, cohesion, tangential, rolling, bond};
+    }
+
+    private int[] roleOffsets() {
+        return new int[] {0, dampingOffset, cohesionOffset, tangentialOffset, rollingOffset, bondOffset};
+    }
+
     @Override
     public final void compute(ContactGeometry geometry, PairProperties properties, double[] history, int offset,
                         ContactForce out) {

@@ -20,6 +20,12 @@ public final class ContactForce {
     public double tangentialDampingCoefficient;
     /** Cohesive normal force [N], negative when attractive. */
     public double cohesion;
+    /**
+     * Pull-off force of an adhesive contact [N], ≥ 0: the tensile force the contact carries at most (JKR:
+     * 3/2 π Γ R*, DMT: 2 π Γ R*). Written by a cohesion part; 0 for a contact without adhesion. The friction limits
+     * read it through {@link #frictionNormal()}.
+     */
+    public double pullOff;
     /** Normal force of a bond [N], positive repulsive (a compressed bond), negative in tension. */
     public double bondNormal;
     /** Tangential force on i, x [N]. */
@@ -42,6 +48,21 @@ public final class ContactForce {
         return normalElastic + normalDamping + cohesion;
     }
 
+    /**
+     * The normal force that limits sliding, rolling and twisting: μ times it is the Coulomb limit [N], ≥ 0.
+     * Without adhesion it is |F_n| of {@link #normalTotal()} (elastic, damping). With adhesion ({@link #pullOff}
+     * &gt; 0) it is the rule of the GRANULAR package of LAMMPS for its JKR and DMT models,
+     * |F_ne + 2 F_pulloff| with F_ne = elastic + cohesion (damping excluded): an adhesive contact at rest, where
+     * elastic and cohesive forces cancel, still resists sliding up to μ·2F_pulloff (Thornton and Yin, Powder
+     * Technol. 65 (1991) 153; Marshall, J. Comput. Phys. 228 (2009) 1541), where μ|F_el + F_damp + F_coh| would
+     * vanish.
+     *
+     * @return the friction-limiting normal force [N]
+     */
+    public double frictionNormal() {
+        return pullOff > 0 ? Math.abs(normalElastic + cohesion + 2 * pullOff) : Math.abs(normalTotal());
+    }
+
     /** @return total normal force on i along n, contact and bond [N], positive repulsive */
     public double normalWithBond() {
         return normalElastic + normalDamping + cohesion + bondNormal;
@@ -54,6 +75,7 @@ public final class ContactForce {
         normalDamping = 0;
         tangentialDampingCoefficient = 0;
         cohesion = 0;
+        pullOff = 0;
         bondNormal = 0;
         ftx = 0;
         fty = 0;

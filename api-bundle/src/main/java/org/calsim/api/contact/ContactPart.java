@@ -31,22 +31,29 @@ public interface ContactPart {
     interface Damping extends ContactPart {
     }
 
-    /** Cohesion or adhesion: writes {@link ContactForce#cohesion}. */
+    /**
+     * Cohesion or adhesion: writes {@link ContactForce#cohesion} and, for adhesion that the friction limit should
+     * see, {@link ContactForce#pullOff}.
+     */
     interface Cohesion extends ContactPart {
     }
 
-    /** Tangential force with friction limit: writes {@code ft*} and {@link ContactForce#tangentialStiffness}. */
+    /**
+     * Tangential force with friction limit μ·{@link ContactForce#frictionNormal()}: writes {@code ft*} and
+     * {@link ContactForce#tangentialStiffness}.
+     */
     interface Tangential extends ContactPart {
     }
 
-    /** Rolling resistance: writes {@code tr*}. */
+    /** Rolling resistance, limited by μ_r R* {@link ContactForce#frictionNormal()}: writes {@code tr*}. */
     interface Rolling extends ContactPart {
     }
 
     /**
      * A bond between the two bodies (bonded-particle model): adds its normal force to
-     * {@link ContactForce#bondNormal}, its shear force to {@code ft*} and its bending and twisting moments to
-     * {@code tr*}. Runs last, after the Coulomb limit, because a bond is not limited by friction.
+     * {@link ContactForce#bondNormal}, its shear force to {@code ft*}, its bending and twisting moments to
+     * {@code tr*} and its spring stiffnesses to {@link ContactForce#normalStiffness} and
+     * {@link ContactForce#tangentialStiffness} (springs in parallel, for the engine's time-step check). Runs last, after the Coulomb limit, because a bond is not limited by friction.
      */
     interface Bond extends ContactPart {
         /** Initialises this part's history slots for a new bond; see {@link ContactLaw#formBond}. */

@@ -16,7 +16,11 @@
  * <p>1.1: bonds (bonded-particle model): {@link org.calsim.api.contact.BondSpec},
  * {@link org.calsim.api.contact.ContactPart.Bond}, {@link org.calsim.api.contact.ContactForce#bondNormal} and
  * the bond methods of {@link org.calsim.api.contact.ContactLaw}.
+ *
+ * <p>1.2: adhesion seen by friction ({@link org.calsim.api.contact.ContactForce#pullOff},
+ * {@link org.calsim.api.contact.ContactForce#frictionNormal()}); history carried over a hot swap
+ * ({@link org.calsim.api.contact.ComposedContactLaw#historyCarriedFrom}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.calsim.api.contact;

@@ -255,9 +255,10 @@ final class CompressionRecord {
         sink.summary("stress_zz_at_max_load_MPa", max[12], "MPa");
         if (e.bondsFormed() > 0) {
             sink.summary("bonds_formed", e.bondsFormed(), "1");
-            sink.summary("bond_breakage_fraction", 1 - (double) e.bondsIntact() / e.bondsFormed(), "1");
+            sink.summary("bond_breakage_fraction",
+                    (double) (e.bondsFormed() - e.bondsIntact() - e.bondsReleased()) / e.bondsFormed(), "1");
         }
-        sink.summary("time_step_s", e.timeStep(), "s");
+        EngineNotes.report(e, sink);
         sink.summary("steps", e.steps(), "1");
         sink.summary("density_scaling", densityScaling, "1");
         // inertial number at maximum load: I = γ̇ d √(ρ/P), γ̇ = v/h (GDR MiDi 2004)

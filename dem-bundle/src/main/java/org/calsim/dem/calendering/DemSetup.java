@@ -1,6 +1,8 @@
 package org.calsim.dem.calendering;
 
 import java.util.List;
+import org.calsim.api.contact.ContactForce;
+import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.ContactLaw;
 import org.calsim.api.contact.PairProperties;
 import org.calsim.api.material.MaterialModel;
@@ -19,7 +21,13 @@ import org.calsim.dem.engine.TimeStep;
  * walls, and building an engine for them.
  *
  * <p><b>Time step.</b> Δt = safety × min over particle types of the Rayleigh time of the smallest particle of
- * that type ({@link TimeStep}), unless {@code time_step_s} overrides it. <b>Density scaling</b> multiplies every
+ * that type ({@link TimeStep}), unless {@code time_step_s} overrides it. The Rayleigh time knows only Hertz contacts
+ * of like particles; a linear law's fixed k_n, bonds and stiff pairs of unlike materials can be stiffer. So the
+ * contact law itself is asked for the stiffness of every pair of particle types (smallest particles of each type, at
+ * an overlap of {@value #PROBE_OVERLAP} of the smaller radius, a loaded contact): when ω·Δt = √(k/m*)·Δt exceeds
+ * {@code stability_limit}, the Rayleigh step is reduced (with a note naming the pair), and a {@code time_step_s}
+ * given in the job is refused. During the run the engine watches the stiffest contact actually present (bonds
+ * included) and reduces the step when it exceeds the same limit ({@link DemEngine}). <b>Density scaling</b> multiplies every
  * density by s ≥ 1, so Δt grows by √s; inertia is then exaggerated, which is harmless only in quasi-static
  * loading, so the calendering stage reports the inertial number I = γ̇ d √(ρ_scaled / P) (GDR MiDi, Eur. Phys.
  * J. E 14 (2004) 341): quasi-static when I &lt; 10⁻³.
@@ -38,6 +46,9 @@ final class DemSetup {
     static final String COLLECTOR_MATERIAL = "collector_material";
     static final String TOOL_MATERIAL = "tool_material";
     static final String MAX_OVERLAP = "max_overlap_fraction";
+    static final String STABILITY = "stability_limit";
+    /** Overlap, as a fraction of the smaller radius, at which the law's stiffness is probed at set-up. */
+    static final double PROBE_OVERLAP = 0.01;
 
     private DemSetup() {
     }
@@ -58,6 +69,10 @@ final class DemSetup {
                 Parameter.number(SAFETY, "1", 1, "time step as a fraction of the Rayleigh time").open(0, 1)
                         .withDefault(0.2),
                 Parameter.number(TIME_STEP, "s", 1, "time step; overrides time_step_safety").positive().optional(),
+                Parameter.number(STABILITY, "1", 1, "largest omega*dt of the stiffest contact, omega = sqrt(k/m*) (velocity "
+                        + "Verlet is stable below 2, accurate below about 0.3); the time step is reduced, or a "
+                        + "time_step_s refused, when a contact is stiffer").open(0, 2)
+                        .withDefault(DemEngine.DEFAULT_STABILITY_LIMIT),
                 Parameter.threads("force-computation"),
                 Parameter.number(SKIN, "1", 1, "Verlet skin as a fraction of the smallest diameter").open(0, 10)
                         .withDefault(0.1),
@@ -121,15 +136,87 @@ final class DemSetup {
         return t;
     }
 
-    /** @return the engine for these particles, with time step, skin and blow-up limit set; no walls yet */
+    /**
+     * @return the engine for these particles, with time step (checked against the law's stiffness), skin, stability
+     *         and blow-up limits set; no walls yet
+     * @throws InvalidInputException when {@code time_step_s} is given and the law is too stiff for it
+     */
     static DemEngine engine(StageContext context, Particles p, PeriodicBox box, Elastic[] types, ContactLaw law,
                             double scaledDensityFactor) {
         Parameters par = context.parameters();
-        DemEngine engine = new DemEngine(p, box, types.length, pairs(par, types), law, par.integer(THREADS));
-        engine.setTimeStep(timeStep(par, p, types, scaledDensityFactor));
+        PairProperties[] pairs = pairs(par, types);
+        double dt = timeStep(par, p, types, scaledDensityFactor);
+        StiffestPair stiffest = stiffestPair(law, pairs, p, types);
+        double limit = par.number(STABILITY);
+        if (stiffest != null && stiffest.omega() * dt > limit) {
+            double allowed = limit / stiffest.omega();
+            String why = String.format("the stiffest pair, %s, has k = %.4g N/m and m* = %.4g kg with %s: omega = "
+                            + "%.4g rad/s, so omega*dt = %.3f > stability_limit %.2f", stiffest.pair(), stiffest.stiffness(),
+                    stiffest.mass(), law, stiffest.omega(), stiffest.omega() * dt, limit);
+            if (par.isSet(TIME_STEP)) {
+                throw new InvalidInputException(par.fieldPath(TIME_STEP), dt, String.format("a time step <= %.4g s: %s",
+                        allowed, why));
+            }
+            context.results().note("time_step", String.format("time step reduced from %.4g s (%.2f x the Rayleigh time) "
+                    + "to %.4g s: %s", dt, par.number(SAFETY), allowed, why));
+            dt = allowed;
+        }
+        DemEngine engine = new DemEngine(p, box, types.length, pairs, law, par.integer(THREADS));
+        engine.setTimeStep(dt);
+        engine.setStabilityLimit(limit);
         engine.setSkin(par.number(SKIN) * 2 * p.minRadius());
         engine.setMaxOverlapFraction(par.number(MAX_OVERLAP));
         return engine;
+    }
+
+    /** The stiffest pair of particle types: its name, stiffness k [N/m], effective mass m* [kg], ω = √(k/m*). */
+    record StiffestPair(String pair, double stiffness, double mass, double omega) {
+    }
+
+    /**
+     * Asks the law for the normal stiffness of every pair of particle types, for the smallest particle of each type
+     * at an overlap of {@value #PROBE_OVERLAP} of the smaller radius, at rest.
+     *
+     * @return the pair with the largest ω = √(k/m*), or {@code null} without particles
+     */
+    static StiffestPair stiffestPair(ContactLaw law, PairProperties[] pairs, Particles p, Elastic[] types) {
+        int n = types.length;
+        int[] smallest = new int[n];
+        java.util.Arrays.fill(smallest, -1);
+        for (int i = 0; i < p.size(); i++) {
+            int t = p.type(i);
+            if (smallest[t] < 0 || p.radius(i) < p.radius(smallest[t])) {
+                smallest[t] = i;
+            }
+        }
+        ContactGeometry g = new ContactGeometry();
+        ContactForce f = new ContactForce();
+        double[] history = new double[Math.max(1, law.historySize())];
+        StiffestPair best = null;
+        for (int a = 0; a < n; a++) {
+            for (int b = a; b < n; b++) {
+                int i = smallest[a];
+                int j = smallest[b];
+                if (i < 0 || j < 0) {
+                    continue;
+                }
+                g.setBodies(p.radius(i), p.radius(j), p.mass(i), p.mass(j));
+                g.overlap = PROBE_OVERLAP * Math.min(p.radius(i), p.radius(j));
+                g.nz = 1;
+                g.dt = 0;
+                g.firstStep = true;
+                java.util.Arrays.fill(history, 0);
+                f.clear();
+                law.compute(g, pairs[a * n + b], history, 0, f);
+                double omega = Math.sqrt(Math.max(0, f.normalStiffness) / g.effectiveMass);
+                if (best == null || omega > best.omega()) {
+                    best = new StiffestPair(types[a].name() + "-" + types[b].name() + String.format(
+                            " (r = %.3g and %.3g um)", p.radius(i) * 1e6, p.radius(j) * 1e6), f.normalStiffness,
+                            g.effectiveMass, omega);
+                }
+            }
+        }
+        return best;
     }
 
     /** @return Δt [s]: the override, or safety × the smallest Rayleigh time over the particles' types */

@@ -313,6 +313,7 @@ public final class ElectrodeGenerator implements Solver {
                         + "energy " + particles.kineticEnergy() + " J, target " + threshold + " J); raise " + MAX_STEPS
                         + " or " + DEPOSITION);
             }
+            EngineNotes.report(engine, context.results());
         } catch (BlowUpException e) {
             throw new StageFailedException("while settling the coating: " + e.getMessage(), e);
         }

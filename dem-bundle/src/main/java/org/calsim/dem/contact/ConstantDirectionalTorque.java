@@ -14,7 +14,7 @@ import org.calsim.api.contact.PairProperties;
  * </pre>
  *
  * with μ_r the pair's {@link PairProperties#rollingFriction()} and F_n the total contact normal force the
- * earlier parts wrote ({@link ContactForce#normalTotal()}, as the Coulomb limit uses). Zero when w = 0 or
+ * earlier parts wrote ({@link ContactForce#frictionNormal()}, as the Coulomb limit uses). Zero when w = 0 or
  * out of contact. The torque does not vanish as w → 0, so in a packing at rest it flips sign from step to
  * step (Ai et al. 2011); prefer {@link EpsdRolling} for quasi-static compaction. No history.
  */
@@ -29,7 +29,7 @@ public final class ConstantDirectionalTorque implements ContactPart.Rolling {
             out.trz = 0;
             return;
         }
-        double scale = -p.rollingFriction() * g.effectiveRadius * Math.abs(out.normalTotal()) / w;
+        double scale = -p.rollingFriction() * g.effectiveRadius * out.frictionNormal() / w;
         out.trx = scale * g.wx;
         out.try_ = scale * g.wy;
         out.trz = scale * g.wz;

@@ -6,30 +6,41 @@ import org.calsim.api.contact.ContactPart;
 import org.calsim.api.contact.PairProperties;
 
 /**
- * Elastic–plastic spring rolling resistance (EPSD), model C of Ai, Chen, Rotter, Ooi, Powder Technol. 206
- * (2011) 269, in its three-dimensional incremental form (the {@code epsd2} rolling model of LIGGGHTS):
+ * Elastic–plastic spring rolling resistance (EPSD), exactly the {@code epsd2} rolling model of LIGGGHTS 3.8
+ * ({@code rolling_model_epsd2.h}; Wensrich and Katterfeld, Powder Technol. 217 (2012) 409, after model C of Ai,
+ * Chen, Rotter, Ooi, Powder Technol. 206 (2011) 269 without its viscous part):
  *
  * <ol>
- * <li>rotate the stored torque M onto the current tangent plane and rescale it to its previous length (as
- * {@link TangentialSpring} does with its displacement);</li>
  * <li>M ← M − k_r w_t Δt, with w_t = w − (w·n) n the rolling part of the relative angular velocity
- * w = ω_i − ω_j (twisting is not resisted) and the rolling stiffness
- * <pre>   k_r = 2.25 k_n μ_r² R*²   [N·m/rad]</pre>
- * where k_n is the normal stiffness the normal part wrote ({@link ContactForce#normalStiffness}, the tangent
- * dF_n/dδ; LIGGGHTS writes Hertz's secant 4/3 E*√(R*δ) there, 2/3 of it) and μ_r the pair's rolling
- * friction;</li>
- * <li>plastic limit: if |M| &gt; M_m = μ_r R* |F_n| (F_n = {@link ContactForce#normalTotal()}), M ← M_m M/|M|:
- * the torque stays at the limit while rolling continues and unloads elastically when it reverses.</li>
+ * w = ω_i − ω_j (twisting is not resisted, LIGGGHTS' default {@code torsionTorque off}) and the rolling stiffness
+ * <pre>   k_r = k_t R*²   [N·m/rad]</pre>
+ * where k_t is the tangential stiffness the tangential part wrote ({@link ContactForce#tangentialStiffness}: for
+ * Mindlin 8G*√(R*δ), LIGGGHTS' {@code kt}) and R* the effective radius (the particle radius at a wall). A law without
+ * a tangential part has k_t = 0 and so no rolling stiffness;</li>
+ * <li>plastic limit: if |M| &gt; M_m = μ_r R* F_N, with μ_r the pair's rolling friction and F_N =
+ * {@link ContactForce#frictionNormal()} (LIGGGHTS: |F_n|), M ← M_m M/|M|: the torque stays at the limit while
+ * rolling continues and unloads elastically when it reverses.</li>
  * </ol>
- * The viscous part of Ai et al.'s model C is not included (as in {@code epsd2}): it needs the rotational
- * inertia of each body, which {@link ContactGeometry} does not carry. History: 3 slots, the torque on i
- * [N·m]; zeroed out of contact.
+ * One addition to LIGGGHTS: before the increment, the stored torque is rotated onto the current tangent plane
+ * and rescaled to its previous length (as {@link TangentialSpring} does with its displacement), so a contact
+ * whose normal turns keeps a torque perpendicular to it; for a fixed normal the two are identical. The viscous part
+ * of Ai et al.'s model C ({@code epsd} in LIGGGHTS) is not included: it needs each body's rotational inertia, which
+ * {@link ContactGeometry} does not carry. History: 3 slots, the torque on i [N·m]; zeroed out of contact.
  */
 public final class EpsdRolling implements ContactPart.Rolling {
 
     @Override
     public int historySize() {
         return 3;
+    }
+
+    /**
+     * @param tangentialStiffness k_t [N/m]
+     * @param effectiveRadius     R* [m]
+     * @return the rolling stiffness k_r = k_t R*² of LIGGGHTS' epsd2 [N·m/rad]
+     */
+    public static double stiffness(double tangentialStiffness, double effectiveRadius) {
+        return tangentialStiffness * effectiveRadius * effectiveRadius;
     }
 
     @Override
@@ -52,14 +63,14 @@ public final class EpsdRolling implements ContactPart.Rolling {
         // 2. elastic increment from the rolling angular velocity
         double muR = p.rollingFriction();
         double rStar = g.effectiveRadius;
-        double kr = 2.25 * out.normalStiffness * muR * muR * rStar * rStar;
+        double kr = stiffness(out.tangentialStiffness, rStar);
         double wn = g.wx * g.nx + g.wy * g.ny + g.wz * g.nz;
         mx -= kr * (g.wx - wn * g.nx) * g.dt;
         my -= kr * (g.wy - wn * g.ny) * g.dt;
         mz -= kr * (g.wz - wn * g.nz) * g.dt;
 
         // 3. plastic limit
-        double limit = muR * rStar * Math.abs(out.normalTotal());
+        double limit = muR * rStar * out.frictionNormal();
         double m2 = mx * mx + my * my + mz * mz;
         if (m2 > limit * limit) {
             double ratio = limit / Math.sqrt(m2);

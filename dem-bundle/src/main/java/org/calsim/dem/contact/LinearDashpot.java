@@ -9,7 +9,8 @@ import org.calsim.api.contact.PairProperties;
  * Linear dashpot for a linear spring: η = −2 ln e √(m* k) / √(π² + ln² e), the critical-damping fraction
  * that makes a linear spring–dashpot rebound with exactly the restitution e when the contact ends at
  * δ = 0 (e.g. Schäfer, Dippel, Wolf, J. Phys. I France 6 (1996) 5). F_d = η_n v_n, with k the normal
- * stiffness the normal part wrote; the tangential coefficient uses k_t = ratio × k_n. No history.
+ * stiffness the normal part wrote; the tangential coefficient uses k_t = ratio × k_n. Like
+ * {@link ViscoelasticDamping}, it acts only while the normal part carries an elastic force (k_n &gt; 0). No history.
  */
 public final class LinearDashpot implements ContactPart.Damping {
     private final double tangentialStiffnessRatio;
@@ -30,7 +31,7 @@ public final class LinearDashpot implements ContactPart.Damping {
 
     @Override
     public void apply(ContactGeometry g, PairProperties p, double[] history, int offset, ContactForce out) {
-        if (g.overlap <= 0) {
+        if (g.overlap <= 0 || !(out.normalStiffness > 0)) {
             out.normalDamping = 0;
             out.tangentialDampingCoefficient = 0;
             return;

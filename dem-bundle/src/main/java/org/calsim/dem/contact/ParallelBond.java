@@ -44,7 +44,9 @@ import org.calsim.api.contact.PairProperties;
  *
  * <p>Output: the normal force (elastic + dashpot) is added to {@link ContactForce#bondNormal}, the shear
  * force to {@code ft*}, the twisting and bending moments to {@code tr*} (torque on i; the engine applies the
- * opposite to j). History: {@value #SLOTS} slots (state, R_b, l_b, k_n, k_t, σ_c, τ_c, four dashpot
+ * opposite to j); its spring stiffnesses k_n A and k_t A [N/m] are added to {@link ContactForce#normalStiffness} and
+ * {@link ContactForce#tangentialStiffness} (springs in parallel with the contact's), so the engine's time-step check
+ * sees the bond. History: {@value #SLOTS} slots (state, R_b, l_b, k_n, k_t, σ_c, τ_c, four dashpot
  * coefficients, F_n, F_s, M_tw, M_b).
  */
 public final class ParallelBond implements ContactPart.Bond {
@@ -184,6 +186,8 @@ public final class ParallelBond implements ContactPart.Bond {
         double twistTotal = twist - h[o + ETA_TWIST] * wn;
         double etaB = h[o + ETA_BEND];
         out.bondNormal += fn + h[o + ETA_N] * g.normalVelocity;
+        out.normalStiffness += kn * area;
+        out.tangentialStiffness += kt * area;
         out.ftx += sx - etaS * g.vtx;
         out.fty += sy - etaS * g.vty;
         out.ftz += sz - etaS * g.vtz;

@@ -24,7 +24,12 @@ import org.calsim.api.contact.PairProperties;
  * the force is a function of δ only (no
  * hysteresis, no neck stretched to negative overlap), so a contact sticks only if damping removes the
  * impact energy; with Hertz the total elastic force is zero at the equilibrium overlap
- * δ_0 = ((3/4)√(8πΓ/E*))^{4/3} R*^{1/3}. Rejected alternative: the LIGGGHTS {@code sjkr} model
+ * δ_0 = ((3/4)√(8πΓ/E*))^{4/3} R*^{1/3}.
+ *
+ * <p><b>Pull-off force.</b> With Hertz, F(δ) = A δ^{3/2} − B δ^{3/4} (A = 4/3 E*√R*, B = √(8πΓE*) R*^{3/4}) has its
+ * minimum −B²/(4A) = −(3/2) π Γ R* at δ^{3/4} = B/(2A): the JKR pull-off force exactly. The part writes it to
+ * {@link ContactForce#pullOff} while in contact, so the friction limits use LAMMPS's |F_ne + 2 F_pulloff| and an
+ * adhesive contact at its equilibrium overlap keeps its friction. Rejected alternative: the LIGGGHTS {@code sjkr} model
  * F = k_c 2πR*δ needs a cohesion energy density k_c [J/m³] that {@link PairProperties} does not carry.
  * No history.
  */
@@ -33,6 +38,16 @@ public final class SimplifiedJkrCohesion implements ContactPart.Cohesion {
     @Override
     public void apply(ContactGeometry g, PairProperties p, double[] history, int offset, ContactForce out) {
         out.cohesion = force(p.workOfAdhesion(), p.effectiveYoungsModulus(), g.effectiveRadius, g.overlap);
+        out.pullOff = out.cohesion < 0 ? pullOff(p.workOfAdhesion(), g.effectiveRadius) : 0;
+    }
+
+    /**
+     * @param workOfAdhesion Γ [J/m²]
+     * @param rStar          R* [m]
+     * @return the JKR pull-off force (3/2) π Γ R* [N]
+     */
+    public static double pullOff(double workOfAdhesion, double rStar) {
+        return 1.5 * Math.PI * workOfAdhesion * rStar;
     }
 
     /**

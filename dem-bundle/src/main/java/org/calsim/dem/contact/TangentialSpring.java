@@ -15,7 +15,8 @@ import org.calsim.api.contact.PairProperties;
  * previous length, so a rolling pair keeps its stored spring;</li>
  * <li>s ← s + v_t Δt;</li>
  * <li>trial force F_t = −k_t s − η_t v_t, with k_t from {@link #stiffness} and η_t from the damping part;</li>
- * <li>if |F_t| &gt; μ |F_n| (F_n the total normal force the earlier parts wrote): F_t ← μ |F_n| F_t/|F_t|
+ * <li>if |F_t| &gt; μ F_N, with F_N = {@link ContactForce#frictionNormal()} (the total normal force the earlier parts
+ * wrote; with adhesion LAMMPS's |F_ne + 2 F_pulloff|, so that adhesion does not remove friction): F_t ← μ F_N F_t/|F_t|
  * and s ← −(F_t + η_t v_t)/k_t, so the spring holds exactly the sliding force.</li>
  * </ol>
  * Out of contact (δ ≤ 0) the history is zeroed and no force is written.
@@ -61,7 +62,7 @@ public abstract class TangentialSpring implements ContactPart.Tangential {
         double fz = -kt * sz - eta * g.vtz;
 
         // 4. Coulomb limit
-        double limit = p.friction() * Math.abs(out.normalTotal());
+        double limit = p.friction() * out.frictionNormal();
         double f2 = fx * fx + fy * fy + fz * fz;
         if (f2 > limit * limit) {
             double ratio = limit / Math.sqrt(f2);

@@ -43,8 +43,15 @@ import org.calsim.api.contact.PairProperties;
  * unloading curve and 2E*a_max on the plastic loading line (whose one-sided loading tangent π p_y R* is
  * smaller). That is the stiffness an explicit step must resolve and the one a dashpot should see.
  *
- * <p>History: 1 slot, δ_max [m]. It is kept when the overlap drops below δ_p or 0 (the dent stays while the
- * engine keeps the contact); a new contact starts from zero.
+ * <p>History: 1 slot, δ_max [m]. It is kept while the surfaces touch, also when the overlap drops below δ_p (the
+ * contact then carries no force and no damping, but its dent is remembered for reloading).
+ *
+ * <p><b>Limitation: the dent is forgotten on separation.</b> When the surfaces separate (δ ≤ 0) the engine ends the
+ * contact and zeroes its history, as LAMMPS and LIGGGHTS do (contact history lives only while the surfaces touch),
+ * so a pair that separates completely and meets again starts elastic (Hertz) from a fresh δ_max. In calendering a
+ * loaded contact is unloaded and reloaded mostly without separating, which the law does model; a released coating
+ * whose contacts open and close again is softer on reloading than a real dented one. A swap to another law keeps
+ * δ_max only when the new law has this normal part too.
  */
 public final class ThorntonNingNormal implements ContactPart.Normal {
 

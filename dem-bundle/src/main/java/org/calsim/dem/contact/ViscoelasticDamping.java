@@ -12,15 +12,20 @@ import org.calsim.api.contact.PairProperties;
  *
  * <pre>
  *   β   = ln e / √(ln² e + π²)              (β ≤ 0)
- *   S_n = 2 E* √(R* δ),   S_t = 8 G* √(R* δ)
+ *   S_n = k_n,   S_t = 8 G* √(R* δ)
  *   η_n = −2 √(5/6) β √(S_n m*),   η_t = −2 √(5/6) β √(S_t m*)
  *   F_d = η_n v_n
  * </pre>
  *
- * with v_n = dδ/dt positive while approaching, so F_d is repulsive during approach and attractive during
+ * with k_n the normal stiffness the normal part wrote ({@link ContactForce#normalStiffness}: 2E*√(R*δ) for Hertz,
+ * the unloading stiffness of an elastic–plastic contact) and v_n = dδ/dt positive while approaching, so F_d is repulsive during approach and attractive during
  * separation: it always opposes the relative normal motion. Because η_n ∝ δ^{1/4}, the restitution this
  * gives is independent of the impact speed, but it equals e only approximately (the mapping is exact for a
- * linear spring; see the tests for the realised values). No history.
+ * linear spring; see the tests for the realised values).
+ *
+ * <p>The dashpot acts only while the normal part carries an elastic force (k_n &gt; 0): an elastic–plastic contact
+ * unloaded below its plastic overlap δ_p has no spring, and a dashpot alone would pull apart surfaces that have
+ * already separated. No history.
  */
 public final class ViscoelasticDamping implements ContactPart.Damping {
     private static final double TWO_SQRT_5_6 = 2.0 * Math.sqrt(5.0 / 6.0);
@@ -70,15 +75,14 @@ public final class ViscoelasticDamping implements ContactPart.Damping {
 
     @Override
     public void apply(ContactGeometry g, PairProperties p, double[] history, int offset, ContactForce out) {
-        if (g.overlap <= 0) {
+        if (g.overlap <= 0 || !(out.normalStiffness > 0)) {
             out.normalDamping = 0;
             out.tangentialDampingCoefficient = 0;
             return;
         }
         double beta = cachedBeta(p.restitution());
-        double root = Math.sqrt(g.effectiveRadius * g.overlap);
-        double sn = 2.0 * p.effectiveYoungsModulus() * root;
-        double st = 8.0 * p.effectiveShearModulus() * root;
+        double sn = out.normalStiffness;
+        double st = 8.0 * p.effectiveShearModulus() * Math.sqrt(g.effectiveRadius * g.overlap);
         double etaN = -TWO_SQRT_5_6 * beta * Math.sqrt(sn * g.effectiveMass);
         out.normalDamping = etaN * g.normalVelocity;
         out.tangentialDampingCoefficient = -TWO_SQRT_5_6 * beta * Math.sqrt(st * g.effectiveMass);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.calsim.api.contact.BondSpec;
+import org.calsim.api.contact.ComposedContactLaw;
 import org.calsim.api.contact.ContactForce;
 import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.ContactLaw;
@@ -28,6 +29,18 @@ import org.calsim.parallel.WorkerTeam;
  * r − δ/2, relative velocity at the contact point v_i − v_j − (a_i ω_i + a_j ω_j) × n. Torque on i
  * −a_i n × F_t + M, on j −a_j n × F_t − M, M the law's rolling/bond torque.
  *
+ * <p><b>Time step and the stiffest contact.</b> Every force evaluation records the contact with the largest
+ * ω² = k (1/m_i + 1/m_j), k the normal stiffness its law wrote ({@link ContactForce#normalStiffness}, bond springs
+ * included; 1/m_j = 0 for a wall): the angular frequency of the stiffest normal oscillation actually present.
+ * Velocity Verlet is stable for ω·Δt &lt; 2 and accurate to a few per cent of the contact's energy for ω·Δt ≲ 0.3
+ * (the sliding mode of two solid spheres, k_t·3.5/m*, is up to 1.7 times faster for Mindlin; the margin covers it).
+ * When ω·Δt exceeds {@link #setStabilityLimit the limit} (0.3 unless set), the next step is reduced to
+ * 0.9 × limit/ω and the reduction is counted ({@link #timeStepReductions}, {@link #stiffestContact}).
+ *
+ * <p><b>Hot swap.</b> {@link #useLaw} at a step boundary maps pair and wall history onto the new law's layout
+ * ({@link ComposedContactLaw#historyCarriedFrom}); bonds survive a swap to a law with the same bond part and are
+ * counted as released otherwise ({@link #bondsReleased}).
+ *
  * <p><b>Blow-up detection</b>: a NaN position or velocity, an overlap beyond {@link #setMaxOverlapFraction a
  * fraction} of the smaller radius, or (checked every {@value #ENERGY_CHECK_INTERVAL} steps) kinetic energy above
  * {@value #ENERGY_FACTOR} × (initial kinetic energy + gravity work + wall work) stops the run with a
@@ -38,6 +51,8 @@ public final class DemEngine implements AutoCloseable {
     static final double ENERGY_FACTOR = 10;
     /** doubles stored per neighbour entry: force on i (3), torque on j (3, several threads only) */
     static final int PAIR_SLOTS = 6;
+    /** Default largest ω·Δt of the stiffest contact. */
+    public static final double DEFAULT_STABILITY_LIMIT = 0.3;
 
     final Particles particles;
     final PeriodicBox box;
@@ -54,6 +69,10 @@ public final class DemEngine implements AutoCloseable {
     double gravityZ;
     double drag;
     private double maxOverlapFraction = 0.5;
+    private double stabilityLimit = DEFAULT_STABILITY_LIMIT;
+    private int timeStepReductions;
+    private String stiffest = "";
+    int bondsReleased;
     long step;
     double time;
     int bondsFormed;
@@ -90,6 +109,11 @@ public final class DemEngine implements AutoCloseable {
         int badPartner = -1;
         double badOverlap;
         boolean nan;
+        // the stiffest contact of the last evaluation: ω² [1/s²], its stiffness [N/m], i, partner (−1 − w: wall w)
+        double omega2;
+        double stiffness;
+        int stiffI = -1;
+        int stiffJ;
     }
 
     /**
@@ -141,17 +165,87 @@ public final class DemEngine implements AutoCloseable {
     }
 
     /**
-     * Uses {@code next} from the next step on. When it is another law, all history is reset (zeroed): history
-     * a new law did not write cannot be interpreted by it. Bonds are lost then, too.
+     * Uses {@code next} from the next step on (a hot swap at a step boundary). Pair and wall history is mapped onto
+     * the new law's layout: the slots of a part the two laws share (same class, same role; see
+     * {@link ComposedContactLaw#historyCarriedFrom}) keep their values, every other slot starts from zero, and a
+     * contact that keeps none of its history starts anew (first step). Another instance of the same class keeps all
+     * history. Bonds survive when both laws have the same bond part; otherwise they are released and counted in
+     * {@link #bondsReleased()}. The energy reference of the runaway check is taken again after the next force
+     * evaluation, since the stored elastic energy changes with the law.
+     *
+     * @return number of intact bonds this swap released (0 when there was no swap)
      */
-    public void useLaw(ContactLaw next) {
+    public int useLaw(ContactLaw next) {
         if (next == law) {
-            return;
+            return 0;
         }
+        ContactLaw previous = law;
+        if (previous == null) {
+            law = next;
+            list.resetHistory(next.historySize());
+            wallHistory = new double[0];
+            bonded = false;
+            return 0;
+        }
+        int intactBefore = bondsIntact();
         law = next;
-        list.resetHistory(next.historySize());
-        wallHistory = new double[0];
-        bonded = false;
+        int[] carried = carriedSlots(previous, next);
+        int oldSlots = list.historySize;
+        list.remapHistory(next.historySize(), carried);
+        int slots = particlesWithWallState() * walls.size();
+        wallHistory = HistoryMap.remap(wallHistory, wallTouching, slots, oldSlots, carried,
+                wallTouching.length * next.historySize());
+        bonded = bondsFormed > 0;
+        int released = Math.max(0, intactBefore - bondsIntact());
+        bonded = bondsIntact() > 0;
+        bondsReleased += released;
+        energyReady = false;
+        return released;
+    }
+
+    private int particlesWithWallState() {
+        return walls.isEmpty() ? 0 : Math.min(particles.size, wallTouching.length / walls.size());
+    }
+
+    /** @return for each slot of {@code next}, the slot of {@code previous} holding the same quantity, or −1 */
+    private static int[] carriedSlots(ContactLaw previous, ContactLaw next) {
+        if (next instanceof ComposedContactLaw) {
+            return ((ComposedContactLaw) next).historyCarriedFrom(previous);
+        }
+        int[] map = new int[next.historySize()];
+        for (int s = 0; s < map.length; s++) {
+            map[s] = previous.getClass() == next.getClass() ? s : -1;
+        }
+        return map;
+    }
+
+    /**
+     * Sets the largest ω·Δt of the stiffest contact (ω² = k/m*) before the step is reduced; &gt; 0 and &lt; 2
+     * (velocity Verlet's stability bound).
+     */
+    public void setStabilityLimit(double omegaDt) {
+        if (!(omegaDt > 0 && omegaDt < 2)) {
+            throw new IllegalArgumentException("stability limit must be > 0 and < 2 (omega*dt), was " + omegaDt);
+        }
+        stabilityLimit = omegaDt;
+    }
+
+    /** @return how often the step was reduced because a contact was stiffer than the limit allows */
+    public int timeStepReductions() {
+        return timeStepReductions;
+    }
+
+    /**
+     * @return the stiffest contact of the last reduction (pair, stiffness, effective mass, ω·Δt before and after), or
+     *         the empty string when the step was never reduced
+     */
+    public String stiffestContact() {
+        return stiffest;
+    }
+
+    /** @return intact bonds released by swaps to laws without the same bond part */
+    public int bondsReleased() {
+        return bondsReleased;
     }
 
     /** Sets the time step [s]. */
@@ -394,6 +488,9 @@ public final class DemEngine implements AutoCloseable {
             rebuild();
         }
         forces();
+        if (!energyReady) { // a swapped law stores another elastic energy: count from its first evaluation
+            resetEnergyReference();
+        }
         if (step % ENERGY_CHECK_INTERVAL == 0) {
             checkEnergy();
         }
@@ -401,6 +498,10 @@ public final class DemEngine implements AutoCloseable {
 
     private void forces() {
         splitParticles();
+        for (Worker w : workers) {
+            w.omega2 = 0;
+            w.stiffI = -1;
+        }
         if (workers.length == 1) {
             pairForcesSerial();
         } else {
@@ -409,6 +510,31 @@ public final class DemEngine implements AutoCloseable {
         team.run(sumTask);
         sumWallForces();
         checkOverlap();
+        limitTimeStep();
+    }
+
+    /** Reduces the step when the stiffest contact of this evaluation has ω·Δt above the limit. */
+    private void limitTimeStep() {
+        Worker top = workers[0];
+        for (int k = 1; k < workers.length; k++) {
+            if (workers[k].omega2 > top.omega2) {
+                top = workers[k];
+            }
+        }
+        double omega = Math.sqrt(top.omega2);
+        if (!(omega * dt > stabilityLimit)) {
+            return;
+        }
+        double before = omega * dt;
+        dt = 0.9 * stabilityLimit / omega;
+        timeStepReductions++;
+        int i = top.stiffI;
+        String partner = top.stiffJ >= 0 ? "particle " + top.stiffJ + String.format(" (type %d, r = %.4g m)",
+                particles.type[top.stiffJ], particles.radius[top.stiffJ])
+                : "wall " + walls.get(-1 - top.stiffJ).name();
+        stiffest = String.format("step %d: particle %d (type %d, r = %.4g m) and %s, k = %.4g N/m, omega = %.4g rad/s, "
+                        + "omega*dt %.3f > %.2f; time step reduced to %.4g s", step, i, particles.type[i],
+                particles.radius[i], partner, top.stiffness, omega, before, stabilityLimit, dt);
     }
 
     private void rebuild() {
@@ -558,6 +684,13 @@ public final class DemEngine implements AutoCloseable {
         touching[k] = 1;
         f.clear();
         law.compute(g, pairs[p.type[i] * types + p.type[j]], hist, k * hs, f);
+        double omega2 = f.normalStiffness * (p.invMass[i] + p.invMass[j]);
+        if (omega2 > me.omega2) {
+            me.omega2 = omega2;
+            me.stiffness = f.normalStiffness;
+            me.stiffI = i;
+            me.stiffJ = j;
+        }
         if (g.overlap > maxOverlapFraction * Math.min(ri, rj) && me.badParticle < 0) {
             me.badParticle = i;
             me.badPartner = j;
@@ -743,6 +876,13 @@ public final class DemEngine implements AutoCloseable {
                 wallTouching[slot] = 1;
                 f.clear();
                 law.compute(g, wall.byType[p.type[i]], wallHistory, slot * hs, f);
+                double omega2 = f.normalStiffness * p.invMass[i];
+                if (omega2 > me.omega2) {
+                    me.omega2 = omega2;
+                    me.stiffness = f.normalStiffness;
+                    me.stiffI = i;
+                    me.stiffJ = -1 - w;
+                }
                 if (overlap > limit * ri && me.badParticle < 0) {
                     me.badParticle = i;
                     me.badPartner = -1 - w;

@@ -55,6 +55,15 @@ final class NeighbourList {
     }
 
     /**
+     * Maps the history of every entry onto a law with {@code slots} history doubles per pair (a hot swap; see
+     * {@link HistoryMap}); the spare buffer is re-sized at the next build.
+     */
+    void remapHistory(int slots, int[] carried) {
+        history = HistoryMap.remap(history, touching, entries, historySize, carried, partner.length * slots);
+        historySize = slots;
+    }
+
+    /**
      * Rebuilds the list.
      *
      * @param p       the particles

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.calsim.api.contact.ContactForce;
+import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.PairProperties;
 import org.junit.jupiter.api.Test;
 
@@ -100,5 +101,43 @@ class CohesionTest {
         assertTrue(c.separated);
         assertEquals(reference.restitution, c.restitution, 0);
         assertEquals(0.5, c.restitution, 1e-3, "the realised restitution of hertz-mindlin (ContactLawTest)");
+    }
+
+    /**
+     * Adhesion must not remove friction. At the adhesive equilibrium overlap δ_0 the elastic and cohesive forces
+     * cancel, so μ|F_el + F_damp + F_coh| would be 0 and the contact would slide freely. With LAMMPS's JKR/DMT rule
+     * the Coulomb limit is μ|F_ne + 2F_pulloff| = μ · 2 · (3/2)πΓR* = 3μπΓR* at δ_0: a resting contact dragged
+     * sideways is elastic (F_t = −k_t s) until its force reaches that limit and then slides at it. F_ne at δ_0 is a
+     * difference of two ~1e-15-accurate terms (see the equilibrium test), so the limit holds to 1e-9 relative.
+     */
+    @Test
+    void aRestingAdhesiveContactResistsSlidingUpToTheLammpsLimit() {
+        double gamma = 1.0;
+        double mu = 0.3;
+        PairProperties p = adhesive(0.5, gamma);
+        double eStar = p.effectiveYoungsModulus();
+        double rStar = RADIUS / 2;
+        double delta0 = Math.pow(0.75 * Math.sqrt(8 * Math.PI * gamma / eStar), 4.0 / 3.0) * Math.cbrt(rStar);
+        HertzMindlinJkrLaw law = new HertzMindlinJkrLaw();
+        ContactGeometry g = contact(delta0);
+        g.dt = 1e-9;
+        g.vty = 1e-3; // dragged sideways at 1 mm/s, no normal motion
+        double[] h = new double[law.historySize()];
+        ContactForce out = new ContactForce();
+        double limit = mu * 3 * Math.PI * gamma * rStar;
+        assertEquals(SimplifiedJkrCohesion.pullOff(gamma, rStar), 1.5 * Math.PI * gamma * rStar, 0);
+        boolean slid = false;
+        for (int step = 1; step <= 20_000; step++) {
+            law.compute(g, p, h, 0, out);
+            assertEquals(0, out.normalElastic + out.cohesion, 1e-9 * out.normalElastic, "at the equilibrium overlap");
+            double ft = Math.abs(out.fty + out.tangentialDampingCoefficient * g.vty); // the spring's part
+            if (Math.abs(out.fty) < limit * (1 - 1e-9)) {
+                assertEquals(out.tangentialStiffness * g.vty * g.dt * step, ft, 1e-9 * ft, "elastic at step " + step);
+            } else {
+                slid = true;
+                assertEquals(limit, Math.abs(out.fty), 1e-9 * limit, "sliding at the limit, step " + step);
+            }
+        }
+        assertTrue(slid, "the drag reaches the limit");
     }
 }

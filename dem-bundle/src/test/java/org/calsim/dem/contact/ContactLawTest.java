@@ -60,6 +60,7 @@ class ContactLawTest {
         PairProperties p = pair(0.5, 0.3);
         ContactGeometry g = contact(1e-8);
         ContactForce out = new ContactForce();
+        new HertzNormal().apply(g, p, new double[0], 0, out); // the damping part reads the normal stiffness
         g.normalVelocity = 0.1; // approaching
         new ViscoelasticDamping().apply(g, p, new double[0], 0, out);
         assertTrue(out.normalDamping > 0, "repulsive while approaching");
@@ -70,6 +71,40 @@ class ContactLawTest {
         // elastic: no damping
         new ViscoelasticDamping().apply(g, pair(1.0, 0.3), new double[0], 0, out);
         assertEquals(0, out.normalDamping, 0);
+    }
+
+    /**
+     * An elastic–plastic contact unloaded below its plastic overlap δ_p carries no elastic force: its dashpot must be
+     * silent too (else it would pull apart surfaces that have separated), while a contact on its unloading curve is
+     * damped with the unloading stiffness 2E*√(R_p(δ − δ_p)).
+     */
+    @Test
+    void elasticPlasticDampingActsOnlyWhileTheElasticForceActs() {
+        double yield = 1e9;
+        PairProperties p = PairProperties.mix(E, NU, E, NU, 0.5, 0.3, 0, 0, yield);
+        double[] h = new double[1];
+        ThorntonNingNormal normal = new ThorntonNingNormal();
+        ViscoelasticDamping damping = new ViscoelasticDamping();
+        ContactForce out = new ContactForce();
+        ContactGeometry g = contact(2e-7);
+        normal.apply(g, p, h, 0, out); // loaded past yield: δ_max = 2e-7 m
+        g.overlap = 1.9e-7; // the spring-back R*δ_max/R_p is about 2.2e-8 m: δ_p ≈ 1.78e-7 m
+        g.normalVelocity = -0.1; // separating
+        out.clear();
+        normal.apply(g, p, h, 0, out);
+        assertTrue(out.normalElastic > 0, "on the unloading curve");
+        damping.apply(g, p, h, 0, out);
+        double beta = ViscoelasticDamping.beta(0.5);
+        double expected = -2 * Math.sqrt(5.0 / 6.0) * beta * Math.sqrt(out.normalStiffness * g.effectiveMass)
+                * g.normalVelocity;
+        assertEquals(expected, out.normalDamping, 1e-12 * Math.abs(expected), "damped with the unloading stiffness");
+        g.overlap = 1e-7; // below δ_p: no elastic force
+        out.clear();
+        normal.apply(g, p, h, 0, out);
+        assertEquals(0, out.normalElastic, 0, "below the plastic overlap");
+        damping.apply(g, p, h, 0, out);
+        assertEquals(0, out.normalDamping, 0, "no dashpot without the spring");
+        assertEquals(0, out.tangentialDampingCoefficient, 0);
     }
 
     /**

@@ -135,9 +135,28 @@ class PackingTest {
         }
     }
 
+    /**
+     * A step 50 times the Rayleigh step makes the stiffest contact's ω·Δt far larger than 0.3: the engine reduces the
+     * step at the first contact that exceeds it and names the pair; the pour then runs without blowing up.
+     */
     @Test
-    void aTooLargeTimeStepIsCaughtAndExplained() {
+    void aTooLargeTimeStepIsReducedAndExplained() {
         try (DemEngine e = Pour.create(6, 0.5, 0.3, 1, 5)) {
+            double rayleigh = e.timeStep();
+            e.setTimeStep(50 * rayleigh);
+            e.run(20_000);
+            assertTrue(e.timeStepReductions() > 0, "reduced");
+            assertTrue(e.timeStep() < 50 * rayleigh, "smaller than the step given: " + e.timeStep());
+            assertTrue(e.stiffestContact().contains("particle ") && e.stiffestContact().contains("omega*dt"),
+                    e.stiffestContact());
+        }
+    }
+
+    /** With the reduction disabled in effect (limit just below 2), a step 50 times too large blows up, explained. */
+    @Test
+    void aTooLargeTimeStepBeyondTheLimitIsCaughtAndExplained() {
+        try (DemEngine e = Pour.create(6, 0.5, 0.3, 1, 5)) {
+            e.setStabilityLimit(1.99);
             e.setTimeStep(50 * e.timeStep());
             BlowUpException x = assertThrows(BlowUpException.class, () -> e.run(20_000));
             assertTrue(x.getMessage().contains("step " + x.step()), x.getMessage());
