@@ -7,21 +7,27 @@ import org.calsim.dem.engine.Particles;
  * Contact-network measures of a packing at one instant (review §3.2):
  *
  * <ul>
- * <li>mean coordination number Z = 2 N_c / N (particle–particle contacts N_c, all N particles);</li>
+ * <li>mean coordination number Z = 2 N_c / N (all N particles); N_c counts the particle–particle contacts that
+ *     touch (overlap &gt; 0) and carry a force: an elastic–plastic contact unloaded below its plastic overlap, which
+ *     the engine keeps while the surfaces touch, carries none and is not counted;</li>
  * <li>fabric tensor Φ_ij = (1/N_c) Σ_c n_i n_j (eq 15), trace 1; its deviatoric part Φ' = Φ − I/3;</li>
  * <li>Love–Weber stress tensor σ_ij = (1/V) Σ_c l_i f_j over particle pairs (eq 16: with l = x_i − x_j
  *     and f the force on i, the same as (1/2V) Σ (r_1 F_1 + r_2 F_2) over both particles of a contact)
- *     plus Σ over wall contacts of (x_p − x_c)_i f_j, compressive positive; V = Lx Ly h.</li>
+ *     plus Σ over wall contacts of (x_p − x_c)_i f_j, compressive positive; V = Lx Ly h. Bonded pairs
+ *     that do not touch (a bond bridging a gap) carry force through the bond and count here.</li>
  * </ul>
+ * Bonded pairs that do not touch are counted apart ({@link #bondedApart()}), not as contacts.
  */
 public final class ContactStatistics {
     private final int contacts;
+    private final int bondedApart;
     private final double coordination;
     private final double[] fabric = new double[9];
     private final double[] stress = new double[9];
 
-    private ContactStatistics(int contacts, double coordination) {
+    private ContactStatistics(int contacts, int bondedApart, double coordination) {
         this.contacts = contacts;
+        this.bondedApart = bondedApart;
         this.coordination = coordination;
     }
 
@@ -32,14 +38,19 @@ public final class ContactStatistics {
     public static ContactStatistics of(DemEngine engine, double height) {
         Particles p = engine.particles();
         double volume = engine.box().area() * height;
-        int[] count = {0};
+        int[] count = {0, 0};
         double[] fab = new double[9];
         double[] sig = new double[9];
         engine.forEachContact((i, j, dx, dy, dz, fx, fy, fz) -> {
-            count[0]++;
             double d2 = dx * dx + dy * dy + dz * dz;
-            add(fab, dx, dy, dz, dx / d2, dy / d2, dz / d2); // n n = l l / |l|²
+            double reach = p.radius(i) + p.radius(j);
             add(sig, dx, dy, dz, fx, fy, fz);
+            if (d2 >= reach * reach) {
+                count[1]++; // held by a bond across a gap
+            } else if (fx != 0 || fy != 0 || fz != 0) {
+                count[0]++;
+                add(fab, dx, dy, dz, dx / d2, dy / d2, dz / d2); // n n = l l / |l|²
+            }
         });
         // wall contacts: branch from the contact point to the centre is (r − δ) n ≈ along the force normal
         for (int w = 0; w < engine.walls().size(); w++) {
@@ -55,7 +66,7 @@ public final class ContactStatistics {
             }
         }
         int n = Math.max(1, p.size());
-        ContactStatistics s = new ContactStatistics(count[0], 2.0 * count[0] / n);
+        ContactStatistics s = new ContactStatistics(count[0], count[1], 2.0 * count[0] / n);
         for (int k = 0; k < 9; k++) {
             s.fabric[k] = count[0] == 0 ? 0 : fab[k] / count[0];
             s.stress[k] = sig[k] / volume;
@@ -79,6 +90,11 @@ public final class ContactStatistics {
     /** @return number of particle–particle contacts N_c */
     public int contacts() {
         return contacts;
+    }
+
+    /** @return bonded particle pairs whose surfaces do not touch (bonds across a gap), not counted in N_c */
+    public int bondedApart() {
+        return bondedApart;
     }
 
     /** @return mean coordination number Z = 2 N_c / N */

@@ -251,6 +251,7 @@ final class CompressionRecord {
         sink.summary("max_pressure_MPa", maxPressure / 1e6, "MPa");
         sink.summary("coordination_at_max_load", max[6], "1");
         sink.summary("coordination_final", rows.get(rows.size() - 1)[6], "1");
+        sink.summary("bonded_pairs_apart_final", ContactStatistics.of(e, Math.max(hu, 1e-300)).bondedApart(), "1");
         sink.summary("fabric_dev_zz_at_max_load", max[9], "1");
         sink.summary("stress_zz_at_max_load_MPa", max[12], "MPa");
         if (e.bondsFormed() > 0) {

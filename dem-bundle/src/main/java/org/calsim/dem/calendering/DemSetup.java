@@ -56,7 +56,10 @@ final class DemSetup {
     static List<Parameter> parameters() {
         return List.of(
                 Parameter.text(CONTACT_LAW, "calsim.name of the ContactLaw service (./calsim list); absent: the "
-                        + "highest ranked law (hertz-mindlin)").optional(),
+                        + "highest ranked law (hertz-mindlin). A law deployed or removed while the stage runs takes "
+                        + "over at the next step: history of the parts both laws share is kept, the rest starts "
+                        + "anew, bonds the new law cannot hold are released (reported). Limitation: elastic-plastic "
+                        + "forgets a contact's dent once its surfaces separate").optional(),
                 new Parameter(RESTITUTION, Parameter.Kind.NUMBER, "1", 1, 0, false, 1, true, 0.5, false, List.of(),
                         "coefficient of restitution e of every contact, 0 < e <= 1"),
                 Parameter.number(FRICTION, "1", 1, "sliding friction coefficient of every contact").nonNegative()

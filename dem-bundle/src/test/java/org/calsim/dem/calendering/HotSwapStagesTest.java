@@ -1,0 +1,97 @@
+package org.calsim.dem.calendering;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.calsim.api.contact.ContactLaw;
+import org.calsim.api.structure.ParticlePacking;
+import org.calsim.api.testing.RecordingSink;
+import org.calsim.api.testing.TestStageContext;
+import org.calsim.api.testing.TestSwappable;
+import org.calsim.dem.contact.BondedLaw;
+import org.calsim.dem.contact.ElasticPlasticLaw;
+import org.calsim.dem.contact.HertzMindlinLaw;
+import org.calsim.dem.contact.LinearSpringDashpotLaw;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contact laws swapped at step boundaries inside the real stages, on two threads: dem.generate while particles land
+ * on the collector, dem.calender in plate mode (collector and plate contacts, a bonded coating) and in roll mode
+ * (collector and roll contacts). Every run ends; bonds released by a swap to a law without a bond part are reported
+ * as released, not broken. (The engine-level test checks that the forces after a swap follow the new law.)
+ */
+class HotSwapStagesTest {
+    static TestStageContext generated;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        generated = CalenderingFixture.context(new BondedLaw()).run(new ElectrodeGenerator(),
+                Map.of("box_x_d50", 8, "box_y_d50", 8, "density_scaling", 1e8, "cbd", "bonds", "vtk", false,
+                        "threads", 2));
+    }
+
+    private static TestStageContext calender(TestSwappable<ContactLaw> laws) {
+        return CalenderingFixture.context(new BondedLaw()).service(ContactLaw.class, null, laws)
+                .with(ParticlePacking.KEY, generated.given(ParticlePacking.KEY))
+                .with(DemKeys.COATING, generated.given(DemKeys.COATING));
+    }
+
+    /** Swaps during settling: Hertz–Mindlin, the linear law from step 1000 to 3000 (other history), back. */
+    @Test
+    void generateRunsOnThroughSwaps() throws Exception {
+        HertzMindlinLaw hertz = new HertzMindlinLaw();
+        LinearSpringDashpotLaw linear = new LinearSpringDashpotLaw(1e5, 1e5 * 2 / 7);
+        TestStageContext c = CalenderingFixture.context(hertz)
+                .service(ContactLaw.class, null, TestSwappable.byStep(s -> s >= 1000 && s < 3000 ? linear : hertz))
+                .run(new ElectrodeGenerator(), Map.of("box_x_d50", 6, "box_y_d50", 6, "density_scaling", 1e8,
+                        "cbd", "none", "vtk", false, "threads", 2));
+        assertTrue(c.sink().get("porosity") > 0.2 && c.sink().get("porosity") < 0.6, "a settled coating");
+    }
+
+    /**
+     * Plate mode with the bonded coating: bonded → hertz-mindlin at step 400 (bonds released) → bonded at 1500 (the
+     * bonds do not come back); the run ends and reports the released bonds apart from broken ones.
+     */
+    @Test
+    void plateCalenderingRunsOnAndReportsReleasedBonds() throws Exception {
+        BondedLaw bonded = new BondedLaw();
+        HertzMindlinLaw hertz = new HertzMindlinLaw();
+        TestStageContext c = calender(TestSwappable.byStep(s -> s >= 400 && s < 1500 ? hertz : bonded))
+                .run(new CalenderStage(), plate());
+        RecordingSink s = c.sink();
+        double formed = s.get("bonds_formed");
+        double released = s.get("bonds_released_by_swap");
+        assertTrue(released > 0.5 * formed, "released " + released + " of " + formed);
+        double breakage = s.get("bond_breakage_fraction");
+        assertTrue(breakage >= 0 && breakage <= 1 - released / formed + 1e-12, "broken, not counting released: "
+                + breakage);
+        assertTrue(s.notes.get("bonds_released").contains("provenance"));
+        assertTrue(s.get("max_pressure_MPa") > 0);
+    }
+
+    /**
+     * Roll mode, a swap to elastic-plastic while the roll presses the strip (collector and roll contacts: the
+     * Thornton–Ning normal part has history the bonded law lacks) and back; the pass ends.
+     */
+    @Test
+    void rollCalenderingRunsOnThroughSwaps() throws Exception {
+        BondedLaw bonded = new BondedLaw();
+        ElasticPlasticLaw plastic = new ElasticPlasticLaw();
+        TestStageContext c = calender(TestSwappable.byStep(s -> s >= 1500 && s < 2500 ? plastic : bonded))
+                .run(new CalenderStage(), Map.of("mode", "roll", "target_compaction", 0.3, "roll_radius_um", 50,
+                        "roll_speed_m_per_s", 3e-4, "plate_speed_m_per_s", 2e-4, "relax_steps", 500,
+                        "sample_every_steps", 250, "threads", 2));
+        RecordingSink s = c.sink();
+        assertTrue(s.get("max_pressure_MPa") > 0, "the roll pressed the strip");
+        assertTrue(s.get("bonds_released_by_swap") > 0);
+    }
+
+    private static Map<String, Object> plate() {
+        Map<String, Object> m = new HashMap<>(Map.of("target", "pressure", "target_pressure_MPa", 50,
+                "plate_speed_m_per_s", 2e-4, "hold_steps", 500, "relax_steps", 500, "sample_every_steps", 250,
+                "threads", 2));
+        return m;
+    }
+}
