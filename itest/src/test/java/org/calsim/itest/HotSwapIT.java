@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Hashtable;
 import java.util.List;
 import javax.inject.Inject;
 import org.calsim.api.contact.ContactLaw;
@@ -31,6 +32,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -157,6 +160,228 @@ public class HotSwapIT {
         assertTrue(hertzRows > 0.4 * STEPS);
         assertTrue(waltonRows > 0.2 * STEPS);
         assertTrue("the plugin bundle is gone", context.getBundle(installed[0].getBundleId()) == null);
+    }
+
+    /**
+     * The reproduction of issue 16: a dried coating (cbd: none, density scaling 1e8) calendered by a plate with no
+     * contact_law named, into which the example plugin (Walton-Braun, ranking 100) is deployed while the plate loads
+     * it (collector and plate contacts present), and removed again. The job must succeed; provenance names
+     * hertz-mindlin, walton-braun, hertz-mindlin for dem.calender; and the plate force the stage recorded must follow
+     * the law in force, summed over the particles that touch the plate in the VTK snapshot of the same step. The plugin
+     * is configured with k1 = k2 (its configuration PID), so Walton-Braun is a frictionless, undamped linear spring,
+     * F = k delta on loading and unloading alike, and the plate force inside the window must be k·Σdelta to the
+     * precision of the snapshot's coordinates (9 digits); outside it the force is Hertz's 4/3 E* sqrt(r) delta^1.5 plus
+     * a dashpot of a few per cent.
+     */
+    @Test
+    public void aContactLawDeployedIntoARunningCalenderingTakesOverAndFallsBack() throws Exception {
+        Path dir = Files.createTempDirectory("calsim-hotswap-calender");
+        String job = String.join("\n",
+                "name: hotswap-calender",
+                "recipe: {active_material: NMC622, conductive_additive: carbon-black-C65, binder: PVDF, "
+                        + "electrolyte: LiPF6-EC-EMC, active_fraction: 0.96, additive_fraction: 0.02, "
+                        + "binder_fraction: 0.02, active_loading_mg_per_cm2: 10, initial_porosity: 0.45, "
+                        + "particle_d50_um: 10}",
+                "calendering: {line_load_kN_per_m: 500}",
+                "stages:",
+                "  - use: dem.generate",
+                "    with: {cbd: none, density_scaling: 1.0e8, vtk: false, box_x_d50: 5, box_y_d50: 5}",
+                "  - use: dem.calender",
+                "    with: {mode: plate, target: pressure, target_pressure_MPa: 30, plate_speed_m_per_s: 0.0001, "
+                        + "hold_steps: 500, relax_steps: 500, sample_every_steps: 250, vtk_every_steps: 250}");
+        Path out = dir.resolve("out");
+        Path plugin = Path.of(System.getProperty("calsim.plugin.jar"));
+        Bundle[] installed = new Bundle[1];
+        boolean[] removed = {false};
+        ServiceReference<ConfigurationAdmin> cmRef = context.getServiceReference(ConfigurationAdmin.class);
+        assertNotNull("Config Admin", cmRef);
+        org.osgi.service.cm.Configuration linear = context.getService(cmRef)
+                .getConfiguration("org.calsim.example.contact.walton", "?");
+        Hashtable<String, Object> stiffness = new Hashtable<>();
+        stiffness.put("loadingStiffness", K1);
+        stiffness.put("unloadingStiffness", K1);
+        linear.update(stiffness);
+        JobOutcome outcome;
+        try {
+            outcome = submitCalendering(job, dir, out, plugin, installed, removed);
+        } finally {
+            linear.delete();
+        }
+        checkCalendering(outcome, out, installed, removed);
+    }
+
+    /**
+     * The same with a bonded coating (cbd: bonds): the bonded law is made the highest ranked (ranking 50 through its
+     * configuration PID, as the lab server's swap does), so the calendering starts with it and forms the bonds; the
+     * plugin (ranking 100) takes over, which releases the bonds (Walton-Braun has no bond part), and its removal
+     * returns the job to the bonded law. The job succeeds and reports the released bonds apart from broken ones.
+     */
+    @Test
+    public void aBondedCoatingRunsOnThroughASwapToALawWithoutBonds() throws Exception {
+        Path dir = Files.createTempDirectory("calsim-hotswap-bonded");
+        String job = String.join("\n",
+                "name: hotswap-bonded",
+                "recipe: {active_material: NMC622, conductive_additive: carbon-black-C65, binder: PVDF, "
+                        + "electrolyte: LiPF6-EC-EMC, active_fraction: 0.96, additive_fraction: 0.02, "
+                        + "binder_fraction: 0.02, active_loading_mg_per_cm2: 10, initial_porosity: 0.45, "
+                        + "particle_d50_um: 10}",
+                "calendering: {line_load_kN_per_m: 500}",
+                "stages:",
+                "  - use: dem.generate",
+                "    with: {cbd: bonds, density_scaling: 1.0e8, vtk: false, box_x_d50: 5, box_y_d50: 5}",
+                "  - use: dem.calender",
+                "    with: {mode: plate, target: pressure, target_pressure_MPa: 30, plate_speed_m_per_s: 0.0001, "
+                        + "hold_steps: 500, relax_steps: 500, sample_every_steps: 250, threads: 2}");
+        Path out = dir.resolve("out");
+        Path plugin = Path.of(System.getProperty("calsim.plugin.jar"));
+        Bundle[] installed = new Bundle[1];
+        boolean[] removed = {false};
+        ServiceReference<ConfigurationAdmin> cmRef = context.getServiceReference(ConfigurationAdmin.class);
+        org.osgi.service.cm.Configuration ranking = context.getService(cmRef)
+                .getConfiguration("org.calsim.dem.contact.BondedLaw", "?");
+        Hashtable<String, Object> top = new Hashtable<>();
+        top.put("service.ranking", 50);
+        ranking.update(top);
+        awaitRanking("bonded", 50);
+        JobOutcome outcome;
+        try {
+            outcome = submitCalendering(job, dir, out, plugin, installed, removed);
+        } finally {
+            ranking.delete();
+        }
+        assertEquals(outcome.error(), JobState.SUCCEEDED, outcome.state());
+        List<String> implementations = new ArrayList<>();
+        new ObjectMapper().readTree(out.resolve("provenance.json").toFile()).get("service_swaps").forEach(sw -> {
+            if ("dem.calender".equals(sw.get("stage").asText())) {
+                implementations.add(sw.get("implementation").asText());
+            }
+        });
+        assertEquals(List.of("org.calsim.dem.contact.BondedLaw", "org.calsim.example.contact.WaltonBraunLaw",
+                "org.calsim.dem.contact.BondedLaw"), implementations);
+        JsonNode results = null;
+        for (JsonNode stage : new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("stages")) {
+            if ("dem.calender".equals(stage.get("stage").asText())) {
+                results = stage.get("results");
+            }
+        }
+        assertNotNull(results);
+        double formed = results.get("bonds_formed").get("value").asDouble();
+        double released = results.get("bonds_released_by_swap").get("value").asDouble();
+        assertTrue("bonds formed " + formed + ", released " + released, formed > 0 && released > 0.5 * formed);
+        double broken = results.get("bond_breakage_fraction").get("value").asDouble();
+        assertTrue("broken fraction " + broken + " excludes the released", broken <= 1 - released / formed + 1e-12);
+    }
+
+    private void awaitRanking(String name, int ranking) throws Exception {
+        String filter = "(&(objectClass=" + ContactLaw.class.getName() + ")(calsim.name=" + name + ")(service.ranking="
+                + ranking + "))";
+        long until = System.currentTimeMillis() + 10_000;
+        while (context.getServiceReferences(ContactLaw.class, filter).isEmpty()) {
+            assertTrue("law " + name + " did not get ranking " + ranking, System.currentTimeMillis() < until);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Runs the job; deploys the plugin at 10 % of dem.calender and removes it at 50 %, both at a progress report. */
+    private JobOutcome submitCalendering(String job, Path dir, Path out, Path plugin, Bundle[] installed,
+                                        boolean[] removed) throws Exception {
+        return jobs.submit(new JobRequest(job, dir, out, List.of()), p -> {
+            try {
+                if (!"dem.calender".equals(p.stage())) {
+                    return;
+                }
+                if (installed[0] == null && p.fraction() >= 0.1) {
+                    installed[0] = context.installBundle(plugin.toUri().toString());
+                    installed[0].start();
+                    awaitLaw("walton-braun");
+                } else if (installed[0] != null && !removed[0] && p.fraction() >= 0.5) {
+                    installed[0].uninstall();
+                    removed[0] = true;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).await();
+    }
+
+    private void checkCalendering(JobOutcome outcome, Path out, Bundle[] installed, boolean[] removed)
+            throws Exception {
+        assertEquals(outcome.error(), JobState.SUCCEEDED, outcome.state());
+        assertTrue("the plugin came and went during dem.calender", installed[0] != null && removed[0]);
+
+        JsonNode swaps = new ObjectMapper().readTree(out.resolve("provenance.json").toFile()).get("service_swaps");
+        List<JsonNode> calender = new ArrayList<>();
+        swaps.forEach(sw -> {
+            if ("dem.calender".equals(sw.get("stage").asText())) {
+                calender.add(sw);
+            }
+        });
+        assertEquals(swaps.toString(), 3, calender.size());
+        assertEquals("org.calsim.dem.contact.HertzMindlinLaw", calender.get(0).get("implementation").asText());
+        assertEquals("org.calsim.example.contact.WaltonBraunLaw", calender.get(1).get("implementation").asText());
+        assertEquals("org.calsim.dem.contact.HertzMindlinLaw", calender.get(2).get("implementation").asText());
+        long swapIn = calender.get(1).get("from_step").asLong();
+        long swapOut = calender.get(2).get("from_step").asLong();
+
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("stages");
+        double area = 0;
+        for (JsonNode stage : summary) {
+            if ("dem.generate".equals(stage.get("stage").asText())) {
+                JsonNode v = stage.get("results");
+                area = v.get("box_x_um").get("value").asDouble() * v.get("box_y_um").get("value").asDouble() * 1e-12;
+            }
+        }
+        assertTrue("box area from the summary", area > 0);
+        double eStarPlate = 1 / ((1 - 0.3 * 0.3) / 140e9 + (1 - 0.3 * 0.3) / 210e9); // NMC622 on the steel plate
+        int walton = 0;
+        int hertz = 0;
+        List<String> rows = Files.readAllLines(out.resolve("dem.calender-compression.csv"));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] c = row.split(",");
+            long step = (long) Double.parseDouble(c[0]);
+            double plate = Double.parseDouble(c[2]) * 1e-6;
+            double force = Double.parseDouble(c[3]) * 1e6 * area;
+            Path vtk = out.resolve("dem.calender").resolve(String.format("particles-step-%09d.vtp", step));
+            if (Double.parseDouble(c[1]) != 0 || force <= 0 || !Files.isRegularFile(vtk)) {
+                continue; // loading rows with a snapshot
+            }
+            double[][] zr = vtkHeightsAndRadii(Files.readString(vtk));
+            double linear = 0;
+            double hertzForce = 0;
+            for (int i = 0; i < zr[0].length; i++) {
+                double delta = zr[0][i] + zr[1][i] - plate;
+                if (delta > 0) {
+                    linear += K1 * delta;
+                    hertzForce += 4.0 / 3.0 * eStarPlate * Math.sqrt(zr[1][i]) * Math.pow(delta, 1.5);
+                }
+            }
+            if (step > swapIn && step < swapOut) {
+                walton++;
+                assertEquals("Walton-Braun plate force at step " + step, linear, force, 1e-5 * force);
+            } else if (step < swapIn || step > swapOut + 250) {
+                hertz++;
+                assertEquals("Hertz plate force at step " + step, hertzForce, force, 0.05 * force);
+            }
+        }
+        assertTrue("rows under Walton-Braun: " + walton, walton >= 2);
+        assertTrue("rows under Hertz: " + hertz, hertz >= 5);
+    }
+
+    /** @return z [m] and radius [m] of every particle in a calsim VTK PolyData snapshot */
+    private static double[][] vtkHeightsAndRadii(String vtk) {
+        java.util.regex.Matcher points = java.util.regex.Pattern
+                .compile("<Points>\\s*<DataArray[^>]*>(.*?)</DataArray>", java.util.regex.Pattern.DOTALL).matcher(vtk);
+        java.util.regex.Matcher radii = java.util.regex.Pattern
+                .compile("Name=\"radius\"[^>]*>(.*?)</DataArray>", java.util.regex.Pattern.DOTALL).matcher(vtk);
+        assertTrue(points.find() && radii.find());
+        String[] xyz = points.group(1).trim().split("\\s+");
+        String[] r = radii.group(1).trim().split("\\s+");
+        double[][] zr = new double[2][r.length];
+        for (int i = 0; i < r.length; i++) {
+            zr[0][i] = Double.parseDouble(xyz[3 * i + 2]);
+            zr[1][i] = Double.parseDouble(r[i]);
+        }
+        return zr;
     }
 
     private void awaitLaw(String name) throws Exception {
