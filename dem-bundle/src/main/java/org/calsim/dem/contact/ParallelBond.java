@@ -21,12 +21,18 @@ import org.calsim.api.contact.PairProperties;
  * <p><b>Each step</b>, while intact, with v_n the approach velocity, v_t the tangential and w the relative
  * angular velocity (ω_i − ω_j), w_n = w·n, w_t = w − w_n n:
  * <pre>
- *   F_n  ← F_n + k_n A v_n Δt                 (eq 19; compression positive)
+ *   F_n  = k_n A (l_b − d)                    (eq 19 summed; compression positive; d the current centre distance)
  *   F_s  ← R(F_s) − k_t A v_t Δt              (eq 20; R: rotation onto the current tangent plane)
  *   M_tw ← M_tw − k_t J w_n Δt                (twist about n)
  *   M_b  ← R(M_b) − k_n I w_t Δt              (bending)
  *   σ = −F_n/A + |M_b| R_b/I,   τ = |F_s|/A + |M_tw| R_b/J      (eqs 17, 18)
  * </pre>
+ * The normal force is the sum of eq 19's increments k_n A Δu_n taken exactly, from the stretch of the bond: summing
+ * them step by step with the engine's half-step approach velocity v_n is not objective (a pair spinning rigidly
+ * reads the rotation as a separation speed d Ω² Δt/2 and its bond creeps shorter, by 170 times its real centripetal
+ * stretch in {@code BondObjectivityTest}); LAMMPS's BPM bonds use the stretch too. Shear and moments stay
+ * incremental: their increments come from the relative tangential and angular velocities, which a rigid rotation
+ * leaves at zero.
  * Eq 17 is written in the review with |F_n|; here F_n is signed so that σ is the largest tensile stress
  * (tension positive): a compressed bond does not break in tension. If σ &gt; σ_c or τ &gt; τ_c the bond
  * breaks: its forces are zeroed, it writes nothing from this step on and never forms again by itself. A
@@ -142,7 +148,8 @@ public final class ParallelBond implements ContactPart.Bond {
         double wty = g.wy - wn * ny;
         double wtz = g.wz - wn * nz;
 
-        double fn = h[o + FN] + kn * area * g.normalVelocity * dt;
+        double distance = Double.isInfinite(g.radiusJ) ? g.radiusI - g.overlap : g.radiusI + g.radiusJ - g.overlap;
+        double fn = kn * area * (h[o + LENGTH] - distance);
 
         double sx = h[o + FS];
         double sy = h[o + FS + 1];

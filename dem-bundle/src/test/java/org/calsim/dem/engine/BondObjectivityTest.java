@@ -156,20 +156,14 @@ class BondObjectivityTest {
         double dt = run.dt;
         double t = Math.PI / (2 * OMEGA);
         double drift = run.finalDistance - run.initialDistance;
-        double predicted = -run.initialDistance * OMEGA * OMEGA * dt * t / 2;
-        assertEquals(predicted, drift, 0.1 * -predicted, "centre distance drifts by −dΩ²Δt t/2");
         double relativeDrift = Math.abs(drift) / run.initialDistance;
-        assertTrue(run.worstNormalError <= 2 * 3 * relativeDrift * run.tension, "bond tension = m*Ω²d: error "
+        assertTrue(run.worstNormalError <= 1e-6 * run.tension, "bond tension = m*Ω²d: error "
                 + run.worstNormalError + " N of " + run.tension + " N");
         double shearBound = 2 * inertia * Math.pow(OMEGA, 3) * dt / R;
         assertTrue(run.worstShear <= shearBound, "shear " + run.worstShear + " N, bound " + shearBound + " N");
         double torqueBound = 2 * inertia * Math.pow(OMEGA, 3) * dt;
         assertTrue(run.worstTorque <= torqueBound, "torque " + run.worstTorque + " N m, bound " + torqueBound);
         assertEquals(Math.PI / 2, run.rotation, OMEGA * dt + 2 * relativeDrift * Math.PI / 2, "turned by 90°");
-
-        Run fine = rotate(true, 100);
-        double fineDrift = fine.finalDistance - fine.initialDistance;
-        assertEquals(0.5, fineDrift / drift, 0.05, "the drift is first order in Δt");
 
         Run naive = rotate(false, 50);
         assertTrue(Math.abs(naive.rotation - Math.PI / 2) > 0.5, "the non-objective bond brakes the rotation: turned "
@@ -178,17 +172,16 @@ class BondObjectivityTest {
     }
 
     /**
-     * Disabled: shows a first-order drift of the bond length in ParallelBond (not fixed here: the law is being
-     * edited elsewhere). Under a rigid rotation the bond's incremental normal update F_n += k_n A v_n Δt reads the
+     * The bond length under a rigid rotation. An incremental normal update F_n += k_n A v_n Δt (ParallelBond before
+     * issue 16) reads the
      * engine's v_n (half-step velocities projected on the end-of-step normal) as a separation speed dΩ²Δt/2, and the
      * pair's centre distance shrinks at that rate: at Ω = 50 rad/s, Δt = T_bond/50 = 1.44 µs, by 1.13e-7 m over a
      * quarter turn, some 170 times the elastic stretch T/(k_n A) = 6.7e-10 m of the centripetal tension, without any
      * force to show it. An objective, drift-free alternative computes the normal force from the current distance and
      * the stored rest length, F_n = −k_n A (d − l_b) (as LAMMPS's BPM bonds do), which ParallelBond could do because
-     * it stores l_b. Expected when fixed: |Δd| ≤ 10 × the elastic stretch.
+     * it stores l_b, and now does. Asserted: |Δd − stretch| ≤ 10 × the elastic stretch (the start-up oscillation
+     * is damped to e^{−20} of it).
      */
-    @org.junit.jupiter.api.Disabled("ParallelBond: incremental normal force lets a rigidly rotating bonded pair shrink "
-            + "at dΩ²Δt/2 (1.1e-7 m per quarter turn here, 170x the elastic stretch); see the javadoc")
     @Test
     void bondLengthIsKeptUnderRigidRotation() {
         Run run = rotate(true, 50);
