@@ -176,19 +176,7 @@ public class HotSwapIT {
     @Test
     public void aContactLawDeployedIntoARunningCalenderingTakesOverAndFallsBack() throws Exception {
         Path dir = Files.createTempDirectory("calsim-hotswap-calender");
-        String job = String.join("\n",
-                "name: hotswap-calender",
-                "recipe: {active_material: NMC622, conductive_additive: carbon-black-C65, binder: PVDF, "
-                        + "electrolyte: LiPF6-EC-EMC, active_fraction: 0.96, additive_fraction: 0.02, "
-                        + "binder_fraction: 0.02, active_loading_mg_per_cm2: 10, initial_porosity: 0.45, "
-                        + "particle_d50_um: 10}",
-                "calendering: {line_load_kN_per_m: 500}",
-                "stages:",
-                "  - use: dem.generate",
-                "    with: {cbd: none, density_scaling: 1.0e8, vtk: false, box_x_d50: 5, box_y_d50: 5}",
-                "  - use: dem.calender",
-                "    with: {mode: plate, target: pressure, target_pressure_MPa: 30, plate_speed_m_per_s: 0.0001, "
-                        + "hold_steps: 500, relax_steps: 500, sample_every_steps: 250, vtk_every_steps: 250}");
+        String job = calenderingJob("hotswap-calender", "none", "vtk_every_steps: 250");
         Path out = dir.resolve("out");
         Path plugin = Path.of(System.getProperty("calsim.plugin.jar"));
         Bundle[] installed = new Bundle[1];
@@ -219,19 +207,7 @@ public class HotSwapIT {
     @Test
     public void aBondedCoatingRunsOnThroughASwapToALawWithoutBonds() throws Exception {
         Path dir = Files.createTempDirectory("calsim-hotswap-bonded");
-        String job = String.join("\n",
-                "name: hotswap-bonded",
-                "recipe: {active_material: NMC622, conductive_additive: carbon-black-C65, binder: PVDF, "
-                        + "electrolyte: LiPF6-EC-EMC, active_fraction: 0.96, additive_fraction: 0.02, "
-                        + "binder_fraction: 0.02, active_loading_mg_per_cm2: 10, initial_porosity: 0.45, "
-                        + "particle_d50_um: 10}",
-                "calendering: {line_load_kN_per_m: 500}",
-                "stages:",
-                "  - use: dem.generate",
-                "    with: {cbd: bonds, density_scaling: 1.0e8, vtk: false, box_x_d50: 5, box_y_d50: 5}",
-                "  - use: dem.calender",
-                "    with: {mode: plate, target: pressure, target_pressure_MPa: 30, plate_speed_m_per_s: 0.0001, "
-                        + "hold_steps: 500, relax_steps: 500, sample_every_steps: 250, threads: 2}");
+        String job = calenderingJob("hotswap-bonded", "bonds", "threads: 2");
         Path out = dir.resolve("out");
         Path plugin = Path.of(System.getProperty("calsim.plugin.jar"));
         Bundle[] installed = new Bundle[1];
@@ -280,6 +256,26 @@ public class HotSwapIT {
             assertTrue("law " + name + " did not get ranking " + ranking, System.currentTimeMillis() < until);
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * A small dried NMC622 coating (5 x 5 d50, density scaling 1e8) with its CBD as {@code cbd}, calendered by a plate
+     * to 30 MPa with no contact law named; {@code extra} is added to dem.calender's parameters.
+     */
+    private static String calenderingJob(String name, String cbd, String extra) {
+        return String.join("\n",
+                "name: " + name,
+                "recipe: {active_material: NMC622, conductive_additive: carbon-black-C65, binder: PVDF, "
+                        + "electrolyte: LiPF6-EC-EMC, active_fraction: 0.96, additive_fraction: 0.02, "
+                        + "binder_fraction: 0.02, active_loading_mg_per_cm2: 10, initial_porosity: 0.45, "
+                        + "particle_d50_um: 10}",
+                "calendering: {line_load_kN_per_m: 500}",
+                "stages:",
+                "  - use: dem.generate",
+                "    with: {cbd: " + cbd + ", density_scaling: 1.0e8, vtk: false, box_x_d50: 5, box_y_d50: 5}",
+                "  - use: dem.calender",
+                "    with: {mode: plate, target: pressure, target_pressure_MPa: 30, plate_speed_m_per_s: 0.0001, "
+                        + "hold_steps: 500, relax_steps: 500, sample_every_steps: 250, " + extra + "}");
     }
 
     /** Runs the job; deploys the plugin at 10 % of dem.calender and removes it at 50 %, both at a progress report. */
