@@ -318,6 +318,7 @@ final class CompressionRecord {
         sink.summary("line_load_N_per_m", q, "N/m");
         sink.summary("line_load_at_max_load_N_per_m", peak.lineLoad(), "N/m");
         sink.summary("nip_contact_length_um", steady.contactLength() * 1e6, "um");
+        sink.summary("nip_entry_length_um", pass.entryLength() * 1e6, "um");
         sink.summary("nip_mean_pressure_MPa", steady.contactLength() > 0 ? q / steady.contactLength() / 1e6 : 0,
                 "MPa");
         sink.summary("nip_profile_steps", steady.steps(), "1");
@@ -374,10 +375,17 @@ final class CompressionRecord {
         sink.summary("time_step_s", e.timeStep(), "s");
         sink.summary("steps", e.steps(), "1");
         sink.summary("density_scaling", densityScaling, "1");
-        // inertial number at maximum load: I = γ̇ d √(ρ/P), γ̇ = v/h (GDR MiDi 2004)
+        // inertial number at maximum load: I = γ̇ d √(ρ/P) (GDR MiDi 2004); γ̇ = v/h under a plate, under a roll
+        // the strain Δh/gap over the time l_e/v_r the strip takes through the entry length, P the mean nip pressure
         double rho = e.particles().mass(0) / (4.0 / 3.0 * Math.PI * Math.pow(e.particles().radius(0), 3));
         double p = max[3] * 1e6;
-        double inertial = p > 0 ? speed / hMin * d50 * Math.sqrt(rho / p) : Double.POSITIVE_INFINITY;
+        double rate = speed / hMin;
+        if (protocol instanceof RollProtocol pass) { // the steady mean nip pressure: the halfway step may be a lull
+            NipProfile steady = pass.steadyProfile();
+            p = steady.contactLength() > 0 ? steady.lineLoad() / steady.contactLength() : 0;
+            rate = pass.strainRate();
+        }
+        double inertial = p > 0 ? rate * d50 * Math.sqrt(rho / p) : Double.POSITIVE_INFINITY;
         sink.summary("inertial_number_at_max_load", inertial, "1");
         sink.note("quasi_static", inertial < 1e-3
                 ? String.format("yes: inertial number %.2g < 1e-3 at maximum load", inertial)

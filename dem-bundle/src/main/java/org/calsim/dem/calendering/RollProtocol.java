@@ -35,6 +35,7 @@ final class RollProtocol extends PhasedProtocol {
     private final int relaxSteps;
     private final double contactLength;
     private final double entryLength;
+    private final double depth;
     private final double startBottom;
     private final double surfaceSpacing;
     private final NipProfile steady;
@@ -62,7 +63,8 @@ final class RollProtocol extends PhasedProtocol {
         this.box = box;
         this.relaxSteps = relaxSteps;
         this.contactLength = Math.sqrt(roll.radius() * Math.max(particlesTop - gap, 0));
-        this.entryLength = Math.sqrt(2 * roll.radius() * Math.max(particlesTop - gap, 0));
+        this.depth = Math.max(particlesTop - gap, 0);
+        this.entryLength = Math.sqrt(2 * roll.radius() * depth);
         this.startBottom = roll.bottom();
         this.surfaceSpacing = surfaceSpacing;
         this.steady = new NipProfile(roll, wallIndex, box, binWidth);
@@ -127,6 +129,23 @@ final class RollProtocol extends PhasedProtocol {
     /** @return the contact pressure profile at the maximum-load step */
     NipProfile maximumLoadProfile() {
         return atMaximumLoad;
+    }
+
+    /**
+     * @return the rate of compaction of the strip under the roll, v_r (h_top − gap) / (gap l_e): the strain
+     *         Δh/gap accumulates over the entry length l_e, passed in l_e/v_r [1/s]
+     */
+    double strainRate() {
+        return entryLength > 0 ? rollSpeed * depth / (gap * entryLength) : 0;
+    }
+
+    /**
+     * @return entry length l_e = √(2R (h_top − gap)): where the roll surface comes down to the highest particle
+     *         top ahead of the axis (one roll on a rigid collector; eq 2's √(r_R Δδ) is the same for two rolls of
+     *         radius r_R = 2R) [m]
+     */
+    double entryLength() {
+        return entryLength;
     }
 
     /** @return the roll */

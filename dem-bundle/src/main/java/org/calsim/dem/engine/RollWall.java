@@ -86,14 +86,6 @@ public final class RollWall extends Wall {
         return radius * dx / Math.sqrt(dx * dx + dz * dz);
     }
 
-    /**
-     * @return height of the roll surface at x = x_c + u above the collector plane z = 0, for |u| &le; R:
-     *         z_c − √(R² − u²), written as bottom + u²/(R + √(R² − u²)) to keep its precision for R ≫ u [m]
-     */
-    public double surfaceZ(double u) {
-        return bottom() + u * u / (radius + Math.sqrt(Math.max(0, radius * radius - u * u)));
-    }
-
     @Override
     double contact(Particles p, PeriodicBox box, int i, double[] out) {
         double dx = offsetX(p.x[i], box);
