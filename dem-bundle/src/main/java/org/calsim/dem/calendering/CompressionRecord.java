@@ -328,7 +328,7 @@ final class CompressionRecord {
         double[] xUm = new double[x.length];
         double peakSteady = 0;
         for (int k = 0; k < x.length; k++) {
-            xUm[k] = x[k] * 1e6;
+            xUm[k] = Math.rint(x[k] * 1e12) / 1e6; // to the picometre: bin centres without rounding noise
             pSteady[k] /= 1e6;
             pMax[k] /= 1e6;
             peakSteady = Math.max(peakSteady, pSteady[k]);
