@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * a roll of radius 150 µm, 5 % below the highest particle, at 1 mm/s.
  */
 class RollPassTest {
+    static final Map<String, Object> ROLL = Map.of("mode", "roll", "target_compaction", 0.05, "roll_radius_um", 150,
+            "roll_speed_m_per_s", 1e-3, "plate_speed_m_per_s", 2e-4, "relax_steps", 500, "sample_every_steps", 250);
     static TestStageContext generated;
     static RecordingSink pass;
 
@@ -31,9 +33,7 @@ class RollPassTest {
     static void roll() throws Exception {
         generated = CalenderingFixture.context(new BondedLaw()).run(new ElectrodeGenerator(), Map.of("box_x_d50", 8,
                 "box_y_d50", 4, "density_scaling", 1e8, "cbd", "bonds", "vtk", false));
-        pass = context().run(new CalenderStage(), Map.of("mode", "roll", "target_compaction", 0.05,
-                "roll_radius_um", 150, "roll_speed_m_per_s", 1e-3, "plate_speed_m_per_s", 2e-4, "relax_steps", 500,
-                "sample_every_steps", 250)).sink();
+        pass = context().run(new CalenderStage(), ROLL).sink();
     }
 
     /**
@@ -93,5 +93,24 @@ class RollPassTest {
         InvalidInputException x = assertThrows(InvalidInputException.class, () -> context().run(new CalenderStage(),
                 Map.of("mode", "roll", "target_compaction", 0.35, "roll_radius_um", 50)));
         assertTrue(x.getMessage().contains("roll_radius_um") && x.getMessage().contains("bite"), x.getMessage());
+    }
+
+    /**
+     * A pass cancelled after a checkpoint in the middle of rolling and resumed ends with the same numbers as the
+     * uninterrupted one: the nip profiles and the whole-strip values at maximum load are in the checkpoint.
+     */
+    @Test
+    void aResumedPassEndsAsAnUninterruptedOne() throws Exception {
+        Map<String, Object> with = new java.util.HashMap<>(ROLL);
+        with.put("checkpoint_every_steps", 1000);
+        with.put("resume", true);
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("calsim-roll-resume");
+        TestStageContext first = context().checkpoints(folder).cancelAfterChecks(40);
+        assertThrows(org.calsim.api.stage.StageCancelledException.class, () -> first.run(new CalenderStage(), with));
+        TestStageContext resumed = context().checkpoints(folder).run(new CalenderStage(), with);
+        assertTrue(resumed.sink().notes.containsKey("resumed"));
+        for (String key : pass.summary.keySet()) {
+            assertEquals(pass.get(key), resumed.sink().get(key), 0.0, key);
+        }
     }
 }
