@@ -70,14 +70,18 @@ class RollPassTest {
 
     /**
      * The strip keeps most of its CBD bonds and no particle is left on top: none lies wholly above the mean
-     * surface height (its lowest point z − r above the profilometer's mean surface). The thickness after the
-     * pass is that mean surface, below the highest particle top.
+     * surface height (its lowest point z − r above the profilometer's mean surface), and none was lifted above
+     * the highest particle top before the pass (a 50 µm roll 35 % deep, as {@link #aRollThatCannotBiteIsRefused}
+     * refuses, let run over the 8 × 8 d50 strip of {@code CalenderingStagesTest}, lifted one 3.8 µm above it and
+     * broke every bond). The thickness after the pass is that mean surface, below the highest particle top.
      */
     @Test
     void theStripKeepsItsBondsAndNoParticleIsLeftOnTop() {
         assertTrue(pass.get("bonds_formed") > 50, "bonds formed: " + pass.get("bonds_formed"));
         assertTrue(pass.get("bond_breakage_fraction") < 0.25, "broken: " + pass.get("bond_breakage_fraction"));
         assertEquals(0, pass.get("particles_above_surface"), 0);
+        assertTrue(pass.get("highest_particle_top_final_um") <= pass.get("initial_highest_particle_top_um"),
+                "no particle lifted above the strip");
         assertTrue(pass.get("final_thickness_um") < pass.get("highest_particle_top_final_um"));
         assertEquals(1 - pass.get("final_thickness_um") / pass.get("initial_thickness_um"),
                 pass.get("final_compaction_degree"), 1e-12);
