@@ -313,9 +313,10 @@ public final class CalenderStage implements Solver {
      *     fit 2.5 times into Lx, so the roll touches the strip only within its nip, never through the periodic
      *     image of its far side.</li>
      * <li>Bite: the roll meets the strip top at the bite angle α, cos α = 1 − Δh/R; it draws the material into
-     *     the gap only if friction can, tan α &le; μ (the bite condition of flat rolling; e.g. Lenard, Primer on
-     *     Flat Rolling, 2nd ed., Elsevier 2014, §3). A steeper roll pushes the strip ahead of it as a bow wave,
-     *     lifts particles onto the strip and tears the binder bonds apart.</li>
+     *     the gap only if friction can, tan α &le; μ (the bite condition of flat rolling, e.g. J.G. Lenard,
+     *     Primer on Flat Rolling, Elsevier). A steeper roll pushes the strip ahead of it as a bow wave, lifts
+     *     particles above the strip and tears the binder bonds apart (a 50 µm roll 35 % into a 25 µm strip, tan α
+     *     ≈ 0.7 at μ = 0.3, broke every bond).</li>
      * </ul>
      *
      * @param depth Δh [m]

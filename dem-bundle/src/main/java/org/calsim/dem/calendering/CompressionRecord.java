@@ -85,7 +85,7 @@ final class CompressionRecord {
     }
 
     /** @return the measuring window under the roll now */
-    NipWindow window() {
+    private NipWindow window() {
         return new NipWindow(engine.box(), roll.centreX(), windowHalfWidth, roll.bottom(), roll.radius());
     }
 
@@ -119,7 +119,7 @@ final class CompressionRecord {
         maxPressure = Math.max(maxPressure, protocol.pressure());
         if (protocol.justReachedMaximum()) {
             atMaximum = row;
-            stripAtMaximum = new double[] {porosity(h), s.stress(2, 2)};
+            stripAtMaximum = roll != null ? new double[] {porosity(h), s.stress(2, 2)} : null;
         }
     }
 
