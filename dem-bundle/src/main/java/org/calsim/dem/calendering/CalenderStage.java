@@ -49,10 +49,16 @@ import org.osgi.service.component.annotations.Component;
  * pressure), then moves up at the same speed. The unloaded thickness h_u is the plate height where its force
  * first vanishes; spring-back = (h_u − h_min)/h_min.
  *
- * <p><b>Roll mode</b>: a rigid roll of radius {@code roll_radius_um} (axis along y) is lowered onto the strip to
- * the gap (1 − Π) h₀, rolls once over the periodic strip (translation Lx at {@code roll_speed_m_per_s}, rolling
- * without slip ω = v/R) and is lifted; the strip must be longer than the nip (checked). Line load q = |F_z|/Ly.
- * The unloaded thickness is the highest particle top after relaxing.
+ * <p><b>Roll mode</b>: a rigid roll of radius {@code roll_radius_um} (axis along y) comes down while rolling, along
+ * a ramp one entry length long, to the gap (1 − Π) h₀ (h₀ the highest particle top, as for the plate), rolls once
+ * over the periodic strip (translation Lx at {@code roll_speed_m_per_s}, rolling without slip ω = v/R) and is
+ * lifted ({@link RollProtocol}). The strip must be 2.5 entry lengths long and the roll must satisfy the bite
+ * condition tan α &le; μ (both checked before anything runs). Porosity and stress are measured in a window 2 d50
+ * wide under the roll axis ({@link org.calsim.dem.analysis.NipWindow}), beside what the gap implies; the line
+ * load q = |F_z|/Ly (eq 1) and the contact pressure against x are averaged over the steady part of the pass
+ * (table and plot {@code nip-pressure}). Thicknesses of the strip are mean surface heights
+ * ({@link org.calsim.dem.analysis.SurfaceHeight}), before and after the pass, and the degree of compaction compares
+ * the two; particles wholly above the final surface are counted ({@code particles_above_surface}).
  *
  * <p>The body force the coating was deposited under stays on (it is tiny beside calendering loads but keeps
  * particles knocked loose on the coating, as binder and adhesion do).
@@ -84,6 +90,13 @@ public final class CalenderStage implements Solver {
     static final String MAX_STEPS = "max_steps";
     static final String SERIES = "series_points";
 
+    /** Roll mode: half-width of the measuring window under the roll, in d50 (window 2 d50 wide). */
+    static final double WINDOW_D50 = 1.0;
+    /** Roll mode: bin width of the nip pressure profile, in d50. */
+    static final double NIP_BIN_D50 = 0.25;
+    /** Roll mode: cell side of the mean surface height (the probe of a profilometer), in d50. */
+    static final double SURFACE_GRID_D50 = 0.5;
+
     static final String CHECKPOINT_FILE = "dem-calender.ckpt";
     /** Folder beside the checkpoint with copies of the VTK snapshots written before it. */
     static final String CHECKPOINT_FILES = "files";
@@ -105,9 +118,14 @@ public final class CalenderStage implements Solver {
                         .withDefault(0.25),
                 Parameter.number(PRESSURE, "MPa", 1e6, "pressure at the end of loading (target: pressure)").positive()
                         .optional(),
-                Parameter.number(PLATE_SPEED, "m/s", 1, "plate speed (and roll lowering/lifting speed)").positive()
+                Parameter.number(PLATE_SPEED, "m/s", 1, "plate speed; roll mode: lifting speed and the largest "
+                        + "lowering speed (the roll comes down while rolling, over one entry length)").positive()
                         .withDefault(0.01),
-                Parameter.number(ROLL_RADIUS, "um", 1e-6, "roll radius (roll mode)").positive().withDefault(1000.0),
+                Parameter.number(ROLL_RADIUS, "um", 1e-6, "roll radius (roll mode); the strip must be 2.5 entry "
+                        + "lengths sqrt(2 R dh) long (dh: depth of the pass) and tan of the bite angle, "
+                        + "acos(1 - dh/R), at most the friction coefficient: R >= 24 dh for friction 0.3; the default "
+                        + "needs a long strip, e.g. box_x_d50: 30 in dem.generate for 25 % of a 25 um coating")
+                        .positive().withDefault(1000.0),
                 Parameter.number(ROLL_SPEED, "m/s", 1, "roll translation speed (roll mode)").positive()
                         .withDefault(0.05),
                 new Parameter(HOLD, Parameter.Kind.INTEGER, "1", 1, 0, true, 1e9, true, 2000, false, List.of(),
@@ -219,18 +237,13 @@ public final class CalenderStage implements Solver {
             double gap = (1 - par.number(COMPACTION)) * h0;
             if (roll) {
                 double radius = par.number(ROLL_RADIUS);
-                double nip = Math.sqrt(2 * radius * Math.max(top - gap, 0));
-                if (box.lx() < 2.5 * nip) {
-                    throw new InvalidInputException(par.fieldPath(ROLL_RADIUS), radius * 1e6, String.format(
-                            "a roll whose nip (%.1f um long for this strip) fits 2.5 times into the periodic strip "
-                                    + "(Lx = %.1f um): use a smaller roll radius or a longer box (box_x_d50 in "
-                                    + "dem.generate)", nip * 1e6, box.lx() * 1e6));
-                }
+                checkRoll(par, radius, top - gap, box.lx());
                 RollWall r = new RollWall("roll", radius, 0, top + radius + 0.05 * d50,
                         DemSetup.wall(par, tool, types));
                 toolWall = r;
-                protocol = new RollProtocol(r, gap, par.number(PLATE_SPEED), par.number(ROLL_SPEED), box,
-                        par.integer(RELAX), top);
+                protocol = new RollProtocol(r, engine.walls().size(), gap, par.number(PLATE_SPEED),
+                        par.number(ROLL_SPEED), box, par.integer(RELAX), top, NIP_BIN_D50 * d50,
+                        SURFACE_GRID_D50 * d50);
             } else {
                 PlaneWall plate = new PlaneWall("plate", top + 1e-3 * d50, false, DemSetup.wall(par, tool, types));
                 toolWall = plate;
@@ -253,6 +266,14 @@ public final class CalenderStage implements Solver {
             }
             engine.resetEnergyReference();
             CompressionRecord record = new CompressionRecord(engine, solidVolume, h0, d50);
+            double reference = h0;
+            if (protocol instanceof RollProtocol pass) {
+                reference = pass.surface(engine).mean();
+                double amExtra = coating.bonds() != null ? DemSetup.cbdSolidPerAmVolume(recipe, types[0].density())
+                        : 0;
+                record.measureUnderRoll(pass.roll(), Math.min(WINDOW_D50 * d50, Math.min(0.5 * box.lx(),
+                        pass.roll().radius())), solidFraction, amExtra, reference);
+            }
             boolean checkpoints = par.integer(CHECKPOINT_EVERY) > 0 || par.flag(RESUME);
             Path checkpoint = checkpoints ? context.checkpointFolder().resolve(CHECKPOINT_FILE) : null;
             if (par.flag(RESUME) && Files.exists(checkpoint)) {
@@ -271,7 +292,7 @@ public final class CalenderStage implements Solver {
             context.give(ParticlePacking.KEY, result);
             context.give(CoatingKeys.THICKNESS, protocol.unloadedThickness());
             context.give(CoatingKeys.POROSITY, record.porosity(protocol.unloadedThickness()));
-            context.give(CoatingKeys.COMPACTION_DEGREE, 1 - protocol.unloadedThickness() / h0);
+            context.give(CoatingKeys.COMPACTION_DEGREE, 1 - protocol.unloadedThickness() / reference);
             context.give(CoatingKeys.NIP_PRESSURE, record.maxPressure());
             if (par.integer(SERIES) > 0) {
                 record.snapshot(protocol, protocol.unloadedThickness());
@@ -281,6 +302,42 @@ public final class CalenderStage implements Solver {
             throw new StageFailedException(e.getMessage(), e);
         } catch (IOException e) {
             throw new StageFailedException("could not write results or checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a roll the periodic strip cannot hold or that cannot draw the strip in.
+     *
+     * <ul>
+     * <li>Strip length: the entry length l_e = √(2R Δh) (Δh = h_top − gap: one roll on a rigid collector) must
+     *     fit 2.5 times into Lx, so the roll touches the strip only within its nip, never through the periodic
+     *     image of its far side.</li>
+     * <li>Bite: the roll meets the strip top at the bite angle α, cos α = 1 − Δh/R; it draws the material into
+     *     the gap only if friction can, tan α &le; μ (the bite condition of flat rolling, e.g. J.G. Lenard,
+     *     Primer on Flat Rolling, Elsevier). A steeper roll pushes the strip ahead of it as a bow wave, lifts
+     *     particles above the strip and tears the binder bonds apart (a 50 µm roll 35 % into a 25 µm strip, tan α
+     *     ≈ 0.7 at μ = 0.3, broke every bond).</li>
+     * </ul>
+     *
+     * @param depth Δh [m]
+     */
+    private static void checkRoll(Parameters par, double radius, double depth, double lx) {
+        double entry = Math.sqrt(2 * radius * Math.max(depth, 0));
+        if (lx < 2.5 * entry) {
+            throw new InvalidInputException(par.fieldPath(ROLL_RADIUS), radius * 1e6, String.format(
+                    "a roll whose nip (%.1f um long for this strip) fits 2.5 times into the periodic strip "
+                            + "(Lx = %.1f um): use a smaller roll radius or a longer box (box_x_d50 in "
+                            + "dem.generate)", entry * 1e6, lx * 1e6));
+        }
+        double mu = par.number(DemSetup.FRICTION);
+        double cos = 1 - Math.max(depth, 0) / radius;
+        double tan = cos > 0 ? Math.sqrt(1 - cos * cos) / cos : Double.POSITIVE_INFINITY;
+        if (tan > mu) {
+            throw new InvalidInputException(par.fieldPath(ROLL_RADIUS), radius * 1e6, String.format(
+                    "a roll that can draw the strip in: its bite angle (tan = %.3g for a %.2f um deep pass) must "
+                            + "not exceed the friction coefficient %.3g; use a roll radius of at least %.0f um, a "
+                            + "smaller target_compaction or more friction", tan, depth * 1e6, mu,
+                    Math.ceil(depth / (1 - 1 / Math.sqrt(1 + mu * mu)) * 1e6)));
         }
     }
 

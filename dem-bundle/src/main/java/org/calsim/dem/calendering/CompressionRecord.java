@@ -11,14 +11,22 @@ import org.calsim.api.data.Table;
 import org.calsim.api.stage.ResultSink;
 import org.calsim.api.stage.StageContext;
 import org.calsim.dem.analysis.ContactStatistics;
+import org.calsim.dem.analysis.NipWindow;
 import org.calsim.dem.analysis.SolidFraction;
 import org.calsim.dem.engine.DemEngine;
+import org.calsim.dem.engine.RollWall;
 import org.calsim.dem.output.VtkParticles;
 
 /**
  * The compression curve of a calendering run: one row per sample with the tool thickness, pressure,
  * degree of compaction (eq 3), porosity, coordination number, deviatoric fabric (eq 15) and stress (eq 16)
  * diagonals, intact bond fraction and kinetic energy; and the report made from it.
+ *
+ * <p>Under a plate the porosity is 1 − V_solid/(Lx Ly h) and the stress the Love–Weber sum over the whole
+ * box divided by Lx Ly h: the plate compresses all of it. Under a roll ({@link #measureUnderRoll}) both are
+ * measured in a {@link NipWindow} under the roll axis — the solid of the particles there and the contacts
+ * there — so that they say what the strip under the roll does, not what the gap implies; the whole-strip
+ * values over Lx Ly·gap are reported beside them. Coordination and fabric are always of the whole packing.
  */
 final class CompressionRecord {
     private static final String[] COLUMNS = {"step", "phase", "thickness", "pressure", "compaction_degree",
@@ -39,6 +47,14 @@ final class CompressionRecord {
     private final List<double[]> seriesState = new ArrayList<>();
     // VTK snapshots written so far, in order (a checkpoint keeps copies, so a resumed run publishes them all)
     private final List<String> vtkFiles = new ArrayList<>();
+    // roll mode: the window under the roll (null under a plate)
+    private RollWall roll;
+    private double windowHalfWidth;
+    private double[] solidFraction;
+    private double amExtra;
+    private double initialSurface;
+    // roll mode: porosity and σ_zz [Pa] of the whole strip over Lx Ly·gap at maximum load
+    private double[] stripAtMaximum;
 
     /**
      * @param solidVolume volume of solid (AM and the solid part of the CBD) [m³]
@@ -49,6 +65,28 @@ final class CompressionRecord {
         this.solidVolume = solidVolume;
         this.h0 = h0;
         this.d50 = d50;
+    }
+
+    /**
+     * Measures porosity and stress in a window under the roll from now on (roll mode).
+     *
+     * @param halfWidth     half-width of the window in x [m]
+     * @param solidFraction solid fraction of each particle type [1]
+     * @param amExtra       solid volume carried with each volume of active material (CBD as bonds) [1]
+     * @param surface       mean surface height of the strip before the pass [m]
+     */
+    void measureUnderRoll(RollWall rollWall, double halfWidth, double[] solidFraction, double amExtra,
+                          double surface) {
+        this.roll = rollWall;
+        this.initialSurface = surface;
+        this.windowHalfWidth = halfWidth;
+        this.solidFraction = solidFraction.clone();
+        this.amExtra = amExtra;
+    }
+
+    /** @return the measuring window under the roll now */
+    private NipWindow window() {
+        return new NipWindow(engine.box(), roll.centreX(), windowHalfWidth, roll.bottom(), roll.radius());
     }
 
     /** @return porosity 1 − V_solid / (Lx Ly h) at thickness h [1] */
@@ -65,14 +103,23 @@ final class CompressionRecord {
         double h = protocol.toolThickness();
         ContactStatistics s = ContactStatistics.of(engine, Math.max(h, 1e-300));
         int formed = engine.bondsFormed();
+        double porosity = porosity(h);
+        double[] stress = {s.stress(0, 0), s.stress(1, 1), s.stress(2, 2)};
+        if (roll != null && h > 0) {
+            NipWindow window = window();
+            porosity = window.porosity(engine.particles(), solidFraction, amExtra);
+            double[] sigma = window.stress(engine);
+            stress = new double[] {sigma[0], sigma[4], sigma[8]};
+        }
         double[] row = {engine.steps(), protocol.phase(), h * 1e6, protocol.pressure() / 1e6, 1 - h / h0,
-            porosity(h), s.coordination(), s.fabricDeviator(0, 0), s.fabricDeviator(1, 1), s.fabricDeviator(2, 2),
-            s.stress(0, 0) / 1e6, s.stress(1, 1) / 1e6, s.stress(2, 2) / 1e6,
+            porosity, s.coordination(), s.fabricDeviator(0, 0), s.fabricDeviator(1, 1), s.fabricDeviator(2, 2),
+            stress[0] / 1e6, stress[1] / 1e6, stress[2] / 1e6,
             formed == 0 ? Double.NaN : (double) engine.bondsIntact() / formed, engine.particles().kineticEnergy()};
         rows.add(row);
         maxPressure = Math.max(maxPressure, protocol.pressure());
         if (protocol.justReachedMaximum()) {
             atMaximum = row;
+            stripAtMaximum = roll != null ? new double[] {porosity(h), s.stress(2, 2)} : null;
         }
     }
 
@@ -167,6 +214,11 @@ final class CompressionRecord {
         for (String name : vtkFiles) {
             out.writeUTF(name);
         }
+        out.writeBoolean(stripAtMaximum != null);
+        if (stripAtMaximum != null) {
+            out.writeDouble(stripAtMaximum[0]);
+            out.writeDouble(stripAtMaximum[1]);
+        }
     }
 
     void load(DataInput in) throws IOException {
@@ -207,6 +259,13 @@ final class CompressionRecord {
         for (int k = 0; k < names; k++) {
             vtkFiles.add(in.readUTF());
         }
+        boolean strip;
+        try {
+            strip = in.readBoolean();
+        } catch (java.io.EOFException olderCheckpoint) {
+            strip = false; // written before roll mode measured under the roll
+        }
+        stripAtMaximum = strip ? new double[] {in.readDouble(), in.readDouble()} : null;
     }
 
     private double[] column(int c) {
@@ -233,21 +292,74 @@ final class CompressionRecord {
         return new double[][] {x, y};
     }
 
+    /**
+     * Roll mode: the measured porosity and stress under the roll beside what the gap implies, the mean surface
+     * heights, the particles left on top, the line load and the nip contact pressure profile (table and plot).
+     */
+    private void reportRoll(ResultSink sink, RollProtocol pass) {
+        DemEngine e = engine;
+        sink.summary("nip_window_width_um", 2 * windowHalfWidth * 1e6, "um");
+        if (stripAtMaximum != null) {
+            sink.summary("porosity_at_max_load_gap_implied", stripAtMaximum[0], "1");
+            sink.summary("stress_zz_at_max_load_strip_MPa", stripAtMaximum[1] / 1e6, "MPa");
+        }
+        sink.summary("initial_highest_particle_top_um", h0 * 1e6, "um");
+        if (pass.minimumThickness() > initialSurface) {
+            sink.note("roll_gap", String.format("the gap (%.2f um, from the highest particle top %.2f um) lies above "
+                    + "the strip's mean surface (%.2f um): the roll pressed only the particles standing out of it",
+                    pass.minimumThickness() * 1e6, h0 * 1e6, initialSurface * 1e6));
+        }
+        org.calsim.dem.analysis.SurfaceHeight surface = pass.surface(e);
+        sink.summary("highest_particle_top_final_um", e.particles().top() * 1e6, "um");
+        sink.summary("particles_above_surface", surface.countAbove(e.particles()), "1");
+        NipProfile steady = pass.steadyProfile();
+        NipProfile peak = pass.maximumLoadProfile();
+        double q = steady.lineLoad();
+        sink.summary("line_load_N_per_m", q, "N/m");
+        sink.summary("line_load_at_max_load_N_per_m", peak.lineLoad(), "N/m");
+        sink.summary("nip_contact_length_um", steady.contactLength() * 1e6, "um");
+        sink.summary("nip_entry_length_um", pass.entryLength() * 1e6, "um");
+        sink.summary("nip_mean_pressure_MPa", steady.contactLength() > 0 ? q / steady.contactLength() / 1e6 : 0,
+                "MPa");
+        sink.summary("nip_profile_steps", steady.steps(), "1");
+        double[] x = steady.positions();
+        double[] pSteady = steady.pressures();
+        double[] pMax = peak.pressures();
+        double[] xUm = new double[x.length];
+        double peakSteady = 0;
+        for (int k = 0; k < x.length; k++) {
+            xUm[k] = Math.rint(x[k] * 1e12) / 1e6; // to the picometre: bin centres without rounding noise
+            pSteady[k] /= 1e6;
+            pMax[k] /= 1e6;
+            peakSteady = Math.max(peakSteady, pSteady[k]);
+        }
+        sink.summary("nip_peak_pressure_MPa", peakSteady, "MPa");
+        sink.table("nip-pressure", Table.builder().column("x_from_roll_axis", "um", xUm)
+                .column("pressure_steady", "MPa", pSteady).column("pressure_at_max_load", "MPa", pMax).build());
+        sink.plot(new Plot("nip-pressure", String.format("Contact pressure under the roll (line load %.3g N/m, "
+                + "bins %.2g um; + x: ahead of the roll)", q, steady.binWidth() * 1e6),
+                "x from the roll axis [um]", "contact pressure [MPa]",
+                List.of(new Series(String.format("mean over the steady pass (%d steps)", steady.steps()), xUm,
+                        pSteady, Series.Style.LINE),
+                        new Series("at maximum load (halfway)", xUm, pMax, Series.Style.LINE))));
+    }
+
     void report(StageContext context, Protocol protocol, double densityScaling, double speed) {
         DemEngine e = engine;
         ResultSink sink = context.results();
         double hu = protocol.unloadedThickness();
         double hMin = protocol.minimumThickness();
         double[] max = atMaximum != null ? atMaximum : rows.get(rows.size() - 1);
-        sink.summary("initial_thickness_um", h0 * 1e6, "um");
+        double initial = roll != null ? initialSurface : h0;
+        sink.summary("initial_thickness_um", initial * 1e6, "um");
         sink.summary("minimum_thickness_um", hMin * 1e6, "um");
         sink.summary("final_thickness_um", hu * 1e6, "um");
         sink.summary("spring_back_percent", 100 * (hu - hMin) / hMin, "%");
-        sink.summary("initial_porosity", porosity(h0), "1");
-        sink.summary("porosity_at_max_load", porosity(hMin), "1");
+        sink.summary("initial_porosity", porosity(initial), "1");
+        sink.summary("porosity_at_max_load", roll != null ? max[5] : porosity(hMin), "1");
         sink.summary("final_porosity", porosity(hu), "1");
         sink.summary("compaction_degree_at_max_load", 1 - hMin / h0, "1");
-        sink.summary("final_compaction_degree", 1 - hu / h0, "1");
+        sink.summary("final_compaction_degree", 1 - hu / initial, "1");
         sink.summary("max_pressure_MPa", maxPressure / 1e6, "MPa");
         sink.summary("coordination_at_max_load", max[6], "1");
         sink.summary("coordination_final", rows.get(rows.size() - 1)[6], "1");
@@ -259,13 +371,23 @@ final class CompressionRecord {
             sink.summary("bond_breakage_fraction",
                     (double) (e.bondsFormed() - e.bondsIntact() - e.bondsReleased()) / e.bondsFormed(), "1");
         }
+        if (protocol instanceof RollProtocol pass) {
+            reportRoll(sink, pass);
+        }
         EngineNotes.report(e, sink);
         sink.summary("steps", e.steps(), "1");
         sink.summary("density_scaling", densityScaling, "1");
-        // inertial number at maximum load: I = γ̇ d √(ρ/P), γ̇ = v/h (GDR MiDi 2004)
+        // inertial number at maximum load: I = γ̇ d √(ρ/P) (GDR MiDi 2004); γ̇ = v/h under a plate, under a roll
+        // the strain Δh/gap over the time l_e/v_r the strip takes through the entry length, P the mean nip pressure
         double rho = e.particles().mass(0) / (4.0 / 3.0 * Math.PI * Math.pow(e.particles().radius(0), 3));
         double p = max[3] * 1e6;
-        double inertial = p > 0 ? speed / hMin * d50 * Math.sqrt(rho / p) : Double.POSITIVE_INFINITY;
+        double rate = speed / hMin;
+        if (protocol instanceof RollProtocol pass) { // the steady mean nip pressure: the halfway step may be a lull
+            NipProfile steady = pass.steadyProfile();
+            p = steady.contactLength() > 0 ? steady.lineLoad() / steady.contactLength() : 0;
+            rate = pass.strainRate();
+        }
+        double inertial = p > 0 ? rate * d50 * Math.sqrt(rho / p) : Double.POSITIVE_INFINITY;
         sink.summary("inertial_number_at_max_load", inertial, "1");
         sink.note("quasi_static", inertial < 1e-3
                 ? String.format("yes: inertial number %.2g < 1e-3 at maximum load", inertial)

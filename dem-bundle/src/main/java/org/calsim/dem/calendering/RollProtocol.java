@@ -3,16 +3,27 @@ package org.calsim.dem.calendering;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import org.calsim.dem.analysis.SurfaceHeight;
 import org.calsim.dem.engine.DemEngine;
 import org.calsim.dem.engine.PeriodicBox;
 import org.calsim.dem.engine.RollWall;
 
 /**
- * One roll pass over a periodic strip: the roll is lowered at speed v until its lowest point is at the gap,
- * translates by the strip length Lx at v_r while rolling without slip (ω = v_r/R), is lifted at v until the
- * particles no longer touch it, and the strip relaxes; the unloaded thickness is then the highest particle top
- * (what a micrometer would measure). The pressure reported is the mean nip pressure |F_z| / (Ly l_c) with the
- * projected contact length l_c = √(R (h_top − gap)) (eq 2 of the review for one roll).
+ * One roll pass over a periodic strip. The roll comes down while it already rolls: its lowest point descends
+ * from just above the particles to the gap along a ramp one entry length l_e = √(2R(h_top − gap)) long
+ * (translation v_r, descent v_r (b₀ − gap)/l_e, no faster than the lowering speed v), as a roll meets a moving
+ * web, instead of indenting the strip in one place (an indentation pushes the material both ways, and a short
+ * periodic strip has nowhere to put it). At the gap it translates by the strip length Lx at v_r while rolling
+ * without slip (ω = v_r/R), is lifted at v until the particles no longer touch it, and the strip relaxes.
+ *
+ * <p>The unloaded thickness is the mean surface height of the strip ({@link SurfaceHeight}, grid spacing
+ * {@code surfaceSpacing}): the whole strip is behind the roll after the pass, and a profilometer, not the
+ * single highest particle, gives its thickness. The pressure of the compression curve is the mean nip
+ * pressure |F_z| / (Ly l_c) with the projected contact length l_c = √(R (h_top − gap)) (eq 2 of the review for
+ * one roll). The contact pressure against x ({@link NipProfile}) is recorded at the maximum-load step (halfway
+ * through the pass) and averaged over the steady part of the pass: after one entry length at the gap, until one
+ * entry length before the roll returns to where it came down, so that neither the ramp nor the material the
+ * ramp compacted is under the roll.
  */
 final class RollProtocol extends PhasedProtocol {
 
@@ -23,12 +34,28 @@ final class RollProtocol extends PhasedProtocol {
     private final PeriodicBox box;
     private final int relaxSteps;
     private final double contactLength;
+    private final double entryLength;
+    private final double depth;
     private final double startBottom;
+    private final double surfaceSpacing;
+    private final NipProfile steady;
+    private final NipProfile atMaximumLoad;
     private double startX;
     private boolean halfway;
 
-    RollProtocol(RollWall roll, double gap, double speed, double rollSpeed, PeriodicBox box, int relaxSteps,
-                 double particlesTop) {
+    /**
+     * @param roll           the roll, placed with its lowest point just above the particles
+     * @param wallIndex      the roll's index among the engine's walls
+     * @param gap            height of the roll's lowest point during the pass [m]
+     * @param speed          lowering (largest) and lifting speed v [m/s]
+     * @param rollSpeed      translation speed v_r [m/s]
+     * @param relaxSteps     steps the released strip relaxes
+     * @param particlesTop   highest particle top before the pass [m]
+     * @param binWidth       largest bin width of the nip pressure profile [m]
+     * @param surfaceSpacing grid spacing of the mean surface height [m]
+     */
+    RollProtocol(RollWall roll, int wallIndex, double gap, double speed, double rollSpeed, PeriodicBox box,
+                 int relaxSteps, double particlesTop, double binWidth, double surfaceSpacing) {
         this.roll = roll;
         this.gap = gap;
         this.speed = speed;
@@ -36,8 +63,14 @@ final class RollProtocol extends PhasedProtocol {
         this.box = box;
         this.relaxSteps = relaxSteps;
         this.contactLength = Math.sqrt(roll.radius() * Math.max(particlesTop - gap, 0));
+        this.depth = Math.max(particlesTop - gap, 0);
+        this.entryLength = Math.sqrt(2 * roll.radius() * depth);
         this.startBottom = roll.bottom();
-        roll.setMotion(0, -speed, 0);
+        this.surfaceSpacing = surfaceSpacing;
+        this.steady = new NipProfile(roll, wallIndex, box, binWidth);
+        this.atMaximumLoad = new NipProfile(roll, wallIndex, box, binWidth);
+        double descent = Math.min(speed, rollSpeed * (startBottom - gap) / Math.max(entryLength, 1e-300));
+        roll.setMotion(rollSpeed, -descent, rollSpeed / roll.radius());
     }
 
     @Override
@@ -53,9 +86,13 @@ final class RollProtocol extends PhasedProtocol {
             }
             case LOADED -> {
                 double travelled = roll.centreX() - startX;
+                if (travelled >= entryLength && travelled <= box.lx() - entryLength) {
+                    steady.add(engine);
+                }
                 if (!halfway && travelled >= 0.5 * box.lx()) {
                     halfway = true;
                     atMaximum = true;
+                    atMaximumLoad.add(engine);
                 }
                 if (travelled >= box.lx()) {
                     enter(UNLOADING);
@@ -71,12 +108,49 @@ final class RollProtocol extends PhasedProtocol {
                 if (++counter >= relaxSteps) {
                     enter(DONE);
                     roll.setMotion(0, 0, 0);
-                    unloaded = engine.particles().top();
+                    unloaded = surface(engine).mean();
                 }
             }
             default -> {
             }
         }
+    }
+
+    /** @return the strip's surface now, on the protocol's grid */
+    SurfaceHeight surface(DemEngine engine) {
+        return SurfaceHeight.of(engine.particles(), box.lx(), box.ly(), surfaceSpacing);
+    }
+
+    /** @return the contact pressure profile averaged over the steady part of the pass */
+    NipProfile steadyProfile() {
+        return steady;
+    }
+
+    /** @return the contact pressure profile at the maximum-load step */
+    NipProfile maximumLoadProfile() {
+        return atMaximumLoad;
+    }
+
+    /**
+     * @return the rate of compaction of the strip under the roll, v_r (h_top − gap) / (gap l_e): the strain
+     *         Δh/gap accumulates over the entry length l_e, passed in l_e/v_r [1/s]
+     */
+    double strainRate() {
+        return entryLength > 0 ? rollSpeed * depth / (gap * entryLength) : 0;
+    }
+
+    /**
+     * @return entry length l_e = √(2R (h_top − gap)): where the roll surface comes down to the highest particle
+     *         top ahead of the axis (one roll on a rigid collector; eq 2's √(r_R Δδ) is the same for two rolls of
+     *         radius r_R = 2R) [m]
+     */
+    double entryLength() {
+        return entryLength;
+    }
+
+    /** @return the roll */
+    RollWall roll() {
+        return roll;
     }
 
     @Override
@@ -121,11 +195,15 @@ final class RollProtocol extends PhasedProtocol {
     void saveOwn(DataOutput out) throws IOException {
         out.writeDouble(startX);
         out.writeBoolean(halfway);
+        steady.save(out);
+        atMaximumLoad.save(out);
     }
 
     @Override
     void loadOwn(DataInput in) throws IOException {
         startX = in.readDouble();
         halfway = in.readBoolean();
+        steady.load(in);
+        atMaximumLoad.load(in);
     }
 }

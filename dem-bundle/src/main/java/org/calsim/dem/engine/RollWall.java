@@ -68,9 +68,27 @@ public final class RollWall extends Wall {
         return axis == 0 ? velocityX : axis == 2 ? velocityZ : 0;
     }
 
+    /**
+     * @return x of a point relative to the axis, minimum image in the periodic strip, in [−Lx/2, Lx/2) [m]
+     */
+    public double offsetX(double x, PeriodicBox box) {
+        return box.imageX(x - (centreX - Math.floor(centreX / box.lx()) * box.lx()));
+    }
+
+    /**
+     * @return x of the point of the roll surface nearest to particle i relative to the axis, R (x_i − x_c)/d
+     *         with d the distance of the particle centre from the axis (minimum image) [m]; the contact point
+     *         when the particle touches the roll
+     */
+    public double contactOffsetX(Particles p, PeriodicBox box, int i) {
+        double dx = offsetX(p.x[i], box);
+        double dz = p.z[i] - centreZ;
+        return radius * dx / Math.sqrt(dx * dx + dz * dz);
+    }
+
     @Override
     double contact(Particles p, PeriodicBox box, int i, double[] out) {
-        double dx = box.imageX(p.x[i] - (centreX - Math.floor(centreX / box.lx()) * box.lx()));
+        double dx = offsetX(p.x[i], box);
         double dz = p.z[i] - centreZ;
         double d = Math.sqrt(dx * dx + dz * dz);
         double nx = dx / d;

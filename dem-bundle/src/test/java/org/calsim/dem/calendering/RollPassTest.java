@@ -1,0 +1,120 @@
+package org.calsim.dem.calendering;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.calsim.api.data.Table;
+import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.structure.ParticlePacking;
+import org.calsim.api.testing.RecordingSink;
+import org.calsim.api.testing.TestStageContext;
+import org.calsim.dem.contact.BondedLaw;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One roll pass over a small bonded strip (5 mg/cm² NMC622, 8 × 4 d50, CBD as bonds, density scaling 1e8):
+ * a roll of radius 150 µm, 5 % below the highest particle, at 1 mm/s.
+ */
+class RollPassTest {
+    static final Map<String, Object> ROLL = Map.of("mode", "roll", "target_compaction", 0.05, "roll_radius_um", 150,
+            "roll_speed_m_per_s", 1e-3, "plate_speed_m_per_s", 2e-4, "relax_steps", 500, "sample_every_steps", 250);
+    static TestStageContext generated;
+    static RecordingSink pass;
+
+    static TestStageContext context() {
+        return CalenderingFixture.context(new BondedLaw()).with(ParticlePacking.KEY,
+                generated.given(ParticlePacking.KEY)).with(DemKeys.COATING, generated.given(DemKeys.COATING));
+    }
+
+    @BeforeAll
+    static void roll() throws Exception {
+        generated = CalenderingFixture.context(new BondedLaw()).run(new ElectrodeGenerator(), Map.of("box_x_d50", 8,
+                "box_y_d50", 4, "density_scaling", 1e8, "cbd", "bonds", "vtk", false));
+        pass = context().run(new CalenderStage(), ROLL).sink();
+    }
+
+    /**
+     * The porosity under the roll is measured in the window, not implied by the gap: the roll touches the
+     * particles standing out of the strip, and the window holds what is under it. The two differ here by more
+     * than 0.01.
+     */
+    @Test
+    void thePorosityUnderTheRollIsMeasuredNotImpliedByTheGap() {
+        double measured = pass.get("porosity_at_max_load");
+        double implied = pass.get("porosity_at_max_load_gap_implied");
+        assertTrue(Math.abs(measured - implied) > 0.01, "measured " + measured + ", gap-implied " + implied);
+        assertTrue(measured > 0 && measured < 1, "a porosity: " + measured);
+        assertEquals(20.0, pass.get("nip_window_width_um"), 1e-9, "window 2 d50 wide");
+    }
+
+    /** The nip profile (bins × width × Ly) integrates to the line load from the roll's total force. */
+    @Test
+    void theNipProfileIntegratesToTheLineLoad() {
+        Table t = pass.tables.get("nip-pressure");
+        double[] x = t.columns().get(0).values();
+        double[] p = t.columns().get(1).values();
+        double width = (x[1] - x[0]) * 1e-6;
+        double integral = 0;
+        for (double v : p) {
+            integral += v * 1e6 * width;
+        }
+        double q = pass.get("line_load_N_per_m");
+        assertTrue(q > 0, "the strip pushed the roll up: " + q);
+        assertEquals(q, integral, 1e-9 * q);
+        assertTrue(pass.get("nip_profile_steps") > 100, "averaged over the steady part of the pass");
+        assertTrue(pass.plots.stream().anyMatch(plot -> plot.name().equals("nip-pressure")), "the nip profile is plotted");
+    }
+
+    /**
+     * The strip keeps most of its CBD bonds and no particle is left on top: none lies wholly above the mean
+     * surface height (its lowest point z − r above the profilometer's mean surface), and none was lifted above
+     * the highest particle top before the pass (a 50 µm roll 35 % deep, as {@link #aRollThatCannotBiteIsRefused}
+     * refuses, let run over the 8 × 8 d50 strip of {@code CalenderingStagesTest}, lifted one 3.8 µm above it and
+     * broke every bond). The thickness after the pass is that mean surface, below the highest particle top.
+     */
+    @Test
+    void theStripKeepsItsBondsAndNoParticleIsLeftOnTop() {
+        assertTrue(pass.get("bonds_formed") > 50, "bonds formed: " + pass.get("bonds_formed"));
+        assertTrue(pass.get("bond_breakage_fraction") < 0.25, "broken: " + pass.get("bond_breakage_fraction"));
+        assertEquals(0, pass.get("particles_above_surface"), 0);
+        assertTrue(pass.get("highest_particle_top_final_um") <= pass.get("initial_highest_particle_top_um"),
+                "no particle lifted above the strip");
+        assertTrue(pass.get("final_thickness_um") < pass.get("highest_particle_top_final_um"));
+        assertEquals(1 - pass.get("final_thickness_um") / pass.get("initial_thickness_um"),
+                pass.get("final_compaction_degree"), 1e-12);
+    }
+
+    /**
+     * A roll of 50 µm going 35 % into the strip meets it at a bite angle whose tangent (≈ 0.7) exceeds the
+     * friction coefficient 0.3: it could not draw the strip in, only push it ahead (the run that lost every bond
+     * and left particles on top). Refused before running, naming the field.
+     */
+    @Test
+    void aRollThatCannotBiteIsRefused() {
+        InvalidInputException x = assertThrows(InvalidInputException.class, () -> context().run(new CalenderStage(),
+                Map.of("mode", "roll", "target_compaction", 0.35, "roll_radius_um", 50)));
+        assertTrue(x.getMessage().contains("roll_radius_um") && x.getMessage().contains("bite"), x.getMessage());
+    }
+
+    /**
+     * A pass cancelled after a checkpoint in the middle of rolling and resumed ends with the same numbers as the
+     * uninterrupted one: the nip profiles and the whole-strip values at maximum load are in the checkpoint.
+     */
+    @Test
+    void aResumedPassEndsAsAnUninterruptedOne() throws Exception {
+        Map<String, Object> with = new java.util.HashMap<>(ROLL);
+        with.put("checkpoint_every_steps", 1000);
+        with.put("resume", true);
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("calsim-roll-resume");
+        TestStageContext first = context().checkpoints(folder).cancelAfterChecks(40);
+        assertThrows(org.calsim.api.stage.StageCancelledException.class, () -> first.run(new CalenderStage(), with));
+        TestStageContext resumed = context().checkpoints(folder).run(new CalenderStage(), with);
+        assertTrue(resumed.sink().notes.containsKey("resumed"));
+        for (String key : pass.summary.keySet()) {
+            assertEquals(pass.get(key), resumed.sink().get(key), 0.0, key);
+        }
+    }
+}
