@@ -18,7 +18,7 @@ public final class Checkpoint {
     /** First bytes of every checkpoint. */
     public static final String MAGIC = "calsim-dem";
     /** Format version written by this class. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private Checkpoint() {
     }
@@ -38,6 +38,9 @@ public final class Checkpoint {
         out.writeUTF(e.law.getClass().getName());
         out.writeInt(e.law.historySize());
         out.writeInt(e.bondsFormed);
+        out.writeInt(e.bondsReleased);
+        out.writeInt(e.timeStepReductions);
+        out.writeUTF(e.stiffest);
         out.writeDouble(e.referenceEnergy);
         out.writeDouble(e.wallWork);
         out.writeDouble(e.referencePotential);
@@ -116,6 +119,9 @@ public final class Checkpoint {
                     + " history slots); the job now uses " + e.law.getClass().getName());
         }
         e.bondsFormed = in.readInt();
+        e.bondsReleased = in.readInt();
+        e.timeStepReductions = in.readInt();
+        e.stiffest = in.readUTF();
         e.referenceEnergy = in.readDouble();
         e.wallWork = in.readDouble();
         e.referencePotential = in.readDouble();

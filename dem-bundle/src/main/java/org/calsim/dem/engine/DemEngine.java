@@ -70,8 +70,8 @@ public final class DemEngine implements AutoCloseable {
     double drag;
     private double maxOverlapFraction = 0.5;
     private double stabilityLimit = DEFAULT_STABILITY_LIMIT;
-    private int timeStepReductions;
-    private String stiffest = "";
+    int timeStepReductions;
+    String stiffest = "";
     int bondsReleased;
     long step;
     double time;
