@@ -54,11 +54,13 @@ final class Deposition {
      * @param d50        median AM diameter of these spheres [m]
      * @param cbdD       CBD sphere diameter [m], used only when {@code cbdSpheres}
      * @param cbdSpheres whether there are CBD spheres (they are then the softest partner)
+     * @param firstStep  steps the stage took before this deposit, so a law swap is dated in the stage's steps
      * @param what       the deposit's name in progress messages
      */
     static Result settle(StageContext context, Swappable<ContactLaw> laws, double[] radius, int[] type,
                          double[] density, DemSetup.Elastic[] types, DemSetup.Elastic collector, double lx, double ly,
-                         double d50, double cbdD, boolean cbdSpheres, SplittableRandom random, String what)
+                         double d50, double cbdD, boolean cbdSpheres, SplittableRandom random, long firstStep,
+                         String what)
             throws StageFailedException {
         Parameters par = context.parameters();
         double scaling = par.number(DemSetup.DENSITY_SCALING);
@@ -77,7 +79,7 @@ final class Deposition {
         double terminal = Math.sqrt(2 * impact / medianMass);
         double drag = Math.abs(gravity) / terminal;
         int maxSteps = par.integer(ElectrodeGenerator.MAX_STEPS);
-        ContactLaw law = laws.acquire(0);
+        ContactLaw law = laws.acquire(firstStep);
         try (DemEngine engine = DemSetup.engine(context, particles, new PeriodicBox(lx, ly), types, law, scaling)) {
             engine.addWall(new PlaneWall("collector", 0, true, DemSetup.wall(par, collector, types)));
             engine.setGravity(gravity);
@@ -94,7 +96,7 @@ final class Deposition {
             while (steps < maxSteps) {
                 context.checkCancelled();
                 for (int k = 0; k < BLOCK; k++) {
-                    engine.useLaw(laws.acquire(steps + k)); // a swap takes effect at a step boundary
+                    engine.useLaw(laws.acquire(firstStep + steps + k)); // a swap takes effect at a step boundary
                     engine.advance();
                 }
                 steps += BLOCK;

@@ -129,11 +129,12 @@ public final class ElectrodeGenerator implements Solver {
                 Parameter.number(BOND_SIGMA, "MPa", 1e6, "bond tensile strength (eq 17)").positive()
                         .withDefault(20.0),
                 Parameter.number(BOND_TAU, "MPa", 1e6, "bond shear strength (eq 18)").positive().withDefault(20.0),
-                Parameter.number(BOND_GAP, "1", 1, "bond AM pairs whose surfaces are closer than this fraction of d50")
+                Parameter.number(BOND_GAP, "1", 1, "bond AM pairs whose surfaces are closer than this fraction of d50 (and than the Verlet skin, which "
+                        + "lists the pairs)")
                         .nonNegative().withDefault(0.1),
                 Parameter.number(BOND_DAMPING, "1", 1, "fraction of critical damping of the bond springs")
                         .nonNegative().withDefault(0.1),
-                Parameter.flag(VTK, "write the settled packing as VTK for ParaView").withDefault(true)));
+                Parameter.flag(VTK, "write the dried packing as VTK for ParaView").withDefault(true)));
         list.addAll(DemSetup.parameters());
         return list;
     }
@@ -304,7 +305,7 @@ public final class ElectrodeGenerator implements Solver {
             }
             deposits++;
             Deposition.Result deposit = Deposition.settle(context, laws, wetRadius, type, density, types, collector, lx,
-                    ly, a * d50, a * cbdD, cbdCount > 0, random, "wet deposit " + deposits);
+                    ly, a * d50, a * cbdD, cbdCount > 0, random, steps, "wet deposit " + deposits);
             steps += deposit.steps();
             double b = DryingShrinkage.contraction(deposit.particles(), a, targetHeight);
             double h = DryingShrinkage.height(deposit.particles(), a, b);
