@@ -33,7 +33,7 @@ class CoatingPorosityTest {
 
     static TestStageContext generate(double porosity, String cbd, ContactLaw law) throws Exception {
         Map<String, Object> with = new HashMap<>(Map.of("box_x_d50", 5, "box_y_d50", 5, "density_scaling", 1e8,
-                "cbd", cbd, "vtk", false));
+                "cbd", cbd, "vtk", false, "threads", 1));
         if ("particles".equals(cbd)) { // fewer, larger CBD spheres, a firmer deposition force: quicker settling
             with.putAll(Map.of("cbd_diameter_um", 5, "deposition_overlap_fraction", 0.02, "porosity_tolerance", 0.015));
         }
@@ -75,6 +75,23 @@ class CoatingPorosityTest {
     void unresolvedCbdCoatingReachesTheRecipePorosity() throws Exception {
         TestStageContext c = generate(0.50, "none", new HertzMindlinLaw());
         assertEquals(0.50, c.sink().get("porosity"), 0.02);
+    }
+
+    /**
+     * dem.calender starts from the dried coating: its initial porosity is the generated one (one definition, CBD
+     * solid from the bond plan), and plate compaction with bonds between the dried particles lowers it.
+     */
+    @Test
+    void theCalenderStartsFromTheRecipePorosity() throws Exception {
+        TestStageContext g = generate(0.50, "bonds", new BondedLaw());
+        TestStageContext c = CalenderingFixture.context(new BondedLaw())
+                .with(ElectrodeRecipe.KEY, quickstartRecipe(0.50)).with(ParticlePacking.KEY, g.given(ParticlePacking.KEY))
+                .with(DemKeys.COATING, g.given(DemKeys.COATING))
+                .run(new CalenderStage(), CalenderingStagesTest.plate(Map.of("threads", 1)));
+        RecordingSink s = c.sink();
+        assertEquals(g.sink().get("porosity"), s.get("initial_porosity"), 1e-9);
+        assertTrue(s.get("bonds_formed") > 0, "CBD bonds between the dried particles");
+        assertTrue(s.get("final_porosity") < 0.48, "calendering compacts the coating: " + s.summary);
     }
 
     /** Denser than random close packing of the spheres: refused before any settling, naming the field. */
