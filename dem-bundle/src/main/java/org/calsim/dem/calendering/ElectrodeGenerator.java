@@ -389,9 +389,9 @@ public final class ElectrodeGenerator implements Solver {
         sink.summary("settling_steps", drying.steps(), "1");
         sink.note("porosity_mechanism", String.format("wet deposit and drying shrinkage: the particles settled with "
                 + "solvent-swollen CBD gel shells (radius x %.4f); on drying the shells collapsed and the film shrank "
-                + "through its thickness (heights x %.4f) to the recipe's dry thickness V_solid/((1 - eps0) Lx Ly) = "
-                + "%.2f um; porosity %.4f, recipe %.4f", drying.shellFactor(), drying.contraction(),
-                drying.targetThickness() * 1e6, porosity,
+                + "through its thickness (heights x %.4f) toward the recipe's dry thickness V_solid/((1 - eps0) Lx Ly) "
+                + "= %.2f um: dried thickness %.2f um, porosity %.4f, recipe %.4f", drying.shellFactor(),
+                drying.contraction(), drying.targetThickness() * 1e6, thickness * 1e6, porosity,
                 recipe.initialPorosity()));
         if (!drying.reached()) {
             String why = porosity > recipe.initialPorosity() && drying.shellFactor() == 1
@@ -403,10 +403,14 @@ public final class ElectrodeGenerator implements Solver {
             sink.note("porosity_not_reached", String.format("the dried coating has porosity %.4f, the recipe asks for "
                     + "%.4f (tolerance %.4f): %s", porosity, recipe.initialPorosity(), par.number(TOLERANCE), why));
         }
-        if ("bonds".equals(par.text(CBD)) && drying.shellFactor() - 1 > par.number(BOND_GAP)) {
-            sink.note("shell_gap", String.format("drying leaves gaps up to %.3f d50 between laterally neighbouring "
-                    + "particles, more than bond_gap_fraction %.3f: such neighbours get no CBD bond in dem.calender",
-                    drying.shellFactor() - 1, par.number(BOND_GAP)));
+        // the calendering stage bonds pairs within bond_gap_fraction d50 that its neighbour list holds (skin)
+        double bondReach = Math.min(par.number(BOND_GAP), par.number(DemSetup.SKIN) * 2 * p.minRadius()
+                / recipe.particleDiameter());
+        if ("bonds".equals(par.text(CBD)) && drying.shellFactor() - 1 > bondReach) {
+            sink.note("shell_gap", String.format("drying leaves gaps of about %.3f d50 between laterally neighbouring "
+                    + "median particles, more than the %.3f d50 within which dem.calender bonds a pair (bond_gap_fraction, "
+                    + "and the Verlet skin: skin_fraction of the smallest diameter): many such neighbours get no CBD bond",
+                    drying.shellFactor() - 1, bondReach));
         }
         int bins = 20;
         double[] profile = SolidFraction.porosityProfile(p, 0, thickness, lx * ly, bins);
