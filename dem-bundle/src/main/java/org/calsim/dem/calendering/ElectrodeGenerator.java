@@ -394,10 +394,11 @@ public final class ElectrodeGenerator implements Solver {
                 drying.contraction(), drying.targetThickness() * 1e6, thickness * 1e6, porosity,
                 recipe.initialPorosity()));
         if (!drying.reached()) {
-            String why = porosity > recipe.initialPorosity() && drying.shellFactor() == 1
-                    ? "the recipe is denser than these spheres pack when they settle without shells; drying cannot "
-                    + "compact the deposit further (a denser coating is a calendered one: dem.calender; or deposit with "
-                    + "less friction)"
+            String why = porosity > recipe.initialPorosity()
+                    ? "the recipe is denser than these spheres settle even with the thinnest shells, and drying does "
+                    + "not compact the deposit further (in a coating a few particles thick the layers at the collector "
+                    + "and the rough top, which count in h = max(z + r), are loose); a denser coating is a calendered "
+                    + "one (dem.calender), or deposit with less friction"
                     : "the " + drying.deposits() + " wet deposits packed too differently from the estimate for the "
                     + "shells to reach it; this is the closest (raise porosity_tolerance or change the seed)";
             sink.note("porosity_not_reached", String.format("the dried coating has porosity %.4f, the recipe asks for "
