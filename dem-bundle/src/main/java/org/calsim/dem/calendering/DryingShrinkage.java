@@ -26,9 +26,10 @@ import org.calsim.dem.engine.Particles;
  * AM and CBD solid, from skeletal densities), and β is found by bisection so that h(β) = h*: the film shrinks until
  * its solid has the recipe's porosity, as a real film does. h* is reachable when h(1/α) ≤ h* ≤ h(1). The shell factor
  * is chosen so that it is: a packing of wet spheres of packing fraction φ_w is about α³ V_sph /(Lx Ly φ_w) thick at
- * β = 1 and α² V_sph /(Lx Ly φ_w) at β = 1/α (V_sph the volume of the dry spheres), so α is set a quarter into that
- * window, α = (h* Lx Ly φ_w / V_sph)^{3/8}, which leaves the gap 2(α − 1) r between laterally neighbouring particles
- * (bridged by the CBD) small. The first deposit takes φ_w of random loose packing; when the settled φ_w differs so
+ * β = 1 and α² V_sph /(Lx Ly φ_w) at β = 1/α (V_sph the volume of the dry spheres). With c = V_sph /(Lx Ly φ_w) the
+ * shells that reach h* run from α = (h* / c)^{1/3} (β = 1) to (h* / c)^{1/2} (β = 1/α); α = (h* / c)^{3/8} is a quarter of
+ * the way (in ln α) from the smallest: a margin on both sides for a φ_w that differs from the estimate, while the gap
+ * 2(α − 1) r that the shells leave between laterally neighbouring particles (bridged by the CBD) stays small. The first deposit takes φ_w of random loose packing; when the settled φ_w differs so
  * much that h* is outside the window, the generator deposits again with α from the measured φ_w (feedback).
  */
 final class DryingShrinkage {

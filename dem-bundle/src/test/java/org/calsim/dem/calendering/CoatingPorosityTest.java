@@ -94,6 +94,19 @@ class CoatingPorosityTest {
         assertTrue(s.get("final_porosity") < 0.48, "calendering compacts the coating: " + s.summary);
     }
 
+    /**
+     * Between random close packing and what the spheres settle to (about 0.40 here), the stage delivers the densest
+     * deposit and says that it missed the recipe, with both porosities.
+     */
+    @Test
+    void aRecipeDenserThanTheDepositSaysItWasNotReached() throws Exception {
+        RecordingSink s = generate(0.33, "bonds", new BondedLaw()).sink();
+        assertTrue(s.get("porosity") > 0.36, "the settled deposit: " + s.get("porosity"));
+        String note = s.notes.get("porosity_not_reached");
+        assertTrue(note != null && note.contains("0.3300") && note.contains(String.format("%.4f", s.get("porosity"))),
+                s.notes.toString());
+    }
+
     /** Denser than random close packing of the spheres: refused before any settling, naming the field. */
     @Test
     void aRecipeDenserThanRandomClosePackingIsRefused() {
