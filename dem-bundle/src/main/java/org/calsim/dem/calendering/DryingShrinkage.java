@@ -8,29 +8,30 @@ import org.calsim.dem.engine.Particles;
  * <p><b>Picture.</b> In the slurry every particle carries a shell of carbon-binder gel swollen by the solvent
  * (carbon black and dissolved binder adsorbed on the particle), so the wet particles, of radius α r (α ≥ 1, the
  * <i>shell factor</i>), settle into a packing that is looser, in dry radii, than dry spheres would form. On drying
- * the solvent leaves, each gel shell collapses into the nanoporous CBD that bridges the particle to its neighbours,
- * and the film shrinks through its thickness only, its lateral extent being pinned by the collector (Routh, Rep.
- * Prog. Phys. 76 (2013) 046603, §4). The dried binder holds every particle where drying left it. This is the
- * drying step of Ngandjong et al. (J. Phys. Chem. Lett. 8 (2017) 5966) and Forouzan et al. (J. Power Sources 312
- * (2016) 172), where CBD-plus-solvent particles shrink on drying, applied to shells around every sphere.
+ * the solvent leaves, each gel shell collapses into the nanoporous CBD that bridges the particle to its
+ * neighbours, and the film shrinks through its thickness only, its lateral extent being pinned by the collector
+ * (Routh, Rep. Prog. Phys. 76 (2013) 046603). The dried binder holds every particle where drying left it. This is
+ * the drying step of Ngandjong et al. (J. Phys. Chem. Lett. 8 (2017) 5966) and Forouzan et al. (J. Power Sources
+ * 312 (2016) 172), where CBD-plus-solvent particles shrink on drying, applied to shells around every sphere.
  *
- * <p><b>Kinematics.</b> Radii α r → r; heights z → β z with the through-thickness contraction β ∈ [1/α, 1]; x and
- * y unchanged. For two wet spheres that do not overlap, |Δx|² + |Δy|² + Δz² ≥ α²(r_i + r_j)², so after drying the
- * distance is ≥ √(|Δx|² + |Δy|² + β²Δz²) ≥ βα (r_i + r_j) ≥ r_i + r_j: <b>drying creates no overlap</b>, between
- * particles or with the collector (z ≥ α r gives β z ≥ r), for any β in the range; the settled contacts of the wet
- * deposit keep at most their relative overlap (≈ {@code deposition_overlap_fraction}). β = 1 is a pure shell collapse (centres
- * fixed); β = 1/α also contracts the centre heights by the shell factor.
+ * <p><b>Kinematics.</b> Radii α r → r; heights z → β z with the through-thickness contraction β ∈ [1/α, 1]; x
+ * and y unchanged. For two wet spheres that do not overlap, |Δx|² + |Δy|² + Δz² ≥ α²(r_i + r_j)², so after
+ * drying their distance is ≥ √(|Δx|² + |Δy|² + β²Δz²) ≥ βα (r_i + r_j) ≥ r_i + r_j: <b>drying creates no
+ * overlap</b>, between particles or with the collector (z ≥ α r gives β z ≥ r), for any β in the range; the
+ * settled contacts of the wet deposit keep at most their relative overlap. β = 1 is a pure shell collapse
+ * (centres fixed); β = 1/α also contracts the centre heights by the shell factor.
  *
  * <p><b>Targeting the recipe.</b> The dried thickness, as a micrometer measures it, is h(β) = max_i (β z_i + r_i),
- * continuous and increasing in β. The recipe fixes the dried thickness h* = V_solid / ((1 − ε₀) Lx Ly) (V_solid the
- * AM and CBD solid, from skeletal densities), and β is found by bisection so that h(β) = h*: the film shrinks until
- * its solid has the recipe's porosity, as a real film does. h* is reachable when h(1/α) ≤ h* ≤ h(1). The shell factor
- * is chosen so that it is: a packing of wet spheres of packing fraction φ_w is about α³ V_sph /(Lx Ly φ_w) thick at
- * β = 1 and α² V_sph /(Lx Ly φ_w) at β = 1/α (V_sph the volume of the dry spheres). With c = V_sph /(Lx Ly φ_w) the
- * shells that reach h* run from α = (h* / c)^{1/3} (β = 1) to (h* / c)^{1/2} (β = 1/α); α = (h* / c)^{3/8} is a quarter of
- * the way (in ln α) from the smallest: a margin on both sides for a φ_w that differs from the estimate, while the gap
- * 2(α − 1) r that the shells leave between laterally neighbouring particles (bridged by the CBD) stays small. The first deposit takes φ_w of random loose packing; when the settled φ_w differs so
- * much that h* is outside the window, the generator deposits again with α from the measured φ_w (feedback).
+ * continuous and increasing in β. The recipe fixes the dried thickness h* = V_solid / ((1 − ε₀) Lx Ly) (V_solid
+ * the AM and CBD solid, from skeletal densities), and β is found by bisection so that h(β) = h*: the film shrinks
+ * until its solid has the recipe's porosity, as a real film does. h* is reachable when h(1/α) ≤ h* ≤ h(1). A
+ * packing of wet spheres of packing fraction φ_w is about α³ c thick at β = 1 and α² c at β = 1/α, with
+ * c = V_sph / (Lx Ly φ_w) and V_sph the volume of the dry spheres. The shells that reach h* therefore run from
+ * α = (h* / c)^{1/3} (β = 1) to (h* / c)^{1/2} (β = 1/α); {@link #shellFactor} takes α = (h* / c)^{3/8}, a quarter
+ * of the way (in ln α) from the smallest: a margin on both sides for a φ_w that differs from the estimate, while
+ * the gap 2(α − 1) r that the shells leave between laterally neighbouring particles (bridged by the CBD) stays
+ * small. The first deposit takes φ_w of random loose packing; when the dried porosity misses the recipe's, the
+ * generator deposits again with α from the measured φ_w (feedback).
  */
 final class DryingShrinkage {
     /**

@@ -120,8 +120,9 @@ public final class ElectrodeGenerator implements Solver {
                 new Parameter(MAX_STEPS, Parameter.Kind.INTEGER, "1", 1, 100, true, 1e9, true, 200_000, false,
                         List.of(), "largest number of settling steps of one wet deposit"),
                 Parameter.number(TOLERANCE, "1", 1, "largest difference between the dried porosity and the recipe's "
-                        + "initial_porosity accepted before the coating is deposited again with shells resized from the "
-                        + "measured packing (at most " + MAX_DEPOSITS + " deposits)").open(0, 0.1).withDefault(0.005),
+                        + "initial_porosity accepted before the coating is deposited again with shells resized from "
+                        + "the measured packing (at most " + MAX_DEPOSITS + " deposits)").open(0, 0.1)
+                        .withDefault(0.005),
                 Parameter.number(BOND_E, "GPa", 1e9, "bond Young's modulus E_b (eq 19)").positive().withDefault(1.0),
                 Parameter.number(BOND_NU, "1", 1, "bond Poisson's ratio (eq 20)").closed(0, 0.5).withDefault(0.3),
                 Parameter.number(BOND_LAMBDA, "1", 1, "bond radius / smaller particle radius").open(0, 2)
@@ -129,9 +130,8 @@ public final class ElectrodeGenerator implements Solver {
                 Parameter.number(BOND_SIGMA, "MPa", 1e6, "bond tensile strength (eq 17)").positive()
                         .withDefault(20.0),
                 Parameter.number(BOND_TAU, "MPa", 1e6, "bond shear strength (eq 18)").positive().withDefault(20.0),
-                Parameter.number(BOND_GAP, "1", 1, "bond AM pairs whose surfaces are closer than this fraction of d50 (and than the Verlet skin, which "
-                        + "lists the pairs)")
-                        .nonNegative().withDefault(0.1),
+                Parameter.number(BOND_GAP, "1", 1, "bond AM pairs whose surfaces are closer than this fraction of d50 "
+                        + "(and than the Verlet skin, which lists the pairs)").nonNegative().withDefault(0.1),
                 Parameter.number(BOND_DAMPING, "1", 1, "fraction of critical damping of the bond springs")
                         .nonNegative().withDefault(0.1),
                 Parameter.flag(VTK, "write the dried packing as VTK for ParaView").withDefault(true)));
@@ -408,9 +408,10 @@ public final class ElectrodeGenerator implements Solver {
         double bondReach = Math.min(par.number(BOND_GAP), par.number(DemSetup.SKIN) * 2 * p.minRadius()
                 / recipe.particleDiameter());
         if ("bonds".equals(par.text(CBD)) && drying.shellFactor() - 1 > bondReach) {
-            sink.note("shell_gap", String.format("drying leaves gaps of about %.3f d50 between laterally neighbouring "
-                    + "median particles, more than the %.3f d50 within which dem.calender bonds a pair (bond_gap_fraction, "
-                    + "and the Verlet skin: skin_fraction of the smallest diameter): many such neighbours get no CBD bond",
+            sink.note("shell_gap", String.format("drying leaves gaps of about %.3f d50 between laterally "
+                    + "neighbouring median particles, more than the %.3f d50 within which dem.calender bonds a pair "
+                    + "(bond_gap_fraction, and the Verlet skin: skin_fraction of the smallest diameter): many such "
+                    + "neighbours get no CBD bond",
                     drying.shellFactor() - 1, bondReach));
         }
         int bins = 20;

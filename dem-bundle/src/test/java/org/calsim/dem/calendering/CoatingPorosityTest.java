@@ -85,8 +85,8 @@ class CoatingPorosityTest {
     void theCalenderStartsFromTheRecipePorosity() throws Exception {
         TestStageContext g = generate(0.50, "bonds", new BondedLaw());
         TestStageContext c = CalenderingFixture.context(new BondedLaw())
-                .with(ElectrodeRecipe.KEY, quickstartRecipe(0.50)).with(ParticlePacking.KEY, g.given(ParticlePacking.KEY))
-                .with(DemKeys.COATING, g.given(DemKeys.COATING))
+                .with(ElectrodeRecipe.KEY, quickstartRecipe(0.50))
+                .with(ParticlePacking.KEY, g.given(ParticlePacking.KEY)).with(DemKeys.COATING, g.given(DemKeys.COATING))
                 .run(new CalenderStage(), CalenderingStagesTest.plate(Map.of("threads", 1)));
         RecordingSink s = c.sink();
         assertEquals(g.sink().get("porosity"), s.get("initial_porosity"), 1e-9);
