@@ -60,8 +60,11 @@ import org.osgi.service.component.annotations.Component;
  * ({@link org.calsim.dem.analysis.SurfaceHeight}), before and after the pass, and the degree of compaction compares
  * the two; particles wholly above the final surface are counted ({@code particles_above_surface}).
  *
- * <p>The body force the coating was deposited under stays on (it is tiny beside calendering loads but keeps
- * particles knocked loose on the coating, as binder and adhesion do).
+ * <p>The coating's own weight acts (standard gravity on the real masses, g/s per density-scaled mass; 0 for a
+ * packing without a generator): negligible beside calendering loads. The much larger deposition force of
+ * {@code dem.generate} does not: it was a device to settle the wet deposit in few steps, and on the dried film,
+ * whose particles the drying left apart and its binder holds, it would make them fall onto each other before the tool
+ * arrives (on the 10 mg/cm² roll-test strip at 3 mm/s, tearing 65 % of the CBD bonds before the roll touched it).
  *
  * <p>Every {@code sample_every_steps} the stage records thickness, pressure, porosity, coordination number,
  * fabric (eq 15) and stress (eq 16) tensors and the fraction of broken bonds. Checkpoints go to the stage's

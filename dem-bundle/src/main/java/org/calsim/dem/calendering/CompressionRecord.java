@@ -374,7 +374,7 @@ final class CompressionRecord {
         if (protocol instanceof RollProtocol pass) {
             reportRoll(sink, pass);
         }
-        EngineNotes.report(e, sink);
+        EngineNotes.of(e).report(sink);
         sink.summary("steps", e.steps(), "1");
         sink.summary("density_scaling", densityScaling, "1");
         // inertial number at maximum load: I = γ̇ d √(ρ/P) (GDR MiDi 2004); γ̇ = v/h under a plate, under a roll

@@ -21,8 +21,8 @@ final class DemKeys {
      * @param densityScaling   factor on every density [1]
      * @param cbdSolidFraction solid fraction inside a CBD sphere, 1 − nanoporosity [1]
      * @param bonds            CBD bridges to form as bonds, or {@code null}
-     * @param bodyForce        the deposition acceleration the coating settled under, along −z [m/s²]; the
-     *                         calendering stage keeps it, so loose particles stay on the coating
+     * @param bodyForce        the acceleration on the coating in calendering, along −z [m/s²]: its weight,
+     *                         −g/s for density scaling s
      */
     record Coating(double densityScaling, double cbdSolidFraction, BondPlan bonds, double bodyForce) {
     }

@@ -24,16 +24,13 @@ import org.calsim.api.stage.StageFailedException;
 import org.calsim.api.stage.Swappable;
 import org.calsim.api.structure.ParticlePacking;
 import org.calsim.dem.analysis.SolidFraction;
-import org.calsim.dem.engine.BlowUpException;
-import org.calsim.dem.engine.DemEngine;
 import org.calsim.dem.engine.Particles;
-import org.calsim.dem.engine.PeriodicBox;
-import org.calsim.dem.engine.PlaneWall;
 import org.calsim.dem.output.VtkParticles;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code dem.generate}: the dried, uncalendered coating as a periodic representative volume.
+ * {@code dem.generate}: the dried, uncalendered coating as a periodic representative volume, at the recipe's
+ * initial porosity ε₀.
  *
  * <ol>
  * <li>Box Lx × Ly = {@code box_x_d50} × {@code box_y_d50} active-material (AM) median diameters d50.</li>
@@ -44,20 +41,21 @@ import org.osgi.service.component.annotations.Component;
  * of the nanoporous CBD — the small-sphere CBD of Ngandjong et al. (Electrochim. Acta 2021). With {@code cbd:
  * bonds} there are no CBD spheres: the calendering stage joins neighbouring AM particles by bonds
  * (bonded-particle model; parameters {@code bond_*}). With {@code cbd: none} the CBD is not resolved.</li>
- * <li>Random sequential insertion, largest first, into a loose column (solid fraction ≈ 0.3) above the
- * collector, then settling onto the collector under a deposition acceleration until the kinetic energy has
- * died away (the drying: solvent gone, particles at rest). Real gravity is far too weak to settle µm particles
- * in a feasible number of steps, and density scaling does not help (it scales weight and inertia alike), so the
- * deposition force is set by the overlap ε it causes in the softest pair (AM on CBD, or AM on AM): the force
- * F = 4/3 E* √R* (ε r_small)^{3/2} (Hertz) that a median AM particle carries, so every particle is accelerated by
- * a = F/m_median. The number of
- * steps to settle then depends on ε and the coating height only, about √(2h/(r ε^{3/2})) / 0.2. A viscous drag
- * (the solvent) limits the falling speed to the velocity at which a median AM particle's kinetic energy equals
- * the Hertz energy of the softest pair at 10 % overlap, so impacts stay gentle.</li>
+ * <li><b>Wet deposit</b> ({@link Deposition}): the spheres, each with a solvent-swollen CBD gel shell (radius α r),
+ * are inserted at random into a loose column and settle onto the collector under a deposition acceleration until at
+ * rest.</li>
+ * <li><b>Drying</b> ({@link DryingShrinkage}): the shells collapse (radius → r) and the film shrinks through its
+ * thickness (heights × β) until its solid V_solid has the recipe's porosity: h* = V_solid / ((1 − ε₀) Lx Ly).
+ * The shell factor α comes from the expected packing of the deposit; when the dried porosity misses ε₀ by more than
+ * {@code porosity_tolerance} (h* outside what this deposit can reach), the coating is deposited again with α from
+ * the measured packing (at most {@value #MAX_DEPOSITS} deposits; the best is kept, and a note says so when even it
+ * misses). Recipes denser than random close packing of the spheres are refused before any work.</li>
  * </ol>
- * Reports the particle counts, the coating thickness h as a micrometer measures it (the highest particle top
- * max(z + r)) and the porosity 1 − V_solid/(Lx Ly h)
- * (CBD nanopores counted as pores), beside the recipe's initial porosity. Gives the packing.
+ *
+ * <p><b>Porosity</b> is reported as 1 − V_solid/(Lx Ly h), V_solid the AM and CBD <i>solid</i> (skeletal densities,
+ * CBD nanopores counted as pores) and h the thickness as a micrometer measures it, the highest particle top
+ * max(z + r). This is the recipe's total porosity ε₀ (its ρ_s is the skeletal density of the solid mixture), so
+ * the two are compared directly; {@code porosity_mechanism} names how it was reached. Gives the packing.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=" + ElectrodeGenerator.NAME)
 public final class ElectrodeGenerator implements Solver {
@@ -74,6 +72,7 @@ public final class ElectrodeGenerator implements Solver {
     static final String CBD_NANOPOROSITY = "cbd_nanoporosity";
     static final String DEPOSITION = "deposition_overlap_fraction";
     static final String MAX_STEPS = "max_settle_steps";
+    static final String TOLERANCE = "porosity_tolerance";
     static final String BOND_E = "bond_youngs_modulus_GPa";
     static final String BOND_NU = "bond_poisson_ratio";
     static final String BOND_LAMBDA = "bond_radius_multiplier";
@@ -82,14 +81,21 @@ public final class ElectrodeGenerator implements Solver {
     static final String BOND_GAP = "bond_gap_fraction";
     static final String BOND_DAMPING = "bond_damping_ratio";
     static final String VTK = "vtk";
+    /** Field of the recipe's dried porosity, for messages. */
+    static final String RECIPE_POROSITY = "recipe.initial_porosity";
+    /** Most wet deposits: the first, and up to two with shells resized from the measured packing (feedback). */
+    static final int MAX_DEPOSITS = 3;
 
     static final int AM = 0;
+    /** Standard gravity g [m/s²]. */
+    static final double STANDARD_GRAVITY = 9.80665;
     static final int CBD_TYPE = 1;
 
     @Override
     public String description() {
-        return "DEM: generates the dried electrode coating (AM size distribution, CBD as small spheres or bonds) "
-                + "by random insertion and settling onto the current collector";
+        return "DEM: generates the dried electrode coating at the recipe's initial porosity (AM size distribution, CBD "
+                + "as small spheres or bonds): a wet deposit of particles with solvent-swollen CBD gel shells settles "
+                + "onto the current collector, then dries (shells collapse, the film shrinks through its thickness)";
     }
 
     @Override
@@ -111,10 +117,14 @@ public final class ElectrodeGenerator implements Solver {
                 Parameter.number(CBD_DIAMETER, "um", 1e-6, "diameter of the CBD spheres").positive().withDefault(4.0),
                 Parameter.number(CBD_NANOPOROSITY, "1", 1, "porosity inside the CBD").closed(0, 0.9).withDefault(0.5),
                 Parameter.number(DEPOSITION, "1", 1, "deposition body force, stated as the overlap (fraction of the "
-                        + "radius) it gives a median AM particle resting on the collector").open(0, 0.05)
+                        + "radius) it gives a median wet AM particle resting on the collector").open(0, 0.05)
                         .withDefault(0.002),
                 new Parameter(MAX_STEPS, Parameter.Kind.INTEGER, "1", 1, 100, true, 1e9, true, 200_000, false,
-                        List.of(), "largest number of settling steps"),
+                        List.of(), "largest number of settling steps of one wet deposit"),
+                Parameter.number(TOLERANCE, "1", 1, "largest difference between the dried porosity and the recipe's "
+                        + "initial_porosity accepted before the coating is deposited again with shells resized from "
+                        + "the measured packing (at most " + MAX_DEPOSITS + " deposits)").open(0, 0.1)
+                        .withDefault(0.005),
                 Parameter.number(BOND_E, "GPa", 1e9, "bond Young's modulus E_b (eq 19)").positive().withDefault(1.0),
                 Parameter.number(BOND_NU, "1", 1, "bond Poisson's ratio (eq 20)").closed(0, 0.5).withDefault(0.3),
                 Parameter.number(BOND_LAMBDA, "1", 1, "bond radius / smaller particle radius").open(0, 2)
@@ -122,11 +132,11 @@ public final class ElectrodeGenerator implements Solver {
                 Parameter.number(BOND_SIGMA, "MPa", 1e6, "bond tensile strength (eq 17)").positive()
                         .withDefault(20.0),
                 Parameter.number(BOND_TAU, "MPa", 1e6, "bond shear strength (eq 18)").positive().withDefault(20.0),
-                Parameter.number(BOND_GAP, "1", 1, "bond AM pairs whose surfaces are closer than this fraction of d50")
-                        .nonNegative().withDefault(0.1),
+                Parameter.number(BOND_GAP, "1", 1, "bond AM pairs whose surfaces are closer than this fraction of d50 "
+                        + "(and than the Verlet skin, which lists the pairs)").nonNegative().withDefault(0.1),
                 Parameter.number(BOND_DAMPING, "1", 1, "fraction of critical damping of the bond springs")
                         .nonNegative().withDefault(0.1),
-                Parameter.flag(VTK, "write the settled packing as VTK for ParaView").withDefault(true)));
+                Parameter.flag(VTK, "write the dried packing as VTK for ParaView").withDefault(true)));
         list.addAll(DemSetup.parameters());
         return list;
     }
@@ -158,21 +168,26 @@ public final class ElectrodeGenerator implements Solver {
                 throw new InvalidInputException(par.fieldPath(TABLE_F), sum, "fractions with a positive sum");
             }
         }
-        inputs.find(ElectrodeRecipe.KEY).ifPresent(recipe -> checkBox(par, recipe.particleDiameter()));
+        inputs.find(ElectrodeRecipe.KEY).ifPresent(recipe -> checkBox(par, recipe.particleDiameter(), 1));
         if (par.number(BOND_GAP) > 1) {
             throw new InvalidInputException(par.fieldPath(BOND_GAP), par.number(BOND_GAP), "a number <= 1");
         }
     }
 
-    /** The box must be at least twice the interaction range d_max + skin, so every pair has one nearest image. */
-    private static void checkBox(Parameters par, double d50) {
+    /**
+     * The box must be at least twice the interaction range α (d_max + skin), so every pair has one nearest image;
+     * α ≥ 1 is the shell factor of the wet deposit (1 when checked before the run).
+     */
+    private static void checkBox(Parameters par, double d50, double alpha) {
         SizeDistribution sizes = distribution(par, d50);
-        double reach = sizes.largest() + par.number(DemSetup.SKIN) * Math.min(d50, par.number(CBD_DIAMETER));
+        double reach = alpha * (sizes.largest() + par.number(DemSetup.SKIN) * Math.min(d50, par.number(CBD_DIAMETER)));
         for (String field : new String[] {BOX_X, BOX_Y}) {
             if (par.number(field) * d50 < 2 * reach) {
                 throw new InvalidInputException(par.fieldPath(field), par.number(field), String.format(
                         "at least %.2f: twice the interaction range of the largest particle (its diameter plus the "
-                                + "skin), in d50", 2 * reach / d50));
+                                + "skin%s), in d50", 2 * reach / d50, alpha > 1 ? String.format(", times the shell "
+                                + "factor %.3f of the wet deposit that the recipe's initial_porosity needs", alpha)
+                                : ""));
             }
         }
     }
@@ -208,7 +223,7 @@ public final class ElectrodeGenerator implements Solver {
         double d50 = recipe.particleDiameter();
         double lx = par.number(BOX_X) * d50;
         double ly = par.number(BOX_Y) * d50;
-        checkBox(par, d50);
+        checkBox(par, d50, 1);
         SizeDistribution sizes = distribution(par, d50);
         SplittableRandom random = new SplittableRandom(context.seed());
 
@@ -245,6 +260,19 @@ public final class ElectrodeGenerator implements Solver {
         }
         context.progress(0, "inserting " + amCount + " AM and " + cbdCount + " CBD particles");
 
+        double sphereVolume = amVolumeReal + cbdCount * Math.PI / 6 * cbdD * cbdD * cbdD;
+        double solid = amVolumeReal + cbdSolidVolume;
+        double area = lx * ly;
+        double target = recipe.initialPorosity();
+        double densest = 1 - DryingShrinkage.RANDOM_CLOSE_PACKING * solid / sphereVolume;
+        if (target < densest) {
+            throw new InvalidInputException(RECIPE_POROSITY, target, String.format("at least %.3f for this recipe "
+                    + "and cbd: %s: the porosity of a random close packing (solid fraction %.3f) of its spheres; a "
+                    + "denser coating is a calendered one (dem.calender)", densest, par.text(CBD),
+                    DryingShrinkage.RANDOM_CLOSE_PACKING));
+        }
+        double targetHeight = solid / ((1 - target) * area);
+
         double[] radius = new double[total];
         int[] type = new int[total];
         for (int k = 0; k < amCount; k++) {
@@ -257,77 +285,58 @@ public final class ElectrodeGenerator implements Solver {
         }
         double cbdApparentDensity = cbdSolidDensity * (1 - nano);
         double[] density = {am.density() * scaling, Math.max(cbdApparentDensity, 1e-9) * scaling};
-
-        Particles particles = RandomInsertion.insert(radius, type, density, lx, ly, random);
         DemSetup.Elastic[] types = {am, cbdMechanics};
-        String lawName = DemSetup.lawName(par);
-        Swappable<ContactLaw> laws = context.service(ContactLaw.class, lawName);
-        ContactLaw law = laws.acquire(0);
-        // the softest pair (AM on CBD, or AM on AM without CBD spheres) sets both the deposition force and the
-        // settling speed
-        double r50 = d50 / 2;
-        double rSoft = cbdCount > 0 ? Math.min(r50, cbdD / 2) : r50;
-        double rStar = cbdCount > 0 ? r50 * (cbdD / 2) / (r50 + cbdD / 2) : r50 / 2;
-        double eSoft = DemSetup.pair(par, am, cbdCount > 0 ? cbdMechanics : am).effectiveYoungsModulus();
-        double depositionForce = 4.0 / 3.0 * eSoft * Math.sqrt(rStar) * Math.pow(par.number(DEPOSITION) * rSoft, 1.5);
-        double medianMass = am.density() * scaling * 4.0 / 3.0 * Math.PI * r50 * r50 * r50;
-        double gravity = -depositionForce / medianMass;
-        double impact = 8.0 / 15.0 * eSoft * Math.sqrt(rStar) * Math.pow(0.1 * rSoft, 2.5);
-        double terminal = Math.sqrt(2 * impact / medianMass);
-        double drag = Math.abs(gravity) / terminal;
-        int maxSteps = par.integer(MAX_STEPS);
-        long steps;
-        try (DemEngine engine = DemSetup.engine(context, particles, new PeriodicBox(lx, ly), types, law, scaling)) {
-            engine.addWall(new PlaneWall("collector", 0, true, DemSetup.wall(par, collector, types)));
-            engine.setGravity(gravity);
-            engine.setDrag(drag);
-            engine.sortParticles();
-            engine.initialise();
-            double meanMass = 0;
-            for (int i = 0; i < particles.size(); i++) {
-                meanMass += particles.mass(i);
-            }
-            meanMass /= particles.size();
-            // settled: mean kinetic energy per particle below 1e-4 of m a d50 (the work of falling one d50)
-            double threshold = 1e-4 * meanMass * Math.abs(gravity) * d50 * particles.size();
-            int block = 200;
-            steps = 0;
-            boolean settled = false;
-            while (steps < maxSteps) {
-                context.checkCancelled();
-                for (int k = 0; k < block; k++) {
-                    engine.useLaw(laws.acquire(steps + k)); // a swap takes effect at a step boundary
-                    engine.advance();
-                }
-                steps += block;
-                double kinetic = particles.kineticEnergy();
-                context.progress(Math.min(0.99, (double) steps / maxSteps),
-                        String.format("settling: step %d, kinetic energy %.3g of %.3g J", steps, kinetic, threshold));
-                if (steps > 2000 && kinetic < threshold) {
-                    settled = true;
-                    break;
-                }
-            }
-            if (!settled) {
-                throw new StageFailedException("the coating did not settle within " + maxSteps + " steps (kinetic "
-                        + "energy " + particles.kineticEnergy() + " J, target " + threshold + " J); raise " + MAX_STEPS
-                        + " or " + DEPOSITION);
-            }
-            EngineNotes.report(engine, context.results());
-        } catch (BlowUpException e) {
-            throw new StageFailedException("while settling the coating: " + e.getMessage(), e);
-        }
+        Swappable<ContactLaw> laws = context.service(ContactLaw.class, DemSetup.lawName(par));
 
+        // wet deposit, then drying; another deposit, with shells resized from the measured packing, while the
+        // dried porosity misses the recipe's by more than the tolerance (the best deposit is kept)
+        double tolerance = par.number(TOLERANCE);
+        double wetPacking = DryingShrinkage.RANDOM_LOOSE_PACKING;
+        Deposition.Result wet = null;
+        double alpha = 1;
+        double beta = 1;
+        double error = Double.POSITIVE_INFINITY;
+        long steps = 0;
+        int deposits = 0;
+        while (deposits < MAX_DEPOSITS && error > tolerance) {
+            double a = DryingShrinkage.shellFactor(targetHeight, sphereVolume / area, wetPacking);
+            checkBox(par, d50, a);
+            double[] wetRadius = new double[total];
+            for (int i = 0; i < total; i++) {
+                wetRadius[i] = a * radius[i];
+            }
+            deposits++;
+            Deposition.Result deposit = Deposition.settle(context, laws, wetRadius, type, density, types, collector, lx,
+                    ly, a * d50, a * cbdD, cbdCount > 0, random, steps, "wet deposit " + deposits);
+            steps += deposit.steps();
+            double b = DryingShrinkage.contraction(deposit.particles(), a, targetHeight);
+            double h = DryingShrinkage.height(deposit.particles(), a, b);
+            double e = Math.abs(1 - solid / (area * h) - target);
+            if (e < error) {
+                wet = deposit;
+                alpha = a;
+                beta = b;
+                error = e;
+            }
+            if (a == 1 && h > targetHeight) {
+                break; // denser than the spheres settle without shells: no shell reaches it
+            }
+            wetPacking = deposit.particles().solidVolume() / (area * deposit.particles().top());
+        }
+        boolean reached = error <= tolerance;
+        Particles particles = DryingShrinkage.dry(wet.particles(), alpha, beta);
         ParticlePacking packing = toPacking(particles, List.of(am.name(), cbdMechanics.name()), lx, ly);
         double thickness = particles.top();
-        double solid = amVolumeReal + cbdSolidVolume;
-        double porosity = 1 - solid / (lx * ly * thickness);
+        double porosity = 1 - solid / (area * thickness);
         context.give(ParticlePacking.KEY, packing);
         DemKeys.BondPlan bonds = !"bonds".equals(par.text(CBD)) ? null : new DemKeys.BondPlan(new BondSpec(par.number(BOND_E),
                 par.number(BOND_NU), par.number(BOND_LAMBDA), par.number(BOND_SIGMA), par.number(BOND_TAU),
                 par.number(BOND_DAMPING)), par.number(BOND_GAP) * d50);
-        context.give(DemKeys.COATING, new DemKeys.Coating(scaling, 1 - nano, bonds, gravity));
-        report(context, par, particles, amCount, cbdCount, thickness, porosity, recipe, steps, lx, ly);
+        context.give(DemKeys.COATING, new DemKeys.Coating(scaling, 1 - nano, bonds, -STANDARD_GRAVITY / scaling));
+        wet.engine().report(context.results());
+        Drying drying = new Drying(alpha, beta, deposits, steps, wet.particles().top(),
+                wet.particles().solidVolume() / (area * wet.particles().top()), targetHeight, reached);
+        report(context, par, particles, amCount, cbdCount, thickness, porosity, recipe, drying, lx, ly);
     }
 
     static ParticlePacking toPacking(Particles p, List<String> materials, double lx, double ly) {
@@ -347,8 +356,24 @@ public final class ElectrodeGenerator implements Solver {
         return new ParticlePacking(x, y, z, r, t, materials, lx, ly, p.top());
     }
 
+    /**
+     * How the coating dried.
+     *
+     * @param shellFactor   α, wet radius / dry radius [1]
+     * @param contraction   β, dried / wet centre heights [1]
+     * @param deposits      wet deposits made (more than one when the feedback resized the shells)
+     * @param steps         settling steps, all deposits [1]
+     * @param wetThickness  thickness of the last wet deposit, max(z + α r) [m]
+     * @param wetPacking    its packing fraction (wet spheres) [1]
+     * @param targetThickness the recipe's dried thickness h* = V_solid / ((1 − ε₀) Lx Ly) [m]
+     * @param reached       whether the dried thickness is h*
+     */
+    private record Drying(double shellFactor, double contraction, int deposits, long steps, double wetThickness,
+                          double wetPacking, double targetThickness, boolean reached) {
+    }
+
     private static void report(StageContext context, Parameters par, Particles p, int amCount, int cbdCount,
-                               double thickness, double porosity, ElectrodeRecipe recipe, long steps, double lx,
+                               double thickness, double porosity, ElectrodeRecipe recipe, Drying drying, double lx,
                                double ly) throws StageFailedException {
         ResultSink sink = context.results();
         sink.summary("am_particles", amCount, "1");
@@ -358,12 +383,39 @@ public final class ElectrodeGenerator implements Solver {
         sink.summary("thickness_um", thickness * 1e6, "um");
         sink.summary("porosity", porosity, "1");
         sink.summary("recipe_initial_porosity", recipe.initialPorosity(), "1");
-        sink.summary("settling_steps", steps, "1");
-        if (Math.abs(porosity - recipe.initialPorosity()) > 0.05) {
-            sink.note("porosity_check", String.format("the settled DEM coating has porosity %.3f, the recipe says %.3f;"
-                    + " DEM spheres settled by gravity pack more densely than a dried slurry (add cohesion: "
-                    + "contact_law hertz-mindlin-jkr with a surface energy, or a larger CBD nanoporosity)", porosity,
-                    recipe.initialPorosity()));
+        sink.summary("wet_thickness_um", drying.wetThickness() * 1e6, "um");
+        sink.summary("wet_packing_fraction", drying.wetPacking(), "1");
+        sink.summary("shell_factor", drying.shellFactor(), "1");
+        sink.summary("through_thickness_contraction", drying.contraction(), "1");
+        sink.summary("shell_gap_d50", drying.shellFactor() - 1, "1");
+        sink.summary("wet_deposits", drying.deposits(), "1");
+        sink.summary("settling_steps", drying.steps(), "1");
+        sink.note("porosity_mechanism", String.format("wet deposit and drying shrinkage: the particles settled with "
+                + "solvent-swollen CBD gel shells (radius x %.4f); on drying the shells collapsed and the film shrank "
+                + "through its thickness (heights x %.4f) toward the recipe's dry thickness V_solid/((1 - eps0) Lx Ly) "
+                + "= %.2f um: dried thickness %.2f um, porosity %.4f, recipe %.4f", drying.shellFactor(),
+                drying.contraction(), drying.targetThickness() * 1e6, thickness * 1e6, porosity,
+                recipe.initialPorosity()));
+        if (!drying.reached()) {
+            String why = porosity > recipe.initialPorosity()
+                    ? "the recipe is denser than these spheres settle even with the thinnest shells, and drying does "
+                    + "not compact the deposit further (in a coating a few particles thick the layers at the collector "
+                    + "and the rough top, which count in h = max(z + r), are loose); a denser coating is a calendered "
+                    + "one (dem.calender), or deposit with less friction"
+                    : "the " + drying.deposits() + " wet deposits packed too differently from the estimate for the "
+                    + "shells to reach it; this is the closest (raise porosity_tolerance or change the seed)";
+            sink.note("porosity_not_reached", String.format("the dried coating has porosity %.4f, the recipe asks for "
+                    + "%.4f (tolerance %.4f): %s", porosity, recipe.initialPorosity(), par.number(TOLERANCE), why));
+        }
+        // the calendering stage bonds pairs within bond_gap_fraction d50 that its neighbour list holds (skin)
+        double bondReach = Math.min(par.number(BOND_GAP), par.number(DemSetup.SKIN) * 2 * p.minRadius()
+                / recipe.particleDiameter());
+        if ("bonds".equals(par.text(CBD)) && drying.shellFactor() - 1 > bondReach) {
+            sink.note("shell_gap", String.format("drying leaves gaps of about %.3f d50 between laterally "
+                    + "neighbouring median particles, more than the %.3f d50 within which dem.calender bonds a pair "
+                    + "(bond_gap_fraction, and the Verlet skin: skin_fraction of the smallest diameter): many such "
+                    + "neighbours get no CBD bond",
+                    drying.shellFactor() - 1, bondReach));
         }
         int bins = 20;
         double[] profile = SolidFraction.porosityProfile(p, 0, thickness, lx * ly, bins);

@@ -391,7 +391,7 @@ public final class DemEngine implements AutoCloseable {
     }
 
     /**
-     * Forms bonds between every listed pair (i &lt; j) whose surfaces are within {@code gap} [m] and that
+     * Forms bonds between every pair (i &lt; j) whose surfaces are within {@code gap} [m] and that
      * {@code which} accepts, with the law's bond part. Call after {@link #initialise()}.
      *
      * @return number of bonds formed (0 when the law has no bond part)
@@ -399,6 +399,12 @@ public final class DemEngine implements AutoCloseable {
     public int formBonds(BondSpec spec, double gap, PairFilter which) {
         if (list.start.length < particles.size + 1 || list.builds == 0) {
             initialise();
+        }
+        if (gap > skin) {
+            // the list holds the pairs within the skin only: build it once with a reach that finds every pair to bond
+            // (bonded pairs then stay listed however far apart, and later builds use the skin again)
+            list.build(particles, box, gap, law, bonded);
+            splitEntries();
         }
         ContactGeometry g = workers[0].geometry;
         int formed = 0;
