@@ -132,8 +132,7 @@ public final class ElectrodeGenerator implements Solver {
                 Parameter.number(BOND_SIGMA, "MPa", 1e6, "bond tensile strength (eq 17)").positive()
                         .withDefault(20.0),
                 Parameter.number(BOND_TAU, "MPa", 1e6, "bond shear strength (eq 18)").positive().withDefault(20.0),
-                Parameter.number(BOND_GAP, "1", 1, "bond AM pairs whose surfaces are closer than this fraction of d50 "
-                        + "(and than the Verlet skin, which lists the pairs)").nonNegative().withDefault(0.1),
+                Parameter.number(BOND_GAP, "1", 1, "bond AM pairs whose surfaces are closer than this fraction of d50").nonNegative().withDefault(0.1),
                 Parameter.number(BOND_DAMPING, "1", 1, "fraction of critical damping of the bond springs")
                         .nonNegative().withDefault(0.1),
                 Parameter.flag(VTK, "write the dried packing as VTK for ParaView").withDefault(true)));
@@ -407,15 +406,13 @@ public final class ElectrodeGenerator implements Solver {
             sink.note("porosity_not_reached", String.format("the dried coating has porosity %.4f, the recipe asks for "
                     + "%.4f (tolerance %.4f): %s", porosity, recipe.initialPorosity(), par.number(TOLERANCE), why));
         }
-        // the calendering stage bonds pairs within bond_gap_fraction d50 that its neighbour list holds (skin)
-        double bondReach = Math.min(par.number(BOND_GAP), par.number(DemSetup.SKIN) * 2 * p.minRadius()
-                / recipe.particleDiameter());
+        // the calendering stage bonds the pairs within bond_gap_fraction d50
+        double bondReach = par.number(BOND_GAP);
         if ("bonds".equals(par.text(CBD)) && drying.shellFactor() - 1 > bondReach) {
             sink.note("shell_gap", String.format("drying leaves gaps of about %.3f d50 between laterally "
                     + "neighbouring median particles, more than the %.3f d50 within which dem.calender bonds a pair "
-                    + "(bond_gap_fraction, and the Verlet skin: skin_fraction of the smallest diameter): many such "
-                    + "neighbours get no CBD bond",
-                    drying.shellFactor() - 1, bondReach));
+                    + "(bond_gap_fraction): many such neighbours get no CBD bond", drying.shellFactor() - 1,
+                    bondReach));
         }
         int bins = 20;
         double[] profile = SolidFraction.porosityProfile(p, 0, thickness, lx * ly, bins);
