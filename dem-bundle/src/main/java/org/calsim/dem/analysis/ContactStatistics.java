@@ -75,7 +75,7 @@ public final class ContactStatistics {
     }
 
     /** Adds the outer product u ⊗ v to the 3 × 3 tensor t (row major). */
-    private static void add(double[] t, double ux, double uy, double uz, double vx, double vy, double vz) {
+    static void add(double[] t, double ux, double uy, double uz, double vx, double vy, double vz) {
         t[0] += ux * vx;
         t[1] += ux * vy;
         t[2] += ux * vz;

@@ -178,7 +178,7 @@ public final class NipWindow {
             double d = Math.sqrt(dx * dx + dy * dy + dz * dz);
             double arm = (p.radius(i) - 0.5 * (p.radius(i) + p.radius(j) - d)) / d;
             if (contains(p.x(i) - arm * dx, p.z(i) - arm * dz)) {
-                add(sigma, dx, dy, dz, fx, fy, fz);
+                ContactStatistics.add(sigma, dx, dy, dz, fx, fy, fz);
             }
         });
         for (int w = 0; w < engine.walls().size(); w++) {
@@ -192,7 +192,7 @@ public final class NipWindow {
                 }
                 double[] arm = wall.branch(p, engine.box(), i);
                 if (contains(p.x(i) - arm[0], p.z(i) - arm[2])) {
-                    add(sigma, arm[0], arm[1], arm[2], fx, fy, fz);
+                    ContactStatistics.add(sigma, arm[0], arm[1], arm[2], fx, fy, fz);
                 }
             }
         }
@@ -201,17 +201,5 @@ public final class NipWindow {
             sigma[k] /= v;
         }
         return sigma;
-    }
-
-    private static void add(double[] t, double ux, double uy, double uz, double vx, double vy, double vz) {
-        t[0] += ux * vx;
-        t[1] += ux * vy;
-        t[2] += ux * vz;
-        t[3] += uy * vx;
-        t[4] += uy * vy;
-        t[5] += uy * vz;
-        t[6] += uz * vx;
-        t[7] += uz * vy;
-        t[8] += uz * vz;
     }
 }
