@@ -52,7 +52,33 @@ public final class ContactStatistics {
                 add(fab, dx, dy, dz, dx / d2, dy / d2, dz / d2); // n n = l l / |l|²
             }
         });
-        // wall contacts: branch from the contact point to the centre is (r − δ) n ≈ along the force normal
+        addWallContacts(engine, sig, (i, arm) -> true);
+        int n = Math.max(1, p.size());
+        ContactStatistics s = new ContactStatistics(count[0], count[1], 2.0 * count[0] / n);
+        for (int k = 0; k < 9; k++) {
+            s.fabric[k] = count[0] == 0 ? 0 : fab[k] / count[0];
+            s.stress[k] = sig[k] / volume;
+        }
+        return s;
+    }
+
+    /** Chooses wall contacts by particle and branch vector. */
+    @FunctionalInterface
+    interface WallContactFilter {
+        /**
+         * @param i   the particle
+         * @param arm branch vector from the contact point to the particle centre [m]
+         * @return whether the contact counts
+         */
+        boolean accept(int i, double[] arm);
+    }
+
+    /**
+     * Adds Σ (x_p − x_c) ⊗ f over the wall contacts that {@code keep} accepts to {@code sigma} (eq 16, not yet divided by
+     * the volume): the branch from the contact point to the centre is (r − δ) n, f the force the wall exerts.
+     */
+    static void addWallContacts(DemEngine engine, double[] sigma, WallContactFilter keep) {
+        Particles p = engine.particles();
         for (int w = 0; w < engine.walls().size(); w++) {
             for (int i = 0; i < p.size(); i++) {
                 double fx = -engine.wallForceOn(i, w, 0);
@@ -62,16 +88,11 @@ public final class ContactStatistics {
                     continue;
                 }
                 double[] arm = engine.walls().get(w).branch(p, engine.box(), i);
-                add(sig, arm[0], arm[1], arm[2], fx, fy, fz);
+                if (keep.accept(i, arm)) {
+                    add(sigma, arm[0], arm[1], arm[2], fx, fy, fz);
+                }
             }
         }
-        int n = Math.max(1, p.size());
-        ContactStatistics s = new ContactStatistics(count[0], count[1], 2.0 * count[0] / n);
-        for (int k = 0; k < 9; k++) {
-            s.fabric[k] = count[0] == 0 ? 0 : fab[k] / count[0];
-            s.stress[k] = sig[k] / volume;
-        }
-        return s;
     }
 
     /** Adds the outer product u ⊗ v to the 3 × 3 tensor t (row major). */

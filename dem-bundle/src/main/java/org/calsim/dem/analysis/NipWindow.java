@@ -3,7 +3,6 @@ package org.calsim.dem.analysis;
 import org.calsim.dem.engine.DemEngine;
 import org.calsim.dem.engine.Particles;
 import org.calsim.dem.engine.PeriodicBox;
-import org.calsim.dem.engine.Wall;
 
 /**
  * A measuring window under a calender roll: the slab |x − x_a| &le; a of the periodic strip (x_a the roll axis,
@@ -181,21 +180,7 @@ public final class NipWindow {
                 ContactStatistics.add(sigma, dx, dy, dz, fx, fy, fz);
             }
         });
-        for (int w = 0; w < engine.walls().size(); w++) {
-            Wall wall = engine.walls().get(w);
-            for (int i = 0; i < p.size(); i++) {
-                double fx = -engine.wallForceOn(i, w, 0);
-                double fy = -engine.wallForceOn(i, w, 1);
-                double fz = -engine.wallForceOn(i, w, 2);
-                if (fx == 0 && fy == 0 && fz == 0) {
-                    continue;
-                }
-                double[] arm = wall.branch(p, engine.box(), i);
-                if (contains(p.x(i) - arm[0], p.z(i) - arm[2])) {
-                    ContactStatistics.add(sigma, arm[0], arm[1], arm[2], fx, fy, fz);
-                }
-            }
-        }
+        ContactStatistics.addWallContacts(engine, sigma, (i, arm) -> contains(p.x(i) - arm[0], p.z(i) - arm[2]));
         double v = volume();
         for (int k = 0; k < 9; k++) {
             sigma[k] /= v;
