@@ -1,5 +1,7 @@
 package org.calsim.api.stage;
 
+import java.util.Locale;
+
 /**
  * Bad input, found before any work starts: names the field, the value and what is allowed, in one
  * paragraph a user can act on.
@@ -33,6 +35,18 @@ public class InvalidInputException extends IllegalArgumentException {
         if (value == null) {
             return "a missing value";
         }
+        if (value instanceof Double || value instanceof Float) {
+            return "the value " + number(((Number) value).doubleValue());
+        }
         return value instanceof String s ? "'" + s + "'" : "the value " + value;
+    }
+
+    /**
+     * A number as a user wrote it: a value converted to the user's unit (50e-6 m × 1e6 = 49.99999999999999 um)
+     * carries the conversion's last-digit rounding, so it is shown to 12 significant digits.
+     */
+    private static String number(double d) {
+        return Double.isFinite(d) ? Double.toString(Double.parseDouble(String.format(Locale.ROOT, "%.12g", d)))
+                : Double.toString(d);
     }
 }

@@ -303,6 +303,10 @@ final class CompressionRecord {
             sink.summary("porosity_at_max_load_gap_implied", stripAtMaximum[0], "1");
             sink.summary("stress_zz_at_max_load_strip_MPa", stripAtMaximum[1] / 1e6, "MPa");
         }
+        if (atMaximum != null) {
+            // the compression curve's pressure: |F_z| over the entry arc, at the maximum-load step
+            sink.summary("nip_pressure_at_max_load_MPa", atMaximum[3], "MPa");
+        }
         sink.summary("initial_highest_particle_top_um", h0 * 1e6, "um");
         if (pass.minimumThickness() > initialSurface) {
             sink.note("roll_gap", String.format("the gap (%.2f um, from the highest particle top %.2f um) lies above "

@@ -19,8 +19,9 @@ import org.calsim.dem.engine.RollWall;
  * <p>The unloaded thickness is the mean surface height of the strip ({@link SurfaceHeight}, grid spacing
  * {@code surfaceSpacing}): the whole strip is behind the roll after the pass, and a profilometer, not the
  * single highest particle, gives its thickness. The pressure of the compression curve is the mean nip
- * pressure |F_z| / (Ly l_c) with the projected contact length l_c = √(R (h_top − gap)) (eq 2 of the review for
- * one roll). The contact pressure against x ({@link NipProfile}) is recorded at the maximum-load step (halfway
+ * pressure |F_z| / (Ly l_e) over the entry length l_e = √(2R (h_top − gap)), the projected arc on which the roll
+ * meets the strip (eq 2 of the review, √(r_R Δδ) for two rolls of radius r_R = 2R that each compress half of
+ * Δδ = h_top − gap: one roll on a rigid collector). The contact pressure against x ({@link NipProfile}) is recorded at the maximum-load step (halfway
  * through the pass) and averaged over the steady part of the pass: after one entry length at the gap, until one
  * entry length before the roll returns to where it came down, so that neither the ramp nor the material the
  * ramp compacted is under the roll.
@@ -33,7 +34,6 @@ final class RollProtocol extends PhasedProtocol {
     private final double rollSpeed;
     private final PeriodicBox box;
     private final int relaxSteps;
-    private final double contactLength;
     private final double entryLength;
     private final double depth;
     private final double startBottom;
@@ -62,7 +62,6 @@ final class RollProtocol extends PhasedProtocol {
         this.rollSpeed = rollSpeed;
         this.box = box;
         this.relaxSteps = relaxSteps;
-        this.contactLength = Math.sqrt(roll.radius() * Math.max(particlesTop - gap, 0));
         this.depth = Math.max(particlesTop - gap, 0);
         this.entryLength = Math.sqrt(2 * roll.radius() * depth);
         this.startBottom = roll.bottom();
@@ -183,7 +182,7 @@ final class RollProtocol extends PhasedProtocol {
 
     @Override
     public double pressure() {
-        return contactLength > 0 ? Math.abs(roll.forceZ()) / (box.ly() * contactLength) : 0;
+        return entryLength > 0 ? Math.abs(roll.forceZ()) / (box.ly() * entryLength) : 0;
     }
 
     @Override

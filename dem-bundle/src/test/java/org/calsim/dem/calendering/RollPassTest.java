@@ -61,6 +61,19 @@ class RollPassTest {
         assertEquals(20.0, pass.get("nip_window_width_um"), 1e-9, "window 2 d50 wide");
     }
 
+    /**
+     * The pressure of the compression curve is the roll force over the entry arc √(2R Δh) of one roll on a rigid
+     * collector (eq 2 with two rolls of radius 2R), not over √(R Δh), which made it √2 too high.
+     */
+    @Test
+    void theCompressionCurvePressureIsTheLineLoadOverTheEntryArc() {
+        double q = pass.get("line_load_at_max_load_N_per_m");
+        double entry = pass.get("nip_entry_length_um") * 1e-6;
+        assertEquals(Math.sqrt(2 * 150e-6 * (pass.get("initial_highest_particle_top_um")
+                - pass.get("minimum_thickness_um")) * 1e-6), entry, 1e-12);
+        assertEquals(q / entry / 1e6, pass.get("nip_pressure_at_max_load_MPa"), 1e-9 * q / entry / 1e6);
+    }
+
     /** The nip profile (bins × width × Ly) integrates to the line load from the roll's total force. */
     @Test
     void theNipProfileIntegratesToTheLineLoad() {
