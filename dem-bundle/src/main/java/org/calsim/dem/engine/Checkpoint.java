@@ -18,7 +18,7 @@ public final class Checkpoint {
     /** First bytes of every checkpoint. */
     public static final String MAGIC = "calsim-dem";
     /** Format version written by this class. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private Checkpoint() {
     }
@@ -69,6 +69,7 @@ public final class Checkpoint {
         for (Wall w : e.walls) {
             out.writeUTF(w.getClass().getSimpleName() + ":" + w.name());
             w.save(out);
+            out.writeDouble(w.power);
         }
         int slots = n * e.walls.size();
         writeDoubles(out, e.wallHistory, slots * nl.historySize);
@@ -169,6 +170,7 @@ public final class Checkpoint {
                 throw new IOException("checkpoint wall " + id + " where the job has " + expected);
             }
             w.load(in);
+            w.power = in.readDouble();
         }
         e.restoreWalls(n, historySize);
         int slots = n * e.walls.size();

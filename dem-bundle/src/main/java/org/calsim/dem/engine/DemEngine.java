@@ -79,9 +79,13 @@ public final class DemEngine implements AutoCloseable {
     private boolean bonded;
     private boolean kick = true;
 
+    /** Doubles per (particle, wall) slot of {@link #wallForce}. */
+    private static final int WALL_SLOTS = 4;
+
     // wall contact state per (particle, wall)
     double[] wallHistory = new double[0];
     byte[] wallTouching = new byte[0];
+    /** per (particle, wall) slot: force on the wall (x, y, z) [N] and the wall's power on the particle [W] */
     private double[] wallForce = new double[0];
 
     // energy bookkeeping for the runaway check [J]
@@ -380,7 +384,7 @@ public final class DemEngine implements AutoCloseable {
         int hs = law.historySize();
         if (wallTouching.length < needed) {
             wallTouching = Arrays.copyOf(wallTouching, needed + needed / 2);
-            wallForce = Arrays.copyOf(wallForce, (needed + needed / 2) * 3);
+            wallForce = Arrays.copyOf(wallForce, (needed + needed / 2) * WALL_SLOTS);
         }
         if (wallHistory.length < wallTouching.length * hs) {
             if (wallHistory.length == 0) {
@@ -483,8 +487,7 @@ public final class DemEngine implements AutoCloseable {
         }
         for (int w = 0, nw = walls.size(); w < nw; w++) {
             Wall wall = walls.get(w);
-            wallWork -= (wall.forceX * wall.velocity(0) + wall.forceY * wall.velocity(1)
-                    + wall.forceZ * wall.velocity(2)) * dt;
+            wallWork += wall.power * dt;
             wall.move(dt, box);
         }
         step++;
@@ -859,9 +862,7 @@ public final class DemEngine implements AutoCloseable {
                         wallTouching[slot] = 0;
                         Arrays.fill(wallHistory, slot * hs, slot * hs + hs, 0.0);
                     }
-                    wallForce[3 * slot] = 0;
-                    wallForce[3 * slot + 1] = 0;
-                    wallForce[3 * slot + 2] = 0;
+                    Arrays.fill(wallForce, WALL_SLOTS * slot, WALL_SLOTS * slot + WALL_SLOTS, 0.0);
                     continue;
                 }
                 double ri = p.radius[i];
@@ -904,9 +905,12 @@ public final class DemEngine implements AutoCloseable {
                 tx += -arm * (ny * f.ftz - nz * f.fty) + f.trx;
                 ty += -arm * (nz * f.ftx - nx * f.ftz) + f.try_;
                 tz += -arm * (nx * f.fty - ny * f.ftx) + f.trz;
-                wallForce[3 * slot] = -cx;
-                wallForce[3 * slot + 1] = -cy;
-                wallForce[3 * slot + 2] = -cz;
+                wallForce[WALL_SLOTS * slot] = -cx;
+                wallForce[WALL_SLOTS * slot + 1] = -cy;
+                wallForce[WALL_SLOTS * slot + 2] = -cz;
+                // the work rate of the wall on the particle: the contact force times the velocity of the wall's
+                // surface at the contact (a roll's turning included, not only its translation)
+                wallForce[WALL_SLOTS * slot + 3] = cx * w6[3] + cy * w6[4] + cz * w6[5];
             }
             p.fx[i] = fx;
             p.fy[i] = fy;
@@ -935,15 +939,18 @@ public final class DemEngine implements AutoCloseable {
             double sx = 0;
             double sy = 0;
             double sz = 0;
+            double power = 0;
             for (int i = 0, n = particles.size; i < n; i++) {
-                int slot = 3 * (i * nw + w);
+                int slot = WALL_SLOTS * (i * nw + w);
                 sx += wallForce[slot];
                 sy += wallForce[slot + 1];
                 sz += wallForce[slot + 2];
+                power += wallForce[slot + 3];
             }
             wall.forceX = sx;
             wall.forceY = sy;
             wall.forceZ = sz;
+            wall.power = power;
         }
     }
 
@@ -951,7 +958,7 @@ public final class DemEngine implements AutoCloseable {
     void restoreWalls(int n, int historySize) {
         int slots = n * walls.size();
         wallTouching = new byte[slots];
-        wallForce = new double[3 * slots];
+        wallForce = new double[WALL_SLOTS * slots];
         wallHistory = new double[slots * historySize];
     }
 
@@ -964,7 +971,7 @@ public final class DemEngine implements AutoCloseable {
 
     /** @return force particle i exerted on wall {@code w} in the last evaluation, component {@code axis} [N] */
     public double wallForceOn(int i, int w, int axis) {
-        return wallForce[3 * (i * walls.size() + w) + axis];
+        return wallForce[WALL_SLOTS * (i * walls.size() + w) + axis];
     }
 
     private void checkNaN() {

@@ -12,6 +12,11 @@ public abstract sealed class Wall permits PlaneWall, RollWall {
     final PairProperties[] byType;
     /** force exerted on the wall by the particles in the last evaluation [N] */
     double forceX, forceY, forceZ;
+    /**
+     * rate of work the wall did on the particles in the last evaluation, Σ F · v_s with F the contact force on a
+     * particle and v_s the velocity of the wall's surface where it touches it (a roll's turning included) [W]
+     */
+    double power;
 
     /**
      * @param name   label for messages and tables
@@ -62,6 +67,11 @@ public abstract sealed class Wall permits PlaneWall, RollWall {
     /** @return force on the wall from the particles, z [N] */
     public double forceZ() {
         return forceZ;
+    }
+
+    /** @return rate of work the wall did on the particles in the last evaluation [W] */
+    public double power() {
+        return power;
     }
 
     /** @return the wall's translational velocity (x, y, z) component {@code axis} [m/s] */

@@ -143,4 +143,37 @@ class RollWallKinematicsTest {
         assertTrue(tangentialOverNormal[1] > 100 * Math.abs(tangentialOverNormal[0]),
                 "sliding roll drags the particle along +x: F_t/F_n = " + tangentialOverNormal[1]);
     }
+
+    /**
+     * A roll turning in place (v = 0, ω = 20 rad/s) on a particle pressed against it: its surface at the lowest
+     * point moves at ωR along −x and friction drags the particle along, so the roll does work through its turning
+     * alone. The engine's energy bookkeeping must count it: the wall's power is the contact force on the particle
+     * times the velocity of the roll's surface at the contact, F·u (not F·v of the translation, which is 0 here and
+     * made the runaway check stop such a run as "blown up"). Over the run the work done bounds the kinetic energy
+     * the particle gained (the rest is in the springs or dissipated), and the run is not stopped.
+     */
+    @Test
+    void aTurningRollDoesWorkThroughItsSurfaceVelocity() {
+        double omega = 20;
+        Particles p = one(0.1, 0.01);
+        try (DemEngine engine = new DemEngine(p, new PeriodicBox(LX, 0.02), 1, new PairProperties[] {PP},
+                new HertzMindlinLaw(), 1)) {
+            RollWall roll = new RollWall("roll", RR, 0.1, 0.01 + RR + R - 1e-6, new PairProperties[] {PP});
+            roll.setMotion(0, 0, omega);
+            engine.addWall(roll);
+            engine.setTimeStep(1e-7);
+            engine.setSkin(0.1 * R);
+            engine.run(1);
+            double[] out = new double[6];
+            roll.contact(p, engine.box(), 0, out);
+            double power = -(roll.forceX() * out[3] + roll.forceY() * out[4] + roll.forceZ() * out[5]);
+            assertTrue(power > 0, "the turning roll drives the particle: " + power + " W");
+            assertEquals(power, roll.power(), 1e-12 * power, "F·u at the contact");
+            assertEquals(-omega * RR, out[3], 1e-12 * omega * RR, "the lowest point moves at ωR along −x");
+            engine.run(3 * 1000); // beyond the runaway check's interval (which threw here before)
+            assertTrue(p.velocity(0, 0) < 0, "dragged along −x");
+            assertTrue(engine.wallWork >= p.kineticEnergy(), "work " + engine.wallWork + " J, kinetic energy "
+                    + p.kineticEnergy() + " J");
+        }
+    }
 }
