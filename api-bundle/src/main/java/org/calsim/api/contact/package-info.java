@@ -22,5 +22,5 @@
  * ({@link org.calsim.api.contact.ComposedContactLaw#historyCarriedFrom}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.calsim.api.contact;

@@ -80,6 +80,7 @@ public final class ElectrodeGenerator implements Solver {
     static final String BOND_TAU = "bond_shear_strength_MPa";
     static final String BOND_GAP = "bond_gap_fraction";
     static final String BOND_DAMPING = "bond_damping_ratio";
+    static final String BOND_FAILURE = "bond_failure_strain";
     static final String VTK = "vtk";
     /** Field of the recipe's dried porosity, for messages. */
     static final String RECIPE_POROSITY = "recipe.initial_porosity";
@@ -135,6 +136,10 @@ public final class ElectrodeGenerator implements Solver {
                 Parameter.number(BOND_GAP, "1", 1, "bond AM pairs whose surfaces are closer than this fraction of d50").nonNegative().withDefault(0.1),
                 Parameter.number(BOND_DAMPING, "1", 1, "fraction of critical damping of the bond springs")
                         .nonNegative().withDefault(0.1),
+                Parameter.number(BOND_FAILURE, "1", 1, "plastic strain at which a yielding bond breaks: 0 for "
+                        + "brittle bonds that break where their stress first reaches a strength (Potyondy and "
+                        + "Cundall), more for ductile binder bridges that yield at their strengths "
+                        + "(elastic-perfectly plastic) until then").closed(0, 10).withDefault(0.0),
                 Parameter.flag(VTK, "write the dried packing as VTK for ParaView").withDefault(true)));
         list.addAll(DemSetup.parameters());
         return list;
@@ -330,7 +335,7 @@ public final class ElectrodeGenerator implements Solver {
         context.give(ParticlePacking.KEY, packing);
         DemKeys.BondPlan bonds = !"bonds".equals(par.text(CBD)) ? null : new DemKeys.BondPlan(new BondSpec(par.number(BOND_E),
                 par.number(BOND_NU), par.number(BOND_LAMBDA), par.number(BOND_SIGMA), par.number(BOND_TAU),
-                par.number(BOND_DAMPING)), par.number(BOND_GAP) * d50);
+                par.number(BOND_DAMPING), par.number(BOND_FAILURE)), par.number(BOND_GAP) * d50);
         context.give(DemKeys.COATING, new DemKeys.Coating(scaling, 1 - nano, bonds, -STANDARD_GRAVITY / scaling));
         wet.engine().report(context.results());
         Drying drying = new Drying(alpha, beta, deposits, steps, wet.particles().top(),

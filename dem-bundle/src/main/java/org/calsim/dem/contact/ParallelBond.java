@@ -34,8 +34,17 @@ import org.calsim.api.contact.PairProperties;
  * incremental: their increments come from the relative tangential and angular velocities, which a rigid rotation
  * leaves at zero.
  * Eq 17 is written in the review with |F_n|; here F_n is signed so that σ is the largest tensile stress
- * (tension positive): a compressed bond does not break in tension. If σ &gt; σ_c or τ &gt; τ_c the bond
- * breaks: its forces are zeroed, it writes nothing from this step on and never forms again by itself. A
+ * (tension positive): a compressed bond does not break in tension. If σ &gt; σ_c or τ &gt; τ_c a brittle bond
+ * ({@link BondSpec#failureStrain()} 0, Potyondy and Cundall's) breaks: its forces are zeroed, it writes nothing
+ * from this step on and never forms again by itself.
+ *
+ * <p><b>Ductile bond</b> (failure strain ε_f &gt; 0): a binder bridge of a polymer such as PVDF yields before it
+ * tears. Where σ &gt; σ_c, the stresses flow back onto σ = σ_c, elastic–perfectly plastic with a radial return: a
+ * stretched bond (F_n &lt; 0) scales F_n and M_b by σ_c/σ, its rest length l_b growing so that k_n A (l_b − d) is
+ * the scaled force; a compressed bond scales only M_b, to |M_b| R_b/I = σ_c + F_n/A. Where τ &gt; τ_c, F_s and M_tw
+ * are scaled by τ_c/τ. The plastic strain accumulates the plastic lengthening Δl_b/l_b, the plastic bending and
+ * twisting rotations times R_b/l_b (the strain of the bond's outer fibre) and the plastic slip over l_b; the bond
+ * breaks once it exceeds ε_f. Brittle and ductile bonds have the same elastic response. A
  * constant relative rotation θ = |w|t thus gives the beam-theory moments E_b I θ/l_b (pure bending) and
  * G_b J θ/l_b (torsion) of a beam of length l_b.
  *
@@ -53,7 +62,7 @@ import org.calsim.api.contact.PairProperties;
  * opposite to j); its spring stiffnesses k_n A and k_t A [N/m] are added to {@link ContactForce#normalStiffness} and
  * {@link ContactForce#tangentialStiffness} (springs in parallel with the contact's), so the engine's time-step check
  * sees the bond. History: {@value #SLOTS} slots (state, R_b, l_b, k_n, k_t, σ_c, τ_c, four dashpot
- * coefficients, F_n, F_s, M_tw, M_b).
+ * coefficients, F_n, F_s, M_tw, M_b, ε_f, accumulated plastic strain).
  */
 public final class ParallelBond implements ContactPart.Bond {
     static final int STATE = 0;
@@ -71,8 +80,10 @@ public final class ParallelBond implements ContactPart.Bond {
     static final int FS = 12;
     static final int M_TWIST = 15;
     static final int M_BEND = 16;
+    static final int FAILURE_STRAIN = 19;
+    static final int PLASTIC_STRAIN = 20;
     /** Number of history slots. */
-    static final int SLOTS = 19;
+    static final int SLOTS = 21;
 
     private static final double INTACT = 1;
     private static final double BROKEN = -1;
@@ -116,6 +127,7 @@ public final class ParallelBond implements ContactPart.Bond {
         for (int k = FN; k < SLOTS; k++) {
             h[o + k] = 0;
         }
+        h[o + FAILURE_STRAIN] = bond.failureStrain();
     }
 
     @Override
@@ -171,14 +183,48 @@ public final class ParallelBond implements ContactPart.Bond {
         by = (by - bn * ny) * scale - kn * inertia * wty * dt;
         bz = (bz - bn * nz) * scale - kn * inertia * wtz * dt;
 
-        double sigma = -fn / area + Math.sqrt(bx * bx + by * by + bz * bz) * rb / inertia;
-        double tau = Math.sqrt(sx * sx + sy * sy + sz * sz) / area + Math.abs(twist) * rb / polar;
-        if (sigma > h[o + SIGMA_C] || tau > h[o + TAU_C]) {
-            h[o + STATE] = BROKEN;
-            for (int k = FN; k < SLOTS; k++) {
-                h[o + k] = 0;
+        double bending = Math.sqrt(bx * bx + by * by + bz * bz);
+        double shear = Math.sqrt(sx * sx + sy * sy + sz * sz);
+        double sigma = -fn / area + bending * rb / inertia;
+        double tau = shear / area + Math.abs(twist) * rb / polar;
+        double sigmaC = h[o + SIGMA_C];
+        double tauC = h[o + TAU_C];
+        if (sigma > sigmaC || tau > tauC) {
+            double failure = h[o + FAILURE_STRAIN];
+            double length = h[o + LENGTH];
+            double plastic = h[o + PLASTIC_STRAIN];
+            if (sigma > sigmaC && failure > 0) {
+                // tension and bending flow back onto σ = σ_c: a stretched bond lengthens and bends plastically in
+                // proportion; a compressed one bends only, its compression raising the moment it carries
+                double keep = fn < 0 ? sigmaC / sigma : (sigmaC + fn / area) / (bending * rb / inertia);
+                if (fn < 0) {
+                    double stretched = fn * keep;
+                    double rest = distance + stretched / (kn * area);
+                    plastic += (rest - length) / length;
+                    h[o + LENGTH] = rest;
+                    fn = stretched;
+                }
+                plastic += (1 - keep) * bending / (kn * inertia) * rb / length;
+                bx *= keep;
+                by *= keep;
+                bz *= keep;
             }
-            return;
+            if (tau > tauC && failure > 0) {
+                double keep = tauC / tau;
+                plastic += (1 - keep) * (shear / (kt * area) + Math.abs(twist) / (kt * polar) * rb) / length;
+                sx *= keep;
+                sy *= keep;
+                sz *= keep;
+                twist *= keep;
+            }
+            if (failure == 0 || plastic > failure) {
+                h[o + STATE] = BROKEN;
+                for (int k = FN; k < SLOTS; k++) {
+                    h[o + k] = 0;
+                }
+                return;
+            }
+            h[o + PLASTIC_STRAIN] = plastic;
         }
         h[o + FN] = fn;
         h[o + FS] = sx;

@@ -187,6 +187,79 @@ class BondTest {
     }
 
     /**
+     * A ductile bond (failure strain ε_f = 10⁻³) pulled apart as in {@link #tensionIsLinearAndBreaksAtTheTensileStrength}:
+     * linear up to σ_c A, then it yields: the force stays at σ_c A (to rounding) while the rest length grows with the
+     * stretch, and it breaks once the plastic lengthening, summed as Σ Δl_b/l_b (the true strain ln(l_b/l_b0) to
+     * within (Δl_b/l_b)² ≈ 1e-10 per step), passes ε_f: at the stretch σ_c/k_n + l_b0 (e^ε_f − 1), which is
+     * 1000.5 + 110.055 increments of v Δt here; the step that first passes it is 1111 (the 0.445 increment margin
+     * is far above the per-step rounding).
+     */
+    @Test
+    void aDuctileBondYieldsInTensionAtItsStrengthAndBreaksAtItsFailureStrain() {
+        double gap = 1e-6;
+        double length = 2 * RADIUS + gap;
+        double v = 0.01;
+        double dt = 1e-8;
+        double increment = EB / length * AREA * v * dt;
+        double sigmaC = 1000.5 * increment / AREA;
+        double failure = 1e-3;
+        ParallelBond bond = new ParallelBond();
+        double[] h = new double[ParallelBond.SLOTS];
+        ContactGeometry g = pair(-gap, dt);
+        bond.form(g, new BondSpec(EB, NUB, 0.5, sigmaC, STRONG, 0, failure), h, 0);
+        g.normalVelocity = -v;
+        int brokeAt = -1;
+        int yielded = 0;
+        for (int step = 1; step <= 3000 && brokeAt < 0; step++) {
+            g.overlap -= v * dt;
+            ContactForce out = step(bond, g, h);
+            if (!bond.intact(h, 0)) {
+                brokeAt = step;
+                assertEquals(0, out.bondNormal, 0, "no force once broken");
+            } else if (step > 1001) {
+                yielded++;
+                assertEquals(-sigmaC * AREA, out.bondNormal, 1e-9 * sigmaC * AREA, "perfectly plastic at step " + step);
+            }
+        }
+        double plasticSteps = length * Math.expm1(failure) / (v * dt);
+        assertEquals(110.055, plasticSteps, 1e-3);
+        assertEquals(1111, brokeAt, "break step");
+        assertEquals(109, yielded, "steps at the yield force");
+    }
+
+    /**
+     * A ductile bond bent at a constant relative angular velocity: the moment grows as E_b I θ/l_b up to σ_c I/R_b and
+     * then stays there; the plastic rotation θ_p makes an outer-fibre strain θ_p R_b/l_b, and the bond breaks when
+     * that passes ε_f, after θ_p = ε_f l_b/R_b: 8000 steps of ω Δt = 5e-7 rad past the yield step (500.5 steps in)
+     * for ε_f = 10⁻³, l_b = 10 µm, R_b = 2.5 µm. A brittle bond of the same strength breaks at step 501.
+     */
+    @Test
+    void aDuctileBondYieldsInBendingAndBreaksAtItsFailureStrain() {
+        double omega = 50;
+        double dt = 1e-8;
+        double length = 2 * RADIUS;
+        double momentIncrement = EB * I / length * omega * dt;
+        double sigmaC = 500.5 * momentIncrement * RB / I;
+        double failure = 1e-3;
+        ParallelBond bond = new ParallelBond();
+        double[] h = new double[ParallelBond.SLOTS];
+        ContactGeometry g = pair(0, dt);
+        bond.form(g, new BondSpec(EB, NUB, 0.5, sigmaC, STRONG, 0, failure), h, 0);
+        g.wz = omega;
+        int step = 0;
+        while (bond.intact(h, 0)) {
+            step++;
+            ContactForce out = step(bond, g, h);
+            if (bond.intact(h, 0) && step > 501) {
+                assertEquals(sigmaC * I / RB, Math.abs(out.trz), 1e-9 * sigmaC * I / RB, "yield moment at " + step);
+            }
+        }
+        double plasticSteps = failure * length / RB / (omega * dt);
+        assertEquals(8000, plasticSteps, 1e-6);
+        assertEquals(500.5 + plasticSteps, step, 1.0, "break step");
+    }
+
+    /**
      * (c) Shear at constant tangential speed: F_s = −k_t A Δs = −(G_b/l_b) A Δs, linear; the bond breaks when
      * |F_s|/A passes τ_c, at step 751 for τ_c set 750.5 increments high.
      */
