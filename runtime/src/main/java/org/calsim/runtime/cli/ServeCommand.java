@@ -187,6 +187,7 @@ final class ServeCommand implements Callable<Integer> {
             Hashtable<String, Object> server = new Hashtable<>();
             server.put("data.dir", data.toString());
             server.put("http.host", host);
+            server.put("http.port", port);
             server.put("jobs.concurrent", concurrentJobs);
             configure(cm, SERVER_PID, server);
         } catch (IOException e) {
@@ -235,8 +236,13 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** @return whether {@code host} is a loopback address or a name of one ({@link InetAddress#isLoopbackAddress()}) */
     static boolean isLoopback(String host) {
-        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** @return why {@code host}:{@code port} cannot be listened on (in use, not permitted, unknown), or {@code null} */

@@ -26,14 +26,13 @@ import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.server.queue.JobQueue;
 import org.calsim.server.store.JobRecord;
 import org.calsim.server.store.LabStore;
-import org.calsim.server.security.AccessFilter;
+import org.calsim.server.security.RequestGuard;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -50,13 +49,13 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  *   <li>{@code POST /api/jobs/{id}/cancel};</li>
  *   <li>{@code GET /api/jobs/{id}/files/{path}}: one result file; {@code GET /api/jobs/{id}/results.zip}: all.</li>
  * </ul>
- * The servlet is registered only once the {@link AccessFilter} is (it references it), so no request reaches it
- * unguarded. File paths are resolved inside the job's results folder only: anything that leads outside it (.., absolute paths,
+ * Every request passes the {@link RequestGuard} in the servlet itself (see {@link GuardedServlet}), so none reaches it
+ * unguarded, also in the moment after a start. File paths are resolved inside the job's results folder only: anything that leads outside it (.., absolute paths,
  * symbolic links) is 404.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/api/jobs", "/api/jobs/*"})
-public final class JobsServlet extends HttpServlet {
+public final class JobsServlet extends GuardedServlet {
     private static final long serialVersionUID = 1L;
     private static final int MAX_LIST = 1000;
     private static final int MAX_JOB_BYTES = 1 << 20;
@@ -65,7 +64,8 @@ public final class JobsServlet extends HttpServlet {
     private final transient JobQueue queue;
 
     @Activate
-    public JobsServlet(@Reference LabStore store, @Reference JobQueue queue, @Reference AccessFilter guard) {
+    public JobsServlet(@Reference LabStore store, @Reference JobQueue queue, @Reference RequestGuard guard) {
+        super(guard);
         this.store = store;
         this.queue = queue;
     }
@@ -256,6 +256,7 @@ public final class JobsServlet extends HttpServlet {
                 : "application/octet-stream";
         try (channel; OutputStream out = response.getOutputStream()) {
             response.setContentType(type);
+            response.setHeader("Content-Disposition", attachment(name));
             response.setContentLengthLong(channel.size());
             Channels.newInputStream(channel).transferTo(out);
         }
@@ -264,7 +265,7 @@ public final class JobsServlet extends HttpServlet {
     private void zip(long id, HttpServletResponse response) throws IOException {
         Path folder = queue.folder(id);
         response.setContentType("application/zip");
-        response.setHeader("Content-Disposition", "attachment; filename=\"job-" + id + ".zip\"");
+        response.setHeader("Content-Disposition", attachment("job-" + id + ".zip"));
         try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream())) {
             for (String f : files(folder)) {
                 byte[] content;
@@ -325,6 +326,15 @@ public final class JobsServlet extends HttpServlet {
         });
         java.util.Collections.sort(out);
         return out;
+    }
+
+    /**
+     * @return a {@code Content-Disposition} that makes a browser save the file instead of showing it (an SVG or an HTML
+     *         file written by a job never runs in the server's origin), under its name with anything but letters,
+     *         digits, '.', '-' and '_' replaced by '_'
+     */
+    static String attachment(String name) {
+        return "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + "\"";
     }
 
     private Optional<JobRecord> job(String id) throws SQLException {
