@@ -1,6 +1,8 @@
 package org.calsim.server;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +51,17 @@ public final class FakeHttp {
         /** The bytes written. */
         public final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final PrintWriter writer = new PrintWriter(body, true, StandardCharsets.UTF_8);
+        private final OutputStream sink;
+
+        /** A response that keeps what is written to it. */
+        public Response() {
+            sink = body;
+        }
+
+        /** A response whose output stream writes to {@code sink} (the writer still keeps its text). */
+        public Response(OutputStream sink) {
+            this.sink = sink;
+        }
 
         /** @return the body as text */
         public String text() {
@@ -60,8 +73,13 @@ public final class FakeHttp {
         public HttpServletResponse servlet() {
             ServletOutputStream out = new ServletOutputStream() {
                 @Override
-                public void write(int b) {
-                    body.write(b);
+                public void write(int b) throws IOException {
+                    sink.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    sink.write(b, off, len);
                 }
 
                 @Override

@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -47,7 +45,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  *   <li>{@code GET /api/jobs/{id}}: the job with its progress, its {@code summary.json} once written, its files;</li>
  *   <li>{@code GET /api/jobs/{id}/events}: server-sent events {@code progress} while it runs, then {@code end};</li>
  *   <li>{@code POST /api/jobs/{id}/cancel};</li>
- *   <li>{@code GET /api/jobs/{id}/files/{path}}: one result file; {@code GET /api/jobs/{id}/results.zip}: all.</li>
+ *   <li>{@code GET /api/jobs/{id}/files/{path}}: one result file, as a download; {@code GET /api/jobs/{id}/results.zip}:
+ *   all, streamed, a few at once ({@link ResultsZip}).</li>
  * </ul>
  * Every request passes the {@link RequestGuard} in the servlet itself (see {@link GuardedServlet}), so none reaches it
  * unguarded, also in the moment after a start. File paths are resolved inside the job's results folder only: anything that leads outside it (.., absolute paths,
@@ -62,6 +61,7 @@ public final class JobsServlet extends GuardedServlet {
     private static final long HEARTBEAT_SECONDS = 15;
     private final transient LabStore store;
     private final transient JobQueue queue;
+    private final transient ResultsZip zips = new ResultsZip(ResultsZip.MAX_CONCURRENT);
 
     @Activate
     public JobsServlet(@Reference LabStore store, @Reference JobQueue queue, @Reference RequestGuard guard) {
@@ -88,7 +88,7 @@ public final class JobsServlet extends GuardedServlet {
             } else if (path.size() == 2 && path.get(1).equals("events")) {
                 events(job.get().id(), response);
             } else if (path.size() == 2 && path.get(1).equals("results.zip")) {
-                zip(job.get().id(), response);
+                zips.send(job.get().id(), queue.folder(job.get().id()), response);
             } else if (path.size() >= 3 && path.get(1).equals("files")) {
                 file(job.get().id(), path.subList(2, path.size()), response);
             } else {
@@ -259,25 +259,6 @@ public final class JobsServlet extends GuardedServlet {
             response.setHeader("Content-Disposition", attachment(name));
             response.setContentLengthLong(channel.size());
             Channels.newInputStream(channel).transferTo(out);
-        }
-    }
-
-    private void zip(long id, HttpServletResponse response) throws IOException {
-        Path folder = queue.folder(id);
-        response.setContentType("application/zip");
-        response.setHeader("Content-Disposition", attachment("job-" + id + ".zip"));
-        try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream())) {
-            for (String f : files(folder)) {
-                byte[] content;
-                try {
-                    content = Files.readAllBytes(folder.resolve(f));
-                } catch (NoSuchFileException e) {
-                    continue; // removed since it was listed: a running job's staging or temporary file
-                }
-                zip.putNextEntry(new ZipEntry("job-" + id + "/" + f));
-                zip.write(content);
-                zip.closeEntry();
-            }
         }
     }
 
