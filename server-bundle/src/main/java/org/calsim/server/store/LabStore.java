@@ -60,7 +60,7 @@ public final class LabStore implements AutoCloseable {
      *
      * @throws SQLException if the folder cannot hold a database or another process has it open
      */
-    LabStore(Path dataDir) throws SQLException {
+    public LabStore(Path dataDir) throws SQLException {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(this.dataDir)) {
             throw new SQLException("the data folder " + this.dataDir + " does not exist");
@@ -75,7 +75,7 @@ public final class LabStore implements AutoCloseable {
                     + "state VARCHAR(20) NOT NULL)");
             for (String column : new String[] {"source CLOB", "overrides CLOB", "submitted TIMESTAMP WITH TIME ZONE",
                 "started TIMESTAMP WITH TIME ZONE", "finished TIMESTAMP WITH TIME ZONE", "error CLOB",
-                "attempts INT DEFAULT 0"}) {
+                "attempts INT DEFAULT 0", "cancel_requested BOOLEAN DEFAULT FALSE", "crashes INT DEFAULT 0"}) {
                 s.execute("ALTER TABLE jobs ADD COLUMN IF NOT EXISTS " + column);
             }
         } catch (SQLException e) {
@@ -117,25 +117,131 @@ public final class LabStore implements AutoCloseable {
         }
     }
 
-    /** Marks a job running: state, start time, one more attempt. */
-    public synchronized void started(long id) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET state = 'running', started = ?, "
-                + "attempts = attempts + 1, error = NULL WHERE id = ?")) {
-            p.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
-            p.setLong(2, id);
-            p.executeUpdate();
+    /**
+     * Marks a queued job running: state, start time, one more attempt. A job that is no longer queued (cancelled
+     * meanwhile) is left as it is.
+     *
+     * @return whether the job was queued and is now running
+     */
+    public synchronized boolean start(long id) throws SQLException {
+        return updateNow("UPDATE jobs SET state = 'running', started = ?, attempts = attempts + 1, error = NULL "
+                + "WHERE id = ? AND state = 'queued'", id) == 1;
+    }
+
+    /**
+     * Cancels a job that has not started.
+     *
+     * @return whether it was queued (and is now cancelled)
+     */
+    public synchronized boolean cancelQueued(long id) throws SQLException {
+        return updateNow("UPDATE jobs SET state = 'cancelled', error = 'cancelled before it started', finished = ? "
+                + "WHERE id = ? AND state = 'queued'", id) == 1;
+    }
+
+    /**
+     * Records that a running job is to be cancelled: however it ends, {@link #end} records it cancelled.
+     *
+     * @return whether it was running (a job that has ended is not changed)
+     */
+    public synchronized boolean requestCancel(long id) throws SQLException {
+        return update("UPDATE jobs SET cancel_requested = TRUE WHERE id = ? AND state = 'running'", id) == 1;
+    }
+
+    /** @return whether a cancel was requested for the job while it ran */
+    public synchronized boolean cancelRequested(long id) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT cancel_requested FROM jobs WHERE id = ?")) {
+            p.setLong(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
         }
     }
 
     /**
-     * Sets a job's state; for an ended state also its end time and error.
+     * Records how a running job ended; if a cancel was requested while it ran ({@link #requestCancel}), it ended
+     * cancelled whatever its outcome. Atomic with {@link #requestCancel}: a cancel is either recorded before the end
+     * (and the job is cancelled) or refused after it.
+     *
+     * @param state {@code succeeded}, {@code failed} or {@code cancelled}
+     * @param error why it failed or was cancelled, or null
+     * @return the state recorded, or null if the job was not running (nothing is changed)
+     */
+    public synchronized String end(long id, String state, String error) throws SQLException {
+        Optional<JobRecord> r = job(id);
+        if (r.isEmpty() || !r.get().state().equals("running")) {
+            return null;
+        }
+        if (cancelRequested(id)) {
+            state(id, "cancelled", state.equals("cancelled") && error != null ? error : "cancelled while it ran");
+            return "cancelled";
+        }
+        state(id, state, error);
+        return state;
+    }
+
+    /** Puts a running job back in the queue, as it was: the server stops and runs it again at its next start. */
+    public synchronized void requeue(long id) throws SQLException {
+        update("UPDATE jobs SET state = 'queued' WHERE id = ? AND state = 'running'", id);
+    }
+
+    /**
+     * At a start: jobs still {@code running} were running when the server stopped without a clean shutdown (a clean
+     * one puts them back in the queue, {@link #requeue}). Each is queued again, unless a cancel was requested for it
+     * (then it is cancelled) or this is the {@code maxCrashes}-th such stop while it ran (then it fails: a job that
+     * exhausts the memory or crashes the Java VM would otherwise take the server down again at every start).
+     */
+    public synchronized void recoverInterrupted(int maxCrashes) throws SQLException {
+        for (JobRecord r : jobs("running", null, Integer.MAX_VALUE)) {
+            if (cancelRequested(r.id())) {
+                state(r.id(), "cancelled", "cancelled while it ran");
+                continue;
+            }
+            update("UPDATE jobs SET crashes = crashes + 1 WHERE id = ?", r.id());
+            if (crashes(r.id()) >= maxCrashes) {
+                state(r.id(), "failed", "the server stopped without a clean shutdown while this job ran, " + maxCrashes
+                        + " times (the job may exhaust the memory or crash the Java VM); it is not run again");
+            } else {
+                requeue(r.id());
+            }
+        }
+    }
+
+    private int crashes(long id) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT crashes FROM jobs WHERE id = ?")) {
+            p.setLong(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** @return the rows changed by {@code sql}, whose parameters are the time now and a job's id */
+    private int updateNow(String sql, long id) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            p.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            p.setLong(2, id);
+            return p.executeUpdate();
+        }
+    }
+
+    /** @return the rows changed by {@code sql}, whose one parameter is a job's id */
+    private int update(String sql, long id) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            p.setLong(1, id);
+            return p.executeUpdate();
+        }
+    }
+
+    /**
+     * Sets the state of a job that has not ended; for an ended state also its end time and error. A job that has
+     * ended keeps its state.
      *
      * @param error why it failed or was cancelled, or null
      */
     public synchronized void state(long id, String state, String error) throws SQLException {
         boolean ended = !state.equals("queued") && !state.equals("running");
         try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET state = ?, error = ?, finished = ? "
-                + "WHERE id = ?")) {
+                + "WHERE id = ? AND state IN ('queued', 'running')")) {
             p.setString(1, state);
             p.setString(2, error);
             p.setObject(3, ended ? OffsetDateTime.now(ZoneOffset.UTC) : null);

@@ -1,0 +1,219 @@
+package org.calsim.server.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.calsim.api.job.JobListener;
+import org.calsim.api.job.JobOutcome;
+import org.calsim.api.job.JobProgress;
+import org.calsim.api.job.JobRequest;
+import org.calsim.api.job.JobRun;
+import org.calsim.api.job.JobService;
+import org.calsim.api.job.JobState;
+import org.calsim.server.store.JobRecord;
+import org.calsim.server.store.LabStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The queue's decisions on the stored state: a cancel racing a job's start or its end either cancels the job (and is
+ * answered true) or is refused because the job ended (and the job keeps its state); a job that was running at three
+ * stops without a clean shutdown is failed instead of run again.
+ */
+class JobQueueTest {
+    private static final String JOB = "name: q\n";
+
+    @TempDir
+    Path data;
+
+    /** A run that ends when it is cancelled, or after {@code millis}; it ignores a cancel once it has finished. */
+    static final class FakeRun implements JobRun {
+        private final CountDownLatch cancelled = new CountDownLatch(1);
+        private final long nanos;
+        private volatile boolean done;
+
+        FakeRun(long nanos) {
+            this.nanos = nanos;
+        }
+
+        @Override
+        public String name() {
+            return "q";
+        }
+
+        @Override
+        public JobState state() {
+            return JobState.RUNNING;
+        }
+
+        @Override
+        public JobProgress progress() {
+            return null;
+        }
+
+        @Override
+        public void cancel() {
+            if (!done) {
+                cancelled.countDown();
+            }
+        }
+
+        @Override
+        public JobOutcome await() throws InterruptedException {
+            boolean c = cancelled.await(nanos, TimeUnit.NANOSECONDS);
+            done = true;
+            return c ? new JobOutcome(JobState.CANCELLED, null, "cancelled at step 3")
+                    : new JobOutcome(JobState.SUCCEEDED, null, null);
+        }
+    }
+
+    /** Runs jobs as {@link FakeRun}s; {@link #submit} can be held to widen the moment between start and run. */
+    static final class FakeJobs implements JobService {
+        volatile CountDownLatch hold = new CountDownLatch(0);
+        final CountDownLatch inSubmit = new CountDownLatch(1);
+        volatile long nanos = TimeUnit.SECONDS.toNanos(30);
+        final Random random = new Random(17);
+        volatile boolean randomLength;
+
+        @Override
+        public JobRun submit(JobRequest request, JobListener listener) {
+            inSubmit.countDown();
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            long n;
+            synchronized (random) {
+                n = randomLength ? random.nextInt(2_000_000) : nanos;
+            }
+            return new FakeRun(n);
+        }
+
+        @Override
+        public void check(JobRequest request) {
+        }
+    }
+
+    @Test
+    void aCancelWhileTheJobIsStartingCancelsIt() throws Exception {
+        FakeJobs jobs = new FakeJobs();
+        jobs.hold = new CountDownLatch(1);
+        jobs.nanos = TimeUnit.MILLISECONDS.toNanos(200); // succeeds unless the cancel reaches it
+        try (LabStore store = new LabStore(data)) {
+            JobQueue queue = new JobQueue(store, jobs, null, 1);
+            long id = queue.submit(JOB, List.of()).id();
+            assertTrue(jobs.inSubmit.await(10, TimeUnit.SECONDS)); // taken from the queue, its run not created yet
+            assertTrue(queue.cancel(id));
+            jobs.hold.countDown();
+            assertEquals("cancelled", awaitEnd(store, id).state());
+            queue.deactivate();
+        }
+    }
+
+    @Test
+    void everyCancelAnsweredTrueCancelsAndNoFinishedJobIsReportedCancelled() throws Exception {
+        FakeJobs jobs = new FakeJobs();
+        jobs.randomLength = true; // 0 to 2 ms: cancels land before, during and after the start and the end
+        Random random = new Random(5);
+        try (LabStore store = new LabStore(data)) {
+            JobQueue queue = new JobQueue(store, jobs, null, 2);
+            List<Long> ids = new ArrayList<>();
+            List<Boolean> answers = new ArrayList<>();
+            for (int k = 0; k < 150; k++) {
+                long id = queue.submit(JOB, List.of()).id();
+                Thread.sleep(0, random.nextInt(999_999));
+                ids.add(id);
+                answers.add(queue.cancel(id));
+            }
+            for (int k = 0; k < ids.size(); k++) {
+                JobRecord r = awaitEnd(store, ids.get(k));
+                if (answers.get(k)) {
+                    assertEquals("cancelled", r.state(), "job " + r.id() + ": cancel answered true");
+                } else {
+                    assertEquals("succeeded", r.state(), "job " + r.id() + ": cancel refused");
+                }
+            }
+            assertTrue(answers.contains(true) && answers.contains(false), answers.toString());
+            queue.deactivate();
+        }
+    }
+
+    @Test
+    void aJobRunningAtThreeUncleanStopsFailsInsteadOfRunningAgain() throws Exception {
+        FakeJobs jobs = new FakeJobs(); // runs take 30 s: the job is running when the "crash" comes
+        long id;
+        try (LabStore store = new LabStore(data)) {
+            id = store.insert("q", JOB, List.of());
+        }
+        for (int start = 1; start <= JobQueue.MAX_CRASHES + 1; start++) {
+            LabStore store = new LabStore(data);
+            JobQueue queue = new JobQueue(store, jobs, null, 1);
+            if (start == JobQueue.MAX_CRASHES + 1) {
+                JobRecord r = store.job(id).orElseThrow();
+                assertEquals("failed", r.state());
+                assertTrue(r.error().contains("stopped without a clean shutdown while this job ran, 3 times"), r.error());
+                queue.deactivate();
+                store.close();
+                break;
+            }
+            awaitState(store, id, "running");
+            // a crash: the database is closed with the job running, before the queue could put it back
+            store.close();
+            queue.deactivate(); // ends the abandoned worker; it can no longer write
+            assertEquals(start, attempts(id));
+        }
+    }
+
+    @Test
+    void aCleanStopPutsTheRunningJobBackWithoutCountingACrash() throws Exception {
+        FakeJobs jobs = new FakeJobs();
+        long id;
+        for (int start = 0; start < JobQueue.MAX_CRASHES + 1; start++) {
+            try (LabStore store = new LabStore(data)) {
+                JobQueue queue = new JobQueue(store, jobs, null, 1);
+                if (start == 0) {
+                    queue.submit(JOB, List.of());
+                }
+                id = store.jobs(null, null, 1).get(0).id();
+                awaitState(store, id, "running");
+                queue.deactivate();
+                assertEquals("queued", store.job(id).orElseThrow().state());
+            }
+        }
+    }
+
+    private int attempts(long id) throws Exception {
+        try (LabStore store = new LabStore(data)) {
+            return store.job(id).orElseThrow().attempts();
+        }
+    }
+
+    private static JobRecord awaitEnd(LabStore store, long id) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < end) {
+            JobRecord r = store.job(id).orElseThrow();
+            if (r.ended()) {
+                return r;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("job " + id + " did not end: " + store.job(id));
+    }
+
+    private static void awaitState(LabStore store, long id, String state) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!store.job(id).orElseThrow().state().equals(state)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("job " + id + " is not " + state + ": " + store.job(id));
+            }
+            Thread.sleep(5);
+        }
+    }
+}
