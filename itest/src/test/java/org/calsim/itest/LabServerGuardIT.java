@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The lab server's guard on a real {@code calsim serve}, from the first moment it listens: requests raced against the
  * starting server (a job posted without the token, a read with a forged Host) are never served, and once it runs a
  * forged Host (DNS rebinding) is answered 421 while the loopback names work, with the headers that forbid framing and
- * sniffing on every answer. One server start for all of it.
+ * sniffing on every answer; and a job answered 201 is still there after a SIGKILL that follows the answer at once.
+ * Two server starts for all of it.
  */
 class LabServerGuardIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -100,6 +101,20 @@ class LabServerGuardIT {
             assertEquals(200, status(page));
             assertTrue(page.contains("\r\nX-Frame-Options: DENY\r\n"), page);
             assertTrue(page.contains("frame-ancestors 'none'"), page);
+
+            // a 201 means stored: SIGKILL the moment the answer arrives, and the next start has the job
+            String token = Files.readString(data.resolve("token")).trim();
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/jobs"))
+                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(job)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            server.destroyForcibly();
+            assertEquals(201, created.statusCode(), created.body());
+            assertTrue(server.waitFor(60, TimeUnit.SECONDS));
+            String location = created.headers().firstValue("Location").orElseThrow();
+            server = Calsim.serve(dir.resolve("run2"), port, data);
+            HttpResponse<String> kept = http.send(HttpRequest.newBuilder(URI.create(base + location)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, kept.statusCode(), location + " after SIGKILL: " + kept.body());
         } finally {
             stop.set(true);
             server.destroy();

@@ -22,8 +22,9 @@ import org.osgi.service.component.annotations.Deactivate;
 /**
  * The lab server's database: an embedded H2 database in the file {@code <data dir>/calsim.mv.db}, holding the
  * table {@code jobs} (one row per submitted job: its file, overrides, state and times; see {@link JobRecord}). Every
- * change is committed at once (auto-commit), so a server killed at any moment restarts with every job as it last
- * stood. The component is active only while a configuration of {@value #PID} names
+ * change is committed at once (auto-commit) and written to the file before the call returns ({@code WRITE_DELAY=0}:
+ * H2's default keeps commits in memory for up to half a second), so a server killed at any moment restarts with
+ * every job as it last stood. The component is active only while a configuration of {@value #PID} names
  * the data folder ({@code ./calsim serve} creates it). It opens the database as soon as it is configured
  * (immediate, so a database that cannot be opened shows as this component's failed activation), keeps one
  * connection open, which holds the database open, and closes it when deactivated, which closes the database.
@@ -66,7 +67,7 @@ public final class LabStore implements AutoCloseable {
             throw new SQLException("the data folder " + this.dataDir + " does not exist");
         }
         // the component owns the database's lifetime: close it on deactivation, not from H2's own shutdown hook
-        String url = "jdbc:h2:file:" + this.dataDir.resolve(DATABASE) + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + this.dataDir.resolve(DATABASE) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         connection = new org.h2.Driver().connect(url, new Properties());
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS jobs ("
