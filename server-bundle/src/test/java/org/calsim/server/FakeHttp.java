@@ -23,6 +23,11 @@ public final class FakeHttp {
      *         null
      */
     public static HttpServletRequest request(String method, String servletPath, String... headers) {
+        return requestAt(method, servletPath, null, headers);
+    }
+
+    /** @return a request {@code method servletPath pathInfo} with these headers (name, value, name, value …) */
+    public static HttpServletRequest requestAt(String method, String servletPath, String pathInfo, String... headers) {
         Map<String, String> h = new HashMap<>();
         for (int i = 0; i < headers.length; i += 2) {
             h.put(headers[i].toLowerCase(), headers[i + 1]);
@@ -31,8 +36,9 @@ public final class FakeHttp {
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
                     case "getServletPath" -> servletPath;
-                    case "getRequestURI" -> servletPath;
-                    case "getPathInfo", "getParameter", "getParameterValues" -> null;
+                    case "getRequestURI" -> servletPath + (pathInfo == null ? "" : pathInfo);
+                    case "getPathInfo" -> pathInfo;
+                    case "getParameter", "getParameterValues" -> null;
                     case "getHeader" -> h.get(((String) args[0]).toLowerCase());
                     case "getLocalPort" -> 8080;
                     case "getProtocol" -> "HTTP/1.1";

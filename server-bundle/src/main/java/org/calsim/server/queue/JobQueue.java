@@ -305,8 +305,11 @@ public final class JobQueue {
         return l;
     }
 
+    /**
+     * Stops the queue: running jobs are cancelled and put back in the queue for the next start, the workers end.
+     */
     @Deactivate
-    void deactivate() throws InterruptedException {
+    public void deactivate() throws InterruptedException {
         stopping = true;
         running.values().forEach(JobRun::cancel);
         for (Thread t : workers) {

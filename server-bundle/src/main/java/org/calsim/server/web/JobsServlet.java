@@ -59,9 +59,11 @@ public final class JobsServlet extends GuardedServlet {
     private static final int MAX_LIST = 1000;
     private static final int MAX_JOB_BYTES = 1 << 20;
     private static final long HEARTBEAT_SECONDS = 15;
+    private static final int RETRY_AFTER_SECONDS = 10;
     private final transient LabStore store;
     private final transient JobQueue queue;
     private final transient ResultsZip zips = new ResultsZip(ResultsZip.MAX_CONCURRENT);
+    private final transient StreamSlots streams = new StreamSlots(StreamSlots.PER_JOB, StreamSlots.OVERALL);
 
     @Activate
     public JobsServlet(@Reference LabStore store, @Reference JobQueue queue, @Reference RequestGuard guard) {
@@ -185,8 +187,26 @@ public final class JobsServlet extends GuardedServlet {
         ApiJson.send(response, 200, n);
     }
 
-    /** Server-sent events: the job's state and progress at each change (at most 5 a second), then {@code end}. */
+    /**
+     * Server-sent events: the job's state and progress at each change (at most 5 a second), then {@code end}; at most
+     * {@value StreamSlots#PER_JOB} streams per job and {@value StreamSlots#OVERALL} in all ({@link StreamSlots}).
+     */
     private void events(long id, HttpServletResponse response) throws IOException, SQLException {
+        if (!streams.take(id)) {
+            response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            ApiJson.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "as many event streams are open as the "
+                    + "server allows (" + StreamSlots.PER_JOB + " per job, " + StreamSlots.OVERALL + " in all); try "
+                    + "again in " + RETRY_AFTER_SECONDS + " s, or poll GET /api/jobs/" + id);
+            return;
+        }
+        try {
+            stream(id, response);
+        } finally {
+            streams.release(id);
+        }
+    }
+
+    private void stream(long id, HttpServletResponse response) throws IOException, SQLException {
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");

@@ -9,13 +9,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.calsim.api.job.JobListener;
-import org.calsim.api.job.JobOutcome;
-import org.calsim.api.job.JobProgress;
-import org.calsim.api.job.JobRequest;
-import org.calsim.api.job.JobRun;
-import org.calsim.api.job.JobService;
-import org.calsim.api.job.JobState;
 import org.calsim.server.store.JobRecord;
 import org.calsim.server.store.LabStore;
 import org.junit.jupiter.api.Test;
@@ -32,78 +25,9 @@ class JobQueueTest {
     @TempDir
     Path data;
 
-    /** A run that ends when it is cancelled, or after {@code millis}; it ignores a cancel once it has finished. */
-    static final class FakeRun implements JobRun {
-        private final CountDownLatch cancelled = new CountDownLatch(1);
-        private final long nanos;
-        private volatile boolean done;
-
-        FakeRun(long nanos) {
-            this.nanos = nanos;
-        }
-
-        @Override
-        public String name() {
-            return "q";
-        }
-
-        @Override
-        public JobState state() {
-            return JobState.RUNNING;
-        }
-
-        @Override
-        public JobProgress progress() {
-            return null;
-        }
-
-        @Override
-        public void cancel() {
-            if (!done) {
-                cancelled.countDown();
-            }
-        }
-
-        @Override
-        public JobOutcome await() throws InterruptedException {
-            boolean c = cancelled.await(nanos, TimeUnit.NANOSECONDS);
-            done = true;
-            return c ? new JobOutcome(JobState.CANCELLED, null, "cancelled at step 3")
-                    : new JobOutcome(JobState.SUCCEEDED, null, null);
-        }
-    }
-
-    /** Runs jobs as {@link FakeRun}s; {@link #submit} can be held to widen the moment between start and run. */
-    static final class FakeJobs implements JobService {
-        volatile CountDownLatch hold = new CountDownLatch(0);
-        final CountDownLatch inSubmit = new CountDownLatch(1);
-        volatile long nanos = TimeUnit.SECONDS.toNanos(30);
-        final Random random = new Random(17);
-        volatile boolean randomLength;
-
-        @Override
-        public JobRun submit(JobRequest request, JobListener listener) {
-            inSubmit.countDown();
-            try {
-                hold.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            long n;
-            synchronized (random) {
-                n = randomLength ? random.nextInt(2_000_000) : nanos;
-            }
-            return new FakeRun(n);
-        }
-
-        @Override
-        public void check(JobRequest request) {
-        }
-    }
-
     @Test
     void aCancelWhileTheJobIsStartingCancelsIt() throws Exception {
-        FakeJobs jobs = new FakeJobs();
+        Fakes.FakeJobs jobs = new Fakes.FakeJobs();
         jobs.hold = new CountDownLatch(1);
         jobs.nanos = TimeUnit.MILLISECONDS.toNanos(200); // succeeds unless the cancel reaches it
         try (LabStore store = new LabStore(data)) {
@@ -119,7 +43,7 @@ class JobQueueTest {
 
     @Test
     void everyCancelAnsweredTrueCancelsAndNoFinishedJobIsReportedCancelled() throws Exception {
-        FakeJobs jobs = new FakeJobs();
+        Fakes.FakeJobs jobs = new Fakes.FakeJobs();
         jobs.randomLength = true; // 0 to 2 ms: cancels land before, during and after the start and the end
         Random random = new Random(5);
         try (LabStore store = new LabStore(data)) {
@@ -147,7 +71,7 @@ class JobQueueTest {
 
     @Test
     void aJobRunningAtThreeUncleanStopsFailsInsteadOfRunningAgain() throws Exception {
-        FakeJobs jobs = new FakeJobs(); // runs take 30 s: the job is running when the "crash" comes
+        Fakes.FakeJobs jobs = new Fakes.FakeJobs(); // runs take 30 s: the job is running when the "crash" comes
         long id;
         try (LabStore store = new LabStore(data)) {
             id = store.insert("q", JOB, List.of());
@@ -173,7 +97,7 @@ class JobQueueTest {
 
     @Test
     void aCleanStopPutsTheRunningJobBackWithoutCountingACrash() throws Exception {
-        FakeJobs jobs = new FakeJobs();
+        Fakes.FakeJobs jobs = new Fakes.FakeJobs();
         long id;
         for (int start = 0; start < JobQueue.MAX_CRASHES + 1; start++) {
             try (LabStore store = new LabStore(data)) {
