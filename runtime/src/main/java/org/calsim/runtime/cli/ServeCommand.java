@@ -60,6 +60,8 @@ final class ServeCommand implements Callable<Integer> {
     static final String SERVER_BUNDLE = "org.calsim.server";
     /** Start level of Felix HTTP Jetty in calsim.bndrun; the framework begins at 1. */
     static final int HTTP_START_LEVEL = 2;
+    /** The longest --keep-days: a hundred years. */
+    static final int MAX_KEEP_DAYS = 36_500;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -77,8 +79,14 @@ final class ServeCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "2",
-            description = "jobs that run at once, 1 to 64 (default: ${DEFAULT-VALUE}); the others wait in the queue")
+            description = "jobs that run at once, 1 to 64 (default: ${DEFAULT-VALUE}); the others wait in the queue. "
+                    + "Sweep points this server runs for its cluster use another N workers of their own")
     int concurrentJobs;
+
+    @Option(names = "--keep-days", paramLabel = "N", defaultValue = "0",
+            description = "delete jobs that ended more than N days ago, with their results, at the start and every "
+                    + "hour; 0 keeps every job (default: ${DEFAULT-VALUE})")
+    int keepDays;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "lab-data",
             description = "folder of the lab server's database, created if missing (default: ${DEFAULT-VALUE})")
@@ -138,6 +146,11 @@ final class ServeCommand implements Callable<Integer> {
             err.println("calsim: --jobs " + concurrentJobs + " is not allowed; expected a whole number from 1 to 64");
             return ExitCodes.BAD_INPUT;
         }
+        if (keepDays < 0 || keepDays > MAX_KEEP_DAYS) {
+            err.println("calsim: --keep-days " + keepDays + " is not allowed; expected a whole number of days from 0 "
+                    + "(keep every job) to " + MAX_KEEP_DAYS);
+            return ExitCodes.BAD_INPUT;
+        }
         Path data = dataDir.toAbsolutePath().normalize();
         String unusable = unusableFolder(data);
         if (unusable != null) {
@@ -189,6 +202,7 @@ final class ServeCommand implements Callable<Integer> {
             server.put("http.host", host);
             server.put("http.port", port);
             server.put("jobs.concurrent", concurrentJobs);
+            server.put("keep.days", keepDays);
             configure(cm, SERVER_PID, server);
         } catch (IOException e) {
             err.println("calsim: the lab server could not be configured: " + e);

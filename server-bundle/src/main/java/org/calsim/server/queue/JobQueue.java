@@ -137,6 +137,40 @@ public final class JobQueue {
         return true;
     }
 
+    /**
+     * Deletes a job that has ended: its row, then its results folder.
+     *
+     * @return false if there is no such job or it has not ended (cancel it first)
+     * @throws java.io.UncheckedIOException if the folder cannot be deleted (the job is gone from the list already)
+     */
+    public boolean delete(long id) throws SQLException {
+        if (!store.delete(id)) {
+            return false;
+        }
+        try {
+            deleteTree(folder(id));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("job " + id + " is deleted, but not all of its folder " + folder(id), e);
+        }
+        notifyWatchers(id);
+        return true;
+    }
+
+    /**
+     * Deletes the jobs that ended before {@code cutoff}, with their results folders.
+     *
+     * @return how many were deleted
+     */
+    public int deleteEndedBefore(java.time.Instant cutoff) throws SQLException {
+        int n = 0;
+        for (long id : store.endedBefore(cutoff)) {
+            if (delete(id)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** @return the latest progress of a running job */
     public Optional<JobProgress> progress(long id) {
         return Optional.ofNullable(progress.get(id));

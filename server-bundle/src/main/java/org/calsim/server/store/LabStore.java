@@ -251,6 +251,30 @@ public final class LabStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes the row of a job that has ended.
+     *
+     * @return whether there was such a job (queued and running jobs are not deleted)
+     */
+    public synchronized boolean delete(long id) throws SQLException {
+        return update("DELETE FROM jobs WHERE id = ? AND state IN ('succeeded', 'failed', 'cancelled')", id) == 1;
+    }
+
+    /** @return the ids of the jobs that ended before {@code cutoff}, oldest first */
+    public synchronized List<Long> endedBefore(Instant cutoff) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT id FROM jobs WHERE state IN ('succeeded', "
+                + "'failed', 'cancelled') AND finished < ? ORDER BY id")) {
+            p.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
+            List<Long> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getLong(1));
+                }
+            }
+            return out;
+        }
+    }
+
     /** @return the job, if there is one with this id */
     public synchronized Optional<JobRecord> job(long id) throws SQLException {
         try (PreparedStatement p = connection.prepareStatement("SELECT * FROM jobs WHERE id = ?")) {

@@ -45,6 +45,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  *   <li>{@code GET /api/jobs/{id}}: the job with its progress, its {@code summary.json} once written, its files;</li>
  *   <li>{@code GET /api/jobs/{id}/events}: server-sent events {@code progress} while it runs, then {@code end};</li>
  *   <li>{@code POST /api/jobs/{id}/cancel};</li>
+ *   <li>{@code DELETE /api/jobs/{id}}: a job that has ended, with its results folder;</li>
  *   <li>{@code GET /api/jobs/{id}/files/{path}}: one result file, as a download; {@code GET /api/jobs/{id}/results.zip}:
  *   all, streamed, a few at once ({@link ResultsZip}).</li>
  * </ul>
@@ -119,6 +120,26 @@ public final class JobsServlet extends GuardedServlet {
                 }
             } else {
                 ApiJson.error(response, 404, "no such resource: " + request.getRequestURI());
+            }
+        } catch (SQLException e) {
+            ApiJson.error(response, 503, "the database cannot be written: " + e.getMessage());
+        }
+    }
+
+    /** {@code DELETE /api/jobs/{id}}: a job that has ended, with its results; 409 if it is queued or running. */
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<String> path = parts(request);
+        try {
+            Optional<JobRecord> job = path.size() == 1 ? job(path.get(0)) : Optional.empty();
+            if (job.isEmpty()) {
+                ApiJson.error(response, 404, path.size() == 1 ? "no job " + path.get(0)
+                        : "DELETE /api/jobs/{id} deletes a job that has ended");
+            } else if (!queue.delete(job.get().id())) {
+                ApiJson.error(response, 409, "job " + job.get().id() + " is " + store.job(job.get().id())
+                        .map(JobRecord::state).orElse("gone") + "; cancel it first, then delete it once it has ended");
+            } else {
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             }
         } catch (SQLException e) {
             ApiJson.error(response, 503, "the database cannot be written: " + e.getMessage());

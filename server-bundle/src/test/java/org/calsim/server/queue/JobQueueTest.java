@@ -113,6 +113,27 @@ class JobQueueTest {
         }
     }
 
+    @Test
+    void oldEndedJobsAreDeletedWithTheirFoldersAndRunningOnesKept() throws Exception {
+        Fakes.FakeJobs jobs = new Fakes.FakeJobs(); // runs wait 30 s unless cancelled
+        try (LabStore store = new LabStore(data)) {
+            JobQueue queue = new JobQueue(store, jobs, null, 1);
+            long running = queue.submit(JOB, List.of()).id();
+            long cancelled = queue.submit(JOB, List.of()).id();
+            awaitState(store, running, "running");
+            assertTrue(queue.cancel(cancelled));
+            java.nio.file.Files.createDirectories(queue.folder(cancelled).resolve("dem.calender"));
+            java.nio.file.Files.writeString(queue.folder(cancelled).resolve("dem.calender/a.vtp"), "x");
+            assertEquals(0, queue.deleteEndedBefore(java.time.Instant.now().minusSeconds(3600)));
+            assertEquals(1, queue.deleteEndedBefore(java.time.Instant.now().plusSeconds(1)));
+            assertTrue(store.job(cancelled).isEmpty());
+            assertTrue(!java.nio.file.Files.exists(queue.folder(cancelled)));
+            assertEquals("running", store.job(running).orElseThrow().state());
+            assertEquals(false, queue.delete(running));
+            queue.deactivate();
+        }
+    }
+
     private int attempts(long id) throws Exception {
         try (LabStore store = new LabStore(data)) {
             return store.job(id).orElseThrow().attempts();
