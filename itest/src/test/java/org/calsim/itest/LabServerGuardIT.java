@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The lab server's guard on a real {@code calsim serve}, from the first moment it listens: requests raced against the
  * starting server (a job posted without the token, a read with a forged Host) are never served, and once it runs a
  * forged Host (DNS rebinding) is answered 421 while the loopback names work, with the headers that forbid framing and
- * sniffing on every answer; and a job answered 201 is still there after a SIGKILL that follows the answer at once.
+ * sniffing on every answer; the data folder and the token are its owner's only; a job answered 201 is still there
+ * after a SIGKILL that follows the answer at once; and a server started with {@code --no-deploy} refuses plugins.
  * Two server starts for all of it.
  */
 class LabServerGuardIT {
@@ -83,6 +84,11 @@ class LabServerGuardIT {
                 assertTrue(seen.getOrDefault("POST /api/jobs without token 401", 0) > 0, seen.toString());
             }
 
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(data)), "the data folder is its owner's only");
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(data.resolve("token"))));
+
             // DNS rebinding: a page whose name now points at 127.0.0.1 reads nothing
             String forged = rawGet(port, "/api/jobs", "evil.example.com:" + port);
             assertEquals(421, status(forged), forged);
@@ -111,10 +117,18 @@ class LabServerGuardIT {
             assertEquals(201, created.statusCode(), created.body());
             assertTrue(server.waitFor(60, TimeUnit.SECONDS));
             String location = created.headers().firstValue("Location").orElseThrow();
-            server = Calsim.serve(dir.resolve("run2"), port, data);
+            server = Calsim.serve(dir.resolve("run2"), port, data, "--no-deploy");
             HttpResponse<String> kept = http.send(HttpRequest.newBuilder(URI.create(base + location)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, kept.statusCode(), location + " after SIGKILL: " + kept.body());
+
+            // --no-deploy: the token no longer deploys code
+            byte[] plugin = Files.readAllBytes(Path.of(System.getProperty("calsim.plugin.jar")));
+            HttpResponse<String> deploy = http.send(HttpRequest.newBuilder(URI.create(base + "/api/bundles"))
+                    .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofByteArray(plugin))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, deploy.statusCode(), deploy.body());
+            assertTrue(deploy.body().contains("--no-deploy"), deploy.body());
         } finally {
             stop.set(true);
             server.destroy();

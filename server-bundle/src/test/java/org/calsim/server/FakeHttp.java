@@ -41,6 +41,8 @@ public final class FakeHttp {
                     case "getParameter", "getParameterValues" -> null;
                     case "getHeader" -> h.get(((String) args[0]).toLowerCase());
                     case "getLocalPort" -> 8080;
+                    case "getContentLengthLong" -> h.containsKey("content-length")
+                            ? Long.parseLong(h.get("content-length")) : -1L;
                     case "getProtocol" -> "HTTP/1.1";
                     case "getDateHeader" -> -1L;
                     case "toString" -> method + " " + servletPath;

@@ -13,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.ArrayList;
@@ -88,8 +89,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "hour; 0 keeps every job (default: ${DEFAULT-VALUE})")
     int keepDays;
 
+    @Option(names = "--no-deploy", description = "refuse to deploy plugins through the API and the shell; the "
+            + "token then cannot be used to run new code in the server (job files and swaps still work)")
+    boolean noDeploy;
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "lab-data",
-            description = "folder of the lab server's database, created if missing (default: ${DEFAULT-VALUE})")
+            description = "folder of the lab server's database, created if missing, for its owner only "
+                    + "(default: ${DEFAULT-VALUE})")
     Path dataDir;
 
     @Option(names = "--cluster", paramLabel = "NAME", defaultValue = "local",
@@ -203,6 +209,7 @@ final class ServeCommand implements Callable<Integer> {
             server.put("http.port", port);
             server.put("jobs.concurrent", concurrentJobs);
             server.put("keep.days", keepDays);
+            server.put("deploy.enabled", !noDeploy);
             configure(cm, SERVER_PID, server);
         } catch (IOException e) {
             err.println("calsim: the lab server could not be configured: " + e);
@@ -238,6 +245,16 @@ final class ServeCommand implements Callable<Integer> {
     /** @return why {@code dir} cannot hold the database, or {@code null} if it can (it then exists) */
     static String unusableFolder(Path dir) {
         try {
+            if (!Files.exists(dir)) {
+                // the data folder holds the token and every user's jobs: created for its owner only
+                Files.createDirectories(dir.toAbsolutePath().getParent());
+                if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectory(dir);
+                }
+            }
             Files.createDirectories(dir);
             Files.delete(Files.createTempFile(dir, ".calsim-write-check", ".tmp"));
             return null;

@@ -1,5 +1,7 @@
 package org.calsim.server.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,6 +48,7 @@ public final class LabStore implements AutoCloseable {
         String data_dir();
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dataDir;
     private final Connection connection;
 
@@ -108,7 +111,7 @@ public final class LabStore implements AutoCloseable {
                 + "submitted, attempts) VALUES (?, 'queued', ?, ?, ?, 0)", Statement.RETURN_GENERATED_KEYS)) {
             p.setString(1, name);
             p.setString(2, source);
-            p.setString(3, String.join("\n", overrides));
+            p.setString(3, overridesJson(overrides));
             p.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
             p.executeUpdate();
             try (ResultSet keys = p.getGeneratedKeys()) {
@@ -308,10 +311,35 @@ public final class LabStore implements AutoCloseable {
         }
     }
 
+    /** @return the overrides as a JSON array of strings, as stored */
+    static String overridesJson(List<String> overrides) {
+        try {
+            return JSON.writeValueAsString(overrides);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings is always JSON", e);
+        }
+    }
+
+    /**
+     * @return the stored overrides: a JSON array; in a database written before they were stored that way, lines
+     */
+    static List<String> overrides(String stored) throws SQLException {
+        if (stored == null || stored.isEmpty()) {
+            return List.of();
+        }
+        if (!stored.startsWith("[")) {
+            return List.of(stored.split("\n")); // an override is path=value: it never starts with '['
+        }
+        try {
+            return List.of(JSON.readValue(stored, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("the overrides of a job are not a JSON array of strings: " + e.getOriginalMessage());
+        }
+    }
+
     private static JobRecord record(ResultSet r) throws SQLException {
-        String overrides = r.getString("overrides");
         return new JobRecord(r.getLong("id"), r.getString("name"), r.getString("state"), r.getString("source"),
-                overrides == null || overrides.isEmpty() ? List.of() : List.of(overrides.split("\n")),
+                overrides(r.getString("overrides")),
                 instant(r, "submitted"), instant(r, "started"), instant(r, "finished"), r.getString("error"),
                 r.getInt("attempts"));
     }

@@ -103,12 +103,20 @@ public final class RegistryServlet extends GuardedServlet {
     }
 
     private void deploy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getContentLengthLong() > Plugins.MAX_BUNDLE_BYTES) { // refused before a byte is read
+            ApiJson.error(response, 413, "a bundle of at most " + (Plugins.MAX_BUNDLE_BYTES >> 20) + " MB; this one has "
+                    + request.getContentLengthLong() + " bytes");
+            return;
+        }
         byte[] jar = request.getInputStream().readNBytes(Plugins.MAX_BUNDLE_BYTES + 1);
         Plugins.Deployed d;
         try {
             d = plugins.deploy(jar);
         } catch (InvalidInputException e) {
             ApiJson.badInput(response, e);
+            return;
+        } catch (Plugins.DeployDisabledException e) {
+            ApiJson.error(response, 403, e.getMessage());
             return;
         }
         ObjectNode n = ApiJson.JSON.createObjectNode().put("symbolic_name", d.symbolicName());
