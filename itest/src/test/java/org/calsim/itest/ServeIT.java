@@ -49,6 +49,8 @@ class ServeIT {
             assertTrue(page.body().contains("calsim lab server"), page.body());
             assertEquals(200, get(base + "static/index.html").statusCode());
             assertEquals(404, get(base + "nothing-here").statusCode());
+            // a clean start: calsim's own lines on stdout, nothing on stderr (no Jetty or Felix HTTP notices)
+            assertEquals("", Files.readString(dir.resolve("first/stderr.txt")).strip());
         } finally {
             first.destroy(); // SIGTERM
         }
