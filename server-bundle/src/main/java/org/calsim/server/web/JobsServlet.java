@@ -46,7 +46,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  *   <li>{@code GET /api/jobs/{id}/events}: server-sent events {@code progress} while it runs, then {@code end};</li>
  *   <li>{@code POST /api/jobs/{id}/cancel};</li>
  *   <li>{@code DELETE /api/jobs/{id}}: a job that has ended, with its results folder;</li>
- *   <li>{@code GET /api/jobs/{id}/files/{path}}: one result file, as a download; {@code GET /api/jobs/{id}/results.zip}:
+ *   <li>{@code GET /api/jobs/{id}/files/{path}}: one result file, as a download (PNG plots shown inline); {@code GET /api/jobs/{id}/results.zip}:
  *   all, streamed, a few at once ({@link ResultsZip}).</li>
  * </ul>
  * Every request passes the {@link RequestGuard} in the servlet itself (see {@link GuardedServlet}), so none reaches it
@@ -297,7 +297,7 @@ public final class JobsServlet extends GuardedServlet {
                 : "application/octet-stream";
         try (channel; OutputStream out = response.getOutputStream()) {
             response.setContentType(type);
-            response.setHeader("Content-Disposition", attachment(name));
+            response.setHeader("Content-Disposition", type.equals("image/png") ? inline(name) : attachment(name));
             response.setContentLengthLong(channel.size());
             Channels.newInputStream(channel).transferTo(out);
         }
@@ -356,7 +356,19 @@ public final class JobsServlet extends GuardedServlet {
      *         digits, '.', '-' and '_' replaced by '_'
      */
     static String attachment(String name) {
-        return "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + "\"";
+        return "attachment; filename=\"" + safe(name) + "\"";
+    }
+
+    /**
+     * @return a {@code Content-Disposition} that lets a browser show the file (for PNG plots, which carry no script,
+     *         so that "open at full size" shows the plot), under a name as in {@link #attachment}
+     */
+    static String inline(String name) {
+        return "inline; filename=\"" + safe(name) + "\"";
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private Optional<JobRecord> job(String id) throws SQLException {

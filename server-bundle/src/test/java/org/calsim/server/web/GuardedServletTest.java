@@ -62,6 +62,7 @@ class GuardedServletTest {
     @Test
     void downloadsAreAttachmentsWithASafeName() {
         assertEquals("attachment; filename=\"stress.svg\"", JobsServlet.attachment("stress.svg"));
-        assertEquals("attachment; filename=\"a__b_.png\"", JobsServlet.attachment("a\"\nb;.png"));
+        assertEquals("attachment; filename=\"a__b_.csv\"", JobsServlet.attachment("a\"\nb;.csv"));
+        assertEquals("inline; filename=\"a__b_.png\"", JobsServlet.inline("a\"\nb;.png"));
     }
 }
