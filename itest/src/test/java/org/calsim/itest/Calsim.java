@@ -78,6 +78,11 @@ final class Calsim {
         args.addAll(java.util.List.of(more));
         Process p = start(runDir, false, args.toArray(new String[0]));
         p.getOutputStream().close();
+        return awaitServing(p, runDir);
+    }
+
+    /** Waits until a {@code serve} process started in {@code runDir} reports its address; ends it if it does not. */
+    static Process awaitServing(Process p, Path runDir) throws IOException, InterruptedException {
         Path out = runDir.resolve("stdout.txt");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVE_START_SECONDS);
         while (!(Files.exists(out) && Files.readString(out).contains("calsim: lab server on"))) {

@@ -49,6 +49,8 @@ class ServeIT {
             assertTrue(page.body().contains("calsim lab server"), page.body());
             assertEquals(200, get(base + "static/index.html").statusCode());
             assertEquals(404, get(base + "nothing-here").statusCode());
+            // a clean start: calsim's own lines on stdout, nothing on stderr (no Jetty or Felix HTTP notices)
+            assertEquals("", Files.readString(dir.resolve("first/stderr.txt")).strip());
         } finally {
             first.destroy(); // SIGTERM
         }
@@ -74,6 +76,9 @@ class ServeIT {
         Calsim.Result r = Calsim.run(dir, "serve", "--port", "99999", "--data", dir.resolve("lab").toString());
         assertEquals(2, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("--port 99999 is not allowed; expected a TCP port from 1 to 65535"), r.err());
+        r = Calsim.run(dir, "serve", "--keep-days", "-1", "--data", dir.resolve("lab").toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("--keep-days -1 is not allowed; expected a whole number of days from 0"), r.err());
     }
 
     private static Process start(Path runDir, int port, Path data) throws IOException, InterruptedException {

@@ -13,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
@@ -60,7 +63,15 @@ final class ServeCommand implements Callable<Integer> {
     static final String SERVER_BUNDLE = "org.calsim.server";
     /** Start level of Felix HTTP Jetty in calsim.bndrun; the framework begins at 1. */
     static final int HTTP_START_LEVEL = 2;
+    /** The longest --keep-days: a hundred years. */
+    static final int MAX_KEEP_DAYS = 36_500;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Felix HTTP's java.util.logging logger: errors only, so that a start shows calsim's own lines and not "Jetty not
+     * started (HTTP and HTTPS disabled)" (logged while its configuration arrives) or "Started Jetty …". Held here, as
+     * java.util.logging keeps loggers only weakly and would forget the level.
+     */
+    private static final Logger FELIX_HTTP_LOG = Logger.getLogger("org.apache.felix.http");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final BundleContext context;
@@ -77,11 +88,22 @@ final class ServeCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "2",
-            description = "jobs that run at once, 1 to 64 (default: ${DEFAULT-VALUE}); the others wait in the queue")
+            description = "jobs that run at once, 1 to 64 (default: ${DEFAULT-VALUE}); the others wait in the queue. "
+                    + "Sweep points this server runs for its cluster use another N workers of their own")
     int concurrentJobs;
 
+    @Option(names = "--keep-days", paramLabel = "N", defaultValue = "0",
+            description = "delete jobs that ended more than N days ago, with their results, at the start and every "
+                    + "hour; 0 keeps every job (default: ${DEFAULT-VALUE})")
+    int keepDays;
+
+    @Option(names = "--no-deploy", description = "refuse to deploy plugins through the API and the shell; the "
+            + "token then cannot be used to run new code in the server (job files and swaps still work)")
+    boolean noDeploy;
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "lab-data",
-            description = "folder of the lab server's database, created if missing (default: ${DEFAULT-VALUE})")
+            description = "folder of the lab server's database, created if missing, for its owner only "
+                    + "(default: ${DEFAULT-VALUE})")
     Path dataDir;
 
     @Option(names = "--cluster", paramLabel = "NAME", defaultValue = "local",
@@ -138,6 +160,11 @@ final class ServeCommand implements Callable<Integer> {
             err.println("calsim: --jobs " + concurrentJobs + " is not allowed; expected a whole number from 1 to 64");
             return ExitCodes.BAD_INPUT;
         }
+        if (keepDays < 0 || keepDays > MAX_KEEP_DAYS) {
+            err.println("calsim: --keep-days " + keepDays + " is not allowed; expected a whole number of days from 0 "
+                    + "(keep every job) to " + MAX_KEEP_DAYS);
+            return ExitCodes.BAD_INPUT;
+        }
         Path data = dataDir.toAbsolutePath().normalize();
         String unusable = unusableFolder(data);
         if (unusable != null) {
@@ -172,6 +199,7 @@ final class ServeCommand implements Callable<Integer> {
             err.println("calsim: the server did not join the cluster " + cluster + ": " + notJoined);
             return ExitCodes.FAILED;
         }
+        FELIX_HTTP_LOG.setLevel(Level.SEVERE);
         ServiceReference<ConfigurationAdmin> ref = context.getServiceReference(ConfigurationAdmin.class);
         ConfigurationAdmin cm = ref == null ? null : context.getService(ref);
         if (cm == null) {
@@ -187,7 +215,10 @@ final class ServeCommand implements Callable<Integer> {
             Hashtable<String, Object> server = new Hashtable<>();
             server.put("data.dir", data.toString());
             server.put("http.host", host);
+            server.put("http.port", port);
             server.put("jobs.concurrent", concurrentJobs);
+            server.put("keep.days", keepDays);
+            server.put("deploy.enabled", !noDeploy);
             configure(cm, SERVER_PID, server);
         } catch (IOException e) {
             err.println("calsim: the lab server could not be configured: " + e);
@@ -223,6 +254,16 @@ final class ServeCommand implements Callable<Integer> {
     /** @return why {@code dir} cannot hold the database, or {@code null} if it can (it then exists) */
     static String unusableFolder(Path dir) {
         try {
+            if (!Files.exists(dir)) {
+                // the data folder holds the token and every user's jobs: created for its owner only
+                Files.createDirectories(dir.toAbsolutePath().getParent());
+                if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectory(dir);
+                }
+            }
             Files.createDirectories(dir);
             Files.delete(Files.createTempFile(dir, ".calsim-write-check", ".tmp"));
             return null;
@@ -235,8 +276,13 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** @return whether {@code host} is a loopback address or a name of one ({@link InetAddress#isLoopbackAddress()}) */
     static boolean isLoopback(String host) {
-        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** @return why {@code host}:{@code port} cannot be listened on (in use, not permitted, unknown), or {@code null} */

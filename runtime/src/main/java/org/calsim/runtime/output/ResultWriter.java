@@ -114,6 +114,7 @@ public final class ResultWriter {
         Path target = dir.resolve(stem);
         deleteTree(target);
         Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.syncFolder(dir);
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(target)) {
             for (Path f : s) {

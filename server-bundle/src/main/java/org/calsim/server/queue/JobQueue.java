@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,8 +38,10 @@ import org.osgi.service.component.annotations.Reference;
  *
  * <p>After a restart (also after a crash), jobs that were queued are queued again and jobs that were running are run
  * again: stages with a {@code resume} parameter continue from their last checkpoint ({@link ResumePlan}), the others
- * start over. When the server stops, running jobs are cancelled but stay {@code running} in the database, so the next
- * start resumes them.
+ * start over. When the server stops cleanly, running jobs are cancelled and put back in the queue, so the next start
+ * resumes them; a job that was running when the server stopped without a clean shutdown {@value #MAX_CRASHES} times
+ * is failed instead. Starting, cancelling and ending a job are decided on its stored state, so a cancel racing a
+ * job's start or end either cancels it or is refused.
  */
 @Component(service = JobQueue.class, configurationPid = LabStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true)
@@ -49,32 +52,43 @@ public final class JobQueue {
         int jobs_concurrent() default 2;
     }
 
+    /** A job running when the server stopped without a clean shutdown this often is failed, not run again. */
+    public static final int MAX_CRASHES = 3;
     private final LabStore store;
     private final JobService jobs;
     private final BundleContext context;
     private final LinkedBlockingQueue<Long> queue = new LinkedBlockingQueue<>();
     private final Map<Long, JobRun> running = new ConcurrentHashMap<>();
+    /** Jobs this queue has marked running and not yet ended: put back in the queue if the server stops. */
+    private final Set<Long> started = ConcurrentHashMap.newKeySet();
     private final Map<Long, JobProgress> progress = new ConcurrentHashMap<>();
     private final List<Consumer<Long>> watchers = new CopyOnWriteArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean stopping;
 
+    /** The queue of the configured server, running {@code jobs.concurrent} jobs at once. */
     @Activate
     public JobQueue(@Reference LabStore store, @Reference JobService jobs, BundleContext context, Config config)
             throws SQLException {
+        this(store, jobs, context, config.jobs_concurrent());
+    }
+
+    /**
+     * Queues the jobs {@code store} holds as queued, and those that were running when the server stopped without a
+     * clean shutdown (up to {@value #MAX_CRASHES} times, {@link LabStore#recoverInterrupted}), and starts
+     * {@code concurrent} worker threads.
+     *
+     * @param context where the stages are looked up to resume a job, or null if no job resumes
+     */
+    public JobQueue(LabStore store, JobService jobs, BundleContext context, int concurrent) throws SQLException {
         this.store = store;
         this.jobs = jobs;
         this.context = context;
-        for (JobRecord r : reversed(store.jobs("running", null, Integer.MAX_VALUE))) {
-            store.state(r.id(), "queued", null);
+        store.recoverInterrupted(MAX_CRASHES);
+        for (JobRecord r : reversed(store.jobs("queued", null, Integer.MAX_VALUE))) {
             queue.add(r.id());
         }
-        for (JobRecord r : reversed(store.jobs("queued", null, Integer.MAX_VALUE))) {
-            if (!queue.contains(r.id())) {
-                queue.add(r.id());
-            }
-        }
-        int n = Math.max(1, config.jobs_concurrent());
+        int n = Math.max(1, concurrent);
         for (int w = 0; w < n; w++) {
             Thread t = new Thread(this::work, "calsim-lab-worker-" + w);
             t.setDaemon(true);
@@ -100,25 +114,61 @@ public final class JobQueue {
     }
 
     /**
-     * Cancels a job: a queued one does not run, a running one stops at its next step.
+     * Cancels a job: a queued one does not run, a running one stops at its next step. The decision is taken on the
+     * stored state ({@link LabStore#cancelQueued}, {@link LabStore#requestCancel}): a job cancelled here ends
+     * {@code cancelled}, also if it was just starting or just ending; one that had ended keeps its state.
      *
-     * @return false if it had already ended
+     * @return false if it had already ended (or there is no such job)
      */
     public boolean cancel(long id) throws SQLException {
-        Optional<JobRecord> r = store.job(id);
-        if (r.isEmpty() || r.get().ended()) {
-            return false;
-        }
-        if (queue.remove(id)) {
-            store.state(id, "cancelled", "cancelled before it started");
+        if (store.cancelQueued(id)) {
+            queue.remove(id);
             notifyWatchers(id);
             return true;
         }
-        JobRun run = running.get(id);
+        if (!store.requestCancel(id)) {
+            return false;
+        }
+        JobRun run = running.get(id); // if not there yet, the worker sees the request once it has the run
         if (run != null) {
             run.cancel();
         }
+        notifyWatchers(id);
         return true;
+    }
+
+    /**
+     * Deletes a job that has ended: its row, then its results folder.
+     *
+     * @return false if there is no such job or it has not ended (cancel it first)
+     * @throws java.io.UncheckedIOException if the folder cannot be deleted (the job is gone from the list already)
+     */
+    public boolean delete(long id) throws SQLException {
+        if (!store.delete(id)) {
+            return false;
+        }
+        try {
+            deleteTree(folder(id));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("job " + id + " is deleted, but not all of its folder " + folder(id), e);
+        }
+        notifyWatchers(id);
+        return true;
+    }
+
+    /**
+     * Deletes the jobs that ended before {@code cutoff}, with their results folders.
+     *
+     * @return how many were deleted
+     */
+    public int deleteEndedBefore(java.time.Instant cutoff) throws SQLException {
+        int n = 0;
+        for (long id : store.endedBefore(cutoff)) {
+            if (delete(id)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** @return the latest progress of a running job */
@@ -164,6 +214,7 @@ public final class JobQueue {
             try {
                 run(id);
             } catch (SQLException | RuntimeException e) {
+                started.remove(id);
                 try {
                     store.state(id, "failed", "the server could not run the job: " + e);
                 } catch (SQLException ignored) {
@@ -186,7 +237,10 @@ public final class JobQueue {
             overrides.addAll(ResumePlan.overrides(r.source(), this::resumable));
             clearExceptCheckpoints(folder(id));
         }
-        store.started(id);
+        if (!store.start(id)) {
+            return; // cancelled since it was taken from the queue
+        }
+        started.add(id);
         JobListener listener = p -> {
             progress.put(id, p);
             notifyWatchers(id);
@@ -195,10 +249,14 @@ public final class JobQueue {
         try {
             run = jobs.submit(new JobRequest(r.source(), store.dataDir(), folder(id), overrides), listener);
         } catch (InvalidInputException e) {
-            store.state(id, "failed", "the job was not run: " + e.getMessage());
+            started.remove(id);
+            store.end(id, "failed", "the job was not run: " + e.getMessage());
             return;
         }
         running.put(id, run);
+        if (store.cancelRequested(id)) {
+            run.cancel(); // asked while the run was being created
+        }
         notifyWatchers(id);
         JobOutcome outcome;
         try {
@@ -208,9 +266,10 @@ public final class JobQueue {
             progress.remove(id);
         }
         if (stopping) {
-            return; // cancelled because the server stops: stays running in the database and resumes on restart
+            return; // cancelled because the server stops: put back in the queue by deactivate, resumed on restart
         }
-        store.state(id, outcome.state().name().toLowerCase(), outcome.error());
+        store.end(id, outcome.state().name().toLowerCase(), outcome.error());
+        started.remove(id);
     }
 
     /** What an interrupted run wrote is not a result; its checkpoints are what the next run resumes from. */
@@ -280,8 +339,11 @@ public final class JobQueue {
         return l;
     }
 
+    /**
+     * Stops the queue: running jobs are cancelled and put back in the queue for the next start, the workers end.
+     */
     @Deactivate
-    void deactivate() throws InterruptedException {
+    public void deactivate() throws InterruptedException {
         stopping = true;
         running.values().forEach(JobRun::cancel);
         for (Thread t : workers) {
@@ -289,6 +351,13 @@ public final class JobQueue {
         }
         for (Thread t : workers) {
             t.join(30_000);
+        }
+        for (long id : started) {
+            try {
+                store.requeue(id); // a clean stop: not counted as a crash at the next start
+            } catch (SQLException e) {
+                return; // the database is gone: the job stays running and is counted as interrupted at the next start
+            }
         }
     }
 }

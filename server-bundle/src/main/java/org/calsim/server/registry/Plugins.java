@@ -56,9 +56,19 @@ public final class Plugins {
     public record Deployed(String symbolicName, Bundle bundle, boolean active) {
     }
 
+    /** The configuration read here. */
+    public @interface Config {
+        /** @return whether plugins may be deployed ({@code calsim serve --no-deploy} sets false) */
+        boolean deploy_enabled() default true;
+    }
+
+    private final boolean deployEnabled;
+
+    /** Deploying (unless the configuration forbids it), undeploying and swapping in the container of {@code context}. */
     @Activate
     public Plugins(BundleContext context, @Reference Registry registry, @Reference ConfigurationAdmin configurations,
-                   @Reference ServiceComponentRuntime components) {
+                   @Reference ServiceComponentRuntime components, Config config) {
+        this.deployEnabled = config.deploy_enabled();
         this.context = context;
         this.registry = registry;
         this.configurations = configurations;
@@ -69,9 +79,14 @@ public final class Plugins {
      * Checks a jar (an OSGi bundle importing the calsim API), writes it to the deploy folder and waits until it is
      * active (at most 20 s).
      *
-     * @throws InvalidInputException if it is too big, not a bundle, or not a calsim plugin
+     * @throws InvalidInputException if it is too big, not a bundle, not a calsim plugin, or has the name of a bundle
+     *                               the container was started with
+     * @throws DeployDisabledException if the server was started with {@code --no-deploy}
      */
     public Deployed deploy(byte[] jar) throws IOException {
+        if (!deployEnabled) {
+            throw new DeployDisabledException();
+        }
         if (jar.length > MAX_BUNDLE_BYTES) {
             throw new InvalidInputException("bundle", jar.length + " bytes", "a bundle of at most "
                     + (MAX_BUNDLE_BYTES >> 20) + " MB");
@@ -95,6 +110,11 @@ public final class Plugins {
         }
         if (!name.matches(NAME)) {
             throw new InvalidInputException("bundle", name, "a symbolic name of letters, digits, '.', '_' and '-'");
+        }
+        Bundle existing = bundle(name);
+        if (existing != null && !deployed(existing)) {
+            throw new InvalidInputException("bundle", name, "a symbolic name of its own: " + name + " is a bundle of "
+                    + "the container (" + existing.getVersion() + "), which a plugin cannot replace");
         }
         Path folder = deployFolder();
         Files.createDirectories(folder);
@@ -171,6 +191,15 @@ public final class Plugins {
     /** @return whether the bundle was installed from the deploy folder */
     public boolean deployed(Bundle b) {
         return b.getLocation().contains(deployFolder().getFileName().toString() + "/");
+    }
+
+    /** Thrown by {@link #deploy} on a server started with {@code --no-deploy}. */
+    public static final class DeployDisabledException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        DeployDisabledException() {
+            super("this server was started with --no-deploy: plugins cannot be deployed through it");
+        }
     }
 
     private int rankingOf(String name, String implementation) {

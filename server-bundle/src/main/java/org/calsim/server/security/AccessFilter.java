@@ -14,36 +14,27 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 
 /**
- * Guards {@code /api/*}: requests that change anything (POST, PUT, DELETE: submit, cancel, deploy, undeploy, swap)
- * need the {@link ServerToken}; on an address other than loopback, every request does. A refused request gets 401
- * with a JSON body saying where the token is. {@code GET /api/health} is always open, for probes.
+ * Applies the {@link RequestGuard} to everything the lab server serves, the pages and static files included: the
+ * Host check, the token under {@code /api/}, and the headers that forbid framing and type sniffing. The API servlets
+ * apply the same guard themselves, so that none answers in the moment before the Http Whiteboard puts this filter in
+ * front of it.
  */
-@Component(service = {Filter.class, AccessFilter.class})
-@HttpWhiteboardFilterPattern("/api/*")
+@Component(service = Filter.class)
+@HttpWhiteboardFilterPattern("/*")
 public final class AccessFilter implements Filter {
-    private final ServerToken token;
+    private final RequestGuard guard;
 
+    /** A filter applying {@code guard}. */
     @Activate
-    public AccessFilter(@Reference ServerToken token) {
-        this.token = token;
+    public AccessFilter(@Reference RequestGuard guard) {
+        this.guard = guard;
     }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest request = (HttpServletRequest) req;
-        HttpServletResponse response = (HttpServletResponse) res;
-        boolean reading = request.getMethod().equals("GET") || request.getMethod().equals("HEAD");
-        boolean open = reading && (token.loopback() || request.getRequestURI().equals("/api/health"));
-        if (open || token.accepts(request.getHeader("Authorization"))) {
+        if (guard.admit((HttpServletRequest) req, (HttpServletResponse) res)) {
             chain.doFilter(req, res);
-            return;
         }
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", "Bearer realm=\"calsim\"");
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"error\":\"this request needs the lab server's token as 'Authorization: Bearer "
-                + "<token>'; it is in the file 'token' of the server's data folder\"}");
     }
 }

@@ -1,5 +1,7 @@
 package org.calsim.server.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,8 +24,9 @@ import org.osgi.service.component.annotations.Deactivate;
 /**
  * The lab server's database: an embedded H2 database in the file {@code <data dir>/calsim.mv.db}, holding the
  * table {@code jobs} (one row per submitted job: its file, overrides, state and times; see {@link JobRecord}). Every
- * change is committed at once (auto-commit), so a server killed at any moment restarts with every job as it last
- * stood. The component is active only while a configuration of {@value #PID} names
+ * change is committed at once (auto-commit) and written to the file before the call returns ({@code WRITE_DELAY=0}:
+ * H2's default keeps commits in memory for up to half a second), so a server killed at any moment restarts with
+ * every job as it last stood. The component is active only while a configuration of {@value #PID} names
  * the data folder ({@code ./calsim serve} creates it). It opens the database as soon as it is configured
  * (immediate, so a database that cannot be opened shows as this component's failed activation), keeps one
  * connection open, which holds the database open, and closes it when deactivated, which closes the database.
@@ -45,6 +48,7 @@ public final class LabStore implements AutoCloseable {
         String data_dir();
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path dataDir;
     private final Connection connection;
 
@@ -60,13 +64,13 @@ public final class LabStore implements AutoCloseable {
      *
      * @throws SQLException if the folder cannot hold a database or another process has it open
      */
-    LabStore(Path dataDir) throws SQLException {
+    public LabStore(Path dataDir) throws SQLException {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(this.dataDir)) {
             throw new SQLException("the data folder " + this.dataDir + " does not exist");
         }
         // the component owns the database's lifetime: close it on deactivation, not from H2's own shutdown hook
-        String url = "jdbc:h2:file:" + this.dataDir.resolve(DATABASE) + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + this.dataDir.resolve(DATABASE) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         connection = new org.h2.Driver().connect(url, new Properties());
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS jobs ("
@@ -75,7 +79,7 @@ public final class LabStore implements AutoCloseable {
                     + "state VARCHAR(20) NOT NULL)");
             for (String column : new String[] {"source CLOB", "overrides CLOB", "submitted TIMESTAMP WITH TIME ZONE",
                 "started TIMESTAMP WITH TIME ZONE", "finished TIMESTAMP WITH TIME ZONE", "error CLOB",
-                "attempts INT DEFAULT 0"}) {
+                "attempts INT DEFAULT 0", "cancel_requested BOOLEAN DEFAULT FALSE", "crashes INT DEFAULT 0"}) {
                 s.execute("ALTER TABLE jobs ADD COLUMN IF NOT EXISTS " + column);
             }
         } catch (SQLException e) {
@@ -107,7 +111,7 @@ public final class LabStore implements AutoCloseable {
                 + "submitted, attempts) VALUES (?, 'queued', ?, ?, ?, 0)", Statement.RETURN_GENERATED_KEYS)) {
             p.setString(1, name);
             p.setString(2, source);
-            p.setString(3, String.join("\n", overrides));
+            p.setString(3, overridesJson(overrides));
             p.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
             p.executeUpdate();
             try (ResultSet keys = p.getGeneratedKeys()) {
@@ -117,30 +121,160 @@ public final class LabStore implements AutoCloseable {
         }
     }
 
-    /** Marks a job running: state, start time, one more attempt. */
-    public synchronized void started(long id) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET state = 'running', started = ?, "
-                + "attempts = attempts + 1, error = NULL WHERE id = ?")) {
-            p.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
-            p.setLong(2, id);
-            p.executeUpdate();
+    /**
+     * Marks a queued job running: state, start time, one more attempt. A job that is no longer queued (cancelled
+     * meanwhile) is left as it is.
+     *
+     * @return whether the job was queued and is now running
+     */
+    public synchronized boolean start(long id) throws SQLException {
+        return updateNow("UPDATE jobs SET state = 'running', started = ?, attempts = attempts + 1, error = NULL "
+                + "WHERE id = ? AND state = 'queued'", id) == 1;
+    }
+
+    /**
+     * Cancels a job that has not started.
+     *
+     * @return whether it was queued (and is now cancelled)
+     */
+    public synchronized boolean cancelQueued(long id) throws SQLException {
+        return updateNow("UPDATE jobs SET state = 'cancelled', error = 'cancelled before it started', finished = ? "
+                + "WHERE id = ? AND state = 'queued'", id) == 1;
+    }
+
+    /**
+     * Records that a running job is to be cancelled: however it ends, {@link #end} records it cancelled.
+     *
+     * @return whether it was running (a job that has ended is not changed)
+     */
+    public synchronized boolean requestCancel(long id) throws SQLException {
+        return update("UPDATE jobs SET cancel_requested = TRUE WHERE id = ? AND state = 'running'", id) == 1;
+    }
+
+    /** @return whether a cancel was requested for the job while it ran */
+    public synchronized boolean cancelRequested(long id) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT cancel_requested FROM jobs WHERE id = ?")) {
+            p.setLong(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
         }
     }
 
     /**
-     * Sets a job's state; for an ended state also its end time and error.
+     * Records how a running job ended; if a cancel was requested while it ran ({@link #requestCancel}), it ended
+     * cancelled whatever its outcome. Atomic with {@link #requestCancel}: a cancel is either recorded before the end
+     * (and the job is cancelled) or refused after it.
+     *
+     * @param state {@code succeeded}, {@code failed} or {@code cancelled}
+     * @param error why it failed or was cancelled, or null
+     * @return the state recorded, or null if the job was not running (nothing is changed)
+     */
+    public synchronized String end(long id, String state, String error) throws SQLException {
+        Optional<JobRecord> r = job(id);
+        if (r.isEmpty() || !r.get().state().equals("running")) {
+            return null;
+        }
+        if (cancelRequested(id)) {
+            state(id, "cancelled", state.equals("cancelled") && error != null ? error : "cancelled while it ran");
+            return "cancelled";
+        }
+        state(id, state, error);
+        return state;
+    }
+
+    /** Puts a running job back in the queue, as it was: the server stops and runs it again at its next start. */
+    public synchronized void requeue(long id) throws SQLException {
+        update("UPDATE jobs SET state = 'queued' WHERE id = ? AND state = 'running'", id);
+    }
+
+    /**
+     * At a start: jobs still {@code running} were running when the server stopped without a clean shutdown (a clean
+     * one puts them back in the queue, {@link #requeue}). Each is queued again, unless a cancel was requested for it
+     * (then it is cancelled) or this is the {@code maxCrashes}-th such stop while it ran (then it fails: a job that
+     * exhausts the memory or crashes the Java VM would otherwise take the server down again at every start).
+     */
+    public synchronized void recoverInterrupted(int maxCrashes) throws SQLException {
+        for (JobRecord r : jobs("running", null, Integer.MAX_VALUE)) {
+            if (cancelRequested(r.id())) {
+                state(r.id(), "cancelled", "cancelled while it ran");
+                continue;
+            }
+            update("UPDATE jobs SET crashes = crashes + 1 WHERE id = ?", r.id());
+            if (crashes(r.id()) >= maxCrashes) {
+                state(r.id(), "failed", "the server stopped without a clean shutdown while this job ran, " + maxCrashes
+                        + " times (the job may exhaust the memory or crash the Java VM); it is not run again");
+            } else {
+                requeue(r.id());
+            }
+        }
+    }
+
+    private int crashes(long id) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT crashes FROM jobs WHERE id = ?")) {
+            p.setLong(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** @return the rows changed by {@code sql}, whose parameters are the time now and a job's id */
+    private int updateNow(String sql, long id) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            p.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            p.setLong(2, id);
+            return p.executeUpdate();
+        }
+    }
+
+    /** @return the rows changed by {@code sql}, whose one parameter is a job's id */
+    private int update(String sql, long id) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(sql)) {
+            p.setLong(1, id);
+            return p.executeUpdate();
+        }
+    }
+
+    /**
+     * Sets the state of a job that has not ended; for an ended state also its end time and error. A job that has
+     * ended keeps its state.
      *
      * @param error why it failed or was cancelled, or null
      */
     public synchronized void state(long id, String state, String error) throws SQLException {
         boolean ended = !state.equals("queued") && !state.equals("running");
         try (PreparedStatement p = connection.prepareStatement("UPDATE jobs SET state = ?, error = ?, finished = ? "
-                + "WHERE id = ?")) {
+                + "WHERE id = ? AND state IN ('queued', 'running')")) {
             p.setString(1, state);
             p.setString(2, error);
             p.setObject(3, ended ? OffsetDateTime.now(ZoneOffset.UTC) : null);
             p.setLong(4, id);
             p.executeUpdate();
+        }
+    }
+
+    /**
+     * Deletes the row of a job that has ended.
+     *
+     * @return whether there was such a job (queued and running jobs are not deleted)
+     */
+    public synchronized boolean delete(long id) throws SQLException {
+        return update("DELETE FROM jobs WHERE id = ? AND state IN ('succeeded', 'failed', 'cancelled')", id) == 1;
+    }
+
+    /** @return the ids of the jobs that ended before {@code cutoff}, oldest first */
+    public synchronized List<Long> endedBefore(Instant cutoff) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("SELECT id FROM jobs WHERE state IN ('succeeded', "
+                + "'failed', 'cancelled') AND finished < ? ORDER BY id")) {
+            p.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
+            List<Long> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getLong(1));
+                }
+            }
+            return out;
         }
     }
 
@@ -177,10 +311,35 @@ public final class LabStore implements AutoCloseable {
         }
     }
 
+    /** @return the overrides as a JSON array of strings, as stored */
+    static String overridesJson(List<String> overrides) {
+        try {
+            return JSON.writeValueAsString(overrides);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings is always JSON", e);
+        }
+    }
+
+    /**
+     * @return the stored overrides: a JSON array; in a database written before they were stored that way, lines
+     */
+    static List<String> overrides(String stored) throws SQLException {
+        if (stored == null || stored.isEmpty()) {
+            return List.of();
+        }
+        if (!stored.startsWith("[")) {
+            return List.of(stored.split("\n")); // an override is path=value: it never starts with '['
+        }
+        try {
+            return List.of(JSON.readValue(stored, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("the overrides of a job are not a JSON array of strings: " + e.getOriginalMessage());
+        }
+    }
+
     private static JobRecord record(ResultSet r) throws SQLException {
-        String overrides = r.getString("overrides");
         return new JobRecord(r.getLong("id"), r.getString("name"), r.getString("state"), r.getString("source"),
-                overrides == null || overrides.isEmpty() ? List.of() : List.of(overrides.split("\n")),
+                overrides(r.getString("overrides")),
                 instant(r, "submitted"), instant(r, "started"), instant(r, "finished"), r.getString("error"),
                 r.getInt("attempts"));
     }

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.calsim.api.cluster.ClusterMember;
 import org.calsim.api.cluster.ClusterPoint;
 import org.calsim.api.cluster.ClusterStatus;
 import org.calsim.api.cluster.ClusterView;
-import org.calsim.server.security.AccessFilter;
+import org.calsim.server.security.RequestGuard;
 import org.calsim.server.store.LabStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,13 +32,13 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * </pre>
  * The {@link ClusterStatus} comes and goes with the cluster bundle (it is registered only while the container is a
  * member); without it the answer is {@code {"cluster": null, "members": [], "points": [], "note": …}}. If the cluster
- * cannot be read it answers 503. Registered only once the {@link AccessFilter} is (it references it), so it follows
- * the same access rules as the other reads, and only while a configuration of {@value LabStore#PID} exists, that is
+ * cannot be read it answers 503. Every request passes the {@link RequestGuard} in the servlet
+ * itself ({@link GuardedServlet}), so it follows the same access rules as the other reads, and only while a configuration of {@value LabStore#PID} exists, that is
  * while {@code ./calsim serve} runs.
  */
 @Component(service = Servlet.class, configurationPid = LabStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @HttpWhiteboardServletPattern("/api/cluster")
-public final class ClusterServlet extends HttpServlet {
+public final class ClusterServlet extends GuardedServlet {
     private static final long serialVersionUID = 1L;
     static final String NO_CLUSTER = "this server is not a member of a cluster; sweeps run where they are started";
 
@@ -47,7 +46,8 @@ public final class ClusterServlet extends HttpServlet {
     private transient volatile ClusterStatus cluster;
 
     @Activate
-    public ClusterServlet(@Reference AccessFilter guard) {
+    public ClusterServlet(@Reference RequestGuard guard) {
+        super(guard);
     }
 
     @Override

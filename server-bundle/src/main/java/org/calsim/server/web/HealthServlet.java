@@ -3,10 +3,10 @@ package org.calsim.server.web;
 import java.io.IOException;
 import java.sql.SQLException;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.calsim.api.job.Registry;
+import org.calsim.server.security.RequestGuard;
 import org.calsim.server.store.LabStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,18 +17,20 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * {@code GET /api/health}: {@code {"status":"ok","jobs":J,"services":S}} with J the rows of the {@code jobs} table
  * and S the contact laws, materials, solvers and couplers registered in the container. If the database cannot be
  * read it answers 503 with {@code {"status":"error","error":"…"}}. Registered on the Http Whiteboard while the
- * {@link LabStore} is active, that is while {@code ./calsim serve} runs.
+ * {@link LabStore} is active, that is while {@code ./calsim serve} runs; it answers only to this server's
+ * names ({@link RequestGuard}).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/health")
-public final class HealthServlet extends HttpServlet {
+public final class HealthServlet extends GuardedServlet {
     private static final long serialVersionUID = 1L;
     private final transient LabStore store;
     private final transient Registry registry;
 
-    /** A health endpoint over the given database and registry. */
+    /** A health endpoint over the given database and registry, behind {@code guard} (Host check; open to probes). */
     @Activate
-    public HealthServlet(@Reference LabStore store, @Reference Registry registry) {
+    public HealthServlet(@Reference LabStore store, @Reference Registry registry, @Reference RequestGuard guard) {
+        super(guard);
         this.store = store;
         this.registry = registry;
     }

@@ -3,10 +3,12 @@ package org.calsim.server.web;
 import java.io.IOException;
 import java.io.InputStream;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.calsim.server.security.RequestGuard;
 import org.calsim.server.store.LabStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
@@ -20,9 +22,15 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
  */
 @Component(service = Servlet.class, configurationPid = LabStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=")
-public final class IndexPage extends HttpServlet {
+public final class IndexPage extends GuardedServlet {
     private static final long serialVersionUID = 1L;
     private static final String PAGE = "/static/index.html";
+
+    /** The start page, served behind {@code guard}. */
+    @Activate
+    public IndexPage(@Reference RequestGuard guard) {
+        super(guard);
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

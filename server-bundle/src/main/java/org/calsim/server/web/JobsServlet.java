@@ -23,17 +23,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.server.queue.JobQueue;
 import org.calsim.server.store.JobRecord;
 import org.calsim.server.store.LabStore;
-import org.calsim.server.security.AccessFilter;
+import org.calsim.server.security.RequestGuard;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -48,24 +45,30 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  *   <li>{@code GET /api/jobs/{id}}: the job with its progress, its {@code summary.json} once written, its files;</li>
  *   <li>{@code GET /api/jobs/{id}/events}: server-sent events {@code progress} while it runs, then {@code end};</li>
  *   <li>{@code POST /api/jobs/{id}/cancel};</li>
- *   <li>{@code GET /api/jobs/{id}/files/{path}}: one result file; {@code GET /api/jobs/{id}/results.zip}: all.</li>
+ *   <li>{@code DELETE /api/jobs/{id}}: a job that has ended, with its results folder;</li>
+ *   <li>{@code GET /api/jobs/{id}/files/{path}}: one result file, as a download (PNG plots shown inline); {@code GET /api/jobs/{id}/results.zip}:
+ *   all, streamed, a few at once ({@link ResultsZip}).</li>
  * </ul>
- * The servlet is registered only once the {@link AccessFilter} is (it references it), so no request reaches it
- * unguarded. File paths are resolved inside the job's results folder only: anything that leads outside it (.., absolute paths,
+ * Every request passes the {@link RequestGuard} in the servlet itself (see {@link GuardedServlet}), so none reaches it
+ * unguarded, also in the moment after a start. File paths are resolved inside the job's results folder only: anything that leads outside it (.., absolute paths,
  * symbolic links) is 404.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/api/jobs", "/api/jobs/*"})
-public final class JobsServlet extends HttpServlet {
+public final class JobsServlet extends GuardedServlet {
     private static final long serialVersionUID = 1L;
     private static final int MAX_LIST = 1000;
     private static final int MAX_JOB_BYTES = 1 << 20;
     private static final long HEARTBEAT_SECONDS = 15;
+    private static final int RETRY_AFTER_SECONDS = 10;
     private final transient LabStore store;
     private final transient JobQueue queue;
+    private final transient ResultsZip zips = new ResultsZip(ResultsZip.MAX_CONCURRENT);
+    private final transient StreamSlots streams = new StreamSlots(StreamSlots.PER_JOB, StreamSlots.OVERALL);
 
     @Activate
-    public JobsServlet(@Reference LabStore store, @Reference JobQueue queue, @Reference AccessFilter guard) {
+    public JobsServlet(@Reference LabStore store, @Reference JobQueue queue, @Reference RequestGuard guard) {
+        super(guard);
         this.store = store;
         this.queue = queue;
     }
@@ -88,7 +91,7 @@ public final class JobsServlet extends HttpServlet {
             } else if (path.size() == 2 && path.get(1).equals("events")) {
                 events(job.get().id(), response);
             } else if (path.size() == 2 && path.get(1).equals("results.zip")) {
-                zip(job.get().id(), response);
+                zips.send(job.get().id(), queue.folder(job.get().id()), response);
             } else if (path.size() >= 3 && path.get(1).equals("files")) {
                 file(job.get().id(), path.subList(2, path.size()), response);
             } else {
@@ -117,6 +120,26 @@ public final class JobsServlet extends HttpServlet {
                 }
             } else {
                 ApiJson.error(response, 404, "no such resource: " + request.getRequestURI());
+            }
+        } catch (SQLException e) {
+            ApiJson.error(response, 503, "the database cannot be written: " + e.getMessage());
+        }
+    }
+
+    /** {@code DELETE /api/jobs/{id}}: a job that has ended, with its results; 409 if it is queued or running. */
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<String> path = parts(request);
+        try {
+            Optional<JobRecord> job = path.size() == 1 ? job(path.get(0)) : Optional.empty();
+            if (job.isEmpty()) {
+                ApiJson.error(response, 404, path.size() == 1 ? "no job " + path.get(0)
+                        : "DELETE /api/jobs/{id} deletes a job that has ended");
+            } else if (!queue.delete(job.get().id())) {
+                ApiJson.error(response, 409, "job " + job.get().id() + " is " + store.job(job.get().id())
+                        .map(JobRecord::state).orElse("gone") + "; cancel it first, then delete it once it has ended");
+            } else {
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             }
         } catch (SQLException e) {
             ApiJson.error(response, 503, "the database cannot be written: " + e.getMessage());
@@ -185,8 +208,26 @@ public final class JobsServlet extends HttpServlet {
         ApiJson.send(response, 200, n);
     }
 
-    /** Server-sent events: the job's state and progress at each change (at most 5 a second), then {@code end}. */
+    /**
+     * Server-sent events: the job's state and progress at each change (at most 5 a second), then {@code end}; at most
+     * {@value StreamSlots#PER_JOB} streams per job and {@value StreamSlots#OVERALL} in all ({@link StreamSlots}).
+     */
     private void events(long id, HttpServletResponse response) throws IOException, SQLException {
+        if (!streams.take(id)) {
+            response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            ApiJson.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "as many event streams are open as the "
+                    + "server allows (" + StreamSlots.PER_JOB + " per job, " + StreamSlots.OVERALL + " in all); try "
+                    + "again in " + RETRY_AFTER_SECONDS + " s, or poll GET /api/jobs/" + id);
+            return;
+        }
+        try {
+            stream(id, response);
+        } finally {
+            streams.release(id);
+        }
+    }
+
+    private void stream(long id, HttpServletResponse response) throws IOException, SQLException {
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
@@ -256,27 +297,9 @@ public final class JobsServlet extends HttpServlet {
                 : "application/octet-stream";
         try (channel; OutputStream out = response.getOutputStream()) {
             response.setContentType(type);
+            response.setHeader("Content-Disposition", type.equals("image/png") ? inline(name) : attachment(name));
             response.setContentLengthLong(channel.size());
             Channels.newInputStream(channel).transferTo(out);
-        }
-    }
-
-    private void zip(long id, HttpServletResponse response) throws IOException {
-        Path folder = queue.folder(id);
-        response.setContentType("application/zip");
-        response.setHeader("Content-Disposition", "attachment; filename=\"job-" + id + ".zip\"");
-        try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream())) {
-            for (String f : files(folder)) {
-                byte[] content;
-                try {
-                    content = Files.readAllBytes(folder.resolve(f));
-                } catch (NoSuchFileException e) {
-                    continue; // removed since it was listed: a running job's staging or temporary file
-                }
-                zip.putNextEntry(new ZipEntry("job-" + id + "/" + f));
-                zip.write(content);
-                zip.closeEntry();
-            }
         }
     }
 
@@ -325,6 +348,27 @@ public final class JobsServlet extends HttpServlet {
         });
         java.util.Collections.sort(out);
         return out;
+    }
+
+    /**
+     * @return a {@code Content-Disposition} that makes a browser save the file instead of showing it (an SVG or an HTML
+     *         file written by a job never runs in the server's origin), under its name with anything but letters,
+     *         digits, '.', '-' and '_' replaced by '_'
+     */
+    static String attachment(String name) {
+        return "attachment; filename=\"" + safe(name) + "\"";
+    }
+
+    /**
+     * @return a {@code Content-Disposition} that lets a browser show the file (for PNG plots, which carry no script,
+     *         so that "open at full size" shows the plot), under a name as in {@link #attachment}
+     */
+    static String inline(String name) {
+        return "inline; filename=\"" + safe(name) + "\"";
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private Optional<JobRecord> job(String id) throws SQLException {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.calsim.api.job.RegisteredService;
@@ -15,7 +14,7 @@ import org.calsim.server.registry.Plugins;
 import org.calsim.server.store.LabStore;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.calsim.server.security.AccessFilter;
+import org.calsim.server.security.RequestGuard;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -35,21 +34,23 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  *   by giving its component the highest {@code service.ranking} (through Configuration Admin). Running jobs switch at
  *   their next step, as with any hot swap, and record it in their provenance.</li>
  * </ul>
- * Registered only once the {@link AccessFilter} is (it references it), so no change reaches it unguarded.
+ * Every request passes the {@link RequestGuard} in the servlet itself ({@link GuardedServlet}), so no change reaches it
+ * unguarded.
  * Like the rest of the lab server it is registered only while a configuration of {@value LabStore#PID} exists, that
  * is while {@code ./calsim serve} runs.
  */
 @Component(service = Servlet.class, configurationPid = LabStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @HttpWhiteboardServletPattern({"/api/registry", "/api/bundles", "/api/bundles/*", "/api/swap"})
-public final class RegistryServlet extends HttpServlet {
+public final class RegistryServlet extends GuardedServlet {
     private static final long serialVersionUID = 1L;
     private final transient Registry registry;
     private final transient BundleContext context;
     private final transient Plugins plugins;
 
     @Activate
-    public RegistryServlet(@Reference Registry registry, @Reference Plugins plugins, @Reference AccessFilter guard,
+    public RegistryServlet(@Reference Registry registry, @Reference Plugins plugins, @Reference RequestGuard guard,
                            BundleContext context) {
+        super(guard);
         this.registry = registry;
         this.plugins = plugins;
         this.context = context;
@@ -102,12 +103,20 @@ public final class RegistryServlet extends HttpServlet {
     }
 
     private void deploy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getContentLengthLong() > Plugins.MAX_BUNDLE_BYTES) { // refused before a byte is read
+            ApiJson.error(response, 413, "a bundle of at most " + (Plugins.MAX_BUNDLE_BYTES >> 20) + " MB; this one has "
+                    + request.getContentLengthLong() + " bytes");
+            return;
+        }
         byte[] jar = request.getInputStream().readNBytes(Plugins.MAX_BUNDLE_BYTES + 1);
         Plugins.Deployed d;
         try {
             d = plugins.deploy(jar);
         } catch (InvalidInputException e) {
             ApiJson.badInput(response, e);
+            return;
+        } catch (Plugins.DeployDisabledException e) {
+            ApiJson.error(response, 403, e.getMessage());
             return;
         }
         ObjectNode n = ApiJson.JSON.createObjectNode().put("symbolic_name", d.symbolicName());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,17 @@ class LabStoreTest {
         try (LabStore store = new LabStore(dir)) {
             assertEquals(2, store.jobCount());
         }
+    }
+
+    @Test
+    void overridesAreKeptExactlyAsGivenAlsoWithNewlines() throws Exception {
+        List<String> overrides = List.of("recipe.name=a\nb", "calendering.line_load_kN_per_m=800", "x=[1, 2]");
+        try (LabStore store = new LabStore(dir)) {
+            long id = store.insert("q", "name: q\n", overrides);
+            assertEquals(overrides, store.job(id).orElseThrow().overrides());
+            assertEquals(List.of(), store.job(store.insert("r", "name: r\n", List.of())).orElseThrow().overrides());
+        }
+        assertEquals(List.of("a=1", "b=2"), LabStore.overrides("a=1\nb=2")); // as older databases hold them
     }
 
     @Test
