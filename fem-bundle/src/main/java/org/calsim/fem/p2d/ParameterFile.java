@@ -1,5 +1,8 @@
 package org.calsim.fem.p2d;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -46,9 +49,13 @@ final class ParameterFile {
     static CellParameters read(Path file, String field) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw InvalidInputException.inFile(field, file, at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(), "a readable JSON file with BPX field names");
         } catch (IOException e) {
-            throw new InvalidInputException(field, file.toString(), "a readable JSON file (" + e.getMessage() + ")");
+            throw InvalidInputException.inFile(field, file, 0, 0, "a readable JSON file with BPX field names");
         }
         JsonNode p = root.path("Parameterisation");
         if (!p.isObject()) {

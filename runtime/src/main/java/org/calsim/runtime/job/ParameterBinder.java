@@ -1,8 +1,6 @@
 package org.calsim.runtime.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -26,10 +24,10 @@ public final class ParameterBinder {
      * @param declared what is allowed
      * @param node     the mapping ({@code null} or missing: empty)
      * @param path     path of the mapping in the job file, for messages, e.g. {@code stages[1].with}
-     * @param baseDir  folder against which FILE parameters are resolved
+     * @param baseDir  folder against which FILE parameters are resolved, and what they may name
      * @throws InvalidInputException on the first problem, naming field, value and what is allowed
      */
-    public static BoundParameters bind(List<Parameter> declared, JsonNode node, String path, Path baseDir) {
+    public static BoundParameters bind(List<Parameter> declared, JsonNode node, String path, JobFolder baseDir) {
         Map<String, Parameter> byName = new LinkedHashMap<>();
         for (Parameter p : declared) {
             byName.put(p.name(), p);
@@ -85,7 +83,7 @@ public final class ParameterBinder {
         };
     }
 
-    private static Object convert(Parameter p, JsonNode v, String field, Path baseDir) {
+    private static Object convert(Parameter p, JsonNode v, String field, JobFolder baseDir) {
         switch (p.kind()) {
             case NUMBER: {
                 double x = number(p, v, field);
@@ -144,20 +142,11 @@ public final class ParameterBinder {
         return x;
     }
 
-    private static Path file(JsonNode v, String field, Path baseDir) {
-        if (!v.isTextual() || v.textValue().isBlank()) {
+    private static Path file(JsonNode v, String field, JobFolder baseDir) {
+        if (!v.isTextual()) {
             throw new InvalidInputException(field, v.asText(), "a path to a file, relative to the job file");
         }
-        Path f;
-        try {
-            f = baseDir.resolve(v.textValue()).normalize();
-        } catch (InvalidPathException e) {
-            throw new InvalidInputException(field, v.textValue(), "a valid file path (" + e.getReason() + ")");
-        }
-        if (!Files.isRegularFile(f)) {
-            throw new InvalidInputException(field, v.textValue(), "an existing file (looked for " + f.toAbsolutePath() + ")");
-        }
-        return f;
+        return baseDir.resolve(field, v.textValue());
     }
 
     /** @return the allowed values of {@code p} in words */

@@ -12,6 +12,7 @@ import org.calsim.api.job.JobRun;
 import org.calsim.api.job.JobService;
 import org.calsim.api.job.RegisteredService;
 import org.calsim.api.job.Registry;
+import org.calsim.runtime.output.ResultWriter;
 import org.calsim.runtime.registry.ServiceCatalog;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -52,6 +53,12 @@ public final class JobRunner implements JobService, Registry {
     @Override
     public JobRun submit(JobRequest request, JobListener listener) {
         PreparedJob job = preparer.prepare(request);
+        try {
+            ResultWriter.check(job.outputDir());
+        } catch (RuntimeException e) {
+            preparer.release(job.stages());
+            throw e;
+        }
         JobExecution execution = new JobExecution(job, context, listener, this::ended);
         synchronized (running) {
             running.add(execution);
