@@ -85,10 +85,8 @@ public final class ParameterBinder {
 
     private static Object convert(Parameter p, JsonNode v, String field, JobFolder baseDir) {
         switch (p.kind()) {
-            case NUMBER: {
-                double x = number(p, v, field);
-                return x * p.toSI();
-            }
+            case NUMBER:
+                return si(p, number(p, v, field), field);
             case INTEGER: {
                 if (!v.isIntegralNumber() || !v.canConvertToInt()) {
                     throw new InvalidInputException(field, v.asText(), describe(p));
@@ -105,7 +103,7 @@ public final class ParameterBinder {
                 }
                 double[] out = new double[v.size()];
                 for (int i = 0; i < v.size(); i++) {
-                    out[i] = number(p, v.get(i), field + "[" + i + "]") * p.toSI();
+                    out[i] = si(p, number(p, v.get(i), field + "[" + i + "]"), field + "[" + i + "]");
                 }
                 return out;
             }
@@ -140,6 +138,16 @@ public final class ParameterBinder {
             throw new InvalidInputException(field, x, describe(p));
         }
         return x;
+    }
+
+    /** @return {@code x} in SI, which must be finite too (a huge value times its unit overflows to infinity) */
+    private static double si(Parameter p, double x, String field) {
+        double si = x * p.toSI();
+        if (!Double.isFinite(si)) {
+            throw new InvalidInputException(field, x, describe(p) + ", whose value in SI units (x " + p.toSI()
+                    + ") is a finite number");
+        }
+        return si;
     }
 
     private static Path file(JsonNode v, String field, JobFolder baseDir) {

@@ -127,4 +127,14 @@ class ParameterBinderTest {
         assertEquals(elsewhere, ParameterBinder.bind(DECLARED,
                 yaml("line_load_kN_per_m: 1\nfit_csv: ../measured.csv"), "x", local).file("fit_csv"));
     }
+
+    /** Checked after the conversion to SI too: 1e307 kN/m is finite in the job file, infinite in N/m. */
+    @Test
+    void aValueInfiniteInSiIsRefusedNamingTheField() throws Exception {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1.0e307"), "calendering",
+                        JobFolder.confined(dir)));
+        assertEquals("calendering.line_load_kN_per_m", e.field());
+        assertTrue(e.getMessage().contains("finite"), e.getMessage());
+    }
 }
