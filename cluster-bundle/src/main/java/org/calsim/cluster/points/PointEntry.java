@@ -43,7 +43,8 @@ import java.util.Map;
  * @param leftOnMember the files too large to travel, relative to {@code folder}
  */
 public record PointEntry(String sweep, String point, String digest, String source, String baseDir,
-                         List<String> overrides, Map<String, String> inputs, String bundles, String state, String member, int attempt, long beat,
+                         List<String> overrides, Map<String, String> inputs, String bundles, String state,
+                         String member, int attempt, long beat,
                          String stage, int stageIndex, int stageCount, double fraction, String outcome, String error,
                          String host, String folder, Map<String, String> files, List<String> leftOnMember) {
     public static final String QUEUED = "queued";
@@ -55,32 +56,34 @@ public record PointEntry(String sweep, String point, String digest, String sourc
     /** @return a new queued point */
     public static PointEntry queued(String sweep, String point, String digest, String source, String baseDir,
                                     List<String> overrides, Map<String, String> inputs, String bundles) {
-        return new PointEntry(sweep, point, digest, source, baseDir, List.copyOf(overrides), Map.copyOf(inputs), bundles, QUEUED, null, 0,
-                0, null, 0, 0, 0, null, null, null, null, Map.of(), List.of());
+        return new PointEntry(sweep, point, digest, source, baseDir, List.copyOf(overrides), Map.copyOf(inputs),
+                bundles, QUEUED, null, 0, 0, null, 0, 0, 0, null, null, null, null, Map.of(), List.of());
     }
 
     /** @return this point claimed by {@code member}, which runs it in {@code folder} on {@code host} */
     public PointEntry claimed(String member, String host, String folder) {
-        return new PointEntry(sweep, point, digest, source, baseDir, overrides, inputs, bundles, RUNNING, member, attempt + 1,
-                0, null, 0, 0, 0, null, null, host, folder, Map.of(), List.of());
+        return new PointEntry(sweep, point, digest, source, baseDir, overrides, inputs, bundles,
+                RUNNING, member, attempt + 1, 0, null, 0, 0, 0, null, null, host, folder, Map.of(), List.of());
     }
 
     /** @return this running point with its claimant's latest progress and one more beat */
     public PointEntry beating(String stage, int stageIndex, int stageCount, double fraction) {
-        return new PointEntry(sweep, point, digest, source, baseDir, overrides, inputs, bundles, state, member, attempt,
-                beat + 1, stage, stageIndex, stageCount, fraction, null, null, host, folder, Map.of(), List.of());
+        return new PointEntry(sweep, point, digest, source, baseDir, overrides, inputs, bundles,
+                state, member, attempt, beat + 1, stage, stageIndex, stageCount, fraction, null, null, host, folder,
+                Map.of(), List.of());
     }
 
     /** @return this point finished with {@code outcome}, carrying the files that travel */
     public PointEntry finished(String outcome, String error, Map<String, String> files, List<String> leftOnMember) {
-        return new PointEntry(sweep, point, digest, source, baseDir, overrides, inputs, bundles, FINISHED, member, attempt,
-                beat, stage, stageIndex, stageCount, 1, outcome, error, host, folder, files, leftOnMember);
+        return new PointEntry(sweep, point, digest, source, baseDir, overrides, inputs, bundles,
+                FINISHED, member, attempt, beat, stage, stageIndex, stageCount, 1, outcome, error, host, folder, files,
+                leftOnMember);
     }
 
     /** @return this point queued again for another member (the attempt count is kept) */
     public PointEntry requeued() {
-        return new PointEntry(sweep, point, digest, source, baseDir, overrides, inputs, bundles, QUEUED, null, attempt, 0,
-                null, 0, 0, 0, null, null, null, null, Map.of(), List.of());
+        return new PointEntry(sweep, point, digest, source, baseDir, overrides, inputs, bundles,
+                QUEUED, null, attempt, 0, null, 0, 0, 0, null, null, null, null, Map.of(), List.of());
     }
 
     /**

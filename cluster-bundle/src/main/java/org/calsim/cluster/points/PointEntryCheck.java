@@ -120,8 +120,8 @@ final class PointEntryCheck {
             String data = f.getValue();
             long bytes = data == null ? -1 : data.length() / 4L * 3;
             if (data == null || data.length() % 4 != 0 || bytes > PointFiles.MAX_FILE + 2) {
-                throw refused(field + "[" + f.getKey() + "]", data == null ? null : data.length() + " base64 characters",
-                        "base64 of at most " + PointFiles.MAX_FILE + " bytes");
+                throw refused(field + "[" + f.getKey() + "]", data == null ? null
+                        : data.length() + " base64 characters", "base64 of at most " + PointFiles.MAX_FILE + " bytes");
             }
             total += bytes;
         }

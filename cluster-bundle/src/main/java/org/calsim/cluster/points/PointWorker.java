@@ -93,7 +93,8 @@ public final class PointWorker {
                     continue;
                 }
                 PointEntry claimed = board.update(key, e -> e.state().equals(PointEntry.QUEUED)
-                        && e.bundles().equals(digest), e -> e.claimed(me, host, folderOf(key, e.attempt() + 1).toString()));
+                        && e.bundles().equals(digest),
+                        e -> e.claimed(me, host, folderOf(key, e.attempt() + 1).toString()));
                 if (claimed == null) {
                     PointEntry e = board.get(key);
                     if (e != null && e.state().equals(PointEntry.QUEUED)) { // published by other bundles: not ours

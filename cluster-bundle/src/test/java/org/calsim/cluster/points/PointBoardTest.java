@@ -160,7 +160,7 @@ class PointBoardTest {
         private static final long serialVersionUID = 1L;
     }
 
-    /** Java serialization between members accepts only the allow-list: another member cannot make this one build a gadget. */
+    /** Java serialization between members takes only the allow-list: no other member makes this one build a gadget. */
     @Test
     void javaSerializationIsLimitedToTheAllowList() {
         Map<String, Object> map = hazelcast.getMap("calsim.test-serialization");
@@ -172,6 +172,7 @@ class PointBoardTest {
         assertTrue(((IllegalStateException) map.get("exception")).getStackTrace().length > 0);
         map.put("gadget", new Gadget());
         RuntimeException e = assertThrows(RuntimeException.class, () -> map.get("gadget"));
-        assertTrue(String.valueOf(e).contains("Gadget") || String.valueOf(e.getCause()).contains("Gadget"), e.toString());
+        assertTrue(String.valueOf(e).contains("Gadget") || String.valueOf(e.getCause()).contains("Gadget"),
+                e.toString());
     }
 }

@@ -86,7 +86,8 @@ public record Surrogate(String kind, List<Factor> inputs, List<OutputColumn> out
             throw InvalidInputException.inFile(field, file, 0, 0, "a model file written by ./calsim train");
         }
         if (!FORMAT.equals(n.path("format").asText())) {
-            throw new InvalidInputException(field, String.valueOf(file.getFileName()), "a model file written by ./calsim train (its "
+            throw new InvalidInputException(field, String.valueOf(file.getFileName()), "a model file written by "
+                    + "./calsim train (its "
                     + "format field is '" + FORMAT + "')");
         }
         try {
@@ -116,7 +117,8 @@ public record Surrogate(String kind, List<Factor> inputs, List<OutputColumn> out
                 throw new InvalidInputException(field, String.valueOf(file.getFileName()), "a complete model file");
             }
             if (regressor.inputs() != inputs.size() || regressor.outputs() != outputs.size()) {
-                throw new InvalidInputException(field, String.valueOf(file.getFileName()), "a consistent model file (it lists "
+                throw new InvalidInputException(field, String.valueOf(file.getFileName()), "a consistent model file "
+                        + "(it lists "
                         + inputs.size() + " inputs and " + outputs.size() + " outputs, its regressor has "
                         + regressor.inputs() + " and " + regressor.outputs() + ")");
             }

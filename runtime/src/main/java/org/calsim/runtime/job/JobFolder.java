@@ -48,7 +48,8 @@ public record JobFolder(Path dir, FileAccess access) {
     public Path resolve(String field, String value) {
         boolean confined = access == FileAccess.JOB_FOLDER;
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, value, confined ? CONFINED : "a path to a file, relative to the job file");
+            throw new InvalidInputException(field, value, confined ? CONFINED
+                    : "a path to a file, relative to the job file");
         }
         Path named;
         try {

@@ -229,8 +229,9 @@ final class JobExecution implements JobRun, JobControl, Runnable {
                 // an Error too (out of memory, stack overflow, a class gone with an undeployed plugin): the job
                 // failed, and the thread that ran it goes on to run the next job
                 status = "failed";
-                failure = "stage " + plan.name() + " failed with " + (e instanceof Error ? "a Java error" : "an internal "
-                        + "error") + ": " + e + " (the stack trace is in error.log)";
+                String kind = e instanceof Error ? "a Java error" : "an internal error";
+                failure = "stage " + plan.name() + " failed with " + kind + ": " + e
+                        + " (the stack trace is in error.log)";
                 StringWriter trace = new StringWriter();
                 e.printStackTrace(new PrintWriter(trace));
                 writer.writeText("error.log", trace.toString());

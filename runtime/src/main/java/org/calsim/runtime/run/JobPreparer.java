@@ -122,7 +122,8 @@ final class JobPreparer {
                 continue;
             }
             try {
-                BoundParameters defaults = ParameterBinder.bind(other.parameters(), null, "", JobFolder.confined(Path.of(".")));
+                BoundParameters defaults = ParameterBinder.bind(other.parameters(), null, "",
+                        JobFolder.confined(Path.of(".")));
                 if (other.gives(defaults).contains(need)) {
                     givers.add(ServiceCatalog.nameOf(r));
                 }

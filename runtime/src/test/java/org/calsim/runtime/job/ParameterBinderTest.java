@@ -30,13 +30,18 @@ class ParameterBinderTest {
     @TempDir
     Path dir;
 
+    private JobFolder job() {
+        return JobFolder.confined(dir);
+    }
+
     private static JsonNode yaml(String text) throws Exception {
         return new YAMLMapper().readTree(text);
     }
 
     @Test
     void convertsToSiAndAppliesDefaults() throws Exception {
-        BoundParameters p = ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 120\nc_rates: [1, 2]"), "s", JobFolder.confined(dir));
+        BoundParameters p = ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 120\nc_rates: [1, 2]"), "s",
+                job());
         assertEquals(120e3, p.number("line_load_kN_per_m"), 0);
         assertEquals(1.5, p.number("alpha"), 0);
         assertArrayEquals(new double[] {1 / 3600.0, 2 / 3600.0}, p.numbers("c_rates"), 1e-18);
@@ -49,7 +54,8 @@ class ParameterBinderTest {
     @Test
     void namesFieldValueAndRangeWhenOutOfRange() throws Exception {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 10\neps_min: 1.0"), "stages[0].with", JobFolder.confined(dir)));
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 10\neps_min: 1.0"), "stages[0].with",
+                        job()));
         assertEquals("stages[0].with.eps_min", e.field());
         assertEquals("1.0", e.value());
         assertTrue(e.getMessage().contains("a number > 0 and < 1"), e.getMessage());
@@ -58,7 +64,7 @@ class ParameterBinderTest {
     @Test
     void rejectsUnknownFieldListingTheAllowedOnes() throws Exception {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_lod_kN_per_m: 10"), "calendering", JobFolder.confined(dir)));
+                () -> ParameterBinder.bind(DECLARED, yaml("line_lod_kN_per_m: 10"), "calendering", job()));
         assertEquals("calendering.line_lod_kN_per_m", e.field());
         assertTrue(e.getMessage().contains("line_load_kN_per_m"), e.getMessage());
     }
@@ -66,7 +72,7 @@ class ParameterBinderTest {
     @Test
     void requiresRequiredFields() throws Exception {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("alpha: 2"), "x", JobFolder.confined(dir)));
+                () -> ParameterBinder.bind(DECLARED, yaml("alpha: 2"), "x", job()));
         assertEquals("x.line_load_kN_per_m", e.field());
         assertTrue(e.getMessage().contains("required"), e.getMessage());
     }
@@ -74,22 +80,24 @@ class ParameterBinderTest {
     @Test
     void rejectsWrongTypesAndChoices() throws Exception {
         assertEquals("x.line_load_kN_per_m", assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: high"), "x", JobFolder.confined(dir))).field());
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: high"), "x", job())).field());
         assertEquals("x.model", assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nmodel: cubic"), "x", JobFolder.confined(dir))).field());
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nmodel: cubic"), "x", job())).field());
         assertEquals("x.steps", assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nsteps: 2.5"), "x", JobFolder.confined(dir))).field());
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nsteps: 2.5"), "x", job())).field());
         assertEquals("x.c_rates[1]", assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nc_rates: [1, -2]"), "x", JobFolder.confined(dir))).field());
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nc_rates: [1, -2]"), "x", job()))
+                .field());
     }
 
     @Test
     void resolvesFilesAgainstTheJobFolder() throws Exception {
         Files.writeString(dir.resolve("data.csv"), "a,b\n");
-        BoundParameters p = ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nfit_csv: data.csv"), "x", JobFolder.confined(dir));
+        BoundParameters p = ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nfit_csv: data.csv"), "x",
+                job());
         assertEquals(dir.resolve("data.csv"), p.file("fit_csv"));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nfit_csv: missing.csv"), "x", JobFolder.confined(dir)));
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nfit_csv: missing.csv"), "x", job()));
         assertEquals("x.fit_csv", e.field());
     }
 
@@ -132,8 +140,7 @@ class ParameterBinderTest {
     @Test
     void aValueInfiniteInSiIsRefusedNamingTheField() throws Exception {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1.0e307"), "calendering",
-                        JobFolder.confined(dir)));
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1.0e307"), "calendering", job()));
         assertEquals("calendering.line_load_kN_per_m", e.field());
         assertTrue(e.getMessage().contains("finite"), e.getMessage());
     }

@@ -196,7 +196,8 @@ public final class JobQueue {
         };
         JobRun run;
         try {
-            run = jobs.submit(new JobRequest(r.source(), folder(id), folder(id), overrides, FileAccess.JOB_FOLDER), listener);
+            run = jobs.submit(new JobRequest(r.source(), folder(id), folder(id), overrides, FileAccess.JOB_FOLDER),
+                    listener);
         } catch (InvalidInputException e) {
             store.state(id, "failed", "the job was not run: " + e.getMessage());
             return;
