@@ -105,5 +105,14 @@ class ParameterFileTest {
         e = assertThrows(InvalidInputException.class, () -> ParameterFile.read(notJson, "parameter_file"));
         assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
         assertTrue(e.getMessage().contains("line 1, column"), e.getMessage());
+        // valid JSON whose values are wrong: the field is named, its text is not quoted
+        String text = Files.readString(CHEN_BPX);
+        for (String[] wrong : new String[][] {{"\"Particle radius [m]\": 5.22e-06", "\"Particle radius [m]\": \""
+                + secret + "\""}, {"-0.8090*x + 4.4875", "-0.8090*x + " + secret}}) {
+            Files.writeString(notJson, text.replace(wrong[0], wrong[1]));
+            e = assertThrows(InvalidInputException.class, () -> ParameterFile.read(notJson, "parameter_file"));
+            assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+            assertTrue(e.getMessage().contains("Positive electrode."), e.getMessage());
+        }
     }
 }
