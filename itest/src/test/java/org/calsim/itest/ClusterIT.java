@@ -58,7 +58,13 @@ class ClusterIT {
     void threeServersShareASweepLoseOneAndEndWithTheSingleMachineDataset() throws Exception {
         Path work = dir.resolve("work");
         Files.createDirectories(work);
-        Files.copy(Calsim.home().resolve("examples/ml/empirical-chain.yaml"), work.resolve("empirical-chain.yaml"));
+        // the chain fits its tortuosity law to a measured file: the file travels with each point (issue 17)
+        Files.writeString(work.resolve("empirical-chain.yaml"), Files.readString(Calsim.home()
+                .resolve("examples/ml/empirical-chain.yaml")).replaceFirst("a: 1\\.02\\s+b: -0\\.53",
+                "fit_csv: measured/tau.csv"));
+        Files.createDirectories(work.resolve("measured"));
+        Files.writeString(work.resolve("measured/tau.csv"),
+                "porosity,tortuosity_factor\n0.25,2.137\n0.30,1.944\n0.35,1.797\n0.40,1.661\n0.48,1.503\n");
         String sweep = Files.readString(Calsim.home().resolve("examples/ml/sweep.yaml"))
                 .replaceFirst("(?m)^points: \\d+", "points: " + POINTS);
         Files.writeString(work.resolve("sweep.yaml"), sweep);
@@ -134,6 +140,9 @@ class ClusterIT {
             ranOn.add(member);
             boolean heldWhenKilled = startedByThird.contains(id) && !member.equals(thirdId);
             assertEquals(heldWhenKilled ? 2 : 1, where.get("attempt").asInt(), id + ": " + where);
+            // each claim runs in its own folder on its member: a rerun neither overwrites nor mixes with the first
+            assertTrue(where.get("folder").asText().endsWith("/" + id + "/attempt-" + where.get("attempt").asInt()),
+                    id + ": " + where);
             rerun += heldWhenKilled ? 1 : 0;
         }
         assertTrue(rerun >= 1, "no point was running on the killed server: " + startedByThird);

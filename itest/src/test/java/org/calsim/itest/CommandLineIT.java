@@ -57,12 +57,19 @@ class CommandLineIT {
         assertEquals(2, cross.exit(), cross.out() + cross.err());
         assertTrue(cross.err().contains("stages[7].with.eps_min: '0.6' is not allowed; expected a porosity <= the initial porosity eps0 = 0.48"), cross.err());
 
-        // measured data with a missing column: the file and the columns are named, nothing runs
-        Files.writeString(dir.resolve("tau.csv"), "porosity,tortuosity\n0.3,2.1\n0.4,1.8\n0.5,1.5\n");
+        // measured data with a missing column: the file and the columns are named, nothing runs, and nothing of
+        // the file's text is quoted (a file parameter may point at a file that is no table: issue 17)
+        Files.writeString(dir.resolve("tau.csv"), "porosity,s3cret-lab-token\n0.3,2.1\n0.4,1.8\n0.5,1.5\n");
         Calsim.Result csv = Calsim.run(dir, "run", "bad2.yaml", "--set", "stages[9].with={model: power-law, fit_csv: tau.csv}");
         assertEquals(2, csv.exit(), csv.out() + csv.err());
         assertTrue(csv.err().contains("tau.csv") && csv.err().contains("tortuosity_factor"), csv.err());
+        assertFalse(csv.err().contains("s3cret"), csv.err());
         assertFalse(Files.exists(dir.resolve("results")), "nothing may be written for a job that did not run");
+
+        // check writes nothing, so it does not check an output folder: it passes in a folder full of other files
+        Calsim.Result check = Calsim.run(dir, "check", Calsim.home().resolve("examples/quickstart.yaml").toString());
+        assertEquals(0, check.exit(), check.out() + check.err());
+        assertTrue(check.out().contains("is a valid job"), check.out());
     }
 
     @Test

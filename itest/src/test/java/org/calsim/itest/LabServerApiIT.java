@@ -62,6 +62,17 @@ class LabServerApiIT {
             assertEquals(400, bad.statusCode(), bad.body());
             assertEquals("recipe.initial_porosity", JSON.readTree(bad.body()).get("field").asText(), bad.body());
 
+            // issue 17: a job's files stay in its own folder; neither /etc/passwd nor the token next to the jobs
+            // folder is read, and nothing of them comes back
+            for (String file : new String[] {"/etc/passwd", "../../token", "../check/../../token"}) {
+                HttpResponse<String> leak = post("/api/jobs", job.replaceFirst("a: 1\\.02\\s+b: -0\\.53",
+                        "fit_csv: '" + file + "'"));
+                assertEquals(400, leak.statusCode(), leak.body());
+                assertEquals("stages[2].with.fit_csv", JSON.readTree(leak.body()).get("field").asText(), leak.body());
+                assertFalse(leak.body().contains("root:") || leak.body().contains(token), leak.body());
+                assertTrue(leak.body().contains("relative to the job's folder"), leak.body());
+            }
+
             HttpResponse<String> created = post("/api/jobs?set=calendering.line_load_kN_per_m=800", job);
             assertEquals(201, created.statusCode(), created.body());
             long id = JSON.readTree(created.body()).get("id").asLong();

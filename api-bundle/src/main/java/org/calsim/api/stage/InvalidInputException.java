@@ -25,6 +25,24 @@ public class InvalidInputException extends IllegalArgumentException {
         this.allowed = allowed;
     }
 
+    /**
+     * A file named by a job's file parameter that could not be read or parsed. The message names the field, the
+     * file's name (not its folder) and where in it the problem is, and never quotes the file's text: a file
+     * parameter may have been pointed at a file that is not the expected kind at all. Since 1.3.
+     *
+     * @param field   path of the file parameter, e.g. {@code stages[3].with.parameter_file}
+     * @param file    the file
+     * @param line    1-based line of the problem, or {@code <= 0} if not known
+     * @param column  1-based column of the problem, or {@code <= 0} if not known
+     * @param allowed what the file should be, e.g. {@code "a JSON file with BPX field names"}
+     * @return the exception to throw
+     */
+    public static InvalidInputException inFile(String field, java.nio.file.Path file, long line, long column,
+                                               String allowed) {
+        String where = line > 0 ? ": a problem at line " + line + (column > 0 ? ", column " + column : "") : "";
+        return new InvalidInputException(field, file.getFileName() + " (cannot be read" + where + ")", allowed);
+    }
+
     public String field() { return field; }
 
     public String value() { return value; }

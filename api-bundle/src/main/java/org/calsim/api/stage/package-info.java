@@ -10,7 +10,10 @@
  *
  * <p>1.1: files written while a stage runs ({@link org.calsim.api.stage.ResultSink#file}) and a checkpoint
  * folder ({@link org.calsim.api.stage.StageContext#checkpointFolder}).
+ *
+ * <p>1.3: {@link org.calsim.api.stage.InvalidInputException#inFile}, the message for a parameter file that cannot be
+ * read, which names the file, the line and the column and never quotes the file.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.calsim.api.stage;

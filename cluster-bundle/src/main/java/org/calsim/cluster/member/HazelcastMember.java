@@ -3,7 +3,9 @@ package org.calsim.cluster.member;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.config.ClassFilter;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
@@ -167,7 +169,27 @@ public final class HazelcastMember {
         join.getAutoDetectionConfig().setEnabled(false);
         List<String> members = new ArrayList<>(settings.members());
         join.getTcpIpConfig().setEnabled(true).setConnectionTimeoutSeconds(2).setMembers(members);
+        c.getSerializationConfig().setJavaSerializationFilterConfig(serializationFilter());
         return c;
+    }
+
+    /**
+     * The allow-list of classes this member deserialises with Java serialization from other members: Hazelcast's own
+     * and a few JDK packages (values, collections, exceptions), nothing else, so that a member holding the cluster
+     * token cannot make another member build an object of an arbitrary class (a deserialisation gadget). calsim's own
+     * data never needs it: points travel as JSON text ({@code PointEntry}).
+     *
+     * @return the filter, Hazelcast's default lists disabled
+     */
+    public static JavaSerializationFilterConfig serializationFilter() {
+        String[] packages = {"java.lang", "java.util", "java.util.concurrent", "java.math", "java.time", "java.io",
+            "java.net", "java.nio.file"};
+        ClassFilter allowed = new ClassFilter().addPrefixes("com.hazelcast.", "[Lcom.hazelcast.").addPackages(packages)
+                .addClasses("[Z", "[B", "[C", "[S", "[I", "[J", "[F", "[D");
+        for (String p : packages) { // arrays of their classes (an exception's StackTraceElement[]): "[Ljava.lang.X;"
+            allowed.addPackages("[L" + p);
+        }
+        return new JavaSerializationFilterConfig().setDefaultsDisabled(true).setWhitelist(allowed);
     }
 
     /** @return why this member may not stay in the cluster (other calsim bundles elsewhere), or {@code null} */

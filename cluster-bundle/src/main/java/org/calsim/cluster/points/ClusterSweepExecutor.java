@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.calsim.api.job.JobOutcome;
 import org.calsim.api.job.JobProgress;
+import org.calsim.api.job.JobService;
 import org.calsim.api.job.JobState;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.study.PointListener;
@@ -54,11 +55,13 @@ public final class ClusterSweepExecutor implements SweepExecutor {
     static final long REOFFER_MILLIS = 20_000;
 
     private final HazelcastMember member;
+    private final JobService jobs;
     private final PointBoard board;
 
     @Activate
-    public ClusterSweepExecutor(@Reference HazelcastMember member) {
+    public ClusterSweepExecutor(@Reference HazelcastMember member, @Reference JobService jobs) {
         this.member = member;
+        this.jobs = jobs;
         this.board = new PointBoard(member.hazelcast());
     }
 
@@ -81,9 +84,11 @@ public final class ClusterSweepExecutor implements SweepExecutor {
         }
         String sweep = sweepKey(points.get(0));
         Map<String, Watch> watches = new LinkedHashMap<>();
-        for (SweepPoint p : points) {
+        for (SweepPoint p : points) { // every point checked and packed before any is published
             Watch w = new Watch(p, entry(sweep, p));
             watches.put(PointBoard.key(sweep, p.id()), w);
+        }
+        for (Watch w : watches.values()) {
             PointEntry stored = board.get(w.key());
             if (stored == null || !stored.digest().equals(w.published.digest())) {
                 board.publish(w.published);
@@ -221,12 +226,28 @@ public final class ClusterSweepExecutor implements SweepExecutor {
         watches.clear();
     }
 
+    /**
+     * @return the point as published: its job, and the files the job reads, which travel with it (a member never
+     *         reads this machine's folders)
+     * @throws InvalidInputException if the job names a file outside its folder, or its files are too large to travel
+     */
     private PointEntry entry(String sweep, SweepPoint p) {
-        String base = p.request().baseDir().toAbsolutePath().normalize().toString();
+        Path folder = p.request().baseDir().toAbsolutePath().normalize();
+        Map<String, String> inputs;
+        try {
+            inputs = PointFiles.packInputs(folder, jobs.inputFiles(p.request()));
+        } catch (IOException e) {
+            throw new InvalidInputException("JOB", folder.toString(), "a job folder whose input files can be read ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        String base = folder.toString();
         String bundles = member.bundles().digest();
+        StringBuilder files = new StringBuilder();
+        inputs.forEach((path, data) -> files.append(path).append('=').append(Sha256.hex(data)).append('\n'));
         String digest = Sha256.hex(p.request().source() + "\n" + base + "\n" + String.join("\n", p.request().overrides())
-                + "\n" + bundles);
-        return PointEntry.queued(sweep, p.id(), digest, p.request().source(), base, p.request().overrides(), bundles);
+                + "\n" + bundles + "\n" + files);
+        return PointEntry.queued(sweep, p.id(), digest, p.request().source(), base, p.request().overrides(), inputs,
+                bundles);
     }
 
     /** @return {@code <sweep folder name>-<8 hex digits of this host and the sweep folder>}, safe as a folder name */

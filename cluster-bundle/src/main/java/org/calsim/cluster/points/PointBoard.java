@@ -20,6 +20,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>The queue is only a hint: a key may be in it twice or (after a loss) not at all. The map decides: a member takes a
  * point only by changing its entry from {@code queued} to {@code running} with a compare-and-set, so one claim wins.
+ *
+ * <p>Every entry read is checked field by field ({@link PointEntryCheck}): one that is not allowed reads as a finished,
+ * failed point saying why, which no member claims and its publisher reports and removes.
  */
 public final class PointBoard {
     /** Name of the distributed map of point entries. */
@@ -69,20 +72,20 @@ public final class PointBoard {
     /** @return the entry of {@code key}, or {@code null} */
     public PointEntry get(String key) {
         String json = entries.get(key);
-        return json == null ? null : PointEntry.fromJson(json);
+        return json == null ? null : PointEntry.read(key, json);
     }
 
     /** @return the entries of those {@code keys} the map holds */
     public Map<String, PointEntry> getAll(Set<String> keys) {
         Map<String, PointEntry> found = new HashMap<>();
-        entries.getAll(keys).forEach((k, json) -> found.put(k, PointEntry.fromJson(json)));
+        entries.getAll(keys).forEach((k, json) -> found.put(k, PointEntry.read(k, json)));
         return found;
     }
 
     /** @return every entry in the cluster */
     public List<PointEntry> all() {
         List<PointEntry> list = new ArrayList<>();
-        entries.values().forEach(json -> list.add(PointEntry.fromJson(json)));
+        entries.forEach((k, json) -> list.add(PointEntry.read(k, json)));
         return list;
     }
 
@@ -98,7 +101,7 @@ public final class PointBoard {
             if (json == null) {
                 return null;
             }
-            PointEntry current = PointEntry.fromJson(json);
+            PointEntry current = PointEntry.read(key, json);
             if (!when.test(current)) {
                 return null;
             }

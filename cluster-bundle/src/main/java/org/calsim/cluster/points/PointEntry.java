@@ -1,5 +1,6 @@
 package org.calsim.cluster.points;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +21,10 @@ import java.util.Map;
  * @param digest     digest of what the point runs (job, overrides, base folder, bundles): a stored entry is reused by a
  *                   later run of the same sweep only if it is equal
  * @param source     the job file's text
- * @param baseDir    the folder relative paths in the job resolve against, on the publishing machine
+ * @param baseDir    the job's folder on the publishing machine, for people reading the entry: a member never reads
+ *                   files there (it resolves the job's files against the {@code inputs} shipped with the point)
  * @param overrides  the point's field values, {@code path=value}
+ * @param inputs     the files the job reads (its file parameters), base64 by path relative to the job's folder
  * @param bundles    {@link org.calsim.cluster.member.BundleSet#digest()} of the publisher: only members with the same
  *                   bundles take the point
  * @param state      {@code queued}, {@code running} or {@code finished}
@@ -40,7 +43,8 @@ import java.util.Map;
  * @param leftOnMember the files too large to travel, relative to {@code folder}
  */
 public record PointEntry(String sweep, String point, String digest, String source, String baseDir,
-                         List<String> overrides, String bundles, String state, String member, int attempt, long beat,
+                         List<String> overrides, Map<String, String> inputs, String bundles, String state,
+                         String member, int attempt, long beat,
                          String stage, int stageIndex, int stageCount, double fraction, String outcome, String error,
                          String host, String folder, Map<String, String> files, List<String> leftOnMember) {
     public static final String QUEUED = "queued";
@@ -51,33 +55,47 @@ public record PointEntry(String sweep, String point, String digest, String sourc
 
     /** @return a new queued point */
     public static PointEntry queued(String sweep, String point, String digest, String source, String baseDir,
-                                    List<String> overrides, String bundles) {
-        return new PointEntry(sweep, point, digest, source, baseDir, List.copyOf(overrides), bundles, QUEUED, null, 0,
-                0, null, 0, 0, 0, null, null, null, null, Map.of(), List.of());
+                                    List<String> overrides, Map<String, String> inputs, String bundles) {
+        return new PointEntry(sweep, point, digest, source, baseDir, List.copyOf(overrides), Map.copyOf(inputs),
+                bundles, QUEUED, null, 0, 0, null, 0, 0, 0, null, null, null, null, Map.of(), List.of());
     }
 
     /** @return this point claimed by {@code member}, which runs it in {@code folder} on {@code host} */
     public PointEntry claimed(String member, String host, String folder) {
-        return new PointEntry(sweep, point, digest, source, baseDir, overrides, bundles, RUNNING, member, attempt + 1,
-                0, null, 0, 0, 0, null, null, host, folder, Map.of(), List.of());
+        return new PointEntry(sweep, point, digest, source, baseDir, overrides, inputs, bundles,
+                RUNNING, member, attempt + 1, 0, null, 0, 0, 0, null, null, host, folder, Map.of(), List.of());
     }
 
     /** @return this running point with its claimant's latest progress and one more beat */
     public PointEntry beating(String stage, int stageIndex, int stageCount, double fraction) {
-        return new PointEntry(sweep, point, digest, source, baseDir, overrides, bundles, state, member, attempt,
-                beat + 1, stage, stageIndex, stageCount, fraction, null, null, host, folder, Map.of(), List.of());
+        return new PointEntry(sweep, point, digest, source, baseDir, overrides, inputs, bundles,
+                state, member, attempt, beat + 1, stage, stageIndex, stageCount, fraction, null, null, host, folder,
+                Map.of(), List.of());
     }
 
     /** @return this point finished with {@code outcome}, carrying the files that travel */
     public PointEntry finished(String outcome, String error, Map<String, String> files, List<String> leftOnMember) {
-        return new PointEntry(sweep, point, digest, source, baseDir, overrides, bundles, FINISHED, member, attempt,
-                beat, stage, stageIndex, stageCount, 1, outcome, error, host, folder, files, leftOnMember);
+        return new PointEntry(sweep, point, digest, source, baseDir, overrides, inputs, bundles,
+                FINISHED, member, attempt, beat, stage, stageIndex, stageCount, 1, outcome, error, host, folder, files,
+                leftOnMember);
     }
 
     /** @return this point queued again for another member (the attempt count is kept) */
     public PointEntry requeued() {
-        return new PointEntry(sweep, point, digest, source, baseDir, overrides, bundles, QUEUED, null, attempt, 0,
-                null, 0, 0, 0, null, null, null, null, Map.of(), List.of());
+        return new PointEntry(sweep, point, digest, source, baseDir, overrides, inputs, bundles,
+                QUEUED, null, attempt, 0, null, 0, 0, 0, null, null, null, null, Map.of(), List.of());
+    }
+
+    /**
+     * @return a finished, failed entry standing for an entry of {@code key} that was refused ({@link PointEntryCheck}):
+     *         the publisher reports the point failed with {@code why} and removes it; no member takes it
+     */
+    static PointEntry refused(String key, String why) {
+        int slash = key.indexOf('/');
+        return new PointEntry(slash < 0 ? key : key.substring(0, slash), slash < 0 ? "" : key.substring(slash + 1),
+                "", "", null, List.of(), Map.of(), "", FINISHED, null, 0, 0, null, 0, 0, 1, "FAILED",
+                "the point's entry in the cluster was refused (written by a broken or hostile member?): " + why, null,
+                null, Map.of(), List.of());
     }
 
     /** @return whether {@code member} holds the claim number {@code attempt} of this running point */
@@ -94,12 +112,31 @@ public record PointEntry(String sweep, String point, String digest, String sourc
         }
     }
 
-    /** @return the entry read from its stored text */
+    /** @return the entry read from its stored text, unchecked */
     public static PointEntry fromJson(String json) {
         try {
             return JSON.readValue(json, PointEntry.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a point entry of the cluster cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * @param key  the key the entry is stored under
+     * @param json the stored text
+     * @return the entry, every field checked ({@link PointEntryCheck}), or a {@link #refused} entry saying why not
+     */
+    static PointEntry read(String key, String json) {
+        try {
+            PointEntry e = JSON.readValue(json, PointEntry.class);
+            PointEntryCheck.check(key, e);
+            return e;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            return refused(key, "not a point entry (JSON error at line " + (at == null ? 0 : at.getLineNr())
+                    + ", column " + (at == null ? 0 : at.getColumnNr()) + ")");
+        } catch (IllegalArgumentException e) {
+            return refused(key, e.getMessage());
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.calsim.api.stage.InvalidInputException;
 
 /**
  * Moves a point's results folder through the cluster: the files small enough travel in the point's entry (base64),
@@ -54,9 +55,36 @@ public final class PointFiles {
     }
 
     /**
+     * The input files a point takes to the member that runs it: all of them travel, or the point is refused.
+     *
+     * @param folder the job's folder
+     * @param paths  the files the job reads, relative to {@code folder} ({@code JobService.inputFiles})
+     * @return the files, base64 by relative path
+     * @throws InvalidInputException naming a file larger than {@value #MAX_FILE} bytes, or the total if above
+     *                               {@value #MAX_TOTAL} bytes
+     * @throws IOException if a file cannot be read
+     */
+    public static Map<String, String> packInputs(Path folder, List<String> paths) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        long total = 0;
+        for (String rel : paths) {
+            long size = Files.size(folder.resolve(rel));
+            total += size;
+            if (size > MAX_FILE || total > MAX_TOTAL) {
+                throw new InvalidInputException(size > MAX_FILE ? rel : "the job's input files", (size > MAX_FILE
+                        ? size : total) + " bytes", "input files of at most " + MAX_FILE + " bytes each and "
+                        + MAX_TOTAL + " together, to travel with each point of a cluster sweep");
+            }
+            files.put(rel, Base64.getEncoder().encodeToString(Files.readAllBytes(folder.resolve(rel))));
+        }
+        return files;
+    }
+
+    /**
      * Writes the travelling files into {@code folder}, which is emptied first so that it holds this result only.
      *
-     * @throws IOException if a path would leave the folder (a corrupt or forged entry) or a file cannot be written
+     * @throws IOException if a path would leave the folder (a corrupt or forged entry), a file is not base64, or a file
+     *                     cannot be written
      */
     public static void unpack(Map<String, String> files, Path folder) throws IOException {
         deleteTree(folder);
@@ -68,7 +96,13 @@ public final class PointFiles {
                 throw new IOException("a point result names the file " + f.getKey() + ", outside its folder");
             }
             Files.createDirectories(target.getParent());
-            Files.write(target, Base64.getDecoder().decode(f.getValue()));
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(f.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("a point result's file " + f.getKey() + " is not base64", e);
+            }
+            Files.write(target, bytes);
         }
     }
 

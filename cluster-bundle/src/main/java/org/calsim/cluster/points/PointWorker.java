@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.calsim.api.job.FileAccess;
 import org.calsim.api.job.JobOutcome;
 import org.calsim.api.job.JobProgress;
 import org.calsim.api.job.JobRequest;
@@ -27,8 +28,11 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Takes points from the {@link PointBoard} and runs them as jobs in this container, {@code workers} at a time, on a
- * server member (a submitter runs none). A point runs in {@code <results>/<sweep>/<point>/}; when it ends, its files
- * travel back in its entry ({@link PointFiles}).
+ * server member (a submitter runs none). A point's claim number n runs in {@code <results>/<sweep>/<point>/attempt-n/},
+ * against the input files that came with it (written to {@code attempt-n-inputs/}, the job's folder; file parameters
+ * may not leave it); when it ends, its files travel back in its entry ({@link PointFiles}).
+ *
+ * <p>Entries are read checked ({@link PointEntryCheck}): one that is not allowed is never claimed.
  *
  * <p>While a point runs, its entry beats every {@value #BEAT_MILLIS} ms with the job's progress. A beat that finds the
  * entry no longer held by this claim (the publisher gave the point to another member, or cancelled the sweep) cancels
@@ -38,6 +42,10 @@ import org.osgi.service.component.annotations.Reference;
 public final class PointWorker {
     /** Milliseconds between beats of a running point. */
     static final long BEAT_MILLIS = 2000;
+    /** A point's attempt folder: {@code attempt-<n>}, n counting the point's claims from 1. */
+    static final String ATTEMPT_PREFIX = "attempt-";
+    /** Suffix of the folder next to an attempt's folder that holds the input files the point brought. */
+    static final String INPUTS_SUFFIX = "-inputs";
     private static final Logger LOG = Logger.getLogger("org.calsim.cluster");
 
     private final HazelcastMember member;
@@ -84,9 +92,9 @@ public final class PointWorker {
                 if (key == null) {
                     continue;
                 }
-                Path folder = folderOf(key);
                 PointEntry claimed = board.update(key, e -> e.state().equals(PointEntry.QUEUED)
-                        && e.bundles().equals(digest), e -> e.claimed(me, host, folder.toString()));
+                        && e.bundles().equals(digest),
+                        e -> e.claimed(me, host, folderOf(key, e.attempt() + 1).toString()));
                 if (claimed == null) {
                     PointEntry e = board.get(key);
                     if (e != null && e.state().equals(PointEntry.QUEUED)) { // published by other bundles: not ours
@@ -95,7 +103,7 @@ public final class PointWorker {
                     }
                     continue;
                 }
-                run(key, claimed, folder);
+                run(key, claimed, folderOf(key, claimed.attempt()));
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -109,11 +117,13 @@ public final class PointWorker {
     private void run(String key, PointEntry entry, Path folder) throws InterruptedException {
         JobOutcome outcome;
         try {
-            PointFiles.deleteTree(folder); // an earlier attempt's files are not this attempt's result
+            PointFiles.deleteTree(folder); // a folder of this very attempt left by a stopped member: not this result
             Files.createDirectories(folder); // at once, so the member's folder shows what it took
-            Path base = Path.of(entry.baseDir());
-            JobRequest request = new JobRequest(entry.source(), Files.isDirectory(base) ? base : folder.getParent(),
-                    folder, entry.overrides());
+            // the job's files come with the point; the publisher's folder (entry.baseDir) is never read here
+            Path inputs = folder.resolveSibling(folder.getFileName() + INPUTS_SUFFIX);
+            PointFiles.unpack(entry.inputs(), inputs);
+            JobRequest request = new JobRequest(entry.source(), inputs, folder, entry.overrides(),
+                    FileAccess.JOB_FOLDER);
             AtomicReference<JobProgress> progress = new AtomicReference<>();
             JobRun run = jobs.submit(request, progress::set);
             running.put(key, new Claim(key, entry.attempt(), run, progress));
@@ -171,10 +181,16 @@ public final class PointWorker {
         }
     }
 
-    private Path folderOf(String key) {
+    /**
+     * @return {@code <results>/<sweep>/<point>/attempt-<n>}: each claim of a point has its own folder, so a point run
+     *         again (here or, on a shared disk, by another member) neither overwrites nor mixes with an earlier
+     *         attempt's files
+     */
+    private Path folderOf(String key, int attempt) {
         Path root = member.settings().resultsDir().toAbsolutePath().normalize();
-        Path folder = root.resolve(key.replaceAll("[^A-Za-z0-9._/-]", "_")).normalize();
-        if (!folder.startsWith(root) || folder.equals(root)) {
+        Path folder = root.resolve(key.replaceAll("[^A-Za-z0-9._/-]", "_")).resolve(ATTEMPT_PREFIX + attempt)
+                .normalize();
+        if (!folder.startsWith(root) || folder.getNameCount() < root.getNameCount() + 3) {
             throw new IllegalStateException("the point key " + key + " names a folder outside " + root);
         }
         return folder;

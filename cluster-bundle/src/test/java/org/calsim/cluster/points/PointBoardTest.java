@@ -2,10 +2,13 @@ package org.calsim.cluster.points;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +17,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.calsim.cluster.member.HazelcastMember;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The claim protocol on a real (single, loopback) Hazelcast member: one claim wins, a stale claim cannot finish. */
 class PointBoardTest {
+    private static final String DIGEST = "0123456789abcdef".repeat(4);
+    private static final String BUNDLES = "0123456789abcdef";
     private static HazelcastInstance hazelcast;
     private static PointBoard board;
 
@@ -35,6 +41,7 @@ class PointBoardTest {
         c.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
         c.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
         c.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
+        c.getSerializationConfig().setJavaSerializationFilterConfig(HazelcastMember.serializationFilter());
         hazelcast = Hazelcast.newHazelcastInstance(c);
         board = new PointBoard(hazelcast);
     }
@@ -45,7 +52,8 @@ class PointBoardTest {
     }
 
     private static PointEntry point(String sweep, String id) {
-        return PointEntry.queued(sweep, id, "digest", "name: job", "/base", List.of("a.b=1"), "bundles");
+        return PointEntry.queued(sweep, id, DIGEST, "name: job", "/base", List.of("a.b=1"),
+                Map.of("data/fit.csv", "YSxiCg=="), BUNDLES);
     }
 
     @Test
@@ -105,5 +113,66 @@ class PointBoardTest {
     void anEntryTravelsAsJsonUnchanged() {
         PointEntry e = point("json", "p7").claimed("M", "host", "/r/p7").beating("empirical.porosity", 1, 4, 0.5);
         assertEquals(e, PointEntry.fromJson(e.toJson()));
+    }
+
+    /**
+     * Entries written by a broken or hostile member: each field out of what this code writes is refused, and the
+     * entry reads as a failed point naming the field, which no member claims.
+     */
+    @Test
+    void anEntryWithAFieldNotAllowedIsRefusedNamingTheField() {
+        PointEntry good = point("hostile", "p1").claimed("M-1", "host", "/r/p1/attempt-1");
+        String json = good.toJson();
+        String[][] forged = {
+            {"\"state\":\"running\"", "\"state\":\"exploded\"", "state"},
+            {"\"attempt\":1", "\"attempt\":-3", "attempt"},
+            {"\"fraction\":0.0", "\"fraction\":7.5", "fraction"},
+            {"\"outcome\":null", "\"outcome\":\"SUCCEEDED\"", "outcome"},
+            {"\"point\":\"p1\"", "\"point\":\"p2\"", "sweep/point"},
+            {"\"digest\":\"" + DIGEST + "\"", "\"digest\":\"x\"", "digest"},
+            {"\"member\":\"M-1\"", "\"member\":null", "member"},
+            {"\"data/fit.csv\"", "\"../../.ssh/authorized_keys\"", "inputs"},
+            {"\"data/fit.csv\"", "\"/etc/cron.d/x\"", "inputs"},
+            {"\"YSxiCg==\"", "\"" + "A".repeat((int) (PointFiles.MAX_FILE / 3 * 4 + 8)) + "\"", "inputs[data/fit.csv]"},
+            {"\"leftOnMember\":[]", "\"leftOnMember\":[\"a/../../b\"]", "leftOnMember"},
+            {"\"stageCount\":0", "\"stageCount\":-1", "stageIndex/stageCount"},
+        };
+        String key = PointBoard.key("hostile", "p1");
+        for (String[] f : forged) {
+            assertTrue(json.contains(f[0]), f[0] + " not in " + json);
+            hazelcast.<String, String>getMap(PointBoard.MAP).set(key, json.replace(f[0], f[1]));
+            PointEntry read = board.get(key);
+            assertEquals(PointEntry.FINISHED, read.state(), f[2]);
+            assertEquals("FAILED", read.outcome(), f[2]);
+            assertTrue(read.error().contains("cluster point entry: " + f[2]), f[2] + ": " + read.error());
+            assertTrue(read.error().length() < 1000, read.error());
+            assertNull(board.update(key, e -> e.state().equals(PointEntry.QUEUED), e -> e.claimed("X", "h", "/x")),
+                    "a refused entry is never claimed");
+        }
+        hazelcast.<String, String>getMap(PointBoard.MAP).set(key, "{not json");
+        assertTrue(board.get(key).error().contains("not a point entry"), board.get(key).error());
+        hazelcast.<String, String>getMap(PointBoard.MAP).set(key, json);
+        assertEquals(good, board.get(key), "the unchanged entry is read as written");
+    }
+
+    /** A serializable class that is not on the cluster's allow-list. */
+    static final class Gadget implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Java serialization between members takes only the allow-list: no other member makes this one build a gadget. */
+    @Test
+    void javaSerializationIsLimitedToTheAllowList() {
+        Map<String, Object> map = hazelcast.getMap("calsim.test-serialization");
+        map.put("allowed", new ArrayList<>(List.of("a", 1)));
+        assertEquals(List.of("a", 1), map.get("allowed"));
+        // what members send each other when an operation fails: an exception with its StackTraceElement[]
+        map.put("exception", new IllegalStateException("from another member"));
+        assertEquals("from another member", ((IllegalStateException) map.get("exception")).getMessage());
+        assertTrue(((IllegalStateException) map.get("exception")).getStackTrace().length > 0);
+        map.put("gadget", new Gadget());
+        RuntimeException e = assertThrows(RuntimeException.class, () -> map.get("gadget"));
+        assertTrue(String.valueOf(e).contains("Gadget") || String.valueOf(e.getCause()).contains("Gadget"),
+                e.toString());
     }
 }

@@ -86,6 +86,8 @@ public final class ElectrodeGenerator implements Solver {
     static final String RECIPE_POROSITY = "recipe.initial_porosity";
     /** Most wet deposits: the first, and up to two with shells resized from the measured packing (feedback). */
     static final int MAX_DEPOSITS = 3;
+    /** Most particles a generated coating may have (memory and time: each costs some 200 bytes and its contacts). */
+    static final int MAX_PARTICLES = 5_000_000;
 
     static final int AM = 0;
     /** Standard gravity g [m/s²]. */
@@ -196,6 +198,13 @@ public final class ElectrodeGenerator implements Solver {
         }
     }
 
+    private static InvalidInputException tooMany(Parameters par, double particles) {
+        return new InvalidInputException(par.fieldPath(BOX_X) + ", " + BOX_Y + ", the size distribution and "
+                + CBD_DIAMETER, String.format("a coating of about %.3g particles", particles), String.format(
+                "a box and particle sizes giving at most %,d particles; reduce the box, enlarge the smallest "
+                        + "particles or coarsen the CBD", MAX_PARTICLES));
+    }
+
     private static SizeDistribution distribution(Parameters par, double d50) {
         return par.isSet(TABLE_D) ? SizeDistribution.table(par.numbers(TABLE_D), par.numbers(TABLE_F))
                 : SizeDistribution.lognormal(d50, par.number(SPREAD));
@@ -233,9 +242,22 @@ public final class ElectrodeGenerator implements Solver {
 
         // active material by volume from the areal loading
         double amVolume = recipe.activeMassLoading() * lx * ly / am.density();
+        double cbdD = par.number(CBD_DIAMETER);
+        double nano = par.number(CBD_NANOPOROSITY);
+        double cbdPerAm = DemSetup.cbdSolidPerAmVolume(recipe, am.density());
+        // the count refused before any list is filled (expected from the mean particle volume), and again while
+        // drawing, should the draws run above it
+        double expectedAm = amVolume / sizes.meanVolume();
+        double expectedCbd = cbdParticles ? cbdPerAm * amVolume / (1 - nano) / (Math.PI / 6 * cbdD * cbdD * cbdD) : 0;
+        if (!(expectedAm + expectedCbd <= MAX_PARTICLES)) {
+            throw tooMany(par, expectedAm + expectedCbd);
+        }
         List<Double> diameters = new ArrayList<>();
         double v = 0;
         while (v < amVolume) {
+            if (diameters.size() >= MAX_PARTICLES) {
+                throw tooMany(par, diameters.size() + expectedCbd);
+            }
             double d = sizes.draw(random);
             double dv = Math.PI / 6 * d * d * d;
             if (v + dv / 2 > amVolume && !diameters.isEmpty()) {
@@ -249,18 +271,15 @@ public final class ElectrodeGenerator implements Solver {
 
         // carbon-binder domain
         double wAm = recipe.activeMassFraction();
-        double cbdSolidVolume = DemSetup.cbdSolidPerAmVolume(recipe, am.density()) * amVolumeReal;
-        double nano = par.number(CBD_NANOPOROSITY);
+        double cbdSolidVolume = cbdPerAm * amVolumeReal;
         double cbdSolidDensity = cbdSolidVolume > 0 ? (1 - wAm) / (1 / recipe.solidDensity() - wAm / am.density()) : 0;
         int cbdCount = 0;
-        double cbdD = par.number(CBD_DIAMETER);
         if (cbdParticles && cbdSolidVolume > 0) {
             cbdCount = (int) Math.round(cbdSolidVolume / (1 - nano) / (Math.PI / 6 * cbdD * cbdD * cbdD));
         }
         int total = amCount + cbdCount;
-        if (total > 5_000_000) {
-            throw new InvalidInputException(par.fieldPath(BOX_X), par.number(BOX_X), "a box giving at most 5,000,000 "
-                    + "particles (this one gives " + total + "); reduce the box or coarsen the CBD");
+        if (total > MAX_PARTICLES) {
+            throw tooMany(par, total);
         }
         context.progress(0, "inserting " + amCount + " AM and " + cbdCount + " CBD particles");
 

@@ -63,6 +63,32 @@ final class SizeDistribution {
         }
     }
 
+    /** @return the mean particle volume πd³/6 of a draw [m³] (the truncated lognormal by quadrature) */
+    double meanVolume() {
+        double meanCube = 0;
+        if (diameters != null) {
+            for (int k = 0; k < diameters.length; k++) {
+                double d = diameters[k];
+                meanCube += (cumulative[k] - (k == 0 ? 0 : cumulative[k - 1])) * d * d * d;
+            }
+        } else if (sigma == 0) {
+            meanCube = d50 * d50 * d50;
+        } else {
+            int n = 2000; // Simpson's rule over the truncation |z| <= 2.5, weight exp(-z^2/2)
+            double h = 5.0 / n;
+            double weight = 0;
+            double cube = 0;
+            for (int i = 0; i <= n; i++) {
+                double z = -2.5 + i * h;
+                double w = (i == 0 || i == n ? 1 : i % 2 == 1 ? 4 : 2) * Math.exp(-z * z / 2);
+                weight += w;
+                cube += w * Math.exp(3 * sigma * z);
+            }
+            meanCube = d50 * d50 * d50 * cube / weight;
+        }
+        return Math.PI / 6 * meanCube;
+    }
+
     /** @return the largest diameter the distribution can draw [m] */
     double largest() {
         if (diameters != null) {

@@ -2,10 +2,12 @@ package org.calsim.dem.calendering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.calsim.api.contact.ContactLaw;
 import org.calsim.api.electrode.CoatingKeys;
@@ -163,5 +165,16 @@ class CalenderingStagesTest {
         InvalidInputException x = assertThrows(InvalidInputException.class, () -> CalenderingFixture.context(
                 new HertzMindlinLaw()).run(new ElectrodeGenerator(), Map.of("box_x_d50", 3)));
         assertTrue(x.getMessage().contains("box_x_d50"), x.getMessage());
+    }
+
+    /** Issue 17: a recipe giving billions of particles is refused before any list of them is filled, at once. */
+    @Test
+    void tooManyParticlesAreRefusedBeforeTheyAreDrawn() {
+        InvalidInputException x = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> assertThrows(
+                InvalidInputException.class, () -> CalenderingFixture.context(new HertzMindlinLaw())
+                        .run(new ElectrodeGenerator(), Map.of("box_x_d50", 1000, "box_y_d50", 1000,
+                                "size_table_diameters_um", List.of(0.5), "size_table_number_fractions", List.of(1)))));
+        assertTrue(x.getMessage().contains("box_x_d50") && x.getMessage().contains("5,000,000"), x.getMessage());
+        assertTrue(x.getMessage().contains("e+10"), x.getMessage());
     }
 }

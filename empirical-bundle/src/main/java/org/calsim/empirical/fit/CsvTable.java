@@ -10,7 +10,9 @@ import org.calsim.api.stage.InvalidInputException;
 
 /**
  * A small comma-separated table with a header row: cells are split on commas and trimmed, blank lines
- * and lines starting with {@code #} are skipped. Errors name the file, the line and the column.
+ * and lines starting with {@code #} are skipped. Errors name the file (its name, not its folder), the line and the
+ * column, and never quote the file's text: a job's file parameter may have been pointed at a file that is not a
+ * table at all, and its content must not travel back in a message.
  */
 public final class CsvTable {
 
@@ -38,14 +40,15 @@ public final class CsvTable {
      *                               number of cells
      */
     public static CsvTable read(Path file) {
+        String name = String.valueOf(file.getFileName());
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidInputException(file.toString(), "unreadable (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")", "a readable CSV file with a header row");
+            throw new InvalidInputException(name, "unreadable (" + e.getClass().getSimpleName() + ")",
+                    "a readable UTF-8 CSV file with a header row");
         }
-        return parse(file.toString(), lines);
+        return parse(name, lines);
     }
 
     /**
@@ -75,8 +78,9 @@ public final class CsvTable {
                 continue;
             }
             if (cells.length != header.size()) {
-                throw new InvalidInputException(source + ": line " + (i + 1), line,
-                        header.size() + " comma-separated cells, one per header column " + header);
+                throw new InvalidInputException(source + ": line " + (i + 1), "a row of " + cells.length + " cell(s)",
+                        header.size() + " comma-separated cells, one per header column (the header, line " + headerLine
+                        + ", has " + header.size() + ")");
             }
             rows.add(cells);
             lineNumbers.add(i + 1);
@@ -120,7 +124,7 @@ public final class CsvTable {
         }
         if (!missing.isEmpty()) {
             throw new InvalidInputException(source + ": line " + headerLine + " (header), missing column "
-                    + String.join(", ", missing), "columns " + header,
+                    + String.join(", ", missing), "a header of " + header.size() + " column(s) without it",
                     "a header with the columns " + required + " (units in the names)");
         }
     }
@@ -145,10 +149,10 @@ public final class CsvTable {
             try {
                 v = Double.parseDouble(cell);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(field, cell, range.description());
+                throw new InvalidInputException(field, "a cell that is not a number", range.description());
             }
             if (!range.contains(v)) {
-                throw new InvalidInputException(field, cell, range.description());
+                throw new InvalidInputException(field, "a number outside the range", range.description());
             }
             values[r] = v;
         }

@@ -2,6 +2,7 @@ package org.calsim.empirical.fit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ class CsvErrorsTest {
         Path file = write("loads.csv", "line_load_N_per_mm,porosity\n100,0.4\n");
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> MeasurementFiles.porosityVsLineLoad(file));
-        mentions(e, "loads.csv", "line 1", "line_load_kN_per_m", "line_load_N_per_mm", "porosity");
+        mentions(e, "loads.csv", "line 1", "line_load_kN_per_m", "porosity", "2 column(s)");
     }
 
     @Test
@@ -53,7 +54,7 @@ class CsvErrorsTest {
         Path file = write("loads.csv", "line_load_kN_per_m,porosity\n0,0.45\n# note\n500,abc\n");
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> MeasurementFiles.porosityVsLineLoad(file));
-        mentions(e, "loads.csv", "line 4", "column porosity", "'abc'");
+        mentions(e, "loads.csv", "line 4", "column porosity", "not a number");
     }
 
     @Test
@@ -61,7 +62,7 @@ class CsvErrorsTest {
         Path file = write("tau.csv", "porosity,tortuosity_factor\n0.3,2.1\n1.0,1.0\n");
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> MeasurementFiles.tortuosityVsPorosity(file));
-        mentions(e, "tau.csv", "line 3", "column porosity", "'1.0'", "< 1");
+        mentions(e, "tau.csv", "line 3", "column porosity", "outside the range", "< 1");
     }
 
     @Test
@@ -69,7 +70,7 @@ class CsvErrorsTest {
         Path file = write("loads.csv", "line_load_kN_per_m,porosity\n0,-0.2\n");
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> MeasurementFiles.porosityVsLineLoad(file));
-        mentions(e, "line 2", "column porosity", "'-0.2'", "> 0");
+        mentions(e, "line 2", "column porosity", "> 0");
     }
 
     @Test
@@ -94,5 +95,33 @@ class CsvErrorsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> MeasurementFiles.densityVsLineLoad(file));
         mentions(e, "nowhere.csv");
+    }
+
+    /** A file parameter pointed at a file that is not a table: no message quotes a byte of it, nor its folder. */
+    @Test
+    void noMessageQuotesTheFileOrItsFolder() throws IOException {
+        String secret = "s3cret-lab-token-4f9a";
+        String[] files = {
+            secret + "\n",                                            // the header is the secret
+            "root:x:0:0:" + secret + ":/root:/bin/bash\nbin:x:1:1\n",  // /etc/passwd-like
+            "line_load_kN_per_m,porosity\n0," + secret + "\n",         // a cell
+            "line_load_kN_per_m,porosity\n0,0.4," + secret + "\n",     // a row too long
+            "line_load_kN_per_m,porosity\n0,-" + secret.length() + "\n" // a number out of range
+        };
+        for (String text : files) {
+            Path file = write("measured.csv", text);
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> MeasurementFiles.porosityVsLineLoad(file), text);
+            assertFalse(e.getMessage().contains(secret), e.getMessage());
+            assertFalse(e.getMessage().contains("root:x"), e.getMessage());
+            assertFalse(e.getMessage().contains(dir.toString()), e.getMessage());
+            mentions(e, "measured.csv", "line ");
+        }
+        Path bytes = dir.resolve("binary.csv");
+        Files.write(bytes, new byte[] {(byte) 0xff, (byte) 0xfe, 's', '3'});
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> MeasurementFiles.porosityVsLineLoad(bytes));
+        mentions(e, "binary.csv", "unreadable");
+        assertFalse(e.getMessage().contains(dir.toString()), e.getMessage());
     }
 }

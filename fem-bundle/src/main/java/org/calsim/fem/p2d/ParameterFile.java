@@ -1,5 +1,8 @@
 package org.calsim.fem.p2d;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -46,9 +49,13 @@ final class ParameterFile {
     static CellParameters read(Path file, String field) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw InvalidInputException.inFile(field, file, at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(), "a readable JSON file with BPX field names");
         } catch (IOException e) {
-            throw new InvalidInputException(field, file.toString(), "a readable JSON file (" + e.getMessage() + ")");
+            throw InvalidInputException.inFile(field, file, 0, 0, "a readable JSON file with BPX field names");
         }
         JsonNode p = root.path("Parameterisation");
         if (!p.isObject()) {
@@ -134,8 +141,7 @@ final class ParameterFile {
     private double number(JsonNode node, String section, String name) {
         JsonNode v = node.path(name);
         if (!v.isNumber()) {
-            throw new InvalidInputException(field + "." + section + "." + name, v.isMissingNode() ? "missing"
-                    : v.toString(), "a number");
+            throw new InvalidInputException(field + "." + section + "." + name, kind(v), "a number");
         }
         double d = v.asDouble();
         if (!Double.isFinite(d) || d < 0) {
@@ -153,6 +159,24 @@ final class ParameterFile {
         return d;
     }
 
+    /**
+     * @return what kind of JSON value {@code v} is, for messages: a message never quotes the file's text (a file
+     *         parameter may have been pointed at a file that is not a parameter set)
+     */
+    private static String kind(JsonNode v) {
+        if (v.isMissingNode()) {
+            return "missing";
+        }
+        return switch (v.getNodeType()) {
+            case STRING -> "a text";
+            case OBJECT -> "an object";
+            case ARRAY -> "a list";
+            case BOOLEAN -> "true or false";
+            case NULL -> "null";
+            default -> "a value of another kind";
+        };
+    }
+
     /** @return a number, an expression in x, or a table {x: [...], y: [...]} as a function */
     private DoubleUnaryOperator function(JsonNode node, String section, String name) {
         JsonNode v = node.path(name);
@@ -166,11 +190,11 @@ final class ParameterFile {
             try {
                 expression = new ExpressionBuilder(v.asText()).variable("x").build();
             } catch (RuntimeException e) {
-                throw new InvalidInputException(path, v.asText(), "an expression in x (" + e.getMessage() + ")");
+                throw new InvalidInputException(path, "a text that is not an expression", "an expression in x");
             }
             if (!expression.validate(false).isValid()) {
-                throw new InvalidInputException(path, v.asText(), "an expression in x only: "
-                        + expression.validate(false).getErrors());
+                throw new InvalidInputException(path, "an expression with other variables than x",
+                        "an expression in x only");
             }
             return x -> expression.setVariable("x", x).evaluate();
         }
@@ -182,12 +206,13 @@ final class ParameterFile {
                 xs[i] = v.path("x").get(i).asDouble();
                 ys[i] = v.path("y").get(i).asDouble();
                 if (i > 0 && !(xs[i] > xs[i - 1])) {
-                    throw new InvalidInputException(path + ".x", v.path("x").toString(), "increasing values");
+                    throw new InvalidInputException(path + ".x[" + i + "]", "a value not above the one before",
+                            "increasing values");
                 }
             }
             return x -> interpolate(xs, ys, x);
         }
-        throw new InvalidInputException(path, v.isMissingNode() ? "missing" : v.toString(),
+        throw new InvalidInputException(path, kind(v),
                 "a number, an expression in x, or {\"x\": [...], \"y\": [...]} with at least two points");
     }
 

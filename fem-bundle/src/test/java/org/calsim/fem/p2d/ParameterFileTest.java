@@ -1,6 +1,7 @@
 package org.calsim.fem.p2d;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,5 +87,32 @@ class ParameterFileTest {
         assertEquals(70, cell.foilExchangeCurrent(), 0);
         assertEquals(4e-15, cell.positive().solidDiffusivity().applyAsDouble(0.6), 1e-27);
         assertEquals(2e-15, cell.positive().solidDiffusivity().applyAsDouble(0.1), 0);
+    }
+
+    /** A parameter file that is not JSON: the error names the file, line and column and quotes none of it. */
+    @Test
+    void unreadableFileIsNamedWithoutItsText() throws Exception {
+        String secret = "s3cret-lab-token-4f9a";
+        Path notJson = dir.resolve("token");
+        Files.writeString(notJson, "{\"Parameterisation\": {}}\n" + secret + "\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ParameterFile.read(notJson, "stages[0].with.parameter_file"));
+        assertFalse(e.getMessage().contains(secret) || e.getMessage().contains("s3cret"), e.getMessage());
+        assertFalse(e.getMessage().contains(dir.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("stages[0].with.parameter_file") && e.getMessage().contains("token")
+                && e.getMessage().contains("line 2, column"), e.getMessage());
+        Files.writeString(notJson, secret + ":x:0:0\n");
+        e = assertThrows(InvalidInputException.class, () -> ParameterFile.read(notJson, "parameter_file"));
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 1, column"), e.getMessage());
+        // valid JSON whose values are wrong: the field is named, its text is not quoted
+        String text = Files.readString(CHEN_BPX);
+        for (String[] wrong : new String[][] {{"\"Particle radius [m]\": 5.22e-06", "\"Particle radius [m]\": \""
+                + secret + "\""}, {"-0.8090*x + 4.4875", "-0.8090*x + " + secret}}) {
+            Files.writeString(notJson, text.replace(wrong[0], wrong[1]));
+            e = assertThrows(InvalidInputException.class, () -> ParameterFile.read(notJson, "parameter_file"));
+            assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+            assertTrue(e.getMessage().contains("Positive electrode."), e.getMessage());
+        }
     }
 }

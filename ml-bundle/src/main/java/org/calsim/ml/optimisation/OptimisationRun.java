@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.calsim.api.data.Plot;
 import org.calsim.api.data.Series;
 import org.calsim.api.data.Table;
+import org.calsim.api.job.FileAccess;
 import org.calsim.api.job.JobOutcome;
 import org.calsim.api.job.JobProgress;
 import org.calsim.api.job.JobRequest;
@@ -467,7 +468,7 @@ public final class OptimisationRun {
             overrides.add(inputs.get(j).field() + "=" + x[j]);
         }
         return new JobRequest(jobText, jobFile.getParent(), folder.resolve("evaluations").resolve(id).toAbsolutePath(),
-                overrides);
+                overrides, FileAccess.LOCAL_USER);
     }
 
     /** Writes optimisation.json: the definition, every evaluation, the best point or the Pareto set, the errors. */

@@ -1,5 +1,7 @@
 package org.calsim.ml.surrogate;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -76,12 +78,16 @@ public record Surrogate(String kind, List<Factor> inputs, List<OutputColumn> out
         JsonNode n;
         try {
             n = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw InvalidInputException.inFile(field, file, at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(), "a model file written by ./calsim train");
         } catch (IOException e) {
-            throw new InvalidInputException(field, file.toString(), "a model file written by ./calsim train ("
-                    + e.getMessage() + ")");
+            throw InvalidInputException.inFile(field, file, 0, 0, "a model file written by ./calsim train");
         }
         if (!FORMAT.equals(n.path("format").asText())) {
-            throw new InvalidInputException(field, file.toString(), "a model file written by ./calsim train (its "
+            throw new InvalidInputException(field, String.valueOf(file.getFileName()), "a model file written by "
+                    + "./calsim train (its "
                     + "format field is '" + FORMAT + "')");
         }
         try {
@@ -108,10 +114,11 @@ public record Surrogate(String kind, List<Factor> inputs, List<OutputColumn> out
                 if (e instanceof InvalidInputException invalid) {
                     throw invalid;
                 }
-                throw new InvalidInputException(field, file.toString(), "a complete model file (" + e.getMessage() + ")");
+                throw new InvalidInputException(field, String.valueOf(file.getFileName()), "a complete model file");
             }
             if (regressor.inputs() != inputs.size() || regressor.outputs() != outputs.size()) {
-                throw new InvalidInputException(field, file.toString(), "a consistent model file (it lists "
+                throw new InvalidInputException(field, String.valueOf(file.getFileName()), "a consistent model file "
+                        + "(it lists "
                         + inputs.size() + " inputs and " + outputs.size() + " outputs, its regressor has "
                         + regressor.inputs() + " and " + regressor.outputs() + ")");
             }
@@ -119,7 +126,7 @@ public record Surrogate(String kind, List<Factor> inputs, List<OutputColumn> out
         } catch (InvalidInputException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, file.toString(), "a valid model file (" + e.getMessage() + ")");
+            throw new InvalidInputException(field, String.valueOf(file.getFileName()), "a valid model file");
         }
     }
 }

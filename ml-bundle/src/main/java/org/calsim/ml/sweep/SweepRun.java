@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.calsim.api.data.Plot;
 import org.calsim.api.data.Series;
 import org.calsim.api.data.Table;
+import org.calsim.api.job.FileAccess;
 import org.calsim.api.job.JobOutcome;
 import org.calsim.api.job.JobProgress;
 import org.calsim.api.job.JobRequest;
@@ -87,7 +88,7 @@ public final class SweepRun {
             }
             String id = String.format("p%04d", p);
             JobRequest request = new JobRequest(sweep.jobText(), sweep.jobFile().getParent(),
-                    folder.resolve(POINTS).resolve(id).toAbsolutePath(), overrides);
+                    folder.resolve(POINTS).resolve(id).toAbsolutePath(), overrides, FileAccess.LOCAL_USER);
             all.add(new SweepPoint(id, request));
             values.add(v);
         }

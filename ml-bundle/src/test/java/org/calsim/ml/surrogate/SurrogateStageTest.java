@@ -101,4 +101,17 @@ class SurrogateStageTest {
                 new OutputColumn("empirical.rate-capability/critical_c_rate", "1/h", false)),
                 new double[] {1, 1, 1, 1}, new double[] {0, 0, 0, 0}, "test", r);
     }
+
+    /** A model file that is not JSON: the error names the field, the file, line and column, and quotes none of it. */
+    @Test
+    void unreadableModelFileIsNamedWithoutItsText() throws Exception {
+        Path file = dir.resolve("passwd");
+        java.nio.file.Files.writeString(file, "root:x:0:0:s3cret-lab-token:/root:/bin/bash\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Surrogate.read(file, "stages[2].with.model_file"));
+        assertFalse(e.getMessage().contains("s3cret") || e.getMessage().contains("root:"), e.getMessage());
+        assertFalse(e.getMessage().contains(dir.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("stages[2].with.model_file") && e.getMessage().contains("passwd")
+                && e.getMessage().contains("line 1, column"), e.getMessage());
+    }
 }

@@ -180,6 +180,11 @@ class SweepRunTest {
             }
 
             @Override
+            public List<String> inputFiles(JobRequest request) {
+                return List.of();
+            }
+
+            @Override
             public void check(JobRequest request) {
                 Path out = request.outputDir();
                 if (Files.isDirectory(out) && !Files.exists(out.resolve("provenance.json"))) { // as the runtime does

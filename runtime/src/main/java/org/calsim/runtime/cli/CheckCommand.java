@@ -33,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            jobs.check(JobFiles.request(jobFile, Path.of("."), overrides));
+            jobs.check(JobFiles.request(jobFile, null, overrides)); // check writes nothing: no --out to check
         } catch (InvalidInputException e) {
             err.println("calsim: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

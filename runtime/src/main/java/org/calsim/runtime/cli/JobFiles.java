@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.calsim.api.job.FileAccess;
 import org.calsim.api.job.JobRequest;
 import org.calsim.api.stage.InvalidInputException;
 
-/** Turns a job file on disk into a {@link JobRequest}. */
+/**
+ * Turns a job file on disk into a {@link JobRequest}. The command line runs the user's own job files on their own
+ * machine, so its jobs may name files outside the job's folder ({@link FileAccess#LOCAL_USER}).
+ */
 final class JobFiles {
 
     private JobFiles() {
@@ -28,6 +32,6 @@ final class JobFiles {
             throw new InvalidInputException("JOB", file.toString(), "a readable UTF-8 text file (" + e.getMessage() + ")");
         }
         Path base = file.toAbsolutePath().getParent();
-        return new JobRequest(text, base, out, overrides == null ? List.of() : overrides);
+        return new JobRequest(text, base, out, overrides == null ? List.of() : overrides, FileAccess.LOCAL_USER);
     }
 }

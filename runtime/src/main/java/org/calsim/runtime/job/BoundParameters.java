@@ -59,6 +59,17 @@ public final class BoundParameters implements Parameters {
         return path.isEmpty() ? name : path + "." + name;
     }
 
+    /** @return the set file parameters: field path ({@link #fieldPath}) to the resolved file, in declaration order */
+    public Map<String, Path> files() {
+        Map<String, Path> files = new java.util.LinkedHashMap<>();
+        for (String name : declared.keySet()) {
+            if (values.get(name) instanceof Path file) {
+                files.put(fieldPath(name), file);
+            }
+        }
+        return files;
+    }
+
     /** @return every set value (numbers in SI), for provenance */
     public Map<String, Object> values() {
         return values;

@@ -1,7 +1,6 @@
 package org.calsim.runtime.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import org.calsim.api.electrode.CalenderingConditions;
 import org.calsim.api.electrode.ElectrodeRecipe;
@@ -45,7 +44,7 @@ public final class ElectrodeInputs {
     /**
      * @throws InvalidInputException on a bad field, an unknown material or fractions that do not sum to 1
      */
-    public static ElectrodeRecipe recipe(JsonNode node, Path baseDir, MaterialLibrary materials) {
+    public static ElectrodeRecipe recipe(JsonNode node, JobFolder baseDir, MaterialLibrary materials) {
         BoundParameters p = ParameterBinder.bind(RECIPE, node, "recipe", baseDir);
         double wa = p.number("active_fraction");
         double wc = p.number("additive_fraction");
@@ -77,7 +76,7 @@ public final class ElectrodeInputs {
     }
 
     /** @throws InvalidInputException on a bad field */
-    public static CalenderingConditions conditions(JsonNode node, Path baseDir) {
+    public static CalenderingConditions conditions(JsonNode node, JobFolder baseDir) {
         BoundParameters p = ParameterBinder.bind(CALENDERING, node, "calendering", baseDir);
         return new CalenderingConditions(p.number("line_load_kN_per_m"), p.number("roll_radius_mm"),
                 p.isSet("roll_gap_um") ? p.number("roll_gap_um") : Double.NaN, p.number("roll_temperature_C"),

@@ -1,7 +1,6 @@
 package org.calsim.runtime.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -56,7 +55,7 @@ public final class MaterialLibrary {
      * @param serviceNames names of the material services, for messages
      * @throws InvalidInputException on a bad material definition
      */
-    public static MaterialLibrary read(JsonNode section, Path baseDir, Function<String, JobMaterial> services,
+    public static MaterialLibrary read(JsonNode section, JobFolder baseDir, Function<String, JobMaterial> services,
                                        List<String> serviceNames) {
         Map<String, JobMaterial> defined = new LinkedHashMap<>();
         if (section != null && !section.isNull()) {

@@ -1,8 +1,6 @@
 package org.calsim.runtime.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -26,10 +24,10 @@ public final class ParameterBinder {
      * @param declared what is allowed
      * @param node     the mapping ({@code null} or missing: empty)
      * @param path     path of the mapping in the job file, for messages, e.g. {@code stages[1].with}
-     * @param baseDir  folder against which FILE parameters are resolved
+     * @param baseDir  folder against which FILE parameters are resolved, and what they may name
      * @throws InvalidInputException on the first problem, naming field, value and what is allowed
      */
-    public static BoundParameters bind(List<Parameter> declared, JsonNode node, String path, Path baseDir) {
+    public static BoundParameters bind(List<Parameter> declared, JsonNode node, String path, JobFolder baseDir) {
         Map<String, Parameter> byName = new LinkedHashMap<>();
         for (Parameter p : declared) {
             byName.put(p.name(), p);
@@ -85,12 +83,10 @@ public final class ParameterBinder {
         };
     }
 
-    private static Object convert(Parameter p, JsonNode v, String field, Path baseDir) {
+    private static Object convert(Parameter p, JsonNode v, String field, JobFolder baseDir) {
         switch (p.kind()) {
-            case NUMBER: {
-                double x = number(p, v, field);
-                return x * p.toSI();
-            }
+            case NUMBER:
+                return si(p, number(p, v, field), field);
             case INTEGER: {
                 if (!v.isIntegralNumber() || !v.canConvertToInt()) {
                     throw new InvalidInputException(field, v.asText(), describe(p));
@@ -107,7 +103,7 @@ public final class ParameterBinder {
                 }
                 double[] out = new double[v.size()];
                 for (int i = 0; i < v.size(); i++) {
-                    out[i] = number(p, v.get(i), field + "[" + i + "]") * p.toSI();
+                    out[i] = si(p, number(p, v.get(i), field + "[" + i + "]"), field + "[" + i + "]");
                 }
                 return out;
             }
@@ -144,20 +140,21 @@ public final class ParameterBinder {
         return x;
     }
 
-    private static Path file(JsonNode v, String field, Path baseDir) {
-        if (!v.isTextual() || v.textValue().isBlank()) {
+    /** @return {@code x} in SI, which must be finite too (a huge value times its unit overflows to infinity) */
+    private static double si(Parameter p, double x, String field) {
+        double si = x * p.toSI();
+        if (!Double.isFinite(si)) {
+            throw new InvalidInputException(field, x, describe(p) + ", whose value in SI units (x " + p.toSI()
+                    + ") is a finite number");
+        }
+        return si;
+    }
+
+    private static Path file(JsonNode v, String field, JobFolder baseDir) {
+        if (!v.isTextual()) {
             throw new InvalidInputException(field, v.asText(), "a path to a file, relative to the job file");
         }
-        Path f;
-        try {
-            f = baseDir.resolve(v.textValue()).normalize();
-        } catch (InvalidPathException e) {
-            throw new InvalidInputException(field, v.textValue(), "a valid file path (" + e.getReason() + ")");
-        }
-        if (!Files.isRegularFile(f)) {
-            throw new InvalidInputException(field, v.textValue(), "an existing file (looked for " + f.toAbsolutePath() + ")");
-        }
-        return f;
+        return baseDir.resolve(field, v.textValue());
     }
 
     /** @return the allowed values of {@code p} in words */

@@ -135,6 +135,10 @@ final class JobExecution implements JobRun, JobControl, Runnable {
         } catch (IOException | RuntimeException e) {
             end = JobState.FAILED;
             error = "the job could not write its results to " + job.outputDir().toAbsolutePath() + ": " + e;
+        } catch (Error e) {
+            // met outside a stage (e.g. out of memory while writing a stage's results): failed, never succeeded
+            end = JobState.FAILED;
+            error = "the job stopped with a Java error: " + e;
         } finally {
             long finished = System.currentTimeMillis();
             summary.put("status", end.name().toLowerCase());
@@ -148,7 +152,7 @@ final class JobExecution implements JobRun, JobControl, Runnable {
                     writer.writeJson(ResultWriter.SUMMARY, summary);
                     writer.writeJson(ResultWriter.PROVENANCE, provenance.document(job, context,
                             end.name().toLowerCase(), started, finished, job.materials().used()));
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException | Error e) {
                     end = JobState.FAILED;
                     error = (error == null ? "" : error + "; ") + "writing summary.json/provenance.json failed: " + e;
                 }
@@ -221,9 +225,12 @@ final class JobExecution implements JobRun, JobControl, Runnable {
             } catch (StageFailedException | InvalidInputException e) {
                 status = "failed";
                 failure = "stage " + plan.name() + " failed: " + e.getMessage();
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // an Error too (out of memory, stack overflow, a class gone with an undeployed plugin): the job
+                // failed, and the thread that ran it goes on to run the next job
                 status = "failed";
-                failure = "stage " + plan.name() + " failed with an internal error: " + e
+                String kind = e instanceof Error ? "a Java error" : "an internal error";
+                failure = "stage " + plan.name() + " failed with " + kind + ": " + e
                         + " (the stack trace is in error.log)";
                 StringWriter trace = new StringWriter();
                 e.printStackTrace(new PrintWriter(trace));

@@ -19,6 +19,7 @@ import org.calsim.api.stage.Solver;
 import org.calsim.runtime.job.BoundParameters;
 import org.calsim.runtime.job.ElectrodeInputs;
 import org.calsim.runtime.job.JobDocument;
+import org.calsim.runtime.job.JobFolder;
 import org.calsim.runtime.job.JobMaterial;
 import org.calsim.runtime.job.JobSpec;
 import org.calsim.runtime.job.MaterialLibrary;
@@ -41,19 +42,21 @@ final class JobPreparer {
     }
 
     /**
+     * Checks everything but the output folder, which only a job that runs writes ({@link JobRunner#submit} checks
+     * it).
+     *
      * @return the checked job; the caller releases its solver services with {@link #release}
      * @throws InvalidInputException on the first problem
      */
     PreparedJob prepare(JobRequest request) {
         ObjectNode root = JobDocument.parse(request.source(), request.overrides());
-        Path base = request.baseDir();
-        JobSpec spec = JobSpec.read(root, base);
+        JobFolder base = new JobFolder(request.baseDir(), request.files());
+        JobSpec spec = JobSpec.read(root, request.baseDir());
         MaterialLibrary materials = MaterialLibrary.read(spec.materials(), base, this::snapshot,
                 catalog.names(MaterialModel.class));
         ElectrodeRecipe recipe = ElectrodeInputs.recipe(spec.recipe(), base, materials);
         CalenderingConditions conditions = ElectrodeInputs.conditions(spec.calendering(), base);
         Path out = request.outputDir() != null ? request.outputDir() : Path.of("results", spec.name());
-        org.calsim.runtime.output.ResultWriter.check(out);
 
         List<StagePlan> plans = new ArrayList<>();
         try {
@@ -89,7 +92,7 @@ final class JobPreparer {
         }
     }
 
-    private StagePlan plan(JobSpec.StageSpec s, Path base, StateStore inputs) {
+    private StagePlan plan(JobSpec.StageSpec s, JobFolder base, StateStore inputs) {
         Optional<ServiceReference<Solver>> ref = catalog.stage(s.use());
         if (ref.isEmpty()) {
             throw new InvalidInputException("stages[" + s.index() + "].use", s.use(),
@@ -119,7 +122,8 @@ final class JobPreparer {
                 continue;
             }
             try {
-                BoundParameters defaults = ParameterBinder.bind(other.parameters(), null, "", Path.of("."));
+                BoundParameters defaults = ParameterBinder.bind(other.parameters(), null, "",
+                        JobFolder.confined(Path.of(".")));
                 if (other.gives(defaults).contains(need)) {
                     givers.add(ServiceCatalog.nameOf(r));
                 }

@@ -1,7 +1,12 @@
 package org.calsim.runtime.run;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +16,9 @@ import org.calsim.api.job.JobRequest;
 import org.calsim.api.job.JobRun;
 import org.calsim.api.job.JobService;
 import org.calsim.api.job.RegisteredService;
+import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.job.Registry;
+import org.calsim.runtime.output.ResultWriter;
 import org.calsim.runtime.registry.ServiceCatalog;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -50,8 +57,40 @@ public final class JobRunner implements JobService, Registry {
     }
 
     @Override
+    public List<String> inputFiles(JobRequest request) {
+        PreparedJob job = preparer.prepare(request);
+        try {
+            Path root = request.baseDir().toRealPath();
+            Set<String> files = new LinkedHashSet<>();
+            for (StagePlan plan : job.stages()) {
+                for (Map.Entry<String, Path> f : plan.parameters().files().entrySet()) {
+                    Path real = f.getValue().toRealPath();
+                    if (!real.startsWith(root)) {
+                        throw new InvalidInputException(f.getKey(), f.getValue().toString(), "a file inside the job's "
+                                + "folder " + root + ": a point that runs on another member of the cluster takes only "
+                                + "the files of its job's folder with it");
+                    }
+                    files.add(root.relativize(real).toString().replace('\\', '/'));
+                }
+            }
+            return List.copyOf(files);
+        } catch (IOException e) {
+            throw new InvalidInputException("JOB", request.baseDir().toString(), "a job folder whose files can be "
+                    + "read (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            preparer.release(job.stages());
+        }
+    }
+
+    @Override
     public JobRun submit(JobRequest request, JobListener listener) {
         PreparedJob job = preparer.prepare(request);
+        try {
+            ResultWriter.check(job.outputDir());
+        } catch (RuntimeException e) {
+            preparer.release(job.stages());
+            throw e;
+        }
         JobExecution execution = new JobExecution(job, context, listener, this::ended);
         synchronized (running) {
             running.add(execution);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.calsim.api.job.JobOutcome;
+import org.calsim.api.job.FileAccess;
 import org.calsim.api.job.JobRequest;
 import org.calsim.api.job.JobService;
 import org.calsim.api.job.RegisteredService;
@@ -66,6 +67,6 @@ public final class CalsimCommands {
     private static JobRequest request(String job, List<String> overrides) throws IOException {
         Path file = Path.of(job).toAbsolutePath();
         return new JobRequest(Files.readString(file, StandardCharsets.UTF_8), file.getParent(), null,
-                new ArrayList<>(overrides));
+                new ArrayList<>(overrides), FileAccess.LOCAL_USER);
     }
 }

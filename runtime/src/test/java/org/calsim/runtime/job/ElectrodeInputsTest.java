@@ -16,6 +16,8 @@ import org.calsim.api.stage.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class ElectrodeInputsTest {
+    private static final JobFolder HERE = JobFolder.confined(Path.of("."));
+
     private static final Map<String, JobMaterial> SERVICES = Map.of(
             "AM", material("AM", 4800, 180 * 3600.0),
             "C", material("C", 1800, Double.NaN),
@@ -34,12 +36,12 @@ class ElectrodeInputsTest {
     }
 
     private static MaterialLibrary library(String materials) throws Exception {
-        return MaterialLibrary.read(materials == null ? null : new YAMLMapper().readTree(materials), Path.of("."),
+        return MaterialLibrary.read(materials == null ? null : new YAMLMapper().readTree(materials), HERE,
                 SERVICES::get, List.copyOf(SERVICES.keySet()));
     }
 
     private static ElectrodeRecipe recipe(String yaml, MaterialLibrary lib) throws Exception {
-        return ElectrodeInputs.recipe(new YAMLMapper().readTree(yaml), Path.of("."), lib);
+        return ElectrodeInputs.recipe(new YAMLMapper().readTree(yaml), HERE, lib);
     }
 
     @Test
@@ -91,13 +93,13 @@ class ElectrodeInputsTest {
     @Test
     void calenderingConvertsUnits() throws Exception {
         CalenderingConditions c = ElectrodeInputs.conditions(new YAMLMapper().readTree(
-                "{line_load_kN_per_m: 100, roll_radius_mm: 200, roll_gap_um: 60, speed_m_per_min: 6}"), Path.of("."));
+                "{line_load_kN_per_m: 100, roll_radius_mm: 200, roll_gap_um: 60, speed_m_per_min: 6}"), HERE);
         assertEquals(1e5, c.lineLoad(), 0);
         assertEquals(0.2, c.rollRadius(), 1e-15);
         assertEquals(60e-6, c.rollGap(), 1e-18);
         assertEquals(0.1, c.speed(), 1e-15);
         assertEquals(1e4, c.rollForce(), 1e-9);
         assertTrue(Double.isNaN(ElectrodeInputs.conditions(new YAMLMapper().readTree("{line_load_kN_per_m: 1}"),
-                Path.of(".")).rollGap()));
+                HERE).rollGap()));
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.calsim.api.job.FileAccess;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.Parameter;
 import org.junit.jupiter.api.Test;
@@ -29,13 +30,18 @@ class ParameterBinderTest {
     @TempDir
     Path dir;
 
+    private JobFolder job() {
+        return JobFolder.confined(dir);
+    }
+
     private static JsonNode yaml(String text) throws Exception {
         return new YAMLMapper().readTree(text);
     }
 
     @Test
     void convertsToSiAndAppliesDefaults() throws Exception {
-        BoundParameters p = ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 120\nc_rates: [1, 2]"), "s", dir);
+        BoundParameters p = ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 120\nc_rates: [1, 2]"), "s",
+                job());
         assertEquals(120e3, p.number("line_load_kN_per_m"), 0);
         assertEquals(1.5, p.number("alpha"), 0);
         assertArrayEquals(new double[] {1 / 3600.0, 2 / 3600.0}, p.numbers("c_rates"), 1e-18);
@@ -48,7 +54,8 @@ class ParameterBinderTest {
     @Test
     void namesFieldValueAndRangeWhenOutOfRange() throws Exception {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 10\neps_min: 1.0"), "stages[0].with", dir));
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 10\neps_min: 1.0"), "stages[0].with",
+                        job()));
         assertEquals("stages[0].with.eps_min", e.field());
         assertEquals("1.0", e.value());
         assertTrue(e.getMessage().contains("a number > 0 and < 1"), e.getMessage());
@@ -57,7 +64,7 @@ class ParameterBinderTest {
     @Test
     void rejectsUnknownFieldListingTheAllowedOnes() throws Exception {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_lod_kN_per_m: 10"), "calendering", dir));
+                () -> ParameterBinder.bind(DECLARED, yaml("line_lod_kN_per_m: 10"), "calendering", job()));
         assertEquals("calendering.line_lod_kN_per_m", e.field());
         assertTrue(e.getMessage().contains("line_load_kN_per_m"), e.getMessage());
     }
@@ -65,7 +72,7 @@ class ParameterBinderTest {
     @Test
     void requiresRequiredFields() throws Exception {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("alpha: 2"), "x", dir));
+                () -> ParameterBinder.bind(DECLARED, yaml("alpha: 2"), "x", job()));
         assertEquals("x.line_load_kN_per_m", e.field());
         assertTrue(e.getMessage().contains("required"), e.getMessage());
     }
@@ -73,22 +80,68 @@ class ParameterBinderTest {
     @Test
     void rejectsWrongTypesAndChoices() throws Exception {
         assertEquals("x.line_load_kN_per_m", assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: high"), "x", dir)).field());
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: high"), "x", job())).field());
         assertEquals("x.model", assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nmodel: cubic"), "x", dir)).field());
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nmodel: cubic"), "x", job())).field());
         assertEquals("x.steps", assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nsteps: 2.5"), "x", dir)).field());
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nsteps: 2.5"), "x", job())).field());
         assertEquals("x.c_rates[1]", assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nc_rates: [1, -2]"), "x", dir)).field());
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nc_rates: [1, -2]"), "x", job()))
+                .field());
     }
 
     @Test
     void resolvesFilesAgainstTheJobFolder() throws Exception {
         Files.writeString(dir.resolve("data.csv"), "a,b\n");
-        BoundParameters p = ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nfit_csv: data.csv"), "x", dir);
+        BoundParameters p = ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nfit_csv: data.csv"), "x",
+                job());
         assertEquals(dir.resolve("data.csv"), p.file("fit_csv"));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nfit_csv: missing.csv"), "x", dir));
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1\nfit_csv: missing.csv"), "x", job()));
         assertEquals("x.fit_csv", e.field());
+    }
+
+    @Test
+    void confinedJobsRefuseAbsolutePathsDotDotAndLinksLeavingTheirFolder() throws Exception {
+        Path job = Files.createDirectories(dir.resolve("job"));
+        Path outside = Files.writeString(dir.resolve("secret.txt"), "the lab token\n");
+        Files.writeString(job.resolve("data.csv"), "a,b\n");
+        Files.createDirectories(job.resolve("sub"));
+        Files.writeString(job.resolve("sub/more.csv"), "a,b\n");
+        Files.createSymbolicLink(job.resolve("link.csv"), outside);
+        Files.createSymbolicLink(job.resolve("inside-link.csv"), job.resolve("data.csv"));
+        JobFolder confined = JobFolder.confined(job);
+        for (String value : new String[] {outside.toString(), "/etc/passwd", "../secret.txt", "sub/../../secret.txt",
+            "link.csv"}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> ParameterBinder.bind(DECLARED,
+                    yaml("line_load_kN_per_m: 1\nfit_csv: '" + value + "'"), "stages[2].with", confined), value);
+            assertEquals("stages[2].with.fit_csv", e.field());
+            assertEquals(value, e.value());
+            assertTrue(e.allowed().contains("relative to the job's folder"), e.getMessage());
+        }
+        assertEquals(job.resolve("sub/more.csv").toRealPath(), ParameterBinder.bind(DECLARED,
+                yaml("line_load_kN_per_m: 1\nfit_csv: sub/../sub/more.csv"), "x", confined).file("fit_csv"));
+        assertEquals(job.resolve("data.csv").toRealPath(), ParameterBinder.bind(DECLARED,
+                yaml("line_load_kN_per_m: 1\nfit_csv: inside-link.csv"), "x", confined).file("fit_csv"));
+    }
+
+    @Test
+    void aLocalUserMayNameTheirOwnFilesAnywhere() throws Exception {
+        Path job = Files.createDirectories(dir.resolve("job"));
+        Path elsewhere = Files.writeString(dir.resolve("measured.csv"), "a,b\n");
+        JobFolder local = new JobFolder(job, FileAccess.LOCAL_USER);
+        assertEquals(elsewhere, ParameterBinder.bind(DECLARED,
+                yaml("line_load_kN_per_m: 1\nfit_csv: '" + elsewhere + "'"), "x", local).file("fit_csv"));
+        assertEquals(elsewhere, ParameterBinder.bind(DECLARED,
+                yaml("line_load_kN_per_m: 1\nfit_csv: ../measured.csv"), "x", local).file("fit_csv"));
+    }
+
+    /** Checked after the conversion to SI too: 1e307 kN/m is finite in the job file, infinite in N/m. */
+    @Test
+    void aValueInfiniteInSiIsRefusedNamingTheField() throws Exception {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ParameterBinder.bind(DECLARED, yaml("line_load_kN_per_m: 1.0e307"), "calendering", job()));
+        assertEquals("calendering.line_load_kN_per_m", e.field());
+        assertTrue(e.getMessage().contains("finite"), e.getMessage());
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import org.calsim.api.job.FileAccess;
 import org.calsim.api.job.JobListener;
 import org.calsim.api.job.JobOutcome;
 import org.calsim.api.job.JobProgress;
@@ -105,7 +106,8 @@ public final class JobQueue {
      */
     public JobRecord submit(String source, List<String> overrides) throws SQLException {
         Path probe = store.dataDir().resolve("jobs").resolve("check");
-        jobs.check(new JobRequest(source, store.dataDir(), probe, overrides));
+        // a lab job's files stay in its own folder, never the data folder (the token, the database)
+        jobs.check(new JobRequest(source, probe, probe, overrides, FileAccess.JOB_FOLDER));
         String name = jobName(source);
         long id = store.insert(name, source, overrides);
         queue.add(id);
@@ -213,7 +215,8 @@ public final class JobQueue {
             }
             try {
                 run(id);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
+                // an Error too (a stage's bundle undeployed while the job was checked): this worker serves on
                 started.remove(id);
                 try {
                     store.state(id, "failed", "the server could not run the job: " + e);
@@ -247,7 +250,8 @@ public final class JobQueue {
         };
         JobRun run;
         try {
-            run = jobs.submit(new JobRequest(r.source(), store.dataDir(), folder(id), overrides), listener);
+            run = jobs.submit(new JobRequest(r.source(), folder(id), folder(id), overrides, FileAccess.JOB_FOLDER),
+                    listener);
         } catch (InvalidInputException e) {
             started.remove(id);
             store.end(id, "failed", "the job was not run: " + e.getMessage());

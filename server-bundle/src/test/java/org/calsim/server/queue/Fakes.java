@@ -83,6 +83,11 @@ public final class Fakes {
         @Override
         public void check(JobRequest request) {
         }
+
+        @Override
+        public java.util.List<String> inputFiles(JobRequest request) {
+            return java.util.List.of();
+        }
     }
 
 }
