@@ -3,5 +3,5 @@
  * calendering conditions (roll and process), plus the standard state keys for coating properties.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.calsim.api.electrode;

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.calsim.api.contact.ContactLaw;
 import org.calsim.api.electrode.CoatingKeys;
 import org.calsim.api.electrode.ElectrodeRecipe;
+import org.calsim.api.electrode.RollPass;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.Key;
 import org.calsim.api.stage.Parameter;
@@ -182,6 +183,9 @@ public final class CalenderStage implements Solver {
         if (parameters.integer(SERIES) > 0) {
             keys.add(org.calsim.api.structure.PackingSeries.KEY);
         }
+        if ("roll".equals(parameters.text(MODE))) {
+            keys.add(RollPass.KEY);
+        }
         return keys;
     }
 
@@ -297,6 +301,12 @@ public final class CalenderStage implements Solver {
             context.give(CoatingKeys.POROSITY, record.porosity(protocol.unloadedThickness()));
             context.give(CoatingKeys.COMPACTION_DEGREE, 1 - protocol.unloadedThickness() / reference);
             context.give(CoatingKeys.NIP_PRESSURE, record.maxPressure());
+            if (protocol instanceof RollProtocol pass) {
+                NipProfile steady = pass.steadyProfile();
+                context.give(RollPass.KEY, new RollPass(pass.roll().radius(), reference, pass.minimumThickness(),
+                        protocol.unloadedThickness(), steady.lineLoad(), steady.contactLength(),
+                        par.number(ROLL_SPEED)));
+            }
             if (par.integer(SERIES) > 0) {
                 record.snapshot(protocol, protocol.unloadedThickness());
                 context.give(org.calsim.api.structure.PackingSeries.KEY, record.series(packing.materials()));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.calsim.api.data.Table;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.electrode.ElectrodeRecipe;
+import org.calsim.api.electrode.RollPass;
 import org.calsim.api.structure.ParticlePacking;
 import org.calsim.api.testing.RecordingSink;
 import org.calsim.api.testing.TestStageContext;
@@ -24,6 +25,7 @@ class RollPassTest {
             "roll_speed_m_per_s", 1e-3, "plate_speed_m_per_s", 2e-4, "relax_steps", 500, "sample_every_steps", 250);
     static TestStageContext generated;
     static RecordingSink pass;
+    static TestStageContext passed;
 
     /**
      * The fixture's recipe at 10 mg/cm²: a strip four to five particles thick. The 5 mg/cm² strip is two particles
@@ -43,7 +45,8 @@ class RollPassTest {
         generated = CalenderingFixture.context(new BondedLaw()).with(ElectrodeRecipe.KEY, STRIP)
                 .run(new ElectrodeGenerator(), Map.of("box_x_d50", 8,
                 "box_y_d50", 4, "density_scaling", 1e8, "cbd", "bonds", "vtk", false));
-        pass = context().run(new CalenderStage(), ROLL).sink();
+        passed = context().run(new CalenderStage(), ROLL);
+        pass = passed.sink();
     }
 
     /**
@@ -72,6 +75,23 @@ class RollPassTest {
         assertEquals(Math.sqrt(2 * 150e-6 * (pass.get("initial_highest_particle_top_um")
                 - pass.get("minimum_thickness_um")) * 1e-6), entry, 1e-12);
         assertEquals(q / entry / 1e6, pass.get("nip_pressure_at_max_load_MPa"), 1e-9 * q / entry / 1e6);
+    }
+
+    /**
+     * The pass is handed on as a {@link RollPass} (for empirical.roll-gap to set eqs 1–3 beside it) carrying exactly
+     * the measured numbers of the summary.
+     */
+    @Test
+    void thePassIsHandedOnWithItsMeasuredNumbers() {
+        RollPass r = passed.given(RollPass.KEY);
+        assertEquals(150e-6, r.rollRadius(), 0);
+        assertEquals(pass.get("initial_thickness_um") * 1e-6, r.incomingThickness(), 1e-18);
+        assertEquals(pass.get("minimum_thickness_um") * 1e-6, r.gap(), 1e-18);
+        assertEquals(pass.get("final_thickness_um") * 1e-6, r.outgoingThickness(), 1e-18);
+        assertEquals(pass.get("line_load_N_per_m"), r.lineLoad(), 0);
+        assertEquals(pass.get("nip_contact_length_um") * 1e-6, r.contactLength(), 1e-18);
+        assertEquals(pass.get("nip_mean_pressure_MPa"), r.measuredPressure() / 1e6, 1e-12 * r.measuredPressure());
+        assertEquals(1e-3, r.speed(), 0);
     }
 
     /** The nip profile (bins × width × Ly) integrates to the line load from the roll's total force. */

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.calsim.api.electrode.CalenderingConditions;
 import org.calsim.api.electrode.CoatingKeys;
 import org.calsim.api.electrode.ElectrodeRecipe;
+import org.calsim.api.electrode.RollPass;
 import org.calsim.api.stage.Key;
 import org.calsim.api.stage.Parameter;
 import org.calsim.api.stage.Parameters;
@@ -74,6 +75,45 @@ public final class RollGapSolver implements Solver {
         sink.summary("spring_back", nip.springBack(), "1");
         sink.summary("incoming_thickness_um", recipe.initialThickness() / Units.MICROMETRE, "um");
         sink.summary("roll_gap_um", gap / Units.MICROMETRE, "um");
+        context.state().find(RollPass.KEY).ifPresent(pass -> compare(pass, sink));
         context.progress(1, "done");
+    }
+
+    /**
+     * Eqs 1–3 for a roll pass an earlier stage simulated, beside what it measured: the same line load, thicknesses
+     * and gap, and the two-roll radius r_R = 2R of its single roll on a rigid collector. Eq 2's contact length
+     * √(r_R (d₀ − gap)) + √(r_R (d₁ − gap)) against the measured contact zone, eq 3's mean pressure q_L/l against the
+     * measured one, and the line load eqs 2–3 give for the measured mean pressure against the measured line load.
+     */
+    private static void compare(RollPass pass, ResultSink sink) {
+        double d0 = pass.incomingThickness();
+        double d1 = Math.min(pass.outgoingThickness(), d0);
+        if (pass.gap() >= d0) {
+            sink.note("roll_pass", String.format("the simulated pass's gap (%.2f um) is not below its incoming "
+                    + "thickness (%.2f um): eqs 1-3 have no nip to compare", pass.gap() / Units.MICROMETRE,
+                    d0 / Units.MICROMETRE));
+            return;
+        }
+        double width = 1; // per metre of width: the line load does not depend on it
+        RollNip nip = RollNip.fromLineLoad(pass.lineLoad(), width, 2 * pass.rollRadius(), d0, d1, pass.gap(),
+                pass.speed());
+        sink.summary("roll_pass_line_load_measured_kN_per_m", pass.lineLoad() / Units.KN_PER_M, "kN/m");
+        sink.summary("roll_pass_line_load_eqs_2_3_kN_per_m",
+                pass.measuredPressure() * nip.contactLength() / Units.KN_PER_M, "kN/m");
+        sink.summary("roll_pass_contact_length_measured_um", pass.contactLength() / Units.MICROMETRE, "um");
+        sink.summary("roll_pass_contact_length_eq2_um", nip.contactLength() / Units.MICROMETRE, "um");
+        sink.summary("roll_pass_nip_pressure_measured_MPa", pass.measuredPressure() / Units.MEGAPASCAL, "MPa");
+        sink.summary("roll_pass_nip_pressure_eq3_MPa", nip.meanPressure() / Units.MEGAPASCAL, "MPa");
+        sink.note("roll_pass", String.format("eqs 1-3 for the simulated roll pass (single roll R = %.0f um on a "
+                + "rigid collector, as two rolls of r_R = 2R; d0 = %.2f um, gap %.2f um, d1 = %.2f um%s): contact "
+                + "length %.1f um by eq 2 against %.1f um measured; for the measured line load %.3g kN/m eq 3 gives "
+                + "a mean nip pressure of %.3g MPa against %.3g MPa measured, and for the measured pressure eqs 2-3 "
+                + "give a line load of %.3g kN/m", pass.rollRadius() / Units.MICROMETRE, d0 / Units.MICROMETRE,
+                pass.gap() / Units.MICROMETRE, d1 / Units.MICROMETRE,
+                d1 < pass.outgoingThickness() ? " (sprung back above d0: taken as d0)" : "",
+                nip.contactLength() / Units.MICROMETRE, pass.contactLength() / Units.MICROMETRE,
+                pass.lineLoad() / Units.KN_PER_M, nip.meanPressure() / Units.MEGAPASCAL,
+                pass.measuredPressure() / Units.MEGAPASCAL,
+                pass.measuredPressure() * nip.contactLength() / Units.KN_PER_M));
     }
 }

@@ -54,6 +54,31 @@ class TransportStagesTest {
         assertTrue(sink.notes.get("roll_gap").contains("no spring-back"));
     }
 
+    /**
+     * A simulated roll pass in the state (single roll R = 500 µm on a rigid collector, d₀ = 40 µm, gap 36 µm,
+     * d₁ = 37 µm, 200 N/m over a measured 150 µm): eqs 1–3 for it with r_R = 2R = 1 mm give the contact length
+     * √(1e-3 · 4e-6) + √(1e-3 · 1e-6) = 63.246 + 31.623 = 94.868 µm, the mean pressure 200 / 94.868e-6 = 2.108 MPa
+     * against 200 / 150e-6 = 1.333 MPa measured, and for the measured pressure the line load 1.333 MPa · 94.868 µm =
+     * 126.5 N/m; the job's own nip is computed as before.
+     */
+    @Test
+    void rollGapComparesASimulatedRollPassWithEqs1To3() throws Exception {
+        TestStageContext context = Fixtures.context().with(CoatingKeys.THICKNESS, 80e-6).with(
+                org.calsim.api.electrode.RollPass.KEY,
+                new org.calsim.api.electrode.RollPass(500e-6, 40e-6, 36e-6, 37e-6, 200, 150e-6, 5e-4));
+        context.run(new RollGapSolver(), Map.of());
+        RecordingSink sink = context.sink();
+        double length = Math.sqrt(1e-3 * 4e-6) + Math.sqrt(1e-3 * 1e-6);
+        close(length / 1e-6, sink.get("roll_pass_contact_length_eq2_um"));
+        close(150, sink.get("roll_pass_contact_length_measured_um"));
+        close(200 / length / 1e6, sink.get("roll_pass_nip_pressure_eq3_MPa"));
+        close(200 / 150e-6 / 1e6, sink.get("roll_pass_nip_pressure_measured_MPa"));
+        close(0.2, sink.get("roll_pass_line_load_measured_kN_per_m"));
+        close(200 / 150e-6 * length / 1e3, sink.get("roll_pass_line_load_eqs_2_3_kN_per_m"));
+        assertTrue(sink.notes.get("roll_pass").contains("r_R = 2R"), sink.notes.get("roll_pass"));
+        close(500, sink.get("line_load_kN_per_m")); // the job's nip as before
+    }
+
     @Test
     void rollGapRejectsThickerOutput() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Fixtures.context()
