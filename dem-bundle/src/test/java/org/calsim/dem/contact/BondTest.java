@@ -30,6 +30,13 @@ class BondTest {
     static final double J = Math.PI * Math.pow(RB, 4) / 2;
     static final double GB = EB / (2 * (1 + NUB));
     static final double STRONG = 1e15;
+    /** The pull-apart case: a 1 µm gap bridged, opened at 0.01 m/s in steps of 10 ns, σ_c 1000.5 increments high. */
+    static final double PULL_GAP = 1e-6;
+    static final double PULL_LENGTH = 2 * RADIUS + PULL_GAP;
+    static final double PULL_SPEED = 0.01;
+    static final double PULL_DT = 1e-8;
+    static final double PULL_INCREMENT = EB / PULL_LENGTH * AREA * PULL_SPEED * PULL_DT;
+    static final double PULL_SIGMA_C = 1000.5 * PULL_INCREMENT / AREA;
     static final PairProperties PAIR = PairProperties.mix(E, NU, E, NU, 0.5, 0.3, 0, 0, Double.POSITIVE_INFINITY);
 
     static BondSpec spec(double tensile, double shear, double damping) {
@@ -91,12 +98,12 @@ class BondTest {
      */
     @Test
     void tensionIsLinearAndBreaksAtTheTensileStrength() {
-        double gap = 1e-6;
-        double length = 2 * RADIUS + gap;
-        double v = 0.01;
-        double dt = 1e-8;
-        double increment = EB / length * AREA * v * dt;
-        double sigmaC = 1000.5 * increment / AREA;
+        double gap = PULL_GAP;
+        double length = PULL_LENGTH;
+        double v = PULL_SPEED;
+        double dt = PULL_DT;
+        double increment = PULL_INCREMENT;
+        double sigmaC = PULL_SIGMA_C;
         ParallelBond bond = new ParallelBond();
         double[] h = new double[ParallelBond.SLOTS];
         ContactGeometry g = pair(-gap, dt);
@@ -196,32 +203,27 @@ class BondTest {
      */
     @Test
     void aDuctileBondYieldsInTensionAtItsStrengthAndBreaksAtItsFailureStrain() {
-        double gap = 1e-6;
-        double length = 2 * RADIUS + gap;
-        double v = 0.01;
-        double dt = 1e-8;
-        double increment = EB / length * AREA * v * dt;
-        double sigmaC = 1000.5 * increment / AREA;
         double failure = 1e-3;
         ParallelBond bond = new ParallelBond();
         double[] h = new double[ParallelBond.SLOTS];
-        ContactGeometry g = pair(-gap, dt);
-        bond.form(g, new BondSpec(EB, NUB, 0.5, sigmaC, STRONG, 0, failure), h, 0);
-        g.normalVelocity = -v;
+        ContactGeometry g = pair(-PULL_GAP, PULL_DT);
+        bond.form(g, new BondSpec(EB, NUB, 0.5, PULL_SIGMA_C, STRONG, 0, failure), h, 0);
+        g.normalVelocity = -PULL_SPEED;
         int brokeAt = -1;
         int yielded = 0;
         for (int step = 1; step <= 3000 && brokeAt < 0; step++) {
-            g.overlap -= v * dt;
+            g.overlap -= PULL_SPEED * PULL_DT;
             ContactForce out = step(bond, g, h);
             if (!bond.intact(h, 0)) {
                 brokeAt = step;
                 assertEquals(0, out.bondNormal, 0, "no force once broken");
             } else if (step > 1001) {
                 yielded++;
-                assertEquals(-sigmaC * AREA, out.bondNormal, 1e-9 * sigmaC * AREA, "perfectly plastic at step " + step);
+                assertEquals(-PULL_SIGMA_C * AREA, out.bondNormal, 1e-9 * PULL_SIGMA_C * AREA,
+                        "perfectly plastic at step " + step);
             }
         }
-        double plasticSteps = length * Math.expm1(failure) / (v * dt);
+        double plasticSteps = PULL_LENGTH * Math.expm1(failure) / (PULL_SPEED * PULL_DT);
         assertEquals(110.055, plasticSteps, 1e-3);
         assertEquals(1111, brokeAt, "break step");
         assertEquals(109, yielded, "steps at the yield force");
