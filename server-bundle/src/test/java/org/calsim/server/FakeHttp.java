@@ -19,8 +19,8 @@ public final class FakeHttp {
     }
 
     /**
-     * @return a request {@code method servletPath} with these headers (name, value, name, value …); the path info is
-     *         null
+     * @return a request {@code method servletPath} with these headers (name, value, name, value …; the pseudo-header
+     *         {@code :query} gives the query string); the path info is null
      */
     public static HttpServletRequest request(String method, String servletPath, String... headers) {
         return requestAt(method, servletPath, null, headers);
@@ -39,6 +39,7 @@ public final class FakeHttp {
                     case "getRequestURI" -> servletPath + (pathInfo == null ? "" : pathInfo);
                     case "getPathInfo" -> pathInfo;
                     case "getParameter", "getParameterValues" -> null;
+                    case "getQueryString" -> h.get(":query");
                     case "getHeader" -> h.get(((String) args[0]).toLowerCase());
                     case "getLocalPort" -> 8080;
                     case "getContentLengthLong" -> h.containsKey("content-length")

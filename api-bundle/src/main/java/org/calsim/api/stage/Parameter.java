@@ -125,6 +125,10 @@ public record Parameter(String name, Kind kind, String unit, double toSI, double
 
     /** @return this parameter, optional, with {@code value} (job-file unit) when absent */
     public Parameter withDefault(Object value) {
+        if (kind == Kind.NUMBER_LIST && !(value instanceof double[])) {
+            throw new IllegalArgumentException(name + ": the default of a list of numbers is a double[], was "
+                    + (value == null ? "null" : value.getClass().getName()));
+        }
         return new Parameter(name, kind, unit, toSI, min, minInclusive, max, maxInclusive, value, false, choices, description);
     }
 

@@ -84,7 +84,7 @@ public final class P2dStage implements Solver {
                 Parameter.number(FOIL, "A/m^2", 1, "exchange current density of the lithium foil (half cell); "
                         + "default: Xu et al. 2019 at 1 M").positive().withDefault(XU2019_FOIL),
                 Parameter.numbers(C_RATES, "1/h", 1, "C-rates; 1C discharges the nominal capacity in one hour")
-                        .positive().withDefault(List.of(0.2, 0.5, 1.0, 2.0, 3.0, 5.0)),
+                        .positive().withDefault(new double[] {0.2, 0.5, 1.0, 2.0, 3.0, 5.0}),
                 Parameter.choice(PROTOCOL, List.of("discharge", "charge", "cycle"), "per C-rate: constant-current "
                         + "discharge from full, constant-current charge from empty, or CC-CV charge, rest, "
                         + "discharge, rest").withDefault("discharge"),

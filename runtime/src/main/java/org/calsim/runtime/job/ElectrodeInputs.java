@@ -25,7 +25,8 @@ public final class ElectrodeInputs {
             Parameter.number("binder_fraction", "1", 1, "mass fraction of binder").closed(0, 1).withDefault(0.0),
             Parameter.number("active_loading_mg_per_cm2", "mg/cm^2", 0.01, "active mass per coated area M_C").positive(),
             Parameter.number("initial_porosity", "1", 1, "porosity of the dried, uncalendered coating").open(0, 1),
-            Parameter.number("particle_d50_um", "um", 1e-6, "median active-particle diameter").positive().withDefault(10.0),
+            Parameter.number("particle_d50_um", "um", 1e-6, "median active-particle diameter (from nanosized LFP to "
+                    + "coarse graphite and beyond)").closed(0.01, 1000).withDefault(10.0),
             Parameter.number("specific_capacity_mAh_per_g", "mAh/g", 3600,
                     "practical specific capacity (default: the active material's)").positive().optional());
 

@@ -144,4 +144,17 @@ class ParameterBinderTest {
         assertEquals("calendering.line_load_kN_per_m", e.field());
         assertTrue(e.getMessage().contains("finite"), e.getMessage());
     }
+
+    /**
+     * A median particle diameter of 1e-300 um (a hostile value the server check sent) used to reach the DEM and fail
+     * there as an internal error (an infinite time step); the recipe field has a physical range instead.
+     */
+    @Test
+    void anAbsurdParticleSizeIsRefusedNamingTheRecipeField() throws Exception {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ParameterBinder.bind(
+                ElectrodeInputs.RECIPE, yaml("active_material: NMC622\nactive_loading_mg_per_cm2: 10\n"
+                        + "initial_porosity: 0.45\nparticle_d50_um: 1.0e-300"), "recipe", job()));
+        assertEquals("recipe.particle_d50_um", e.field());
+        assertTrue(e.getMessage().contains("0.01"), e.getMessage());
+    }
 }

@@ -59,6 +59,31 @@ class GuardedServletTest {
         assertEquals("DENY", r.headers.get("x-frame-options"));
     }
 
+    /**
+     * Unknown methods get 405 with Allow (not the servlet default 501), and a query that is not well formed gets a
+     * JSON 400 before the container parses it (it answered {@code ?set=%zz} with a 500 and a stack trace).
+     */
+    @Test
+    void unknownMethodsAndMalformedQueriesAreTheClientsError() throws Exception {
+        RequestGuard guard = new RequestGuard(new ServerToken(data), "127.0.0.1", 8080);
+        String token = "Bearer " + Files.readString(data.resolve(ServerToken.FILE)).trim();
+        GuardedServlet servlet = new GuardedServlet(guard) {
+            private static final long serialVersionUID = 1L;
+        };
+        FakeHttp.Response r = new FakeHttp.Response();
+        servlet.service(FakeHttp.request("PATCH", "/api/jobs", "Host", "127.0.0.1:8080", "Authorization", token),
+                r.servlet());
+        assertEquals(405, r.status);
+        assertTrue(r.headers.get("allow").contains("DELETE"), r.headers.toString());
+        r = new FakeHttp.Response();
+        servlet.service(FakeHttp.request("POST", "/api/jobs", "Host", "127.0.0.1:8080", "Authorization", token,
+                ":query", "set=%zz"), r.servlet());
+        assertEquals(400, r.status);
+        assertTrue(r.text().contains("percent-encoded"), r.text());
+        assertTrue(GuardedServlet.wellFormed("set=stages%5B0%5D.with.x%3D1&set=a=b"));
+        assertFalse(GuardedServlet.wellFormed("set=%2"));
+    }
+
     @Test
     void downloadsAreAttachmentsWithASafeName() {
         assertEquals("attachment; filename=\"stress.svg\"", JobsServlet.attachment("stress.svg"));
