@@ -43,7 +43,7 @@ import org.osgi.service.component.annotations.Component;
 public final class RateCapabilitySolver implements Solver {
 
     static final String C_RATES = "c_rates";
-    static final List<Double> DEFAULT_C_RATES = List.of(0.1, 0.2, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0);
+    static final double[] DEFAULT_C_RATES = {0.1, 0.2, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0};
 
     @Override
     public String description() {
