@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * "Stored" means stored: a process that inserts jobs and changes a state, and dies the moment each call returns
+ * "Stored" means stored: a process that inserts jobs and changes states, and dies the moment each call returns
  * (halted: no shutdown hook, no close, as under {@code kill -9}), leaves a database holding every one of them.
  */
 class LabStoreDurabilityTest {
@@ -32,11 +32,15 @@ class LabStoreDurabilityTest {
                 List<JobRecord> jobs = store.jobs(null, null, 1000);
                 assertEquals((round + 1) * JOBS, jobs.size(), out);
                 assertEquals("cancelled", jobs.get(0).state(), "the last change before the process died");
+                assertEquals("succeeded", jobs.get(1).state(), "a job that ended just before the process died");
             }
         }
     }
 
-    /** Inserts {@value #JOBS} jobs, cancels the last, and halts the Java VM at once. */
+    /**
+     * Inserts {@value #JOBS} jobs, runs the one before the last to its end (succeeded), cancels the last, and halts the
+     * Java VM at once.
+     */
     static final class InsertAndDie {
         public static void main(String[] args) throws Exception {
             LabStore store = new LabStore(Path.of(args[0]));
@@ -44,6 +48,8 @@ class LabStoreDurabilityTest {
             for (int k = 0; k < JOBS; k++) {
                 id = store.insert("job" + k, "name: job" + k + "\n", List.of("a=1", "b=2"));
             }
+            store.start(id - 1);
+            store.end(id - 1, "succeeded", null);
             store.cancelQueued(id);
             System.out.println("stored " + id);
             System.out.flush();
