@@ -134,7 +134,7 @@ class LabServerApiIT {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(plugin)));
             assertEquals(201, deployed.statusCode(), deployed.body());
             String bsn = JSON.readTree(deployed.body()).get("symbolic_name").asText();
-            assertTrue(get("/api/registry").body().contains("\"walton-braun\""));
+            awaitRegistry("\"walton-braun\""); // SCR activates the plugin's component after the bundle started
             HttpResponse<String> swapUnknown = post("/api/swap", "{\"name\":\"no-such-law\",\"implementation\":\"x\"}");
             assertEquals(400, swapUnknown.statusCode(), swapUnknown.body());
             HttpResponse<String> swapWrong = post("/api/swap", "{\"name\":\"walton-braun\",\"implementation\":\"x\"}");
@@ -220,6 +220,14 @@ class LabServerApiIT {
             Thread.sleep(250);
         }
         throw new AssertionError("job " + id + " did not end");
+    }
+
+    private void awaitRegistry(String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!get("/api/registry").body().contains(text)) {
+            assertTrue(System.nanoTime() < deadline, "the registry never listed " + text);
+            Thread.sleep(100);
+        }
     }
 
     private void awaitState(long id, String state) throws Exception {

@@ -72,6 +72,11 @@ final class ServeCommand implements Callable<Integer> {
      * java.util.logging keeps loggers only weakly and would forget the level.
      */
     private static final Logger FELIX_HTTP_LOG = Logger.getLogger("org.apache.felix.http");
+    /**
+     * Hazelcast's logger, errors only for the same reason: its warnings at a start (a busy default port, which it
+     * then avoids) are not the lab user's business.
+     */
+    private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final BundleContext context;
@@ -193,6 +198,7 @@ final class ServeCommand implements Callable<Integer> {
                 awaitStopped(system);
             }, "calsim serve: stop the framework"));
         }
+        HAZELCAST_LOG.setLevel(Level.SEVERE);
         String notJoined = ClusterJoin.join(context, cluster, members, clusterBind, clusterPort, token,
                 "server", concurrentJobs, clusterResults != null ? clusterResults : data.resolve("cluster-points"));
         if (notJoined != null) {
