@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
@@ -66,12 +64,6 @@ final class ServeCommand implements Callable<Integer> {
     /** The longest --keep-days: a hundred years. */
     static final int MAX_KEEP_DAYS = 36_500;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    /**
-     * Felix HTTP's java.util.logging logger: errors only, so that a start shows calsim's own lines and not "Jetty not
-     * started (HTTP and HTTPS disabled)" (logged while its configuration arrives) or "Started Jetty …". Held here, as
-     * java.util.logging keeps loggers only weakly and would forget the level.
-     */
-    private static final Logger FELIX_HTTP_LOG = Logger.getLogger("org.apache.felix.http");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final BundleContext context;
@@ -199,7 +191,6 @@ final class ServeCommand implements Callable<Integer> {
             err.println("calsim: the server did not join the cluster " + cluster + ": " + notJoined);
             return ExitCodes.FAILED;
         }
-        FELIX_HTTP_LOG.setLevel(Level.SEVERE);
         ServiceReference<ConfigurationAdmin> ref = context.getServiceReference(ConfigurationAdmin.class);
         ConfigurationAdmin cm = ref == null ? null : context.getService(ref);
         if (cm == null) {
