@@ -21,15 +21,15 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 /**
- * The assembled container's bundle set resolves and starts, the lab server's stack included (Felix HTTP Jetty,
- * the Servlet API, H2 and org.calsim.server), and the lab server's components stay inactive without the
+ * The assembled container's bundle set resolves and starts, the lab server's stack included (Felix HTTP Jetty 12,
+ * the Servlet API, SLF4J, H2 and org.calsim.server), and the lab server's components stay inactive without the
  * configuration {@code calsim serve} writes.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ContainerIT {
-    private static final Set<String> LAB_SERVER = Set.of("org.calsim.server", "org.apache.felix.http.jetty",
-            "org.apache.felix.http.servlet-api", "com.h2database");
+    private static final Set<String> LAB_SERVER = Set.of("org.calsim.server", "org.apache.felix.http.jetty12",
+            "org.apache.felix.http.servlet-api", "org.calsim.lib.slf4j", "com.h2database");
 
     @Inject
     private BundleContext context;

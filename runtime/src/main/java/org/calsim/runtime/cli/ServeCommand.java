@@ -67,14 +67,9 @@ final class ServeCommand implements Callable<Integer> {
     static final int MAX_KEEP_DAYS = 36_500;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     /**
-     * Felix HTTP's java.util.logging logger: errors only, so that a start shows calsim's own lines and not "Jetty not
-     * started (HTTP and HTTPS disabled)" (logged while its configuration arrives) or "Started Jetty …". Held here, as
-     * java.util.logging keeps loggers only weakly and would forget the level.
-     */
-    private static final Logger FELIX_HTTP_LOG = Logger.getLogger("org.apache.felix.http");
-    /**
-     * Hazelcast's logger, errors only for the same reason: its warnings at a start (a busy default port, which it
-     * then avoids) are not the lab user's business.
+     * Hazelcast's java.util.logging logger: errors only, so that a start shows calsim's own lines and not its warnings
+     * (a busy default port, which it then avoids). Held here, as java.util.logging keeps loggers only weakly and would
+     * forget the level.
      */
     private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -205,7 +200,6 @@ final class ServeCommand implements Callable<Integer> {
             err.println("calsim: the server did not join the cluster " + cluster + ": " + notJoined);
             return ExitCodes.FAILED;
         }
-        FELIX_HTTP_LOG.setLevel(Level.SEVERE);
         ServiceReference<ConfigurationAdmin> ref = context.getServiceReference(ConfigurationAdmin.class);
         ConfigurationAdmin cm = ref == null ? null : context.getService(ref);
         if (cm == null) {

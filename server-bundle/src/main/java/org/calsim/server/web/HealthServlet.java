@@ -2,16 +2,16 @@ package org.calsim.server.web;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import javax.servlet.Servlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.calsim.api.job.Registry;
 import org.calsim.server.security.RequestGuard;
 import org.calsim.server.store.LabStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
  * {@code GET /api/health}: {@code {"status":"ok","jobs":J,"services":S}} with J the rows of the {@code jobs} table

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code GET /api/jobs/{id}/results.zip}: a job's result files as one zip, streamed file by file (a file is read in
