@@ -20,32 +20,20 @@ clients="${1:-50}"
 jobs="${2:-20}"
 hostile="${3:-200}"
 jar="$root/runtime/target/calsim.jar"
-if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -B -q package -DskipTests)
-fi
+. "$here/common.sh"
+ensure_jar "$root"
 
 tmp="$(mktemp -d)"
 cleanup() {
   # FaultCheck stops the server itself; this is for an interrupted run
   if [ -f "$tmp/server.pid" ]; then
-    pid="$(cat "$tmp/server.pid")"
-    if kill -0 "$pid" 2>/dev/null; then
-      kill -TERM "$pid"
-      for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
+    stop_server "$(cat "$tmp/server.pid")"
   fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 
-# a free port: one nothing answers on
-port=""
-for _ in $(seq 1 50); do
-  p=$((20000 + RANDOM % 40000))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
-done
-[ -n "$port" ] || { echo "no free port found" >&2; exit 1; }
+port="$(free_port)"
 
 java "$here/FaultCheck.java" --jar "$jar" --dir "$tmp" --port "$port" --job "$here/job.yaml" \
   --chain "$root/examples/ml/empirical-chain.yaml" --clients "$clients" --jobs "$jobs" --hostile "$hostile" \

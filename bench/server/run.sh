@@ -15,29 +15,18 @@ seconds="${1:-60}"
 clients="${2:-50}"
 jobs="${3:-20}"
 jar="$root/runtime/target/calsim.jar"
-if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -B -q package -DskipTests)
-fi
+. "$here/common.sh"
+ensure_jar "$root"
 
 tmp="$(mktemp -d)"
 serve_pid=""
 cleanup() {
-  if [ -n "$serve_pid" ] && kill -0 "$serve_pid" 2>/dev/null; then
-    kill -TERM "$serve_pid"                       # a clean stop: the container closes the database
-    for _ in $(seq 1 60); do kill -0 "$serve_pid" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$serve_pid" 2>/dev/null || true
-  fi
+  stop_server "$serve_pid"
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 
-# a free port: one nothing answers on
-port=""
-for _ in $(seq 1 50); do
-  p=$((20000 + RANDOM % 40000))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
-done
-[ -n "$port" ] || { echo "no free port found" >&2; exit 1; }
+port="$(free_port)"
 
 # the server runs in the temporary folder (its deploy/ watch folder and logs stay there)
 mkdir -p "$tmp/run/deploy"

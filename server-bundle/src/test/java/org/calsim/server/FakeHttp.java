@@ -98,7 +98,7 @@ public final class FakeHttp {
 
                 @Override
                 public void setWriteListener(WriteListener listener) {
-                    throw new UnsupportedOperationException();
+                    throw new UnsupportedOperationException("FakeHttp response: asynchronous output");
                 }
             };
             return (HttpServletResponse) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
