@@ -16,8 +16,9 @@ final class Chords {
      * @param label    the phase measured
      * @param axis     direction of the grid lines (0, 1, 2)
      * @param periodic whether the lines wrap around (a run that crosses the end continues at the start); a line
-     *                 entirely of the phase is then one chord of the line's length
-     * @return mean chord length in voxels; NaN when the phase is absent
+     *                 entirely of the phase is then a chord without end and is left out of the mean
+     * @return mean chord length in voxels; +∞ when every line with the phase is such an endless chord; NaN when
+     *         the phase is absent
      */
     static double mean(int[] n, byte[] phase, int label, int axis, boolean periodic) {
         int length = n[axis];
@@ -26,6 +27,7 @@ final class Chords {
         int[] stride = {1, n[0], n[0] * n[1]};
         long voxels = 0;
         long runs = 0;
+        boolean endless = false;
         for (int jc = 0; jc < n[c]; jc++) {
             for (int jb = 0; jb < n[b]; jb++) {
                 int start = jb * stride[b] + jc * stride[c];
@@ -41,10 +43,14 @@ final class Chords {
                         }
                     }
                 }
-                voxels += inLine;
-                runs += inLine > 0 && starts == 0 ? 1 : starts;
+                if (starts > 0) {
+                    voxels += inLine;
+                    runs += starts;
+                } else if (inLine > 0) {
+                    endless = true;
+                }
             }
         }
-        return runs == 0 ? Double.NaN : (double) voxels / runs;
+        return runs > 0 ? (double) voxels / runs : endless ? Double.POSITIVE_INFINITY : Double.NaN;
     }
 }

@@ -204,7 +204,10 @@ public final class ElasticityStage implements Solver {
         return count;
     }
 
-    /** Mean AM chord per axis of the solved mesh, and a note when the smallest is below {@link #MIN_CHORD}. */
+    /**
+     * Mean AM chord per axis of the solved mesh (axes along which the AM runs without end through a periodic side
+     * are left out), and a note when the smallest is below {@link #MIN_CHORD}.
+     */
     private static void reportResolution(ResultSink sink, int[] n, byte[] phase, boolean periodic, int f) {
         double smallest = Double.POSITIVE_INFINITY;
         for (int axis = 0; axis < 3; axis++) {
@@ -212,8 +215,10 @@ public final class ElasticityStage implements Solver {
             if (Double.isNaN(chord)) {
                 return;
             }
-            sink.summary("am_mean_chord_" + AXES[axis] + "_voxels", chord, "1");
-            smallest = Math.min(smallest, chord);
+            if (Double.isFinite(chord)) {
+                sink.summary("am_mean_chord_" + AXES[axis] + "_voxels", chord, "1");
+                smallest = Math.min(smallest, chord);
+            }
         }
         if (smallest < MIN_CHORD) {
             sink.note("resolution", String.format(Locale.ROOT, "the active material's mean chord is %.1f voxels of "
