@@ -139,6 +139,37 @@ class VoxelElasticityTest {
     }
 
     /**
+     * The in-plane loadings treat x and y alike although the rotation about z is held by one of the two in-plane
+     * shear jumps: a random image loaded along x gives the modulus of its x↔y transpose loaded along y, and the
+     * same through-plane modulus.
+     */
+    @Test
+    void swappingTheInPlaneAxesSwapsTheModuli() {
+        int[] n = {5, 4, 6};
+        int[] t = {4, 5, 6};
+        byte[] phase = new byte[5 * 4 * 6];
+        byte[] transposed = new byte[phase.length];
+        SplittableRandom random = new SplittableRandom(17);
+        for (int k = 0; k < 6; k++) {
+            for (int j = 0; j < 4; j++) {
+                for (int i = 0; i < 5; i++) {
+                    byte label = (byte) random.nextInt(3);
+                    phase[i + 5 * (j + 4 * k)] = label;
+                    transposed[j + 4 * (i + 5 * k)] = label;
+                }
+            }
+        }
+        double[] e = {0.5, 1.0, 4.0};
+        double[] nu = {0.2, 0.3, 0.4};
+        double x = VoxelElasticity.solve(n, phase, e, nu, 0, Lateral.PERIODIC, settings(TOL, 1)).modulus();
+        double y = VoxelElasticity.solve(t, transposed, e, nu, 1, Lateral.PERIODIC, settings(TOL, 1)).modulus();
+        assertEquals(x, y, 1e-8 * x, "in the plane");
+        double z = VoxelElasticity.solve(n, phase, e, nu, 2, Lateral.PERIODIC, settings(TOL, 1)).modulus();
+        double zt = VoxelElasticity.solve(t, transposed, e, nu, 2, Lateral.PERIODIC, settings(TOL, 1)).modulus();
+        assertEquals(z, zt, 1e-8 * z, "through the plane");
+    }
+
+    /**
      * A load path that crosses the periodic x boundary: a solid column at the last x index carries the lower
      * part of the image, one at x index 0 the upper part, overlapping by two voxels in z. With periodic lateral
      * faces they are neighbours and carry the load (shear through the overlap); with free faces they are on
