@@ -13,7 +13,7 @@ import org.calsim.parallel.WorkerTeam;
  * of the displacement across the periodic cell, J_x = u(x + L_x) − u(x) (three components) and J_y likewise.
  * The displacement is then u = H·x + w with w periodic and H the average displacement gradient (columns
  * J_x / L_x, J_y / L_y): an element corner that lies on the image side of the cell takes the nodal value of its
- * periodic twin plus the jump (Garboczi, NISTIR 6269, 1998, §2: macroscopic strain as extra unknowns). K is then
+ * periodic twin plus the jump (the average strain as unknowns beside the periodic displacements, as in Garboczi's voxel elasticity programs, NISTIR 6269, 1998). K is then
  * TᵀK_eT with T this map, symmetric; the row of a jump DOF is the total force transmitted across that face of
  * the cell, i.e. the average stress times the face area.
  *

@@ -22,7 +22,8 @@ package org.calsim.fem.elasticity;
  * free; the platens admit no jump of u_z across the cell. In the plane (a = x or y): the load is the prescribed
  * jump J_a,a = −δ across the periodic cell, the other lateral normal strain and the in-plane shear are free, the
  * collector and the top faces are traction free, which is the free-standing coating in an in-plane tensile or
- * compression test. In both cases the rigid motions are removed by holding one node and the rotation about
+ * compression test (the foil is not part of the coating's modulus: an electrode strip loaded along the plane
+ * carries the foil and the coating side by side, E_strip = Σ E_layer t_layer / Σ t_layer). In both cases the rigid motions are removed by holding one node and the rotation about
  * z by J_y,x = 0 (and about x and y by J_·,z = 0, which the free shear of w along z leaves without effect on the
  * stress). Periodic conditions give apparent moduli between those of kinematic (KUBC) and static (SUBC) uniform
  * boundary conditions and converge fastest with the volume size to the effective modulus (Kanit, Forest, Galliet,
