@@ -237,7 +237,8 @@ public final class ElasticityStage implements Solver {
                     + "and 0.26 times the solid's modulus at mean chords of 5, 10 and 21 voxels); %s",
                     smallest, 0.75 * smallest, MIN_CHORD, f > 1 ? String.format(Locale.ROOT, "coarsen = %d divides "
                             + "the chords by %d, use a smaller coarsen", f, f)
-                            : "voxelise the packing finer (voxels_per_radius of fem.voxelise or fem.voxelise-bridges)"));
+                            : "voxelise the packing finer (voxels_per_radius of fem.voxelise or "
+                            + "fem.voxelise-bridges)"));
         }
     }
 

@@ -13,9 +13,9 @@ import org.calsim.parallel.WorkerTeam;
  * of the displacement across the periodic cell, J_x = u(x + L_x) − u(x) (three components) and J_y likewise.
  * The displacement is then u = H·x + w with w periodic and H the average displacement gradient (columns
  * J_x / L_x, J_y / L_y): an element corner that lies on the image side of the cell takes the nodal value of its
- * periodic twin plus the jump (the average strain as unknowns beside the periodic displacements, as in Garboczi's voxel elasticity programs, NISTIR 6269, 1998). K is then
- * TᵀK_eT with T this map, symmetric; the row of a jump DOF is the total force transmitted across that face of
- * the cell, i.e. the average stress times the face area.
+ * periodic twin plus the jump (the average strain as unknowns beside the periodic displacements, as in Garboczi's voxel
+ * elasticity programs, NISTIR 6269, 1998). K is then TᵀK_eT with T this map, symmetric; the row of a jump DOF is the
+ * total force transmitted across that face of the cell, i.e. the average stress times the face area.
  *
  * <p><b>Threads.</b> Elements are coloured so that two elements of one colour share no node: by parity along
  * each axis, with a third class for the last element of a periodic axis of odd length (it touches node 0 through

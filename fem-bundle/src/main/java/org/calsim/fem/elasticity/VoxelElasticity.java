@@ -23,20 +23,22 @@ package org.calsim.fem.elasticity;
  * jump J_a,a = −δ across the periodic cell, the other lateral normal strain and the in-plane shear are free, the
  * collector and the top faces are traction free, which is the free-standing coating in an in-plane tensile or
  * compression test (the foil is not part of the coating's modulus: an electrode strip loaded along the plane
- * carries the foil and the coating side by side, E_strip = Σ E_layer t_layer / Σ t_layer). In both cases the rigid motions are removed by holding one node and the rotation about
- * z by J_y,x = 0 (and about x and y by J_·,z = 0, which the free shear of w along z leaves without effect on the
- * stress). Periodic conditions give apparent moduli between those of kinematic (KUBC) and static (SUBC) uniform
- * boundary conditions and converge fastest with the volume size to the effective modulus (Kanit, Forest, Galliet,
- * Mounoury and Jeulin, Int. J. Solids Struct. 40 (2003) 3647).</li>
+ * carries the foil and the coating side by side, E_strip = Σ E_layer t_layer / Σ t_layer). In both cases the
+ * rigid motions are removed by holding one node and the rotation about z by J_y,x = 0 (and about x and y by
+ * J_·,z = 0, which the free shear of w along z leaves without effect on the stress). Periodic conditions give apparent
+ * moduli between those of kinematic (KUBC) and static (SUBC) uniform boundary conditions and converge fastest with the
+ * volume size to the effective modulus (Kanit, Forest, Galliet, Mounoury and Jeulin, Int. J. Solids Struct. 40 (2003)
+ * 3647).</li>
  * <li>{@link Lateral#FREE}: rigid frictionless platens on the two faces normal to the load axis (u_a = 0 and
  * −δ), the two side faces at coordinate 0 symmetry planes (zero normal displacement) and the two others traction
  * free. Material that continues across a lateral face of a periodic image is cut there, so the answer is that of
- * the cut-out block (a lower, "static"-side estimate for a periodic medium).</li>
+ * the cut-out block, neither a bound nor the periodic value: cut load paths make it softer, the rigid platens
+ * (and in the plane the symmetry plane at the collector) make it stiffer.</li>
  * </ul>
  * The stress is the platen (or jump) reaction F over the cross-section A in voxel units: E_eff = (F/A)/(δ/L).
  */
 public final class VoxelElasticity {
-    /** Imposed average strain magnitude along the load axis [1] (linear elasticity: the modulus does not depend on it). */
+    /** Imposed average strain along the load axis [1]; linear elasticity: the modulus does not depend on it. */
     static final double STRAIN = 1e-3;
 
     private VoxelElasticity() {

@@ -34,7 +34,8 @@ class ElasticityStageTest {
         for (Map<String, Object> with : List.<Map<String, Object>>of(Map.of("tolerance", 1e-10),
                 Map.of("tolerance", 1e-10, "lateral", "free"), Map.of("tolerance", 1e-10, "coarsen", 2))) {
             TestStageContext c = run(image, with);
-            assertEquals(1 / (0.5 / AM + 0.5 / CBD), c.sink().get("youngs_modulus_through_plane_GPa"), 1e-7, with.toString());
+            assertEquals(1 / (0.5 / AM + 0.5 / CBD), c.sink().get("youngs_modulus_through_plane_GPa"), 1e-7,
+                    with.toString());
             assertEquals(0.5 * AM + 0.5 * CBD, c.sink().get("youngs_modulus_in_plane_x_GPa"), 1e-6, with.toString());
             assertTrue(c.sink().notes.get("lateral_boundaries").startsWith(with.getOrDefault("lateral", "periodic")
                     + ":"), c.sink().notes.get("lateral_boundaries"));
@@ -80,7 +81,8 @@ class ElasticityStageTest {
         assertFalse(thick.sink().notes.containsKey("resolution"), thick.sink().notes.toString());
         TestStageContext coarse = run(slab, Map.of("coarsen", 2));
         assertEquals(6.0, coarse.sink().get("am_mean_chord_z_voxels"), 0.0);
-        assertTrue(coarse.sink().notes.get("resolution").contains("coarsen = 2"), coarse.sink().notes.get("resolution"));
+        String note = coarse.sink().notes.get("resolution");
+        assertTrue(note.contains("coarsen = 2"), note);
     }
 
     @Test
