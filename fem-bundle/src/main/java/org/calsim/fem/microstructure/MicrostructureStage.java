@@ -129,7 +129,8 @@ public final class MicrostructureStage implements Solver {
                 indicator[v] = labels[v] == phase ? 1 : 0;
                 inPhase += labels[v] == phase ? 1 : 0;
             }
-            int connected = SteadyConduction.percolatingCount(new int[] {nx, ny, nz}, indicator, 2, true);
+            int connected = SteadyConduction.percolatingCount(new int[] {nx, ny, nz}, indicator, 2,
+                    new boolean[] {true, true, false});
             String name = image.phases().get(phase).toLowerCase(java.util.Locale.ROOT);
             sink.summary("percolating_fraction_" + name, inPhase == 0 ? 0 : connected / (double) inPhase, "1");
         }

@@ -59,6 +59,7 @@ public final class TortuositySeriesStage implements Solver {
                 Parameter.number(TortuosityStage.FLUX_TOLERANCE, "1", 1, "flux balance at which conjugate gradients "
                         + "stop").open(0, 1).withDefault(1e-5),
                 TortuosityStage.preconditionerParameter(),
+                TortuosityStage.sidesParameter(),
                 Parameter.threads("solver"));
     }
 
@@ -95,7 +96,7 @@ public final class TortuositySeriesStage implements Solver {
                 sigma[v] = labels[v] == 0 ? 1 : 0;
             }
             SteadyConduction.Result r = SteadyConduction.solve(new int[] {image.nx(), image.ny(), image.nz()}, sigma,
-                    2, false, TortuosityStage.settings(par, 1_000_000));
+                    2, TortuosityStage.periodicAxes(par, 2), TortuosityStage.settings(par, 1_000_000));
             if (r.percolates()) {
                 TortuosityStage.checkConverged(par, "state " + (s + 1), r);
             }
@@ -109,10 +110,13 @@ public final class TortuositySeriesStage implements Solver {
         List<EffectiveProperties> states = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
             states.add(new EffectiveProperties(porosity[s], factor[s], Double.NaN, Double.NaN,
-                    "voxel conduction, calendering state " + (s + 1)));
+                    "voxel conduction, " + par.text(TortuosityStage.SIDES) + " sides, calendering state " + (s + 1)));
         }
         context.give(TransportSeries.KEY, new TransportSeries(series.compaction(), states));
         ResultSink sink = context.results();
+        boolean periodic = TortuosityStage.PERIODIC.equals(par.text(TortuosityStage.SIDES));
+        sink.note("boundary_conditions", "through-plane: potentials at the collector (z = 0) and the top, x and y "
+                + "sides " + (periodic ? "periodic" : "no flux"));
         sink.table("tortuosity-series", Table.builder().column("compaction_degree", "1", series.compaction())
                 .column("pressure", "MPa", scale(series.pressures(), 1e-6)).column("porosity", "1", porosity)
                 .column("tortuosity_factor", "1", factor).build());
