@@ -11,7 +11,7 @@ import java.util.Arrays;
  * repeated three times and the middle copy kept, since no nearest image is more than n/2 away). Along an open
  * axis nothing outside the image counts as a feature.
  */
-final class DistanceTransform {
+public final class DistanceTransform {
     private DistanceTransform() {
     }
 
@@ -19,7 +19,7 @@ final class DistanceTransform {
      * @param periodic per axis x, y, z: whether the image wraps along it
      * @return squared distances (voxel units²); {@link Double#POSITIVE_INFINITY} where there is no feature
      */
-    static double[] squared(boolean[] feature, int nx, int ny, int nz, boolean[] periodic) {
+    public static double[] squared(boolean[] feature, int nx, int ny, int nz, boolean[] periodic) {
         int total = nx * ny * nz;
         double[] d = new double[total];
         for (int v = 0; v < total; v++) {

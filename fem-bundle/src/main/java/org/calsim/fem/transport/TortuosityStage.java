@@ -38,6 +38,9 @@ import org.osgi.service.component.annotations.Component;
  * when only the geometric tortuosity τ_g acts, T = τ_g² (eq 12). A pore space that does not connect the two faces
  * has T = ∞, reported as such with a note, not as a number.
  *
+ * <p>Resolution guard: the mean pore radius in voxels and the overestimate of T it implies ({@link PoreResolution})
+ * are reported, with a note when that exceeds 5 %.
+ *
  * <p>With {@code am_conductivity_S_per_m} and {@code cbd_conductivity_S_per_m} set, the electronic effective
  * conductivity of the solid phases through the plane is computed the same way.
  */
@@ -148,6 +151,18 @@ public final class TortuosityStage implements Solver {
             ionic[v] = labels[v] == 0 ? 1 : labels[v] == 2 ? cbd : 0;
         }
         ResultSink sink = context.results();
+        boolean[] pore = new boolean[labels.length];
+        for (int v = 0; v < labels.length; v++) {
+            pore[v] = labels[v] == 0;
+        }
+        double radius = PoreResolution.meanPoreRadius(pore, n[0], n[1], n[2]);
+        if (Double.isFinite(radius)) { // NaN without pores, infinite without solid
+            sink.summary("mean_pore_radius_voxels", radius, "1");
+            sink.summary("tortuosity_resolution_overestimate", PoreResolution.estimatedOverestimate(radius), "1");
+            if (PoreResolution.estimatedOverestimate(radius) > PoreResolution.NOTE_ABOVE) {
+                sink.note("resolution", PoreResolution.note(radius));
+            }
+        }
         context.progress(0.05, "ionic conduction through the plane");
         sink.note("boundary_conditions", boundaryConditions(par));
         double through = tortuosity(context, "through_plane", n, ionic, 2, porosity);
