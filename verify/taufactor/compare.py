@@ -39,7 +39,8 @@ def main(work, table):
         f.write("# verify/taufactor/run-taufactor.sh: tortuosity factor tau = eps D/D_eff of the pore space, calsim "
                 "(fem.tortuosity, tolerance 1e-10) beside TauFactor 1.2.1\n")
         f.write(f"# TauFactor on the CPU, float32, conv_crit {CONV_CRIT:g} (relative spread of the layer fluxes); "
-                "images: TauFactorImages (seeded overlapping spheres, periodic in x and y)\n")
+                "images: TauFactorImages (seeded overlapping spheres, periodic in x and y) and the .vti files "
+                "given to run-taufactor.sh\n")
         f.write("# image         size      porosity   direction      sides     TauFactor       calsim_tau  "
                 "taufactor_tau  rel_diff    tf_iterations  tf_flux_spread\n")
         for r in out:

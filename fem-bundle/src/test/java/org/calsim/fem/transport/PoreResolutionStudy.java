@@ -23,8 +23,8 @@ final class PoreResolutionStudy {
 
     public static void main(String[] args) throws Exception {
         List<String> rows = new ArrayList<>();
-        rows.add("# PoreResolutionStudy: T through the plane (periodic sides) of the TauFactor comparison's sphere images "
-                + "refined; T_inf = 5 T(5) - 4 T(4)");
+        rows.add("# PoreResolutionStudy: T through the plane (periodic sides) of the TauFactor comparison's sphere "
+                + "images refined; T_inf = 5 T(5) - 4 T(4)");
         rows.add("image          scale  voxels        voxels_per_radius  porosity  mean_pore_radius  T         "
                 + "T/T_inf-1  (T/T_inf-1)*r");
         for (TauFactorImages.Spec spec : TauFactorImages.IMAGES) {

@@ -1,8 +1,10 @@
 package org.calsim.fem.transport;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +22,8 @@ import org.calsim.api.transport.EffectiveProperties;
  * comes first). In-plane with periodic y and no-flux z, calsim's default, has no TauFactor counterpart.
  *
  * <p>{@link #main} writes each image as raw bytes (1 pore, 0 solid; x fastest, then y, then z) with its
- * dimensions, and calsim's values, for the script to run TauFactor on the same voxels.
+ * dimensions, and calsim's values, for the script to run TauFactor on the same voxels; also for voxel images
+ * calsim wrote ({@code microstructure.vti} of {@code fem.microstructure}, e.g. the quickstart's).
  */
 final class TauFactorImages {
     /** One image: its name, size, and the spheres' count, mean radius [voxels] and seed. */
@@ -96,23 +99,57 @@ final class TauFactorImages {
     }
 
     /**
+     * Reads the labels of a VTK image file as {@code fem.microstructure} writes it (XML ImageData, one ASCII UInt8
+     * cell array, x fastest); the voxel size is not needed here.
+     */
+    static VoxelImage readVti(Path file) throws IOException {
+        String text = Files.readString(file);
+        String[] extent = between(text, "WholeExtent=\"", "\"").trim().split("\\s+");
+        int nx = Integer.parseInt(extent[1]);
+        int ny = Integer.parseInt(extent[3]);
+        int nz = Integer.parseInt(extent[5]);
+        String data = between(text, "format=\"ascii\">", "</DataArray>").trim();
+        String[] values = data.split("\\s+");
+        byte[] labels = new byte[values.length];
+        for (int v = 0; v < labels.length; v++) {
+            labels[v] = Byte.parseByte(values[v]);
+        }
+        return new VoxelImage(nx, ny, nz, 1e-6, labels, List.of("pore", "AM", "CBD"));
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start) + start.length();
+        return text.substring(from, text.indexOf(end, from));
+    }
+
+    /**
      * Writes {@code <name>.raw} per image and {@code calsim.tsv} (image, nx, ny, nz, porosity, direction, sides,
-     * T) into the folder {@code args[0]}.
+     * T) into the folder {@code args[0]}: the images of {@link #IMAGES}, then those of the further arguments
+     * {@code name=file.vti}.
      */
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
-        List<String> rows = new ArrayList<>();
+        Map<String, VoxelImage> images = new LinkedHashMap<>();
         for (Spec spec : IMAGES) {
-            VoxelImage image = image(spec);
+            images.put(spec.name(), image(spec));
+        }
+        for (int a = 1; a < args.length; a++) {
+            String[] nameFile = args[a].split("=", 2);
+            images.put(nameFile[0], readVti(Path.of(nameFile[1])));
+        }
+        List<String> rows = new ArrayList<>();
+        for (Map.Entry<String, VoxelImage> entry : images.entrySet()) {
+            VoxelImage image = entry.getValue();
             byte[] pore = new byte[image.labels().length];
             for (int v = 0; v < pore.length; v++) {
                 pore[v] = (byte) (image.labels()[v] == 0 ? 1 : 0);
             }
-            Files.write(out.resolve(spec.name() + ".raw"), pore);
+            Files.write(out.resolve(entry.getKey() + ".raw"), pore);
             for (Case c : Case.values()) {
-                rows.add(String.format(Locale.ROOT, "%s\t%d\t%d\t%d\t%.9f\t%s\t%s\t%.9f", spec.name(), spec.nx(),
-                        spec.ny(), spec.nz(), image.volumeFraction(0), c.direction, c.sides, tortuosity(image, c)));
+                rows.add(String.format(Locale.ROOT, "%s\t%d\t%d\t%d\t%.9f\t%s\t%s\t%.9f", entry.getKey(),
+                        image.nx(), image.ny(), image.nz(), image.volumeFraction(0), c.direction, c.sides,
+                        tortuosity(image, c)));
             }
         }
         Files.write(out.resolve("calsim.tsv"), rows);

@@ -67,7 +67,8 @@ class TortuositySeriesStageTest {
         assertTrue(c.sink().get("fit_b") < 0, "negative exponent");
         double[] radius = c.sink().tables.get("tortuosity-series").column("mean_pore_radius").values();
         double[] over = c.sink().tables.get("tortuosity-series").column("resolution_overestimate").values();
-        assertTrue(radius[0] > radius[2], "the pores narrow as the packing is pressed: " + radius[0] + ", " + radius[2]);
+        assertTrue(radius[0] > radius[2], "the pores narrow as the packing is pressed: " + radius[0] + ", "
+                + radius[2]);
         assertEquals(PoreResolution.ERROR_TIMES_RADIUS / radius[2], over[2], 1e-12);
         assertTrue(c.sink().notes.get("resolution").startsWith("state 3: the pores are under-resolved"),
                 c.sink().notes.get("resolution"));
