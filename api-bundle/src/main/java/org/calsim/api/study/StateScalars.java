@@ -75,10 +75,11 @@ public final class StateScalars {
             number(CoatingKeys.POROSITY), number(CoatingKeys.THICKNESS), number(CoatingKeys.DENSITY),
             number(CoatingKeys.COMPACTION_DEGREE), number(CoatingKeys.NIP_PRESSURE),
             new Entry<>(EffectiveProperties.KEY, scalars(EffectiveProperties.KEY, "porosity", "1",
-                    "through_plane_tortuosity", "1", "in_plane_tortuosity", "1", "electronic_conductivity", "S/m"), 2,
+                    "through_plane_tortuosity", "1", "in_plane_tortuosity", "1", "electronic_conductivity", "S/m",
+                    "total_porosity", "1", "active_volume_fraction", "1"), 2,
                     e -> new double[] {e.porosity(), e.throughPlaneTortuosity(), e.inPlaneTortuosity(),
-                        e.electronicConductivity()},
-                    (v, method) -> new EffectiveProperties(v[0], v[1], v[2], v[3], method)),
+                        e.electronicConductivity(), e.totalPorosity(), e.activeVolumeFraction()},
+                    StateScalars::effectiveProperties),
             new Entry<>(FlowProperties.KEY, scalars(FlowProperties.KEY, "porosity", "1", "through_plane_permeability",
                     "m^2", "in_plane_permeability", "m^2", "through_plane_hydraulic_tortuosity", "1",
                     "in_plane_hydraulic_tortuosity", "1"), 2,
@@ -87,6 +88,18 @@ public final class StateScalars {
                     (v, method) -> new FlowProperties(v[0], v[1], v[2], v[3], v[4], method)));
 
     private StateScalars() {
+    }
+
+    /**
+     * Effective properties from scalars that may be predicted (by a surrogate) rather than computed: a total porosity
+     * not given is the pore porosity, one below it is held at it, and an active volume fraction is held within
+     * [0, 1 − total porosity], so that a prediction a little off is still a structure.
+     */
+    private static EffectiveProperties effectiveProperties(double[] v, String method) {
+        double pore = v[0];
+        double total = Double.isNaN(v[4]) ? pore : Math.min(1, Math.max(pore, v[4]));
+        double active = Double.isNaN(v[5]) ? Double.NaN : Math.max(0, Math.min(1 - total, v[5]));
+        return new EffectiveProperties(pore, total, active, v[1], v[2], v[3], method);
     }
 
     /** @return the entry of {@code key}, if it is one of {@link #ENTRIES} */

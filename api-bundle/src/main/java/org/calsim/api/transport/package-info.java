@@ -4,5 +4,5 @@
  * Bruggeman's.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.calsim.api.transport;

@@ -13,14 +13,31 @@ class StateScalarsTest {
     @Test
     void recordsFlattenToNamedScalarsAndAssembleBack() {
         StateScalars.Entry<?> e = StateScalars.entry(EffectiveProperties.KEY).orElseThrow();
-        Map<String, Double> s = e.scalars(new EffectiveProperties(0.3, 2.5, Double.NaN, 12.0, "voxel conduction"));
+        Map<String, Double> s = e.scalars(new EffectiveProperties(0.3, 0.34, 0.5, 2.5, Double.NaN, 12.0,
+                "voxel conduction"));
         assertEquals(Map.of("transport.effective_properties.porosity", 0.3,
                 "transport.effective_properties.through_plane_tortuosity", 2.5,
                 "transport.effective_properties.in_plane_tortuosity", Double.NaN,
-                "transport.effective_properties.electronic_conductivity", 12.0), s);
+                "transport.effective_properties.electronic_conductivity", 12.0,
+                "transport.effective_properties.total_porosity", 0.34,
+                "transport.effective_properties.active_volume_fraction", 0.5), s);
+        assertEquals(new EffectiveProperties(0.3, 0.34, 0.5, 2.5, Double.NaN, 12.0, "voxel conduction"),
+                e.assemble(s, "voxel conduction").orElseThrow());
         Object back = e.assemble(Map.of("transport.effective_properties.porosity", 0.3,
                 "transport.effective_properties.through_plane_tortuosity", 2.5), "surrogate").orElseThrow();
         assertEquals(new EffectiveProperties(0.3, 2.5, Double.NaN, Double.NaN, "surrogate"), back);
+    }
+
+    /** A surrogate's prediction a little off is held within what a structure can be (issue 18). */
+    @Test
+    void predictedFractionsAreHeldToAStructure() {
+        StateScalars.Entry<?> e = StateScalars.entry(EffectiveProperties.KEY).orElseThrow();
+        EffectiveProperties p = (EffectiveProperties) e.assemble(Map.of("transport.effective_properties.porosity", 0.3,
+                "transport.effective_properties.through_plane_tortuosity", 2.5,
+                "transport.effective_properties.total_porosity", 0.29,
+                "transport.effective_properties.active_volume_fraction", 0.75), "surrogate").orElseThrow();
+        assertEquals(0.3, p.totalPorosity(), 0);
+        assertEquals(0.7, p.activeVolumeFraction(), 1e-15);
     }
 
     @Test

@@ -33,11 +33,13 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Stage {@code empirical.rate-capability}: delivered areal capacity against current density by Tambio's
  * penetration-depth model, eqs 9–14 of the review (Tambio et al., J. Electrochem. Soc. 167 (2020)
- * 160509): L_d = (ε/T) D_0 c_0 F / ((1 − t₊) I), I* where L_d = L, Q = Q_0 min(1, L_d/L). ε and L come
- * from earlier stages, T from the effective properties, D_0, c_0, t₊, κ_0 from the recipe's electrolyte,
- * Q_0 = M_C q from the recipe. Current densities are I = C-rate × Q_0 / 1 h. With {@code fit_csv}, Q_0
- * and I* are also fitted to measured (current density, capacity) data and the tortuosity factor they
- * imply is reported; the state still receives the model's prediction.
+ * 160509): L_d = (ε/T) D_0 c_0 F / ((1 − t₊) I), I* where L_d = L, Q = Q_0 min(1, L_d/L). ε (the coating's
+ * total porosity) and L come from earlier stages, ε/T = D_eff/D_0 from the effective properties (whose T is
+ * defined against their pore porosity, {@link EffectiveProperties#tortuosityFactorFor}), D_0, c_0, t₊, κ_0 from the
+ * recipe's electrolyte, Q_0 = M_C q from the recipe. Current densities are I = C-rate × Q_0 / 1 h. With
+ * {@code fit_csv}, Q_0 and I* are also fitted to measured (current density, capacity) data and the tortuosity
+ * factor they imply (against the same pore porosity) is reported; the state still receives the model's
+ * prediction.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=empirical.rate-capability")
 public final class RateCapabilitySolver implements Solver {
@@ -95,7 +97,10 @@ public final class RateCapabilitySolver implements Solver {
         }
         Electrolyte electrolyte = ElectrolyteReader.read(context.material(recipe.electrolyte()));
         double nominal = recipe.arealCapacity();
-        PenetrationDepthModel model = new PenetrationDepthModel(electrolyte, porosity, tortuosity, thickness, nominal);
+        // the electrolyte fills the total porosity; T against it keeps the D_eff/D_0 computed against the pores
+        double electrolyteTortuosity = effective.tortuosityFactorFor(porosity);
+        PenetrationDepthModel model = new PenetrationDepthModel(electrolyte, porosity, electrolyteTortuosity,
+                thickness, nominal);
         context.progress(0, "penetration depth");
 
         double[] cRates = parameters.numbers(C_RATES);
@@ -117,10 +122,13 @@ public final class RateCapabilitySolver implements Solver {
         sink.summary("critical_c_rate", critical / oneC, "1/h");
         sink.summary("penetration_depth_um", model.penetrationDepth(oneC) / Units.MICROMETRE, "um");
         sink.summary("kappa_eff_S_per_m",
-                TransportRelations.effectiveConductivity(electrolyte.ionicConductivity(), porosity, tortuosity), "S/m");
+                TransportRelations.effectiveConductivity(electrolyte.ionicConductivity(), porosity,
+                        electrolyteTortuosity), "S/m");
         sink.summary("effective_diffusivity_m2_per_s",
-                TransportRelations.effectiveDiffusivity(electrolyte.saltDiffusivity(), porosity, tortuosity), "m^2/s");
+                TransportRelations.effectiveDiffusivity(electrolyte.saltDiffusivity(), porosity,
+                        electrolyteTortuosity), "m^2/s");
         sink.summary("tortuosity_factor", tortuosity, "1");
+        sink.summary("electrolyte_tortuosity_factor", electrolyteTortuosity, "1");
         for (int i = 0; i < cRates.length; i++) {
             sink.summary("capacity_" + cRateLabel(cRates[i]) + "C_mAh_per_cm2", capacities[i] / Units.MAH_PER_CM2,
                     "mAh/cm^2");
@@ -144,7 +152,8 @@ public final class RateCapabilitySolver implements Solver {
                     .parameter(RateCapabilityFit.I_STAR, "fitted_critical_current_density_mA_per_cm2", "mA/cm^2",
                             Units.MA_PER_CM2)
                     .quality(measured.source());
-            double implied = PenetrationDepthModel.impliedTortuosityFactor(electrolyte, porosity, thickness,
+            // against the pore porosity, as the tortuosity factor it is compared with
+            double implied = PenetrationDepthModel.impliedTortuosityFactor(electrolyte, effective.porosity(), thickness,
                     fit.criticalCurrentDensity());
             // T is proportional to 1/I*, so its relative standard error is that of I*
             double relativeError = fit.fit().standardError(RateCapabilityFit.I_STAR) / fit.criticalCurrentDensity();

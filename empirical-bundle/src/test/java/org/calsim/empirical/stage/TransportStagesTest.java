@@ -169,6 +169,26 @@ class TransportStagesTest {
         assertEquals(4, sink.tables.get("capacity-vs-current-density").columns().size());
     }
 
+    /**
+     * Issue 18, one porosity: with a coating of total porosity 0.36 whose image pores (ε_p = 0.3) have T = 3, the
+     * electrolyte conducts D_eff/D_0 = 0.3/3, not 0.36/3 (the total porosity over a T computed against the pores,
+     * 20 % too much transport); the tortuosity factor against the total porosity is 3.6.
+     */
+    @Test
+    void rateCapabilityKeepsTheTransportTheImageComputed() throws Exception {
+        TestStageContext context = Fixtures.withElectrolyte(Fixtures.context())
+                .with(CoatingKeys.POROSITY, 0.36)
+                .with(CoatingKeys.THICKNESS, 60e-6)
+                .with(EffectiveProperties.KEY, new EffectiveProperties(0.3, 0.36, 0.5, 3, Double.NaN, Double.NaN,
+                        "image"))
+                .run(new RateCapabilitySolver(), Map.of("c_rates", List.of(1.0)));
+        RecordingSink sink = context.sink();
+        close(0.1 * 3e-10 * 1000 * F / (0.6 * 60e-6), context.given(RateCapability.KEY).criticalCurrentDensity());
+        close(1.0 * 0.3 / 3, sink.get("kappa_eff_S_per_m"));
+        close(3.6, sink.get("electrolyte_tortuosity_factor"));
+        close(3.0, sink.get("tortuosity_factor"));
+    }
+
     @Test
     void defaultCRates() throws Exception {
         RecordingSink sink = rateContext().run(new RateCapabilitySolver(), Map.of()).sink();

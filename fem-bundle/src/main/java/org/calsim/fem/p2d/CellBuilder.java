@@ -8,10 +8,16 @@ import org.calsim.api.transport.EffectiveProperties;
 /**
  * Puts a calendered coating into a cell parameter set (the coupling of microstructure to electrochemistry): the
  * positive electrode keeps the set's active-material behaviour (OCP, kinetics, solid diffusion, particle size)
- * and takes its structure from the coating: porosity ε and pore tortuosity factor T from the effective
- * properties (computed on the microstructure, or Bruggeman, or fitted), active volume fraction
- * ε_s = (1 − ε) w_AM ρ_s/ρ_AM and thickness L = M_C/(ρ_s (1 − ε)) from the recipe (the loading does not change
- * on calendering), and, when it was computed, the effective electronic conductivity.
+ * and takes its structure from the coating, in the quantities {@link EffectiveProperties} defines:
+ * <ul>
+ *   <li>electrolyte volume fraction: the total porosity ε (pores and CBD nanopores hold electrolyte);</li>
+ *   <li>tortuosity factor T_e = ε T / ε_p, so that ε/T_e is the D_eff/D_0 computed against the pore porosity
+ *       ε_p (eqs 10–11);</li>
+ *   <li>active volume fraction ε_s: the structure's, or from the recipe ε_s = (1 − ε) w_AM ρ_s/ρ_AM;</li>
+ *   <li>thickness L = M_AM/(ρ_AM ε_s): the active loading does not change on calendering (with the recipe's ε_s
+ *       this is L = M_C/(ρ_s (1 − ε)));</li>
+ * </ul>
+ * and, when it was computed, the effective electronic conductivity.
  */
 final class CellBuilder {
     private CellBuilder() {
@@ -21,17 +27,19 @@ final class CellBuilder {
      * @param set               the published cell
      * @param recipe            the coating's recipe
      * @param activeDensity     true density of the recipe's active material [kg/m³]
-     * @param structure         porosity, tortuosity factor and (optionally) electronic conductivity of the coating
+     * @param structure         porosities, active volume fraction, tortuosity factor and (optionally) electronic
+     *                          conductivity of the coating
      * @return the cell with the coating as its positive electrode
      */
     static CellParameters withCoating(CellParameters set, ElectrodeRecipe recipe, double activeDensity,
                                       EffectiveProperties structure) {
-        double eps = structure.porosity();
-        double activeShare = recipe.activeMassFraction() * recipe.solidDensity() / activeDensity;
-        double activeFraction = (1 - eps) * activeShare;
-        double thickness = recipe.thicknessAtPorosity(eps);
+        double eps = structure.totalPorosity();
+        double activeFraction = Double.isNaN(structure.activeVolumeFraction())
+                ? (1 - eps) * recipe.activeMassFraction() * recipe.solidDensity() / activeDensity
+                : structure.activeVolumeFraction();
+        double thickness = recipe.activeMassLoading() / (activeDensity * activeFraction);
         ElectrodeParameters p = set.positive().withStructure(eps, activeFraction, thickness,
-                structure.throughPlaneTortuosity());
+                structure.tortuosityFactorFor(eps));
         double sigma = structure.electronicConductivity();
         if (Double.isFinite(sigma) && sigma > 0) {
             p = new ElectrodeParameters(p.activeMaterial(), p.thickness(), p.porosity(), p.activeVolumeFraction(),

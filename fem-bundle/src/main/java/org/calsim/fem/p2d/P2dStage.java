@@ -29,9 +29,10 @@ import org.osgi.service.component.annotations.Component;
  * comes from a published parameter set (a {@link ParameterSet} material such as {@code Chen2020}, or a BPX JSON file,
  * see {@link ParameterFile}); its positive
  * electrode is either the set's own ({@code structure: parameter-set}), the calendered coating of the job
- * ({@code coating}: porosity and tortuosity factor from the stage before that gives effective properties —
- * {@code fem.tortuosity} on the microstructure, or {@code empirical.tortuosity} for Bruggeman or a fitted
- * T = aε^b — thickness and active fraction from the recipe), or each state of a calendering series
+ * ({@code coating}: porosities, active volume fraction and tortuosity factor from the stage before that gives
+ * effective properties — {@code fem.tortuosity} on the microstructure, or {@code empirical.tortuosity} for
+ * Bruggeman or a fitted T = aε^b — as {@link CellBuilder} puts them in, the thickness from the active loading of
+ * the recipe), or each state of a calendering series
  * ({@code series}, from {@code fem.tortuosity-series}). {@code cell: half} puts the positive electrode against
  * lithium foil.
  */
@@ -247,6 +248,9 @@ public final class P2dStage implements Solver {
         }
         if (!(density > 0)) {
             throw new StageFailedException("the active material " + recipe.activeMaterial() + " has no density");
+        }
+        if (p.activeVolumeFraction() == 0) {
+            throw new StageFailedException("the structure has no active material (" + p.method() + ")");
         }
         return CellBuilder.withCoating(base, recipe, density, p);
     }

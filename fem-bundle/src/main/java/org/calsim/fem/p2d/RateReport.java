@@ -97,6 +97,7 @@ final class RateReport {
                         "Ah");
             }
             sink.summary(prefix + "porosity", pos.porosity(), "1");
+            sink.summary(prefix + "active_volume_fraction", pos.activeVolumeFraction(), "1");
             sink.summary(prefix + "tortuosity_factor", pos.tortuosity(), "1");
             sink.summary(prefix + "positive_thickness_um", pos.thickness() * 1e6, "um");
             sink.summary(prefix + "specific_capacity_lowest_rate_mAh_per_g", lowest.capacity() / mass / 3600, "mAh/g");

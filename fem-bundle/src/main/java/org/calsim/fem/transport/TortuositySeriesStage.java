@@ -1,6 +1,7 @@
 package org.calsim.fem.transport;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.calsim.api.data.Plot;
@@ -55,6 +56,7 @@ public final class TortuositySeriesStage implements Solver {
                 Parameter.number(CBD_FRACTION, "1", 1, "apparent CBD volume fraction (morphological) of the last "
                         + "(released) state; the others get the same CBD volume, so a fraction scaled by thickness")
                         .closed(0, 0.5).withDefault(0.1),
+                PhaseFractions.nanoporosityParameter(),
                 Parameter.number(TortuosityStage.TOLERANCE, "1", 1, "relative residual at which conjugate "
                         + "gradients stop").open(0, 1).withDefault(1e-6),
                 Parameter.number(TortuosityStage.FLUX_TOLERANCE, "1", 1, "flux balance at which conjugate gradients "
@@ -81,6 +83,7 @@ public final class TortuositySeriesStage implements Solver {
         List<Double> eps = new ArrayList<>();
         List<Double> tau = new ArrayList<>();
         double[] porosity = new double[series.size()];
+        PhaseFractions[] fractions = new PhaseFractions[series.size()];
         double[] factor = new double[series.size()];
         double[] radius = new double[series.size()];
         for (int s = 0; s < series.size(); s++) {
@@ -105,7 +108,8 @@ public final class TortuositySeriesStage implements Solver {
             if (r.percolates()) {
                 TortuosityStage.checkConverged(par, "state " + (s + 1), r);
             }
-            porosity[s] = image.volumeFraction(0);
+            fractions[s] = PhaseFractions.of(image, par.number(PhaseFractions.NANOPOROSITY));
+            porosity[s] = fractions[s].pore();
             factor[s] = r.percolates() ? porosity[s] / r.effective() : Double.POSITIVE_INFINITY;
             if (r.percolates()) {
                 eps.add(porosity[s]);
@@ -114,7 +118,7 @@ public final class TortuositySeriesStage implements Solver {
         }
         List<EffectiveProperties> states = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
-            states.add(new EffectiveProperties(porosity[s], factor[s], Double.NaN, Double.NaN,
+            states.add(fractions[s].with(factor[s], Double.NaN, Double.NaN,
                     "voxel conduction, " + par.text(TortuosityStage.SIDES) + " sides, calendering state " + (s + 1)));
         }
         context.give(TransportSeries.KEY, new TransportSeries(series.compaction(), states));
@@ -133,6 +137,8 @@ public final class TortuositySeriesStage implements Solver {
         }
         sink.table("tortuosity-series", Table.builder().column("compaction_degree", "1", series.compaction())
                 .column("pressure", "MPa", scale(series.pressures(), 1e-6)).column("porosity", "1", porosity)
+                .column("total_porosity", "1", Arrays.stream(fractions).mapToDouble(PhaseFractions::total)
+                        .toArray())
                 .column("tortuosity_factor", "1", factor).column("mean_pore_radius", "voxels", radius)
                 .column("resolution_overestimate", "1", overestimate).build());
         List<Series> lines = new ArrayList<>();

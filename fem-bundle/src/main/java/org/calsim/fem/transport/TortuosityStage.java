@@ -33,7 +33,8 @@ import org.osgi.service.component.annotations.Component;
  * The boundary conditions used are written to the results (note {@code boundary_conditions}) and named in the
  * method of the {@link EffectiveProperties}.
  *
- * <p>calsim's tortuosity factor is T = ε κ₀/κ_eff (ε the pore volume fraction), the T of eqs 10–11 of the
+ * <p>calsim's tortuosity factor is T = ε_p κ₀/κ_eff (ε_p the pore porosity, as {@link EffectiveProperties}
+ * defines it beside the total porosity and active volume fraction it also gives), the T of eqs 10–11 of the
  * review and TauFactor's τ = ε D/D_eff (Cooper, Bertei, Shearing, Kilner and Brandon, SoftwareX 5 (2016) 203);
  * when only the geometric tortuosity τ_g acts, T = τ_g² (eq 12). A pore space that does not connect the two faces
  * has T = ∞, reported as such with a note, not as a number.
@@ -114,6 +115,7 @@ public final class TortuosityStage implements Solver {
         return List.of(
                 Parameter.number(CBD_IONIC, "1", 1, "ionic conductivity inside the CBD relative to the free "
                         + "electrolyte (its nanopores); 0: the CBD blocks ions").closed(0, 1).withDefault(0.0),
+                PhaseFractions.nanoporosityParameter(),
                 Parameter.number(AM_SIGMA, "S/m", 1, "electronic conductivity of the active material").positive()
                         .optional(),
                 Parameter.number(CBD_SIGMA, "S/m", 1, "electronic conductivity of the CBD").positive().optional(),
@@ -144,7 +146,8 @@ public final class TortuosityStage implements Solver {
         VoxelImage image = context.state().get(VoxelImage.KEY);
         int[] n = {image.nx(), image.ny(), image.nz()};
         byte[] labels = image.labels();
-        double porosity = image.volumeFraction(0);
+        PhaseFractions fractions = PhaseFractions.of(image, par.number(PhaseFractions.NANOPOROSITY));
+        double porosity = fractions.pore();
         double[] ionic = new double[labels.length];
         double cbd = par.number(CBD_IONIC);
         for (int v = 0; v < labels.length; v++) {
@@ -188,7 +191,10 @@ public final class TortuosityStage implements Solver {
             sink.summary("electronic_conductivity_S_per_m", electronic, "S/m");
         }
         sink.summary("porosity", porosity, "1");
-        context.give(EffectiveProperties.KEY, new EffectiveProperties(porosity, through, inPlane, electronic,
+        sink.summary("total_porosity", fractions.total(), "1");
+        sink.summary("active_volume_fraction", fractions.active(), "1");
+        sink.summary("cbd_volume_fraction", fractions.cbd(), "1");
+        context.give(EffectiveProperties.KEY, fractions.with(through, inPlane, electronic,
                 "voxel conduction, " + par.text(SIDES) + " sides"));
 
         double[] eps = new double[17];

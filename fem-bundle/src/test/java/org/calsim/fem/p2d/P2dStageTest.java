@@ -14,8 +14,10 @@ import org.calsim.api.stage.StageCancelledException;
 import org.calsim.api.stage.StageFailedException;
 import org.calsim.api.testing.TestMaterial;
 import org.calsim.api.testing.TestStageContext;
+import org.calsim.api.structure.VoxelImage;
 import org.calsim.api.transport.EffectiveProperties;
 import org.calsim.api.transport.TransportSeries;
+import org.calsim.fem.transport.TortuosityStage;
 import org.calsim.materials.Chen2020;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,40 @@ class P2dStageTest {
             capacity[k] = c.sink().get("capacity_3C_mAh_per_cm2");
         }
         assertTrue(capacity[1] < 0.9 * capacity[0], "T = 6 delivers less than T = 2 at 3C");
+    }
+
+    /**
+     * Issue 18, one porosity: a coating image (straight pore columns 25 %, apparent CBD 25 % with nanoporosity 0.5,
+     * active material 50 %) becomes a P2D electrode whose electrolyte volume fraction is the total porosity
+     * 0.25 + 0.5 × 0.25 = 0.375, whose active volume fraction is the image's 0.5, whose thickness holds the recipe's
+     * active loading at that fraction, and whose ε/T is the D_eff/D_0 = 0.25 the pores conduct (T = 1 against
+     * the pores, 1.5 against the total porosity). Before, the pore porosity 0.25 was taken as the electrolyte
+     * fraction, the active fraction came from the recipe, and the thickness from the pore porosity (9 % thinner here).
+     */
+    @Test
+    void aCoatingImageBuildsItsElectrodeFromItsPhaseFractions() throws Exception {
+        int n = 8;
+        byte[] labels = new byte[n * n * n];
+        for (int v = 0; v < labels.length; v++) {
+            int i = v % n;
+            labels[v] = (byte) (i % 4 == 0 ? 0 : i % 4 == 1 ? 2 : 1);
+        }
+        VoxelImage image = new VoxelImage(n, n, n, 1e-6, labels, List.of("pore", "AM", "CBD"));
+        EffectiveProperties structure = new TestStageContext().with(VoxelImage.KEY, image)
+                .run(new TortuosityStage(), Map.of("cbd_nanoporosity", 0.5)).given(EffectiveProperties.KEY);
+        assertEquals(0.25, structure.porosity(), 1e-12);
+        assertEquals(0.375, structure.totalPorosity(), 1e-12);
+        assertEquals(0.5, structure.activeVolumeFraction(), 1e-12);
+        assertEquals(1.0, structure.throughPlaneTortuosity(), 1e-6, "straight pore columns");
+
+        TestStageContext c = context().with(ElectrodeRecipe.KEY, RECIPE).with(EffectiveProperties.KEY, structure)
+                .run(new P2dStage(), Map.of("structure", "coating", "cell", "half", "c_rates", List.of(0.2)));
+        assertEquals(0.375, c.sink().get("porosity"), 1e-12, "electrolyte in pores and CBD nanopores");
+        assertEquals(0.5, c.sink().get("active_volume_fraction"), 1e-12);
+        double thickness = RECIPE.activeMassLoading() / (4950.0 * 0.5);
+        assertEquals(thickness * 1e6, c.sink().get("positive_thickness_um"), 1e-9);
+        assertEquals(1.5 * structure.throughPlaneTortuosity(), c.sink().get("tortuosity_factor"), 1e-12);
+        assertEquals(structure.ionicTransportRatio(), 0.375 / c.sink().get("tortuosity_factor"), 1e-12);
     }
 
     /** A calendering series gives the first and the last state side by side. */
