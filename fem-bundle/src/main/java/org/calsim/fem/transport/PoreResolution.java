@@ -28,7 +28,7 @@ final class PoreResolution {
 
     /**
      * @param pore pore voxels (x fastest)
-     * @return the mean pore radius r̄ [voxels]; infinite without solid
+     * @return the mean pore radius r̄ [voxels]; infinite without solid, NaN without pores
      */
     static double meanPoreRadius(boolean[] pore, int nx, int ny, int nz) {
         boolean[] solid = new boolean[pore.length];

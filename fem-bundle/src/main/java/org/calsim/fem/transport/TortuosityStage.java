@@ -39,8 +39,8 @@ import org.osgi.service.component.annotations.Component;
  * when only the geometric tortuosity τ_g acts, T = τ_g² (eq 12). A pore space that does not connect the two faces
  * has T = ∞, reported as such with a note, not as a number.
  *
- * <p>Resolution guard: the mean pore radius in voxels and the overestimate of T it implies ({@link PoreResolution})
- * are reported, with a note when that exceeds 5 %.
+ * <p>Resolution guard: the mean radius of the free pores (label 0) in voxels and the overestimate of T it implies
+ * ({@link PoreResolution}) are reported, with a note when that exceeds 5 %.
  *
  * <p>With {@code am_conductivity_S_per_m} and {@code cbd_conductivity_S_per_m} set, the electronic effective
  * conductivity of the solid phases through the plane is computed the same way.
