@@ -33,7 +33,8 @@ import org.osgi.service.component.annotations.Component;
  * {@code fem.tortuosity} on the microstructure, or {@code empirical.tortuosity} for Bruggeman or a fitted
  * T = aε^b — thickness and active fraction from the recipe), or each state of a calendering series
  * ({@code series}, from {@code fem.tortuosity-series}). {@code cell: half} puts the positive electrode against
- * lithium foil.
+ * lithium foil. {@code temperature_C} simulates the cell at another temperature than the set's
+ * ({@link CellParameters#atTemperature(double)}: Arrhenius on the rates that have activation energies).
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=" + P2dStage.NAME)
 public final class P2dStage implements Solver {
@@ -45,6 +46,7 @@ public final class P2dStage implements Solver {
     static final String STRUCTURE = "structure";
     static final String CELL = "cell";
     static final String FOIL = "foil_exchange_current_A_per_m2";
+    static final String TEMPERATURE = "temperature_C";
     static final String C_RATES = "c_rates";
     static final String PROTOCOL = "protocol";
     static final String REST = "rest_s";
@@ -56,6 +58,8 @@ public final class P2dStage implements Solver {
     static final String RETENTION = "critical_retention";
     static final String STATES = "series_states";
     private static final String CANCELLED = "cancelled";
+    /** 0 °C [K]. */
+    private static final double CELSIUS = 273.15;
 
     /**
      * Exchange current density of lithium foil in LiPF6 carbonate electrolyte, j₀ = 3.5e-8 F c_Li^0.7 c_e^0.3 at
@@ -79,6 +83,9 @@ public final class P2dStage implements Solver {
                 Parameter.choice(STRUCTURE, List.of("parameter-set", "coating", "series"), "positive electrode: "
                         + "the set's own, the job's calendered coating (needs effective properties), or each state "
                         + "of the calendering series (needs fem.tortuosity-series)").withDefault("parameter-set"),
+                Parameter.number(TEMPERATURE, "C", 1, "cell temperature (isothermal); the rates with an "
+                        + "activation energy in the set follow Arrhenius, RT/F follows it; default: the set's own "
+                        + "(25 C for Chen2020)").closed(-60, 150).optional(),
                 Parameter.choice(CELL, List.of("full", "half"), "full cell of the set, or its positive electrode "
                         + "against lithium foil").withDefault("full"),
                 Parameter.number(FOIL, "A/m^2", 1, "exchange current density of the lithium foil (half cell); "
@@ -144,6 +151,10 @@ public final class P2dStage implements Solver {
             }
             base = set.cell();
         }
+        if (par.isSet(TEMPERATURE)) {
+            base = base.atTemperature(par.number(TEMPERATURE) + CELSIUS);
+        }
+        context.results().summary("temperature_K", base.temperature(), "K");
         if ("half".equals(par.text(CELL))) {
             base = CellBuilder.halfCell(base, par.number(FOIL));
         }
