@@ -48,7 +48,8 @@ public final class Chen2020 implements ParameterSet {
                     c -> LiPF6EcEmc.diffusivity(c / 1000), 0.2594, c -> 1),
             298.15, 0.065 * 1.58, 5 * 3600, 2.5, 4.2, new ActivationEnergies(35000, 0, 17800, 0, 0, 0));
 
-    private static final Map<MaterialProperty, Quantity> PROPERTIES = CellParameterTable.of(CELL);
+    private static final Map<MaterialProperty, Quantity> PROPERTIES = CellParameterTable.of(CELL,
+            "PyBaMM's Chen2020 set (pybamm/input/parameters/lithium_ion/Chen2020.py), at T_ref = 298.15 K");
 
     /** Graphite–SiOx open-circuit potential against Li/Li⁺ (Chen et al. 2020, eq 8) [V]. */
     static double graphiteOcp(double x) {
