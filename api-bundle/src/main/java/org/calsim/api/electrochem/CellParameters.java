@@ -25,6 +25,11 @@ public record CellParameters(String name, String source, ElectrodeParameters neg
                              double nominalCapacity, double lowerCutoff, double upperCutoff,
                              ActivationEnergies activation) {
 
+    /** @throws NullPointerException if {@code activation} is null (use {@link ActivationEnergies#NONE}) */
+    public CellParameters {
+        java.util.Objects.requireNonNull(activation, "activation");
+    }
+
     /** A cell whose rates do not depend on temperature ({@link ActivationEnergies#NONE}). */
     public CellParameters(String name, String source, ElectrodeParameters negative, double foilExchangeCurrent,
                           SeparatorParameters separator, ElectrodeParameters positive,

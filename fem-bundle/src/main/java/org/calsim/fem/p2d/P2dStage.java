@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.calsim.api.electrochem.ActivationEnergies;
 import org.calsim.api.electrochem.CellParameters;
 import org.calsim.api.electrochem.ParameterSet;
 import org.calsim.api.electrochem.RateCapability;
@@ -153,6 +154,10 @@ public final class P2dStage implements Solver {
         }
         if (par.isSet(TEMPERATURE)) {
             base = base.atTemperature(par.number(TEMPERATURE) + CELSIUS);
+            if (ActivationEnergies.NONE.equals(base.activation())) {
+                context.results().note("temperature", base.name() + " gives no activation energies: its rates stay "
+                        + "as given, only RT/F follows the temperature");
+            }
         }
         context.results().summary("temperature_K", base.temperature(), "K");
         if ("half".equals(par.text(CELL))) {

@@ -1,10 +1,12 @@
 package org.calsim.fem.p2d;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,23 @@ class TemperatureTest {
         assertThrows(IllegalArgumentException.class, () -> warm.atTemperature(-1));
     }
 
+    /**
+     * PyBaMM's 1C capacity of the NMC pouch cell at 0 °C with its OCPs' entropic change set to zero (calsim's model
+     * has none), finer mesh [A.h] (verify/pybamm/compare.py, verify/pybamm/pybamm-results.txt).
+     */
+    static final double PYBAMM_NMC_1C_0C = 12.59442;
+
+    /**
+     * At 0 °C every rate of the NMC pouch cell is moved by its activation energy; the 1C capacity falls by 2.9 %
+     * from 25 °C, and equals PyBaMM's at the same temperature within the tolerance of the 25 °C comparison
+     * (defaults 12.58947 A.h, mesh and steps 2× finer 12.59318 A.h: extrapolated 12.5944, PyBaMM's value).
+     */
+    @Test
+    void nmcPouchCellAtZeroCelsiusFollowsPyBamm() throws Exception {
+        CellParameters cold = BpxExampleSetsTest.read("nmc_pouch_cell_BPX.json").atTemperature(273.15);
+        assertEquals(PYBAMM_NMC_1C_0C, BpxExampleSetsTest.oneC(cold), BpxExampleSetsTest.TOLERANCE * PYBAMM_NMC_1C_0C);
+    }
+
     /** A file whose ambient temperature differs from its reference one is the reference cell moved to ambient. */
     @Test
     void ambientTemperatureOfTheFileMovesTheRates() throws Exception {
@@ -85,12 +104,27 @@ class TemperatureTest {
                     : Map.of("c_rates", List.of(2.0), "temperature_C", celsius[k]);
             TestStageContext c = new TestStageContext().material(new Chen2020()).run(new P2dStage(), with);
             capacity[k] = c.sink().get("capacity_2C_mAh_per_cm2");
+            assertFalse(c.sink().notes.containsKey("temperature"), c.sink().notes.toString());
             assertEquals(celsius[k] == null ? 298.15 : 273.15 + (double) celsius[k], c.sink().get("temperature_K"),
                     1e-9);
         }
         String figures = String.format("0 C %.4f, 25 C %.4f, 45 C %.4f mAh/cm2", capacity[0], capacity[1],
                 capacity[2]);
         assertTrue(capacity[0] < capacity[1] && capacity[1] < capacity[2], figures);
+    }
+
+    /** A set without activation energies keeps its rates at another temperature, and the results say so. */
+    @Test
+    void setWithoutActivationEnergiesIsNoted() throws Exception {
+        Path file = dir.resolve("no-activation.json");
+        Files.writeString(file, Files.readString(ParameterFileTest.CHEN_BPX)
+                .replaceAll("\\s*\"Reaction rate constant activation energy \\[J.mol-1\\]\": \\d+,", ""));
+        CellParameters cell = ParameterFile.read(file, "parameter_file");
+        assertEquals(ActivationEnergies.NONE, cell.activation());
+        assertEquals(cell.negative().reactionRate(), cell.atTemperature(263.15).negative().reactionRate(), 0);
+        TestStageContext c = new TestStageContext().run(new P2dStage(), Map.of("parameter_file", file.toString(),
+                "c_rates", List.of(1.0), "temperature_C", 10.0));
+        assertTrue(c.sink().notes.get("temperature").contains("no activation energies"), c.sink().notes.toString());
     }
 
     @Test
