@@ -87,9 +87,12 @@ final class ParameterFile {
                     ? r.number(thermal, "State.Thermal environment", "Ambient temperature [K]")
                     : cell.has("Ambient temperature [K]") ? r.number(cell, "Cell", "Ambient temperature [K]")
                     : reference;
-        } else {
+        } else if (cell.has("Ambient temperature [K]")) {
             reference = r.number(cell, "Cell", "Ambient temperature [K]");
             ambient = reference;
+        } else {
+            throw new InvalidInputException(where + ".Cell.Reference temperature [K]", "missing",
+                    "a number > 0 (the temperature the rates are given at; or, in BPX 0.x, Ambient temperature [K])");
         }
         r.positive("Cell.Reference temperature [K]", reference);
         r.positive("Cell.Ambient temperature [K]", ambient);
@@ -99,10 +102,16 @@ final class ParameterFile {
         String title = header.path("Title").asText(file.getFileName().toString());
         JsonNode el = p.path("Electrolyte");
         JsonNode initial = state.path("Initial conditions");
-        double salt = !el.has("Initial concentration [mol.m-3]")
-                && initial.has("Initial electrolyte concentration [mol.m-3]")
-                ? r.number(initial, "State.Initial conditions", "Initial electrolyte concentration [mol.m-3]")
-                : r.number(el, "Electrolyte", "Initial concentration [mol.m-3]");
+        double salt;
+        if (el.has("Initial concentration [mol.m-3]")) {
+            salt = r.number(el, "Electrolyte", "Initial concentration [mol.m-3]");
+        } else if (initial.has("Initial electrolyte concentration [mol.m-3]")) {
+            salt = r.number(initial, "State.Initial conditions", "Initial electrolyte concentration [mol.m-3]");
+        } else {
+            throw new InvalidInputException(where + ".Electrolyte.Initial concentration [mol.m-3]", "missing",
+                    "a number > 0 (in BPX 1.x: State.Initial conditions.Initial electrolyte concentration "
+                            + "[mol.m-3]); the reaction rate constants are defined by it");
+        }
         r.positive("Electrolyte.Initial concentration [mol.m-3]", salt);
         ElectrodeParameters negative = null;
         double foil = Double.NaN;

@@ -216,7 +216,13 @@ class ParameterFileTest {
         Files.writeString(file, text.replace("\"Initial concentration [mol.m-3]\": 1200, ", ""));
         e = assertThrows(InvalidInputException.class, () -> ParameterFile.read(file, "parameter_file"));
         assertTrue(e.getMessage().contains("Electrolyte.Initial concentration [mol.m-3]")
-                && e.getMessage().contains("missing"), e.getMessage());
+                && e.getMessage().contains("missing") && e.getMessage().contains("State.Initial conditions"),
+                e.getMessage());
+        Files.writeString(file, text.replace("\"Ambient temperature [K]\": 298.15, "
+                + "\"Reference temperature [K]\": 298.15,", ""));
+        e = assertThrows(InvalidInputException.class, () -> ParameterFile.read(file, "parameter_file"));
+        assertTrue(e.getMessage().contains("Cell.Reference temperature [K]") && e.getMessage().contains("missing"),
+                e.getMessage());
         Files.writeString(file, text.replace("\"Diffusivity activation energy [J.mol-1]\": 16000",
                 "\"Diffusivity activation energy [J.mol-1]\": \"s3cret\""));
         e = assertThrows(InvalidInputException.class, () -> ParameterFile.read(file, "parameter_file"));
