@@ -124,8 +124,8 @@ final class VtiFile implements Volume {
             }
             Map<String, String> vtk = elements.get("VTKFile");
             if (vtk == null || !"ImageData".equals(vtk.get("type")) || pieces != 1) {
-                throw problem(field, file, vtk == null ? "not a VTK XML file" : pieces != 1
-                        ? pieces + " pieces instead of one" : "not image data");
+                throw problem(field, file, vtk == null ? "not a VTK XML file"
+                        : !"ImageData".equals(vtk.get("type")) ? "not image data" : pieces + " pieces instead of one");
             }
             DataArray chosen = choose(arrays, arrayName, arrayField, field, file);
             return describe(file, field, vtk, elements.get("Piece"), chosen, appended, appendedEncoding);
