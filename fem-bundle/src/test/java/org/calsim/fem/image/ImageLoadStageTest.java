@@ -112,28 +112,31 @@ class ImageLoadStageTest {
     }
 
     /**
-     * One active-material voxel at (x, y, z) = (1, 2, 3) of a 4 x 5 x 6 file: where it lands for each through-plane
-     * axis and collector side (cyclic axes: through-plane x turns the file's y, z into x, y; y turns z, x into x, y).
+     * One active-material voxel at (x, y, z) = (1, 2, 3) of a 4 x 6 x 8 file: where it lands for each through-plane
+     * axis and collector side (cyclic axes: through-plane x turns the file's y, z into x, y; y turns z, x into x, y;
+     * a collector at the high end mirrors z). The size is chosen so that no two cases put it at the same place.
      */
     @Test
     void throughPlaneAxisAndCollectorSideTurnTheImage() throws Exception {
-        int[] v = new int[4 * 5 * 6];
-        v[1 + 4 * (2 + 5 * 3)] = 1;
-        Path npy = ImageFiles.npy(dir.resolve("marker.npy"), "|u1", false, new int[] {6, 5, 4},
+        int[] v = new int[4 * 6 * 8];
+        v[1 + 4 * (2 + 6 * 3)] = 1;
+        Path npy = ImageFiles.npy(dir.resolve("marker.npy"), "|u1", false, new int[] {8, 6, 4},
                 ImageFiles.bytes(v, 1, ByteOrder.LITTLE_ENDIAN));
         Path raw = Files.write(dir.resolve("marker.raw"), ImageFiles.bytes(v, 1, ByteOrder.LITTLE_ENDIAN));
+        Path fortran = ImageFiles.npy(dir.resolve("marker-f.npy"), "|u1", true, new int[] {8, 6, 4},
+                ImageFiles.bytes(ImageFiles.fortran(v, 4, 6, 8), 1, ByteOrder.LITTLE_ENDIAN));
         Object[][] cases = {
-                {"z", "low", new int[] {4, 5, 6}, new int[] {1, 2, 3}},
-                {"z", "high", new int[] {4, 5, 6}, new int[] {1, 2, 2}},
-                {"x", "low", new int[] {5, 6, 4}, new int[] {2, 3, 1}},
-                {"x", "high", new int[] {5, 6, 4}, new int[] {2, 3, 2}},
-                {"y", "low", new int[] {6, 4, 5}, new int[] {3, 1, 2}},
-                {"y", "high", new int[] {6, 4, 5}, new int[] {3, 1, 2}},
+                {"z", "low", new int[] {4, 6, 8}, new int[] {1, 2, 3}},
+                {"z", "high", new int[] {4, 6, 8}, new int[] {1, 2, 4}},
+                {"x", "low", new int[] {6, 8, 4}, new int[] {2, 3, 1}},
+                {"x", "high", new int[] {6, 8, 4}, new int[] {2, 3, 2}},
+                {"y", "low", new int[] {8, 4, 6}, new int[] {3, 1, 2}},
+                {"y", "high", new int[] {8, 4, 6}, new int[] {3, 1, 3}},
         };
         for (Object[] c : cases) {
-            for (Path file : List.of(npy, raw)) {
+            for (Path file : List.of(npy, raw, fortran)) {
                 VoxelImage image = load(with(file, "through_plane_axis", c[0], "collector_at", c[1], "raw_shape",
-                        List.of(4, 5, 6))).given(VoxelImage.KEY);
+                        List.of(4, 6, 8))).given(VoxelImage.KEY);
                 int[] size = (int[]) c[2];
                 int[] at = (int[]) c[3];
                 String what = file.getFileName() + " through " + c[0] + ", collector " + c[1];
@@ -143,8 +146,8 @@ class ImageLoadStageTest {
             }
         }
         VoxelImage cropped = load(with(npy, "through_plane_axis", "x", "crop_z_voxels", List.of(1, 3),
-                "crop_x_voxels", List.of(1, 5))).given(VoxelImage.KEY);
-        assertArrayEquals(new int[] {4, 6, 2}, new int[] {cropped.nx(), cropped.ny(), cropped.nz()});
+                "crop_x_voxels", List.of(1, 6))).given(VoxelImage.KEY);
+        assertArrayEquals(new int[] {5, 8, 2}, new int[] {cropped.nx(), cropped.ny(), cropped.nz()});
         assertEquals(1, cropped.labels()[cropped.index(1, 3, 0)]);
     }
 

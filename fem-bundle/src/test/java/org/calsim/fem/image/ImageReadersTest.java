@@ -126,4 +126,29 @@ class ImageReadersTest {
         assertArrayEquals(asLabels(v), load(file, Map.of()).labels());
         assertArrayEquals(asLabels(v), load(file, Map.of("vti_array", "phase")).labels());
     }
+
+    /**
+     * Files written by VTK 9.7's own vtkXMLImageDataWriter (Python wheel, 5 x 4 x 3 values (7 v + v / 5) mod 3 in
+     * the array {@code labels} after a Float32 array; block sizes of 32 to 64 bytes so that the compressed arrays have
+     * several blocks): zlib appended raw (cell data, UInt32 header; point data, Int16, UInt64 header), appended
+     * base64, inline binary with and without zlib, ascii.
+     */
+    @Test
+    void filesWrittenByVtkItself() throws Exception {
+        int[] v = new int[60];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (7 * i + i / 5) % 3;
+        }
+        for (String name : List.of("vtk-zlib-appended-raw-cells.vti", "vtk-zlib-appended-raw-points-int16.vti",
+                "vtk-appended-base64-uint16.vti", "vtk-inline-binary-zlib-int32.vti", "vtk-inline-binary-uint8.vti",
+                "vtk-ascii-int8.vti")) {
+            Path file = dir.resolve(name);
+            try (java.io.InputStream in = getClass().getResourceAsStream(name)) {
+                java.nio.file.Files.copy(in, file);
+            }
+            VoxelImage image = load(file, Map.of("vti_array", "labels"));
+            assertEquals(List.of(5, 4, 3), List.of(image.nx(), image.ny(), image.nz()), name);
+            assertArrayEquals(asLabels(v), image.labels(), name);
+        }
+    }
 }
