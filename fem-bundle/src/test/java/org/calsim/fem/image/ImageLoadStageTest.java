@@ -313,4 +313,17 @@ class ImageLoadStageTest {
         assertEquals(FIELD + "file", e.field());
         assertTrue(e.getMessage().contains("needs 80 bytes, the array holds 64"), e.getMessage());
     }
+
+    /** A cancelled job stops while the file is read; progress is reported on the way. */
+    @Test
+    void readingHonoursCancellationAndReportsProgress() throws Exception {
+        VoxelImage image = randomImage(60, 9);
+        Path npy = ImageFiles.npy(dir.resolve("sixty.npy"), "|u1", false, new int[] {60, 60, 60}, image.labels());
+        assertThrows(org.calsim.api.stage.StageCancelledException.class,
+                () -> new TestStageContext().cancelAfterChecks(1).run(new ImageLoadStage(), with(npy)));
+        TestStageContext c = load(with(npy));
+        assertTrue(c.cancelChecks() >= 216000 / BinaryValues.CHUNK, "checks once per chunk of values read");
+        assertTrue(c.progressReports().size() >= 3, "progress while reading and at the end");
+        assertEquals(1.0, c.progressReports().get(c.progressReports().size() - 1), 0);
+    }
 }
