@@ -65,11 +65,6 @@ final class Placer implements Volume.ValueSink {
         afterChunk.accept(placed);
     }
 
-    /** @return how many values were read */
-    long placed() {
-        return placed;
-    }
-
     /** @return the values inside the crop that are not mapped, with how many voxels hold each, by value */
     TreeMap<Integer, Long> unmapped() {
         return unmapped;

@@ -3,8 +3,8 @@ package org.calsim.fem.image;
 import java.nio.ByteBuffer;
 
 /**
- * The element type of the voxel values in an image file: whole numbers of one to four bytes. The names are those
- * of the job's {@code raw_type}; {@link #numpy} and {@link #vtk} give the names the other formats use.
+ * The element type of the voxel values in an image file: whole numbers of one to four bytes. {@link #jobName} is
+ * the job's {@code raw_type}; {@link #ofNumpy} and {@link #ofVtk} find a type by the name the other formats use.
  */
 enum SampleType {
     /** unsigned 8-bit */
