@@ -277,7 +277,7 @@ public final class ImageLoadStage implements Solver {
         }
         long voxels = (long) cropped[0] * cropped[1] * cropped[2];
         int[] coarse = Downsample.size(cropped, factor);
-        guard.check(par.fieldPath(FILE), file(par) + String.format(Locale.ROOT, " (cropped to %d x %d x %d voxels%s)",
+        guard.check(par.fieldPath(FILE), file(par) + String.format(Locale.ROOT, " (%d x %d x %d voxels after the crop%s)",
                         cropped[0], cropped[1], cropped[2], factor > 1 ? ", down-sampled by " + factor : ""),
                 voxels, factor > 1 ? (long) coarse[0] * coarse[1] * coarse[2] : 0, volume.bufferBytes());
         return new Plan(volume, reslice, map, factor, from, to);

@@ -29,7 +29,7 @@ final class MemoryGuard {
 
     /**
      * @param field   job-file field of the image, for the message
-     * @param what    the image in words, e.g. {@code "a crop of 512 x 512 x 400 voxels"}
+     * @param what    the image in words, e.g. {@code "stack.npy (512 x 512 x 400 voxels after the crop)"}
      * @param voxels  voxels of the cropped image
      * @param coarse  voxels after down-sampling (0 when not down-sampled: no copy)
      * @param buffers bytes the reader holds
@@ -41,8 +41,8 @@ final class MemoryGuard {
             throw new InvalidInputException(field, what + " needing " + mib(needed) + " (labels " + mib(voxels)
                     + (coarse > 0 ? ", down-sampled copy " + mib(coarse) : "") + ", read buffers " + mib(buffers)
                     + ")", "an image within the memory guard of " + mib(budget) + " (" + source + ") "
-                    + "and 2^31 - 1 voxels: crop it (crop_x_voxels, crop_y_voxels, crop_z_voxels) or run the JVM "
-                    + "with a larger -Xmx");
+                    + "and 2^31 - 1 voxels: crop it (crop_x_voxels, crop_y_voxels, crop_z_voxels) or give the JVM "
+                    + "a larger heap (CALSIM_JAVA_OPTS=-Xmx8g ./calsim ...)");
         }
     }
 

@@ -288,7 +288,7 @@ class ImageLoadStageTest {
         e = refused(new ImageLoadStage(new MemoryGuard(100_000, "a test budget")), with(npy, "other_solid_labels",
                 List.of(3, 7), "other_solid_as", "am"));
         assertEquals(FIELD + "file", e.field());
-        assertTrue(e.getMessage().contains("cropped to 4 x 4 x 4 voxels") && e.getMessage().contains("labels 0.0 MiB")
+        assertTrue(e.getMessage().contains("4 x 4 x 4 voxels after the crop") && e.getMessage().contains("labels 0.0 MiB")
                 && e.getMessage().contains("memory guard of 0.1 MiB (a test budget)"), e.getMessage());
 
         Path vti = ImageFiles.vti(dir.resolve("short.vti"), new int[] {4, 4, 4}, new int[64], "UInt8",
