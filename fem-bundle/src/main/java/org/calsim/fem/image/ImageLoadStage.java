@@ -40,8 +40,8 @@ import org.osgi.service.component.annotations.Component;
  * as {@code other_solid_as} says ({@link LabelMap});</li>
  * <li>crop: {@code crop_x_voxels}, {@code crop_y_voxels}, {@code crop_z_voxels} = [from, to) in voxels of the turned
  * image (z counted from the collector);</li>
- * <li>down-sampling by a whole factor, majority of each block ({@link Downsample}); the voxel edge grows by the
- * factor.</li>
+ * <li>down-sampling by a whole factor, majority of each block, counted while the file is read so that the
+ * full-resolution crop is never held ({@link Downsample}); the voxel edge grows by the factor.</li>
  * </ol>
  * The voxel edge {@code voxel_size_um} is the file's voxel edge in micrometres (the voxels are cubes).
  *
@@ -144,7 +144,7 @@ public final class ImageLoadStage implements Solver {
     @Override
     public void validate(Parameters parameters, SimulationState inputs) {
         Plan plan = plan(parameters);
-        Placer check = new Placer(plan.volume(), plan.reslice(), plan.map(), null, placed -> {
+        Placer check = new Placer(plan.volume(), plan.reslice(), plan.map(), null, null, placed -> {
         });
         read(plan, check, parameters);
         TreeMap<Integer, Long> unmapped = check.unmapped();
@@ -172,8 +172,11 @@ public final class ImageLoadStage implements Solver {
     public void run(StageContext context) throws Exception {
         Parameters par = context.parameters();
         Plan plan = plan(par);
-        int[] cropped = plan.reslice().size();
-        byte[] labels = new byte[cropped[0] * cropped[1] * cropped[2]];
+        int[] size = plan.reslice().size();
+        int voxels = size[0] * size[1] * size[2];
+        int factor = plan.factor();
+        byte[] labels = factor == 1 ? new byte[voxels] : null;
+        Downsample votes = factor == 1 ? null : new Downsample(voxels, factor);
         int[] file = plan.volume().size();
         double total = (double) file[0] * file[1] * file[2];
         long step = Math.max(BinaryValues.CHUNK, (long) (total / 100));
@@ -185,17 +188,15 @@ public final class ImageLoadStage implements Solver {
                 context.progress(0.9 * placed / total, "read " + placed + " of " + (long) total + " voxels");
             }
         };
-        Placer placer = new Placer(plan.volume(), plan.reslice(), plan.map(), labels, progress);
+        Placer placer = new Placer(plan.volume(), plan.reslice(), plan.map(), labels, votes, progress);
         read(plan, placer, par);
         if (!placer.unmapped().isEmpty()) {
             throw new StageFailedException(file(par) + " changed after the job was checked: it now holds labels "
                     + "that are not mapped");
         }
-        int factor = plan.factor();
-        int[] size = Downsample.size(cropped, factor);
-        byte[] coarse = Downsample.of(labels, cropped, factor);
         double h = par.number(VOXEL_SIZE) * factor;
-        VoxelImage image = new VoxelImage(size[0], size[1], size[2], h, coarse, Voxeliser.PHASES);
+        VoxelImage image = new VoxelImage(size[0], size[1], size[2], h, votes == null ? labels : votes.labels(),
+                Voxeliser.PHASES);
         context.give(VoxelImage.KEY, image);
         summarise(context.results(), par, plan, image);
         context.progress(1, "done");
@@ -219,7 +220,7 @@ public final class ImageLoadStage implements Solver {
         sink.note("crop", String.format(Locale.ROOT, "voxels x %d to %d, y %d to %d, z %d to %d (from the "
                 + "collector) of the turned image, end exclusive", from[0], to[0], from[1], to[1], from[2], to[2]));
         if (plan.factor() > 1) {
-            int[] cropped = plan.reslice().size();
+            int[] cropped = plan.reslice().cropSize();
             sink.note("downsample", String.format(Locale.ROOT, "factor %d: the phase of most voxels in each block "
                     + "of %d^3 (ties to the lower label); %d, %d, %d voxels dropped at the high end of x, y, z",
                     plan.factor(), plan.factor(), cropped[0] % plan.factor(), cropped[1] % plan.factor(),
@@ -267,19 +268,18 @@ public final class ImageLoadStage implements Solver {
                 to[a] = range[1];
             }
         }
-        Reslice reslice = new Reslice(fileSize, through, "high".equals(par.text(COLLECTOR)), from, to);
-        int[] cropped = reslice.size();
         int factor = par.integer(DOWNSAMPLE);
-        int smallest = Math.min(cropped[0], Math.min(cropped[1], cropped[2]));
+        int smallest = Math.min(to[0] - from[0], Math.min(to[1] - from[1], to[2] - from[2]));
         if (factor > smallest) {
             throw new InvalidInputException(par.fieldPath(DOWNSAMPLE), factor, "a factor of at most " + smallest
                     + ", the smallest edge of the cropped image in voxels");
         }
-        long voxels = (long) cropped[0] * cropped[1] * cropped[2];
-        int[] coarse = Downsample.size(cropped, factor);
-        guard.check(par.fieldPath(FILE), file(par) + String.format(Locale.ROOT, " (%d x %d x %d voxels after the crop%s)",
-                        cropped[0], cropped[1], cropped[2], factor > 1 ? ", down-sampled by " + factor : ""),
-                voxels, factor > 1 ? (long) coarse[0] * coarse[1] * coarse[2] : 0, volume.bufferBytes());
+        Reslice reslice = new Reslice(fileSize, through, "high".equals(par.text(COLLECTOR)), from, to, factor);
+        int[] size = reslice.size();
+        long voxels = (long) size[0] * size[1] * size[2];
+        guard.check(par.fieldPath(FILE), file(par) + String.format(Locale.ROOT, " (%d x %d x %d voxels after the "
+                        + "crop%s)", size[0], size[1], size[2], factor > 1 ? " and down-sampling by " + factor : ""),
+                voxels, factor > 1 ? Downsample.bytes(voxels, factor) : 0, volume.bufferBytes());
         return new Plan(volume, reslice, map, factor, from, to);
     }
 

@@ -4,8 +4,8 @@ import java.util.Locale;
 import org.calsim.api.stage.InvalidInputException;
 
 /**
- * Refuses an image the JVM cannot hold: the labels of the cropped image (one byte per voxel), the down-sampled copy
- * and the reader's buffers must fit in a budget, by default half the JVM's maximum heap (the other half is left to
+ * Refuses an image the JVM cannot hold: the labels of the image it gives (one byte per voxel, after the crop and the
+ * down-sampling), the block counts of the down-sampling and the reader's buffers must fit in a budget, by default half the JVM's maximum heap (the other half is left to
  * the stages that work on the image). Java arrays also limit an image to 2³¹ − 1 voxels.
  */
 final class MemoryGuard {
@@ -30,16 +30,16 @@ final class MemoryGuard {
     /**
      * @param field   job-file field of the image, for the message
      * @param what    the image in words, e.g. {@code "stack.npy (512 x 512 x 400 voxels after the crop)"}
-     * @param voxels  voxels of the cropped image
-     * @param coarse  voxels after down-sampling (0 when not down-sampled: no copy)
+     * @param voxels  voxels of the image, cropped and down-sampled
+     * @param counts  bytes of the down-sampling's block counts (0 when not down-sampled)
      * @param buffers bytes the reader holds
      * @throws InvalidInputException with the bytes needed and the budget, if it does not fit
      */
-    void check(String field, String what, long voxels, long coarse, long buffers) {
-        long needed = voxels + coarse + buffers;
+    void check(String field, String what, long voxels, long counts, long buffers) {
+        long needed = voxels + counts + buffers;
         if (voxels > Integer.MAX_VALUE - 8 || needed > budget) {
             throw new InvalidInputException(field, what + " needing " + mib(needed) + " (labels " + mib(voxels)
-                    + (coarse > 0 ? ", down-sampled copy " + mib(coarse) : "") + ", read buffers " + mib(buffers)
+                    + (counts > 0 ? ", block counts " + mib(counts) : "") + ", read buffers " + mib(buffers)
                     + ")", "an image within the memory guard of " + mib(budget) + " (" + source + ") "
                     + "and 2^31 - 1 voxels: crop it (crop_x_voxels, crop_y_voxels, crop_z_voxels) or give the JVM "
                     + "a larger heap (CALSIM_JAVA_OPTS=-Xmx8g ./calsim ...)");

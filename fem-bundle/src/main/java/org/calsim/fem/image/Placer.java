@@ -1,34 +1,38 @@
 package org.calsim.fem.image;
 
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /**
- * Places the values of a {@link Volume}, in the file's order, into the labels of the turned and cropped image
- * ({@link Reslice}), each value turned into its phase by a {@link LabelMap}. Values outside the crop are skipped;
- * values inside it that are not mapped are counted. Without a target it only counts (the check before a job runs).
+ * Places the values of a {@link Volume}, in the file's order, into the image a {@link Reslice} describes (turned,
+ * cropped, down-sampled), each value turned into its phase by a {@link LabelMap}: straight into the labels, or
+ * counted in its block by a {@link Downsample}. Values outside the crop are skipped; values inside it that are not
+ * mapped are counted. Without a target it only counts (the check before a job runs).
  */
 final class Placer implements Volume.ValueSink {
     private final LabelMap map;
-    private final byte[] target;
+    private final byte[] labels;
+    private final Downsample votes;
     private final long[][] offsets;
     private final int[] order;
     private final int[] counter = new int[3];
     private final int[] limit = new int[3];
     private final TreeMap<Integer, Long> unmapped = new TreeMap<>();
-    private final java.util.function.LongConsumer afterChunk;
+    private final LongConsumer afterChunk;
     private long placed;
 
     /**
      * @param volume     the file
      * @param reslice    where its voxels go
      * @param map        the phase of each value
-     * @param target     the labels of the cropped image (x fastest), or {@code null} to check the mapping only
+     * @param labels     the labels of the image (x fastest) when it is not down-sampled, else {@code null}
+     * @param votes      the block counts when it is down-sampled, else {@code null}
      * @param afterChunk called after each chunk with the values read so far (progress and cancellation)
      */
-    Placer(Volume volume, Reslice reslice, LabelMap map, byte[] target,
-           java.util.function.LongConsumer afterChunk) {
+    Placer(Volume volume, Reslice reslice, LabelMap map, byte[] labels, Downsample votes, LongConsumer afterChunk) {
         this.map = map;
-        this.target = target;
+        this.labels = labels;
+        this.votes = votes;
         this.offsets = reslice.offsets();
         this.order = volume.xFastest() ? new int[] {0, 1, 2} : new int[] {2, 1, 0};
         int[] size = volume.size();
@@ -49,8 +53,10 @@ final class Placer implements Volume.ValueSink {
                 int label = map.label(values[v]);
                 if (label == LabelMap.UNMAPPED) {
                     unmapped.merge(values[v], 1L, Long::sum);
-                } else if (target != null) {
-                    target[(int) (o0 + o1 + o2)] = (byte) label;
+                } else if (labels != null) {
+                    labels[(int) (o0 + o1 + o2)] = (byte) label;
+                } else if (votes != null) {
+                    votes.add((int) (o0 + o1 + o2), label);
                 }
             }
             if (++counter[0] == limit[0]) {

@@ -5,7 +5,9 @@ package org.calsim.fem.image;
  * current collector, and the two others x and y in cyclic order (through-plane x: the file's y and z become x and
  * y; through-plane y: z and x; through-plane z: unchanged), so that the frame stays right-handed unless the
  * collector sits at the high end of the through-plane axis (then z is mirrored). Then crops a box of the turned
- * image: voxels {@code from} (inclusive) to {@code to} (exclusive) along each of x, y, z.
+ * image, voxels {@code from} (inclusive) to {@code to} (exclusive) along each of x, y, z, and groups the crop into
+ * blocks of f × f × f voxels, the voxels of the down-sampled image (f = 1: no down-sampling); voxels beyond the
+ * last whole block along an axis are left out.
  *
  * <p>It tells where each value of the file goes as a sum over the file's axes ({@link #offsets}), so that the
  * file's values can be placed in one pass in whatever order the file holds them.
@@ -16,6 +18,7 @@ final class Reslice {
     private final boolean collectorHigh;
     private final int[] from;
     private final int[] to;
+    private final int factor;
 
     /**
      * @param fileSize      size along the file's x, y, z [voxels]
@@ -23,13 +26,15 @@ final class Reslice {
      * @param collectorHigh whether the collector is at the last index of that axis (else at index 0)
      * @param from          first voxel of the crop along calsim's x, y, z
      * @param to            voxel after the last one of the crop along calsim's x, y, z
+     * @param factor        down-sampling factor f ≥ 1, at most the smallest edge of the crop
      */
-    Reslice(int[] fileSize, int through, boolean collectorHigh, int[] from, int[] to) {
+    Reslice(int[] fileSize, int through, boolean collectorHigh, int[] from, int[] to, int factor) {
         this.fileSize = fileSize.clone();
         this.through = through;
         this.collectorHigh = collectorHigh;
         this.from = from.clone();
         this.to = to.clone();
+        this.factor = factor;
     }
 
     /** @return calsim's axis (0 x, 1 y, 2 z) of file axis {@code a} */
@@ -46,14 +51,20 @@ final class Reslice {
         return size;
     }
 
-    /** @return the size of the cropped image along calsim's x, y, z [voxels] */
-    int[] size() {
+    /** @return the size of the crop along calsim's x, y, z [voxels of the file] */
+    int[] cropSize() {
         return new int[] {to[0] - from[0], to[1] - from[1], to[2] - from[2]};
     }
 
+    /** @return the size of the image this gives, cropped and down-sampled, along calsim's x, y, z [voxels] */
+    int[] size() {
+        int[] crop = cropSize();
+        return new int[] {crop[0] / factor, crop[1] / factor, crop[2] / factor};
+    }
+
     /**
-     * @return for each file axis a and index c along it, what voxel (.., c, ..) adds to its index in the cropped
-     *         image (x fastest), or -1 if it lies outside the crop
+     * @return for each file axis a and index c along it, what voxel (.., c, ..) adds to the index of its voxel in
+     *         the image this gives (x fastest), or -1 if it lies outside the crop or its whole blocks
      */
     long[][] offsets() {
         int[] size = size();
@@ -64,7 +75,9 @@ final class Reslice {
             offsets[a] = new long[fileSize[a]];
             for (int c = 0; c < fileSize[a]; c++) {
                 int turned = axis == 2 && collectorHigh ? fileSize[a] - 1 - c : c;
-                offsets[a][c] = turned >= from[axis] && turned < to[axis] ? (turned - from[axis]) * stride[axis] : -1;
+                int block = Math.floorDiv(turned - from[axis], factor);
+                boolean inside = turned >= from[axis] && turned < to[axis] && block < size[axis];
+                offsets[a][c] = inside ? block * stride[axis] : -1;
             }
         }
         return offsets;

@@ -214,6 +214,23 @@ class ImageLoadStageTest {
                 ImageFiles.bytes(v, 1, ByteOrder.LITTLE_ENDIAN));
         VoxelImage votes = load(with(mixed, "downsample", 2)).given(VoxelImage.KEY);
         assertArrayEquals(new byte[] {1, 2}, votes.labels());
+
+        // blocks of 7^3 (four-byte counts): 2 x 1 x 1 blocks, CBD in the first but for 171 AM voxels (of 343), pore
+        // in the second but for 171 CBD voxels
+        int n = 7;
+        v = new int[2 * n * n * n];
+        int am = 0;
+        int cbd = 0;
+        for (int p = 0; p < v.length; p++) {
+            boolean first = p % (2 * n) < n;
+            v[p] = first ? (am++ < 171 ? 1 : 2) : (cbd++ < 171 ? 2 : 0);
+        }
+        Path sevens = ImageFiles.npy(dir.resolve("sevens.npy"), "|u1", false, new int[] {n, n, 2 * n},
+                ImageFiles.bytes(v, 1, ByteOrder.LITTLE_ENDIAN));
+        VoxelImage big = load(with(sevens, "downsample", 7)).given(VoxelImage.KEY);
+        assertArrayEquals(new int[] {2, 1, 1}, new int[] {big.nx(), big.ny(), big.nz()});
+        assertArrayEquals(new byte[] {2, 0}, big.labels());
+        assertEquals(7e-6, big.voxelSize(), 1e-20);
     }
 
     /** Other solid is merged into CBD, several values can be one phase, and the summary says so. */
