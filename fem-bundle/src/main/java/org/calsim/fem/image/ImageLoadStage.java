@@ -50,8 +50,9 @@ import org.osgi.service.component.annotations.Component;
  * {@link MemoryGuard}. The check reads the whole file once (without keeping it); the run reads it again. Messages
  * name the field, never the file's text.
  *
- * <p>Summary: the size in voxels, the voxel edge, the phase fractions, and notes on the source, the crop, the
- * down-sampling and merged labels.
+ * <p>Summary: the size in voxels, the voxel edge [um], the phase fractions, the fraction of other solid merged
+ * into AM or CBD, and notes on the source, the crop, the down-sampling, the fraction of each file value and merged
+ * labels.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=" + ImageLoadStage.NAME)
 public final class ImageLoadStage implements Solver {
@@ -198,11 +199,15 @@ public final class ImageLoadStage implements Solver {
         VoxelImage image = new VoxelImage(size[0], size[1], size[2], h, votes == null ? labels : votes.labels(),
                 Voxeliser.PHASES);
         context.give(VoxelImage.KEY, image);
-        summarise(context.results(), par, plan, image);
+        summarise(context.results(), par, plan, image, placer.counts());
         context.progress(1, "done");
     }
 
-    private void summarise(ResultSink sink, Parameters par, Plan plan, VoxelImage image) {
+    /**
+     * @param counts voxels of the file, inside the crop (and its whole blocks), of each mapped value, by
+     *               {@link LabelMap#index}
+     */
+    private void summarise(ResultSink sink, Parameters par, Plan plan, VoxelImage image, long[] counts) {
         sink.summary("voxels_x", image.nx(), "1");
         sink.summary("voxels_y", image.ny(), "1");
         sink.summary("voxels_z", image.nz(), "1");
@@ -226,7 +231,20 @@ public final class ImageLoadStage implements Solver {
                     plan.factor(), plan.factor(), cropped[0] % plan.factor(), cropped[1] % plan.factor(),
                     cropped[2] % plan.factor()));
         }
+        long total = java.util.Arrays.stream(counts).sum();
+        StringBuilder byValue = new StringBuilder("fraction of the file's voxels in the image (before down-sampling) "
+                + "by value:");
+        long other = 0;
+        LabelMap map = plan.map();
+        for (int i = 0; i < counts.length; i++) {
+            byValue.append(i == 0 ? " " : "; ").append(map.value(i)).append(' ')
+                    .append(map.isOther(i) ? "other solid" : Voxeliser.PHASES.get(map.label(i)))
+                    .append(String.format(Locale.ROOT, " %.6g", counts[i] / (double) total));
+            other += map.isOther(i) ? counts[i] : 0;
+        }
+        sink.note("file_values", byValue.toString());
         if (par.isSet(OTHER)) {
+            sink.summary("other_solid_fraction", other / (double) total, "1");
             sink.note("merged_labels", "file values " + list(par, OTHER) + " (other solid) counted as "
                     + ("am".equals(par.text(OTHER_AS)) ? "active material" : "CBD"));
         }

@@ -18,6 +18,7 @@ final class Placer implements Volume.ValueSink {
     private final int[] counter = new int[3];
     private final int[] limit = new int[3];
     private final TreeMap<Integer, Long> unmapped = new TreeMap<>();
+    private final long[] counts;
     private final LongConsumer afterChunk;
     private long placed;
 
@@ -40,6 +41,7 @@ final class Placer implements Volume.ValueSink {
             limit[s] = size[order[s]];
         }
         this.afterChunk = afterChunk;
+        this.counts = new long[map.size()];
     }
 
     @Override
@@ -50,13 +52,16 @@ final class Placer implements Volume.ValueSink {
             long o1 = offsets[order[1]][counter[1]];
             long o2 = offsets[order[2]][counter[2]];
             if (o0 >= 0 && o1 >= 0 && o2 >= 0) {
-                int label = map.label(values[v]);
-                if (label == LabelMap.UNMAPPED) {
+                int at = map.index(values[v]);
+                if (at == LabelMap.UNMAPPED) {
                     unmapped.merge(values[v], 1L, Long::sum);
-                } else if (labels != null) {
-                    labels[(int) (o0 + o1 + o2)] = (byte) label;
-                } else if (votes != null) {
-                    votes.add((int) (o0 + o1 + o2), label);
+                } else {
+                    counts[at]++;
+                    if (labels != null) {
+                        labels[(int) (o0 + o1 + o2)] = (byte) map.label(at);
+                    } else if (votes != null) {
+                        votes.add((int) (o0 + o1 + o2), map.label(at));
+                    }
                 }
             }
             if (++counter[0] == limit[0]) {
@@ -69,6 +74,11 @@ final class Placer implements Volume.ValueSink {
         }
         placed += count;
         afterChunk.accept(placed);
+    }
+
+    /** @return how many voxels inside the crop hold each mapped value, by {@link LabelMap#index} */
+    long[] counts() {
+        return counts.clone();
     }
 
     /** @return the values inside the crop that are not mapped, with how many voxels hold each, by value */

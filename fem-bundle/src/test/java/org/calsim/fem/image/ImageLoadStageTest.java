@@ -244,6 +244,10 @@ class ImageLoadStageTest {
         assertArrayEquals(new byte[] {0, 0, 1, 2, 2, 2, 2, 0}, c.given(VoxelImage.KEY).labels());
         assertTrue(c.sink().notes.get("merged_labels").contains("[3, 4] (other solid) counted as CBD"));
         assertEquals(0.5, c.sink().get("cbd_fraction"), 0);
+        assertEquals(3 / 8.0, c.sink().get("other_solid_fraction"), 0);
+        assertTrue(c.sink().notes.get("file_values").endsWith("by value: 0 pore 0.250000; 1 AM 0.125000; "
+                + "2 CBD 0.125000; 3 other solid 0.250000; 4 other solid 0.125000; 5 pore 0.125000"),
+                c.sink().notes.get("file_values"));
     }
 
     private InvalidInputException refused(ImageLoadStage stage, Map<String, Object> with) {
