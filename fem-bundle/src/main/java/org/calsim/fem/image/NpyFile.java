@@ -107,7 +107,10 @@ final class NpyFile implements Volume {
             if (axes == 3) {
                 throw problem(field, file, "more than three dimensions");
             }
-            long n = d.trim().length() > 10 ? Long.MAX_VALUE : Long.parseLong(d.trim());
+            if (!d.trim().matches("[0-9]{1,10}")) {
+                throw problem(field, file, "a shape that cannot be read");
+            }
+            long n = Long.parseLong(d.trim());
             if (n < 1 || n > Integer.MAX_VALUE) {
                 throw problem(field, file, "an empty or oversized axis");
             }

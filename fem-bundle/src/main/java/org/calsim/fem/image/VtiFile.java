@@ -37,7 +37,8 @@ final class VtiFile implements Volume {
             + "Int8, UInt16, Int16 or Int32 values, ascii, base64 or appended raw, uncompressed or zlib-compressed";
     private static final Pattern ATTRIBUTE = Pattern.compile("([A-Za-z_:][-\\w.:]*)\\s*=\\s*\"([^\"]*)\"");
     private static final int MAX_TAG = 1 << 20;
-    private static final long MAX_BLOCK = 1L << 26;
+    /** Largest compression header accepted [bytes]: 8 million blocks of UInt64 sizes. */
+    private static final long MAX_HEADER = 1L << 26;
 
     /** One {@code DataArray} element of the point or cell data. */
     private record DataArray(Map<String, String> attributes, boolean cells, long contentStart, long contentEnd) {
@@ -292,11 +293,10 @@ final class VtiFile implements Volume {
 
     /** @return the bytes of a compression header of {@code blocks} blocks, checked to be plausible */
     private int checkedHeader(long blocks) {
-        long total = (3 + blocks) * headerBytes;
-        if (blocks < 0 || total > MAX_BLOCK) {
+        if (blocks < 0 || blocks > MAX_HEADER / headerBytes - 3) {
             throw problem("a compression header that cannot be decoded");
         }
-        return (int) total;
+        return (int) ((3 + blocks) * headerBytes);
     }
 
     private InvalidInputException mismatch(long bytes, long announced) {

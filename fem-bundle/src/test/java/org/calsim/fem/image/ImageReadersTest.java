@@ -2,6 +2,7 @@ package org.calsim.fem.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -149,6 +150,44 @@ class ImageReadersTest {
             VoxelImage image = load(file, Map.of("vti_array", "labels"));
             assertEquals(List.of(5, 4, 3), List.of(image.nx(), image.ny(), image.nz()), name);
             assertArrayEquals(asLabels(v), image.labels(), name);
+        }
+    }
+
+    /**
+     * Damaged files (cut short, or with bytes overwritten in the header or anywhere) are either still read or refused
+     * with an {@link org.calsim.api.stage.InvalidInputException} naming the file's field (or the array's, when its
+     * name was hit), never with another exception.
+     */
+    @Test
+    void damagedFilesAreRefusedCleanly() throws Exception {
+        List<byte[]> files = new java.util.ArrayList<>();
+        for (String name : List.of("vtk-zlib-appended-raw-cells.vti", "vtk-inline-binary-zlib-int32.vti",
+                "vtk-appended-base64-uint16.vti", "vtk-ascii-int8.vti")) {
+            try (java.io.InputStream in = getClass().getResourceAsStream(name)) {
+                files.add(in.readAllBytes());
+            }
+        }
+        files.add(java.nio.file.Files.readAllBytes(ImageFiles.npy(dir.resolve("n.npy"), "<i2", true,
+                new int[] {SIZE[2], SIZE[1], SIZE[0]}, ImageFiles.bytes(values(2, 6), 2, ByteOrder.LITTLE_ENDIAN))));
+        SplittableRandom random = new SplittableRandom(11);
+        for (int f = 0; f < files.size(); f++) {
+            byte[] original = files.get(f);
+            Path file = dir.resolve(f == files.size() - 1 ? "damaged.npy" : "damaged.vti");
+            for (int t = 0; t < 36; t++) {
+                byte[] b = t % 3 == 0 ? java.util.Arrays.copyOf(original, random.nextInt(original.length))
+                        : original.clone();
+                if (t % 3 != 0) {
+                    int within = t % 3 == 1 ? b.length : Math.min(b.length, 400);
+                    b[random.nextInt(within)] = (byte) random.nextInt(256);
+                }
+                java.nio.file.Files.write(file, b);
+                try {
+                    load(file, f == files.size() - 1 ? Map.of() : Map.of("vti_array", "labels"));
+                } catch (org.calsim.api.stage.InvalidInputException e) {
+                    assertTrue(List.of("stages[0].with.file", "stages[0].with.vti_array").contains(e.field()),
+                            e.getMessage());
+                }
+            }
         }
     }
 }
