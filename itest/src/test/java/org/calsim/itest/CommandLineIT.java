@@ -133,6 +133,30 @@ class CommandLineIT {
     }
 
     /**
+     * The image example: image.load reads the .npy beside the job and fem.tortuosity measures it; a label the job
+     * does not map is refused before anything runs, naming the file's field and the label.
+     */
+    @Test
+    void imageExampleLoadsTheNpyAndRefusesAnUnmappedLabel() throws Exception {
+        Path out = dir.resolve("image");
+        Path job = Calsim.home().resolve("examples/xct-image.yaml");
+        Calsim.Result r = Calsim.run(dir, "run", job.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        JsonNode image = find(summary, "image.load").get("results");
+        assertEquals(48, image.at("/voxels_x/value").asInt(), image.toString());
+        assertEquals(80, image.at("/voxels_z/value").asInt(), image.toString());
+        double tau = find(summary, "fem.tortuosity").get("results").at("/tortuosity_factor_through_plane/value")
+                .asDouble();
+        assertTrue(tau > 1 && tau < 20, "a finite tortuosity factor: " + tau);
+
+        Calsim.Result bad = Calsim.run(dir, "run", job.toString(), "--out", dir.resolve("bad").toString(), "--set",
+                "stages[0].with.cbd_labels=[3]");
+        assertEquals(2, bad.exit(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("stages[0].with.file") && bad.err().contains("not mapped: 2 in"), bad.err());
+    }
+
+    /**
      * The permeability-series example: every state of the calendering series voxelised and flowed through by
      * lattice Boltzmann; the permeability falls as calendering closes the pores, with a Kozeny–Carman fit.
      */
