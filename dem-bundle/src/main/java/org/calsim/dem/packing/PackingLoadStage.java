@@ -49,8 +49,8 @@ import org.osgi.service.component.annotations.Component;
  * carbon and binder that are not spheres in the file are not counted).
  *
  * <p>All of the file is read and checked in {@link #validate}, before any stage runs: an unreadable file, a missing
- * column, an unmapped type, a box that is not periodic in x and y, a radius &le; 0 or a sphere outside the box is
- * reported naming the field, the file, the line and the column, never the file's text.
+ * column, an unmapped type, a box that is not periodic in x and y, a radius &le; 0, a sphere outside the box or no
+ * sphere at all is reported naming the field, the file, the line and the column, never the file's text.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=" + PackingLoadStage.NAME)
 public final class PackingLoadStage implements Solver {
@@ -204,6 +204,9 @@ public final class PackingLoadStage implements Solver {
                 par.number(BOX_Y)) : LammpsDump.read(file, field, DUMP_UNITS.get(par.isSet(LENGTH_UNIT)
                         ? par.text(LENGTH_UNIT) : "m"));
         int n = t.size();
+        if (n == 0) {
+            throw InvalidInputException.inFile(field, file, 0, 0, "a packing of at least one sphere");
+        }
         double lx = t.hi()[0] - t.lo()[0];
         double ly = t.hi()[1] - t.lo()[1];
         double[] x = new double[n];
@@ -308,11 +311,9 @@ public final class PackingLoadStage implements Solver {
         sink.summary("box_x_um", packing.boxX() * 1e6, "um");
         sink.summary("box_y_um", packing.boxY() * 1e6, "um");
         sink.summary("thickness_um", h * 1e6, "um");
-        sink.summary("porosity", h > 0 ? 1 - packing.solidVolume() / (area * h) : 1, "1");
-        if (packing.size() > 0) {
-            sink.summary("smallest_radius_um", smallest * 1e6, "um");
-            sink.summary("largest_radius_um", largest * 1e6, "um");
-        }
+        sink.summary("porosity", 1 - packing.solidVolume() / (area * h), "1");
+        sink.summary("smallest_radius_um", smallest * 1e6, "um");
+        sink.summary("largest_radius_um", largest * 1e6, "um");
         if (Double.isFinite(loaded.fileHeight())) {
             sink.summary("file_box_z_um", loaded.fileHeight() * 1e6, "um");
         }

@@ -218,6 +218,8 @@ class PackingLoadTest {
                 "1 1 1.2 0.5 0.1 0.1"), Map.of(), FILE, "line 10, column 3", "inside the periodic box in x");
         refused("above.dump", dump("pp pp ff", "0 1", "0 1", "0 1", "id type x y z radius",
                 "1 1 0.5 0.5 1.2 0.1"), Map.of(), FILE, "line 10, column 5", "inside the box in z");
+        refused("none.dump", dump("pp pp ff", "0 1", "0 1", "0 1", "id type x y z radius"), Map.of(), FILE,
+                "at least one sphere");
         refused("small.dump", dump("pp pp ff", "0 1", "0 1", "0 1", "id type x y z radius",
                 "1 1 0.5 0.5 0.3 0.3"), Map.of(), FILE, "twice the largest sphere diameter (0.6 m)");
         InvalidInputException x = refused("types.dump", dump("pp pp ff", "0 1", "0 1", "0 1",
