@@ -83,8 +83,9 @@ final class LammpsDump {
                     lo = null;
                 } else if (item.startsWith("NUMBER OF ATOMS")) {
                     double n = number(value(), 1, "a whole number of atoms");
-                    if (n < 0 || n != Math.rint(n) || n > Integer.MAX_VALUE - 8) {
-                        throw error(lineNo, 1, "a whole number of atoms >= 0");
+                    if (n < 0 || n != Math.rint(n) || n > SphereTable.MAX_SPHERES) {
+                        throw error(lineNo, 1, String.format("a whole number of atoms >= 0 and <= %,d",
+                                SphereTable.MAX_SPHERES));
                     }
                     atoms = (int) n;
                 } else if (item.startsWith("BOX BOUNDS")) {

@@ -40,12 +40,15 @@ final class SphereCsv {
      * @throws InvalidInputException if the file cannot be read or lacks a column, or a cell is not a number
      */
     static SphereTable read(Path file, String field, double boxX, double boxY) {
-        List<String> lines;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            lines = in.lines().toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
+            return read(in, file, field, boxX, boxY);
+        } catch (IOException e) {
             throw InvalidInputException.inFile(field, file, 0, 0, "a readable UTF-8 file: " + EXPECTED);
         }
+    }
+
+    private static SphereTable read(BufferedReader in, Path file, String field, double boxX, double boxY)
+            throws IOException {
         String[] names = {"x", "y", "z", "radius"};
         int[] columns = {-1, -1, -1, -1, -1};
         double[] scale = new double[4];
@@ -53,8 +56,9 @@ final class SphereCsv {
         int headerLine = 0;
         List<double[]> rows = new ArrayList<>();
         List<Integer> rowLines = new ArrayList<>();
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
+        String text;
+        for (int n = 0; (text = in.readLine()) != null; n++) {
+            String line = text.strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -84,6 +88,10 @@ final class SphereCsv {
                     }
                 }
                 continue;
+            }
+            if (rows.size() == SphereTable.MAX_SPHERES) {
+                throw InvalidInputException.inFile(field, file, n + 1, 0, String.format("a file of at most %,d "
+                        + "spheres", SphereTable.MAX_SPHERES));
             }
             if (cells.length != headerSize) {
                 throw InvalidInputException.inFile(field, file, n + 1, Math.min(cells.length, headerSize) + 1,

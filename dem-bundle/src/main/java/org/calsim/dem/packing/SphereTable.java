@@ -22,6 +22,12 @@ package org.calsim.dem.packing;
 record SphereTable(double[] x, double[] y, double[] z, double[] radius, int[] type, int[] line, int[] columns,
                    double[] lo, double[] hi, int boxLine, String source) {
 
+    /**
+     * Most spheres a file may hold: the limit {@code dem.generate} sets on a coating (memory and time of the DEM),
+     * checked before the arrays are made, so a file cannot ask for more memory than a job may use.
+     */
+    static final int MAX_SPHERES = 5_000_000;
+
     /** Column slots in {@link #columns()}. */
     static final int X = 0;
     static final int Y = 1;

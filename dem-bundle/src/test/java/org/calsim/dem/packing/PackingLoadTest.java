@@ -218,6 +218,8 @@ class PackingLoadTest {
                 "1 1 1.2 0.5 0.1 0.1"), Map.of(), FILE, "line 10, column 3", "inside the periodic box in x");
         refused("above.dump", dump("pp pp ff", "0 1", "0 1", "0 1", "id type x y z radius",
                 "1 1 0.5 0.5 1.2 0.1"), Map.of(), FILE, "line 10, column 5", "inside the box in z");
+        refused("huge.dump", dump("pp pp ff", "0 1", "0 1", "0 1", "id type x y z radius").replace(
+                "NUMBER OF ATOMS\n0", "NUMBER OF ATOMS\n2000000000"), Map.of(), FILE, "line 4", "<= 5,000,000");
         refused("none.dump", dump("pp pp ff", "0 1", "0 1", "0 1", "id type x y z radius"), Map.of(), FILE,
                 "at least one sphere");
         refused("small.dump", dump("pp pp ff", "0 1", "0 1", "0 1", "id type x y z radius",
@@ -234,6 +236,12 @@ class PackingLoadTest {
                 Map.of("box_x_um", 5), "stages[0].with.box_x_um", "BOX BOUNDS give the box");
 
         String csv = "x_um,y_um,z_um,radius_um,type\n10,10,10,5,1\n";
+        Files.write(dir.resolve("binary.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 'S', 'E', 'C', 'R', 'E', 'T'});
+        InvalidInputException binary = assertThrows(InvalidInputException.class, () -> load(Map.of("file",
+                dir.resolve("binary.csv"), "format", "csv", "box_x_um", 100, "box_y_um", 100, "active_types",
+                List.of(1))));
+        assertEquals(FILE, binary.field());
+        assertTrue(binary.getMessage().contains("readable UTF-8"), binary.getMessage());
         refused("nounit.csv", "x,y_um,z_um,radius_um,type\n10,10,10,5,1\n", Map.of("format", "csv", "box_x_um", 100,
                 "box_y_um", 100), FILE, "line 1", "x_m, x_mm or x_um is missing");
         refused("notype.csv", "x_um,y_um,z_um,radius_um\n10,10,10,5\n", Map.of("format", "csv", "box_x_um", 100,
