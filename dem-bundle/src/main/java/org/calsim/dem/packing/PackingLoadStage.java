@@ -102,6 +102,15 @@ public final class PackingLoadStage implements Solver {
 
     @Override
     public void validate(Parameters par, SimulationState inputs) {
+        load(par, checkFields(par, inputs));
+    }
+
+    /**
+     * The checks that do not read the file.
+     *
+     * @return the type mapping
+     */
+    private static Map<Integer, Integer> checkFields(Parameters par, SimulationState inputs) {
         boolean csv = CSV.equals(par.text(FORMAT));
         if (csv) {
             if (par.isSet(LENGTH_UNIT)) {
@@ -127,7 +136,7 @@ public final class PackingLoadStage implements Solver {
             throw new InvalidInputException(par.fieldPath(ACTIVE_MATERIAL), null, "a material name (there is no "
                     + "recipe whose active_material it could default to)");
         }
-        load(par, phases);
+        return phases;
     }
 
     @Override
@@ -143,9 +152,9 @@ public final class PackingLoadStage implements Solver {
     @Override
     public void run(StageContext context) {
         Parameters par = context.parameters();
-        validate(par, context.state());
+        Map<Integer, Integer> phases = checkFields(par, context.state());
         context.progress(0, "reading " + par.file(FILE).getFileName());
-        Loaded loaded = load(par, phases(par));
+        Loaded loaded = load(par, phases);
         String am = par.isSet(ACTIVE_MATERIAL) ? par.text(ACTIVE_MATERIAL)
                 : context.state().get(ElectrodeRecipe.KEY).activeMaterial();
         List<String> materials = par.isSet(CBD_TYPES) ? List.of(am, par.text(CBD_MATERIAL)) : List.of(am);
