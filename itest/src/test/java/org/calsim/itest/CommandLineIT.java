@@ -72,6 +72,29 @@ class CommandLineIT {
         assertTrue(check.out().contains("is a valid job"), check.out());
     }
 
+    /**
+     * The LIGGGHTS example is a valid job; the same job with a dump whose box is not periodic in x is refused before
+     * anything runs, naming the file field, the file and its line, and quoting nothing of the file's text.
+     */
+    @Test
+    void anImportedPackingIsCheckedBeforeAnythingRuns() throws Exception {
+        Path example = Calsim.home().resolve("examples/liggghts-packing.yaml");
+        Calsim.Result check = Calsim.run(dir, "check", example.toString());
+        assertEquals(0, check.exit(), check.out() + check.err());
+        assertTrue(check.out().contains("is a valid job"), check.out());
+
+        Files.writeString(dir.resolve("job.yaml"), Files.readString(example));
+        Files.writeString(dir.resolve("liggghts-settled.dump"), String.join("\n", "ITEM: TIMESTEP", "0",
+                "ITEM: NUMBER OF ATOMS", "1", "ITEM: BOX BOUNDS ff pp ff", "0 0.25", "0 0.25", "0 0.5",
+                "ITEM: ATOMS id type x y z radius s3cret", "1 1 0.1 0.1 0.1 0.005 7", ""));
+        Calsim.Result r = Calsim.run(dir, "run", "job.yaml");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("stages[0].with.file") && r.err().contains("liggghts-settled.dump")
+                && r.err().contains("line 5") && r.err().contains("periodic in x and y"), r.err());
+        assertFalse(r.err().contains("s3cret"), r.err());
+        assertFalse(Files.exists(dir.resolve("results")), "nothing may be written for a job that did not run");
+    }
+
     @Test
     void quickstartWritesSummaryProvenanceTablesAndPlots() throws Exception {
         Path out = dir.resolve("out");

@@ -61,8 +61,8 @@ import org.osgi.service.component.annotations.Component;
  * ({@link org.calsim.dem.analysis.SurfaceHeight}), before and after the pass, and the degree of compaction compares
  * the two; particles wholly above the final surface are counted ({@code particles_above_surface}).
  *
- * <p>The coating's own weight acts (standard gravity on the real masses, g/s per density-scaled mass; 0 for a
- * packing without a generator): negligible beside calendering loads. The much larger deposition force of
+ * <p>The coating's own weight acts (standard gravity on the real masses, g/s per density-scaled mass): negligible
+ * beside calendering loads. The much larger deposition force of
  * {@code dem.generate} does not: it was a device to settle the wet deposit in few steps, and on the dried film,
  * whose particles the drying left apart and its binder holds, it would make them fall onto each other before the tool
  * arrives (on the 10 mg/cm² roll-test strip at 3 mm/s, tearing 65 % of the CBD bonds before the roll touched it).
@@ -72,6 +72,13 @@ import org.osgi.service.component.annotations.Component;
  * checkpoint folder every {@code checkpoint_every_steps}, with copies of the VTK snapshots written until then; with
  * {@code resume: true} a run continues from the last one and ends exactly as an uninterrupted run would, with the same
  * numbers, tables and VTK files.
+ *
+ * <p><b>A packing not made by {@code dem.generate}</b> (e.g. read by {@code packing.load}) comes without the
+ * generator's description of the coating: it has no CBD bonds; its CBD spheres (type 1) are taken as solid, with the
+ * carbon-binder solid density the recipe implies (a file does not state their nanoporosity); this stage's
+ * {@code density_scaling} applies and the weight is standard gravity on the real masses; the length d50 (start gap
+ * of the plate, inertial number, roll-mode windows) is the median active-material diameter of the packing, not the
+ * recipe's. The porosity then counts the spheres only. A note in the results says so.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=" + CalenderStage.NAME)
 public final class CalenderStage implements Solver {
@@ -195,8 +202,9 @@ public final class CalenderStage implements Solver {
         validate(par, context.state());
         ParticlePacking packing = context.state().get(ParticlePacking.KEY);
         ElectrodeRecipe recipe = context.state().get(ElectrodeRecipe.KEY);
-        DemKeys.Coating coating = context.state().find(DemKeys.COATING)
-                .orElse(new DemKeys.Coating(par.number(DemSetup.DENSITY_SCALING), 1.0, null, 0));
+        java.util.Optional<DemKeys.Coating> generated = context.state().find(DemKeys.COATING);
+        DemKeys.Coating coating = generated.orElse(new DemKeys.Coating(par.number(DemSetup.DENSITY_SCALING), 1.0,
+                null, -ElectrodeGenerator.STANDARD_GRAVITY / par.number(DemSetup.DENSITY_SCALING)));
         double scaling = coating.densityScaling();
         DemSetup.Elastic[] types = new DemSetup.Elastic[packing.materials().size()];
         for (int t = 0; t < types.length; t++) {
@@ -233,7 +241,14 @@ public final class CalenderStage implements Solver {
         String lawName = DemSetup.lawName(par);
         Swappable<ContactLaw> laws = context.service(ContactLaw.class, lawName);
         ContactLaw law = laws.acquire(0);
-        double d50 = recipe.particleDiameter();
+        double d50 = generated.isPresent() ? recipe.particleDiameter() : medianActiveDiameter(packing);
+        if (generated.isEmpty()) {
+            context.results().note("packing_without_generator", String.format("the packing was not made by "
+                    + "dem.generate (e.g. packing.load): no CBD bonds; CBD spheres solid (no nanoporosity), with the "
+                    + "recipe's carbon-binder solid density; density_scaling %s of this stage; standard gravity on the "
+                    + "real masses; d50 %.4g um, the median active-material diameter of the packing (not the "
+                    + "recipe's); porosity counts the spheres only", par.number(DemSetup.DENSITY_SCALING), d50 * 1e6));
+        }
         try (DemEngine engine = DemSetup.engine(context, particles, box, types, law, scaling)) {
             engine.addWall(new PlaneWall("collector", 0, true, DemSetup.wall(par, collector, types)));
             double top = particles.top();
@@ -352,6 +367,17 @@ public final class CalenderStage implements Solver {
                             + "smaller target_compaction or more friction", tan, depth * 1e6, mu,
                     Math.ceil(depth / (1 - 1 / Math.sqrt(1 + mu * mu)) * 1e6)));
         }
+    }
+
+    /** @return the median diameter of the active-material spheres (type 0) [m], or of all spheres if none is AM */
+    private static double medianActiveDiameter(ParticlePacking packing) {
+        double[] am = java.util.stream.IntStream.range(0, packing.size()).filter(i -> packing.type()[i] == 0)
+                .mapToDouble(i -> 2 * packing.radius()[i]).sorted().toArray();
+        double[] d = am.length > 0 ? am : java.util.Arrays.stream(packing.radius()).map(r -> 2 * r).sorted().toArray();
+        if (d.length == 0) {
+            return Double.NaN;
+        }
+        return d.length % 2 == 1 ? d[d.length / 2] : 0.5 * (d[d.length / 2 - 1] + d[d.length / 2]);
     }
 
     /** Apparent density of a nanoporous CBD sphere from the recipe (as the generator made it) [kg/m³]. */
