@@ -1,6 +1,5 @@
 package org.calsim.fem.transport;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.SplittableRandom;
 import org.calsim.api.structure.VoxelImage;
 import org.calsim.api.testing.TestStageContext;
 import org.calsim.api.transport.EffectiveProperties;
+import org.calsim.fem.image.ImageLoadStage;
 
 /**
  * The images of the TauFactor comparison ({@code verify/taufactor/run-taufactor.sh}, {@link TauFactorComparisonTest}):
@@ -99,27 +99,12 @@ final class TauFactorImages {
     }
 
     /**
-     * Reads the labels of a VTK image file as {@code fem.microstructure} writes it (XML ImageData, one ASCII UInt8
-     * cell array, x fastest); the voxel size is not needed here.
+     * Reads a VTK image file {@code fem.microstructure} wrote (binary or, from older calsim, ASCII) with
+     * {@code image.load}, labels as written; the voxel size is not needed here.
      */
-    static VoxelImage readVti(Path file) throws IOException {
-        String text = Files.readString(file);
-        String[] extent = between(text, "WholeExtent=\"", "\"").trim().split("\\s+");
-        int nx = Integer.parseInt(extent[1]);
-        int ny = Integer.parseInt(extent[3]);
-        int nz = Integer.parseInt(extent[5]);
-        String data = between(text, "format=\"ascii\">", "</DataArray>").trim();
-        String[] values = data.split("\\s+");
-        byte[] labels = new byte[values.length];
-        for (int v = 0; v < labels.length; v++) {
-            labels[v] = Byte.parseByte(values[v]);
-        }
-        return new VoxelImage(nx, ny, nz, 1e-6, labels, List.of("pore", "AM", "CBD"));
-    }
-
-    private static String between(String text, String start, String end) {
-        int from = text.indexOf(start) + start.length();
-        return text.substring(from, text.indexOf(end, from));
+    static VoxelImage readVti(Path file) throws Exception {
+        return new TestStageContext().run(new ImageLoadStage(), Map.of("file", file.toAbsolutePath().toString(),
+                "voxel_size_um", 1.0)).given(VoxelImage.KEY);
     }
 
     /**
