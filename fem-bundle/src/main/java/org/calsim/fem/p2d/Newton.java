@@ -49,6 +49,10 @@ final class Newton {
     private final DMatrixRMaj rhs;
     private final DMatrixRMaj step;
     private boolean factored;
+    /** Analytic Jacobian ({@link DfnJacobian}); false: finite differences (system property calsim.p2d.fdJacobian). */
+    private final boolean analytic = !Boolean.getBoolean("calsim.p2d.fdJacobian");
+    private final DfnJacobian jacobianAnalytic;
+    private final SparseAssembly assembly;
     private double factoredDt = Double.NaN;
     private int factoredMode = -1;
 
@@ -113,6 +117,8 @@ final class Newton {
         triplet = new DMatrixSparseTriplet(n, n, n * 16);
         jacobian = new DMatrixSparseCSC(n, n, n * 16);
         lu = LinearSolverFactory_DSCC.lu(FillReducing.NONE);
+        jacobianAnalytic = new DfnJacobian(equations);
+        assembly = new SparseAssembly(n);
         rhs = new DMatrixRMaj(n, 1);
         step = new DMatrixRMaj(n, 1);
     }
@@ -197,6 +203,28 @@ final class Newton {
     }
 
     private boolean factor(double[] u, double[] previous, double dt, int mode, double setpoint) {
+        if (analytic) {
+            assembly.clear();
+            jacobianAnalytic.assemble(u, dt, mode, assembly);
+            assembly.toCsc(jacobian);
+        } else {
+            finiteDifferences(u, previous, dt, mode, setpoint, r, jacobian);
+        }
+        if (!lu.setA(jacobian)) {
+            return false;
+        }
+        factored = true;
+        factoredDt = dt;
+        factoredMode = mode;
+        return true;
+    }
+
+    /**
+     * The Jacobian by finite differences with column grouping, at u whose residual is r: the reference that
+     * {@link DfnJacobian} is tested against.
+     */
+    void finiteDifferences(double[] u, double[] previous, double dt, int mode, double setpoint, double[] r,
+                           DMatrixSparseCSC out) {
         triplet.reshape(n, n);
         int currentRow = grid.current;
         for (int g = 0; g < groupColumns.length; g++) {
@@ -240,14 +268,14 @@ final class Newton {
             triplet.addItem(currentRow, grid.offset[grid.cells - 1] + CellGrid.PHI_S, dv[1]);
             triplet.addItem(currentRow, current, dv[2]);
         }
-        DConvertMatrixStruct.convert(triplet, jacobian, work);
-        if (!lu.setA(jacobian)) {
-            return false;
-        }
-        factored = true;
-        factoredDt = dt;
-        factoredMode = mode;
-        return true;
+        DConvertMatrixStruct.convert(triplet, out, work);
+    }
+
+    /** The analytic Jacobian at u (for the test against {@link #finiteDifferences}). */
+    void analytic(double[] u, double dt, int mode, DMatrixSparseCSC out) {
+        assembly.clear();
+        jacobianAnalytic.assemble(u, dt, mode, assembly);
+        assembly.toCsc(out);
     }
 
     private double perturbation(double[] u, int i) {
