@@ -29,8 +29,8 @@ final class CellGrid {
      * 1/m² of the radius thick instead of 1/m. At high rates the end of a discharge is set by particle surfaces that
      * saturate (θ → 1, j₀ → 0) within a diffusion layer √(D_s t) thin against the radius (0.09 R for the LG M50
      * positive electrode at 5C, which ends after 56 s): equal shells resolve it with one shell and give 8 % too
-     * little capacity at 5C with 12 shells; graded ones converge from 0.4112 Ah instead of 0.3915 (see
-     * bench/p2d/results.txt for the study).
+     * little capacity at 5C with 12 shells (0.3915 Ah against PyBaMM's converged 0.4250); graded ones give 0.4112
+     * at the same cost and converge to it (the refinement study is in verify/pybamm/README.md).
      */
     static final double SHELL_GRADING = 2;
 

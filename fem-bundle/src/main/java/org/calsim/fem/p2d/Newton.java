@@ -6,19 +6,16 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.data.DMatrixSparseTriplet;
 import org.ejml.data.IGrowArray;
-import org.ejml.interfaces.linsol.LinearSolverSparse;
 import org.ejml.ops.DConvertMatrixStruct;
-import org.ejml.sparse.FillReducing;
-import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 
 /**
- * Newton's method for one backward-Euler step of {@link DfnEquations}. The Jacobian is built by finite
- * differences with column grouping (Curtis, Powell, Reid 1974, IMA J. Appl. Math. 13, 117): unknowns whose
- * residual rows cannot overlap are perturbed together. Transport unknowns (c_e, φ_e, φ_s) reach the rows of
- * their own and the two neighbouring cells, so every third cell shares a perturbation; particle unknowns reach
- * only their own cell's rows, so all cells share one. The sparse system is factored by EJML's LU with partial
- * pivoting. The Jacobian is kept while Newton contracts well, and rebuilt when it does not or when the step
- * size or the mode changes (a chord iteration).
+ * Newton's method for one implicit time step of {@link DfnEquations}. The Jacobian is analytic
+ * ({@link DfnJacobian}); finite differences with column grouping (Curtis, Powell, Reid 1974, IMA J. Appl. Math.
+ * 13, 117: unknowns whose residual rows cannot overlap are perturbed together) remain as its test reference and
+ * as a fallback (system property {@code calsim.p2d.fdJacobian}). The linear systems are solved by
+ * {@link CondensedLu}: particle shells eliminated cell by cell, EJML's sparse LU with partial pivoting on the rest.
+ * The Jacobian is kept while Newton contracts well, and rebuilt when it does not or when the step size or the mode
+ * changes (a chord iteration).
  */
 final class Newton {
     /** Result of a solve. */
@@ -45,14 +42,14 @@ final class Newton {
     private final DMatrixSparseTriplet triplet;
     private final DMatrixSparseCSC jacobian;
     private final IGrowArray work = new IGrowArray();
-    private final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> lu;
-    private final DMatrixRMaj rhs;
     private final DMatrixRMaj step;
     private boolean factored;
     /** Analytic Jacobian ({@link DfnJacobian}); false: finite differences (system property calsim.p2d.fdJacobian). */
     private final boolean analytic = !Boolean.getBoolean("calsim.p2d.fdJacobian");
     private final DfnJacobian jacobianAnalytic;
     private final SparseAssembly assembly;
+    /** The Newton system with the particle shells condensed out. */
+    private final CondensedLu condensed;
     private double factoredDt = Double.NaN;
     private int factoredMode = -1;
 
@@ -116,10 +113,9 @@ final class Newton {
         up = new double[n];
         triplet = new DMatrixSparseTriplet(n, n, n * 16);
         jacobian = new DMatrixSparseCSC(n, n, n * 16);
-        lu = LinearSolverFactory_DSCC.lu(FillReducing.NONE);
         jacobianAnalytic = new DfnJacobian(equations);
+        condensed = new CondensedLu(grid);
         assembly = new SparseAssembly(n);
-        rhs = new DMatrixRMaj(n, 1);
         step = new DMatrixRMaj(n, 1);
     }
 
@@ -159,10 +155,7 @@ final class Newton {
                 }
                 fresh = true;
             }
-            for (int i = 0; i < n; i++) {
-                rhs.data[i] = r[i];
-            }
-            lu.solve(rhs, step);
+            condensed.solve(r, step.data);
             double norm = 0;
             for (int i = 0; i < n; i++) {
                 double d = step.data[i];
@@ -210,7 +203,7 @@ final class Newton {
         } else {
             finiteDifferences(u, previous, dt, mode, setpoint, r, jacobian);
         }
-        if (!lu.setA(jacobian)) {
+        if (!condensed.factor(jacobian)) {
             return false;
         }
         factored = true;
