@@ -13,8 +13,8 @@ import org.calsim.materials.Chen2020;
 
 /**
  * P2D benchmark (issues 5 and 18): the six-rate sweep 0.2C, 0.5C, 1C, 2C, 3C, 5C of the LG M50 cell (Chen et al.
- * 2020) by {@code fem.p2d}, in process, at its default discretisation and on a refined one (80 cells per electrode,
- * 48 shells, at least 100 steps, 5 mV per step): the first (cold) sweep and the best of the following warm ones,
+ * 2020) by {@code fem.p2d}, in process, at its default discretisation and on one refined in space (120 cells per
+ * electrode, 48 shells): the first (cold) sweep and the best of the following warm ones,
  * beside PyBaMM's sweep timed in the same run ({@code pybamm_sweep.py}), and the capacities of all of them against
  * PyBaMM's converged DFN ({@code verify/pybamm/rates-results.txt}, 160 finite volumes per domain).
  * Arguments: {@code <output file> <repetitions> <PyBaMM sweep output> <verify/pybamm/rates-results.txt>}.
@@ -33,10 +33,8 @@ public final class RateSweepBenchmark {
         List<String> pybamm = Files.readAllLines(Path.of(args[2]));
         double[] converged = converged(Files.readAllLines(Path.of(args[3])));
         Map<String, Object> refined = new HashMap<>();
-        refined.put("cells_per_region", 80);
+        refined.put("cells_per_region", 120);
         refined.put("particle_shells", 48);
-        refined.put("min_steps", 100.0);
-        refined.put("voltage_step_mV", 5.0);
         double[][] defaults = new double[3][];
         double[][] fine = new double[3][];
         time(Map.of(), repetitions, defaults);
@@ -51,7 +49,7 @@ public final class RateSweepBenchmark {
                 System.getProperty("java.version")));
         out.append(String.format(Locale.ROOT, "calsim defaults (60 cells, 24 shells, 30 steps, 20 mV),%.3f,%.3f%n",
                 defaults[0][0], defaults[0][1]));
-        out.append(String.format(Locale.ROOT, "calsim refined (80 cells, 48 shells, 100 steps, 5 mV),%.3f,%.3f%n",
+        out.append(String.format(Locale.ROOT, "calsim refined (120 cells, 48 shells, 30 steps, 20 mV),%.3f,%.3f%n",
                 fine[0][0], fine[0][1]));
         double[][] py = new double[pybamm.size()][];
         for (int k = 0; k < pybamm.size(); k++) {

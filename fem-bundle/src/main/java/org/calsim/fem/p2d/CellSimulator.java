@@ -4,8 +4,9 @@ import org.calsim.api.electrochem.CellParameters;
 
 /**
  * Runs protocol steps (constant current, constant voltage, rest) on a Doyle–Fuller–Newman cell: variable-step
- * BDF2 (backward Euler for the first step) with an adaptive time step, Newton on every step, and events located by the secant method so that a step
- * ends on its cut-off (voltage, or current for constant voltage) to within {@link #EVENT_TOLERANCE}.
+ * BDF2 (backward Euler for the first step) with an adaptive time step, Newton on every step, and events located
+ * by the secant method so that a step ends on its cut-off (voltage, or current for constant voltage) to within
+ * {@link #EVENT_TOLERANCE}.
  *
  * <p>Time-step control: the step grows by at most 2× and shrinks so that the watched quantity (the voltage in
  * constant-current and rest steps, the current in constant-voltage steps) changes by about its target per step,

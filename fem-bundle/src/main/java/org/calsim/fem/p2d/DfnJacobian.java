@@ -50,7 +50,7 @@ final class DfnJacobian {
             dEffL[c] = slope(electrolyte.diffusivity(), s) * s * t;
             kEffL[c] = slope(electrolyte.conductivity(), s) * s * t;
         }
-        // faces between cells: each flux enters the row of cell a with +1/dx_a and of cell b with −1/dx_b
+        // faces between cells a = f − 1 and b = f
         for (int f = 1; f < n; f++) {
             int a = f - 1;
             int b = f;
@@ -63,8 +63,7 @@ final class DfnJacobian {
             double diff = ce[b] - ce[a];
             double nLa = ce[a] / rd + diff / (rd * rd) * (-g.dx[a] / (2 * dEff[a] * dEff[a]) * dEffL[a]);
             double nLb = -ce[b] / rd + diff / (rd * rd) * (-g.dx[b] / (2 * dEff[b] * dEff[b]) * dEffL[b]);
-            // flux N_f appears in the salt rows as −N_f/dx_a (cell a, face on its right) ... see residual: r_c has
-            // (N_{c+1} − N_c)/dx_c: cell a has +N_f/dx_a, cell b has −N_f/dx_b
+            // r_c holds (N_{c+1} − N_c)/dx_c: face f enters cell a's row as +N_f/dx_a and cell b's as −N_f/dx_b
             j.addItem(oa, oa, ia * nLa);
             j.addItem(oa, ob, ia * nLb);
             j.addItem(ob, oa, ib * nLa);
