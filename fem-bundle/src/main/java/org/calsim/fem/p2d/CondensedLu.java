@@ -22,7 +22,7 @@ final class CondensedLu {
     private final int[] map;
     private final int reducedSize;
     private final int m;
-    /** Per electrode cell (indexed by cell): Thomas factors of T and the coupling vectors, m entries each. */
+    /** Per electrode cell (indexed by cell): Thomas factors of T (multipliers, inverse pivots, upper diagonal). */
     private final double[][] lower;
     private final double[][] pivot;
     private final double[][] upper;
@@ -105,12 +105,32 @@ final class CondensedLu {
             double[] pv = pivot[c];
             double[] up = upper[c];
             double[] b = y[c];
-            for (int k = 0; k < m; k++) {
-                lo[k] = k > 0 ? j.get(s0 + k, s0 + k - 1) : 0;
-                pv[k] = j.get(s0 + k, s0 + k);
-                up[k] = k < m - 1 ? j.get(s0 + k, s0 + k + 1) : 0;
-                b[k] = j.get(s0 + k, f);
-                kinetics[c][k] = j.get(f, s0 + k);
+            java.util.Arrays.fill(lo, 0);
+            java.util.Arrays.fill(pv, 0);
+            java.util.Arrays.fill(up, 0);
+            java.util.Arrays.fill(b, 0);
+            java.util.Arrays.fill(kinetics[c], 0);
+            for (int k = 0; k < m; k++) { // column of shell k: rows k − 1, k, k + 1 of the block and the kinetics row
+                for (int p = j.col_idx[s0 + k]; p < j.col_idx[s0 + k + 1]; p++) {
+                    int row = j.nz_rows[p];
+                    double v = j.nz_values[p];
+                    int d = row - s0 - k;
+                    if (row == f) {
+                        kinetics[c][k] += v;
+                    } else if (d == 0) {
+                        pv[k] += v;
+                    } else if (d == 1) {
+                        lo[k + 1] += v;
+                    } else if (d == -1) {
+                        up[k - 1] += v;
+                    }
+                }
+            }
+            for (int p = j.col_idx[f]; p < j.col_idx[f + 1]; p++) {
+                int row = j.nz_rows[p] - s0;
+                if (row >= 0 && row < m) {
+                    b[row] += j.nz_values[p];
+                }
             }
             // Thomas: lo[k] becomes the multiplier, pv[k] the pivot
             if (pv[0] == 0) {
@@ -122,6 +142,9 @@ final class CondensedLu {
                 if (pv[k] == 0 || !Double.isFinite(pv[k])) {
                     return false;
                 }
+            }
+            for (int k = 0; k < m; k++) {
+                pv[k] = 1 / pv[k]; // kept as its inverse
             }
             thomas(c, b);
         }
@@ -191,9 +214,9 @@ final class CondensedLu {
         for (int k = 1; k < m; k++) {
             v[k] -= lo[k] * v[k - 1];
         }
-        v[m - 1] /= pv[m - 1];
+        v[m - 1] *= pv[m - 1];
         for (int k = m - 2; k >= 0; k--) {
-            v[k] = (v[k] - up[k] * v[k + 1]) / pv[k];
+            v[k] = (v[k] - up[k] * v[k + 1]) * pv[k];
         }
     }
 

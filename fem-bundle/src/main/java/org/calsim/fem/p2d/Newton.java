@@ -14,8 +14,8 @@ import org.ejml.ops.DConvertMatrixStruct;
  * 13, 117: unknowns whose residual rows cannot overlap are perturbed together) remain as its test reference and
  * as a fallback (system property {@code calsim.p2d.fdJacobian}). The linear systems are solved by
  * {@link CondensedLu}: particle shells eliminated cell by cell, EJML's sparse LU with partial pivoting on the rest.
- * The Jacobian is kept while Newton contracts well, and rebuilt when it does not or when the step size or the mode
- * changes (a chord iteration).
+ * The Jacobian is kept while Newton contracts well, and rebuilt when it does not, when the step size changes by
+ * more than {@link #REUSE} or when the mode changes (a chord iteration).
  */
 final class Newton {
     /** Result of a solve. */
@@ -28,6 +28,13 @@ final class Newton {
     private final int[][] groupColumns;
     private final int[][][] groupRows;
     private final double[] typical;
+    /**
+     * Relative change of the time step up to which a factored Jacobian is kept for the next step (a chord
+     * iteration; the contraction test below still rebuilds it when it converges slowly): the time step enters
+     * only the storage terms, and with the adaptive step changing a little at every step this saves about half
+     * of the factorisations at no change of the solution (to the Newton tolerance).
+     */
+    static final double REUSE = 0.5;
     /** Largest change of ln c_e per iteration. */
     static final double MAX_LOG_STEP = 1;
     /** Largest change of a potential per iteration [V]. */
@@ -139,7 +146,7 @@ final class Newton {
      */
     Outcome solve(double[] u, double[] previous, double dt, int mode, double setpoint, double tolerance,
                   int maxIterations) {
-        if (factored && (dt != factoredDt || mode != factoredMode)) {
+        if (factored && (Math.abs(dt / factoredDt - 1) > REUSE || mode != factoredMode)) {
             factored = false;
         }
         double lastNorm = Double.POSITIVE_INFINITY;
