@@ -1,17 +1,13 @@
 package org.calsim.fem.p2d;
 
-import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
-import org.ejml.interfaces.linsol.LinearSolverSparse;
-import org.ejml.sparse.FillReducing;
-import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 
 /**
  * Solves the Newton system J δ = r of {@link DfnEquations} by static condensation of the particles: the shell
  * unknowns of an electrode cell appear only in that cell's shell rows (a tridiagonal block T) and in its kinetics
  * row, and the shell rows see besides the shells only the cell's reaction current i_n. So the shells are eliminated
- * cell by cell (the Thomas algorithm on T), which leaves for the sparse LU only c_e, φ_e, φ_s, i_n per cell and I:
- * four unknowns per electrode cell instead of 4 + shells, and a matrix of bandwidth a few cells wide. The
+ * cell by cell (the Thomas algorithm on T), which leaves only c_e, φ_e, φ_s, i_n per cell and I: four unknowns per
+ * electrode cell instead of 4 + shells, in a banded matrix with the current as its border ({@link BorderedBandLu}). The
  * eliminated shells are recovered after the reduced solve. The reduced matrix keeps one pattern for a given grid
  * and mode, so its assembly replays a cached sort ({@link SparseAssembly}).
  */
@@ -33,9 +29,9 @@ final class CondensedLu {
     private final double[][] z;
     private final SparseAssembly assembly;
     private final DMatrixSparseCSC reduced;
-    private final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> lu;
-    private final DMatrixRMaj rhs;
-    private final DMatrixRMaj solution;
+    private final BorderedBandLu lu;
+    private final double[] rhs;
+    private final double[] solution;
 
     CondensedLu(CellGrid grid) {
         this.grid = grid;
@@ -65,9 +61,9 @@ final class CondensedLu {
         }
         assembly = new SparseAssembly(reducedSize);
         reduced = new DMatrixSparseCSC(reducedSize, reducedSize, 0);
-        lu = LinearSolverFactory_DSCC.lu(FillReducing.NONE);
-        rhs = new DMatrixRMaj(reducedSize, 1);
-        solution = new DMatrixRMaj(reducedSize, 1);
+        lu = new BorderedBandLu(reducedSize);
+        rhs = new double[reducedSize];
+        solution = new double[reducedSize];
     }
 
     private boolean isShell(int i) {
@@ -169,7 +165,7 @@ final class CondensedLu {
             }
         }
         assembly.toCsc(reduced);
-        return lu.setA(reduced);
+        return lu.factor(reduced);
     }
 
     /** Solves J δ = r (after {@link #factor}) into delta. */
@@ -177,7 +173,7 @@ final class CondensedLu {
         for (int i = 0; i < n; i++) {
             int ri = map[i];
             if (ri >= 0) {
-                rhs.data[ri] = r[i];
+                rhs[ri] = r[i];
             }
         }
         for (int c = 0; c < grid.cells; c++) {
@@ -185,14 +181,14 @@ final class CondensedLu {
                 int s0 = grid.offset[c] + CellGrid.SHELL;
                 System.arraycopy(r, s0, z[c], 0, m);
                 thomas(c, z[c]);
-                rhs.data[map[grid.offset[c] + CellGrid.FLUX]] -= dot(kinetics[c], z[c]);
+                rhs[map[grid.offset[c] + CellGrid.FLUX]] -= dot(kinetics[c], z[c]);
             }
         }
         lu.solve(rhs, solution);
         for (int i = 0; i < n; i++) {
             int ri = map[i];
             if (ri >= 0) {
-                delta[i] = solution.data[ri];
+                delta[i] = solution[ri];
             }
         }
         for (int c = 0; c < grid.cells; c++) {
