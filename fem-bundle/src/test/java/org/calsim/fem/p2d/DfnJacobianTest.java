@@ -23,6 +23,18 @@ class DfnJacobianTest {
         compare(CHEN, oneC);
     }
 
+    /**
+     * Away from the reference temperature (45 °C), so that temperature-dependent parameters (Arrhenius factors)
+     * enter the residual with factors other than 1 and the Jacobian must carry them too.
+     */
+    @Test
+    void warmFullCellMatchesFiniteDifferences() throws Exception {
+        CellParameters warm = new CellParameters(CHEN.name(), CHEN.source(), CHEN.negative(),
+                CHEN.foilExchangeCurrent(), CHEN.separator(), CHEN.positive(), CHEN.electrolyte(), 318.15,
+                CHEN.electrodeArea(), CHEN.nominalCapacity(), CHEN.lowerCutoff(), CHEN.upperCutoff());
+        compare(warm, CHEN.nominalCapacity() / 3600 / CHEN.electrodeArea());
+    }
+
     @Test
     void halfCellMatchesFiniteDifferences() throws Exception {
         CellParameters half = CellBuilder.halfCell(CHEN, P2dStage.XU2019_FOIL);
