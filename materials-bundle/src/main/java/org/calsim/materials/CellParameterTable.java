@@ -1,6 +1,7 @@
 package org.calsim.materials;
 
 import java.util.Map;
+import org.calsim.api.electrochem.ActivationEnergies;
 import org.calsim.api.electrochem.CellParameters;
 import org.calsim.api.electrochem.ElectrodeParameters;
 import org.calsim.api.material.MaterialProperty;
@@ -10,7 +11,12 @@ final class CellParameterTable {
     private CellParameterTable() {
     }
 
-    static Map<MaterialProperty, org.calsim.api.material.Quantity> of(CellParameters cell) {
+    /**
+     * @param cell             the set
+     * @param activationSource where the activation energies of its rates come from
+     */
+    static Map<MaterialProperty, org.calsim.api.material.Quantity> of(CellParameters cell,
+                                                                      String activationSource) {
         PublishedMaterial.Builder b = PublishedMaterial.table();
         String s = cell.source();
         if (!cell.halfCell()) {
@@ -31,6 +37,21 @@ final class CellParameterTable {
         b.with(new MaterialProperty("nominal_capacity", "C", "nominal cell capacity"), cell.nominalCapacity(), s);
         b.with(new MaterialProperty("lower_cutoff_voltage", "V", "lower voltage cut-off"), cell.lowerCutoff(), s);
         b.with(new MaterialProperty("upper_cutoff_voltage", "V", "upper voltage cut-off"), cell.upperCutoff(), s);
+        ActivationEnergies a = cell.activation();
+        String[][] names = {{"negative_reaction", "negative exchange-current rate k"},
+            {"negative_diffusivity", "negative solid diffusivity"},
+            {"positive_reaction", "positive exchange-current rate k"},
+            {"positive_diffusivity", "positive solid diffusivity"},
+            {"electrolyte_conductivity", "electrolyte conductivity"},
+            {"electrolyte_diffusivity", "electrolyte diffusivity"}};
+        double[] energies = {a.negativeReaction(), a.negativeDiffusivity(), a.positiveReaction(),
+            a.positiveDiffusivity(), a.electrolyteConductivity(), a.electrolyteDiffusivity()};
+        for (int k = 0; k < names.length; k++) {
+            if (energies[k] != 0) {
+                b.with(new MaterialProperty(names[k][0] + "_activation_energy", "J/mol", "Arrhenius activation energy "
+                        + "of the " + names[k][1]), energies[k], activationSource);
+            }
+        }
         return b.build();
     }
 

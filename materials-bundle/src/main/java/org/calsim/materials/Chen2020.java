@@ -1,6 +1,7 @@
 package org.calsim.materials;
 
 import java.util.Map;
+import org.calsim.api.electrochem.ActivationEnergies;
 import org.calsim.api.electrochem.CellParameters;
 import org.calsim.api.electrochem.ElectrodeParameters;
 import org.calsim.api.electrochem.ElectrolyteParameters;
@@ -24,7 +25,10 @@ import org.osgi.service.component.annotations.Component;
  * + 17.5842 tanh(15.9308(y − 0.3120)).</li>
  * </ul>
  * The 100 % state of charge is the set's initial state (x = 29866/33133, y = 17038/63104); 0 % is the
- * paper's lower stoichiometry limits (x = 0.0279, y = 0.9084).
+ * paper's lower stoichiometry limits (x = 0.0279, y = 0.9084). The values hold at 298.15 K; the exchange currents
+ * follow Arrhenius with activation energies 35 kJ/mol (graphite–SiOx) and 17.8 kJ/mol (NMC811), as PyBaMM's
+ * Chen2020 set gives them ({@code pybamm/input/parameters/lithium_ion/Chen2020.py}); the set gives none for the
+ * diffusivities and the electrolyte, which stay as at 298.15 K.
  */
 @Component(service = MaterialModel.class, property = ServiceProperties.NAME + "=" + Chen2020.NAME)
 public final class Chen2020 implements ParameterSet {
@@ -42,9 +46,10 @@ public final class Chen2020 implements ParameterSet {
                     Double.NaN, 4950),
             new ElectrolyteParameters(1000, c -> LiPF6EcEmc.conductivity(c / 1000),
                     c -> LiPF6EcEmc.diffusivity(c / 1000), 0.2594, c -> 1),
-            298.15, 0.065 * 1.58, 5 * 3600, 2.5, 4.2);
+            298.15, 0.065 * 1.58, 5 * 3600, 2.5, 4.2, new ActivationEnergies(35000, 0, 17800, 0, 0, 0));
 
-    private static final Map<MaterialProperty, Quantity> PROPERTIES = CellParameterTable.of(CELL);
+    private static final Map<MaterialProperty, Quantity> PROPERTIES = CellParameterTable.of(CELL,
+            "PyBaMM's Chen2020 set (pybamm/input/parameters/lithium_ion/Chen2020.py), at T_ref = 298.15 K");
 
     /** Graphite–SiOx open-circuit potential against Li/Li⁺ (Chen et al. 2020, eq 8) [V]. */
     static double graphiteOcp(double x) {

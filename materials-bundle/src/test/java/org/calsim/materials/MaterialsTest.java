@@ -163,5 +163,13 @@ class MaterialsTest {
         double negativeAh = n.arealCapacity() * cell.electrodeArea() / 3600;
         double positiveAh = p.arealCapacity() * cell.electrodeArea() / 3600;
         assertEquals(5.0, Math.min(negativeAh, positiveAh), 0.2, negativeAh + " Ah / " + positiveAh + " Ah");
+        // the exchange currents' activation energies are listed, with their own source; the set gives no others
+        var activation = new Chen2020().properties().entrySet().stream()
+                .filter(e -> e.getKey().name().endsWith("_activation_energy")).toList();
+        assertEquals(2, activation.size(), activation.toString());
+        assertEquals("negative_reaction_activation_energy", activation.get(0).getKey().name());
+        assertEquals(35000, activation.get(0).getValue().value(), 0);
+        assertEquals(17800, activation.get(1).getValue().value(), 0);
+        assertTrue(activation.get(1).getValue().source().contains("PyBaMM"), activation.get(1).getValue().source());
     }
 }

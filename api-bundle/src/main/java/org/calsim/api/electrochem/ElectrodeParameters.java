@@ -59,4 +59,18 @@ public record ElectrodeParameters(String activeMaterial, double thickness, doubl
                 openCircuitPotential, solidDiffusivity, reactionRate, conductivity, bruggemanElectrolyte,
                 bruggemanElectrode, newTortuosityFactor, density);
     }
+
+    /**
+     * @param reactionFactor    factor on the reaction rate constant k [1]
+     * @param diffusivityFactor factor on the solid diffusivity D_s(θ) [1]
+     * @return the same electrode with scaled rates (e.g. Arrhenius factors at another temperature)
+     */
+    public ElectrodeParameters withRates(double reactionFactor, double diffusivityFactor) {
+        DoubleUnaryOperator diffusivity = diffusivityFactor == 1 ? solidDiffusivity
+                : theta -> diffusivityFactor * solidDiffusivity.applyAsDouble(theta);
+        return new ElectrodeParameters(activeMaterial, thickness, porosity, activeVolumeFraction, particleRadius,
+                maxConcentration, stoichiometryCharged, stoichiometryDischarged, openCircuitPotential, diffusivity,
+                reactionFactor * reactionRate, conductivity, bruggemanElectrolyte, bruggemanElectrode,
+                tortuosityFactor, density);
+    }
 }

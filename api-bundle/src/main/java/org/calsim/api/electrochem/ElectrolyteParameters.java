@@ -15,4 +15,17 @@ import java.util.function.DoubleUnaryOperator;
 public record ElectrolyteParameters(double initialConcentration, DoubleUnaryOperator conductivity,
                                     DoubleUnaryOperator diffusivity, double transferenceNumber,
                                     DoubleUnaryOperator thermodynamicFactor) {
+
+    /**
+     * @param conductivityFactor factor on κ(c) [1]
+     * @param diffusivityFactor  factor on D(c) [1]
+     * @return the same electrolyte with scaled transport (e.g. Arrhenius factors at another temperature)
+     */
+    public ElectrolyteParameters withRates(double conductivityFactor, double diffusivityFactor) {
+        DoubleUnaryOperator kappa = conductivityFactor == 1 ? conductivity
+                : c -> conductivityFactor * conductivity.applyAsDouble(c);
+        DoubleUnaryOperator salt = diffusivityFactor == 1 ? diffusivity
+                : c -> diffusivityFactor * diffusivity.applyAsDouble(c);
+        return new ElectrolyteParameters(initialConcentration, kappa, salt, transferenceNumber, thermodynamicFactor);
+    }
 }

@@ -20,9 +20,11 @@ final class ConductanceSystem {
 
     /**
      * Assembles the system on the voxels marked {@code active}: two neighbours are joined by the conductance of
-     * their half-voxels in series, 2σ₁σ₂/(σ₁ + σ₂), a voxel on a Dirichlet face by 2σ.
+     * their half-voxels in series, 2σ₁σ₂/(σ₁ + σ₂), a voxel on a Dirichlet face by 2σ; across the border of a
+     * {@code periodic} axis a voxel is joined to the one on the opposite border, else that face has no flux.
      */
-    ConductanceSystem(int[] n, double[] conductivity, boolean[] active, int axis, boolean periodicSides) {
+    ConductanceSystem(int[] n, double[] conductivity, boolean[] active, int axis, boolean[] periodic) {
+        SteadyConduction.checkPeriodic(axis, periodic);
         int nx = n[0];
         int ny = n[1];
         int total = nx * ny * n[2];
@@ -82,7 +84,7 @@ final class ConductanceSystem {
                             }
                             continue;
                         }
-                        if (!periodicSides) {
+                        if (!periodic[a]) {
                             continue;
                         }
                         u = v + (coordinate < 0 ? (n[a] - 1) : -(n[a] - 1)) * stride[a];

@@ -4,8 +4,10 @@ import org.calsim.parallel.WorkerTeam;
 
 /**
  * Steady conduction (or diffusion) through a voxel image, finite volumes on the voxel grid: ∇·(σ∇φ) = 0 with
- * φ = 1 on the inlet face and φ = 0 on the outlet face normal to the chosen axis, and no flux (or periodicity)
- * on the four side faces. Each voxel has a conductivity σ ≥ 0; two neighbouring voxels are joined by the
+ * φ = 1 on the inlet face and φ = 0 on the outlet face normal to the chosen axis; each of the two other axes is
+ * either periodic (the image wraps: a periodic DEM packing in x and y) or closed by no-flux faces (a sample cut
+ * from a larger body, as TauFactor's {@code Solver} assumes; the collector and the top of an electrode for
+ * in-plane transport). Each voxel has a conductivity σ ≥ 0; two neighbouring voxels are joined by the
  * conductance of their two half-voxels in series, 2σ₁σ₂/(σ₁ + σ₂) (per unit voxel edge), a voxel on a
  * Dirichlet face is joined to the face by 2σ. This makes layered (laminate) media exact.
  *
@@ -72,12 +74,13 @@ public final class SteadyConduction {
      * @param n             voxels along x, y, z
      * @param conductivity  σ per voxel (x fastest), ≥ 0
      * @param axis          0, 1 or 2: the direction of transport (2 = through-plane)
-     * @param periodicSides whether the side faces are periodic (else no flux)
+     * @param periodic      per axis x, y, z: whether the image wraps along it (else its two faces are no-flux);
+     *                      {@code periodic[axis]} must be false (those faces hold the potentials)
      * @param settings      tolerances, iteration limit, threads and preconditioner
      */
-    public static Result solve(int[] n, double[] conductivity, int axis, boolean periodicSides, Settings settings) {
-        boolean[] active = percolating(n, conductivity, axis, periodicSides);
-        ConductanceSystem system = new ConductanceSystem(n, conductivity, active, axis, periodicSides);
+    public static Result solve(int[] n, double[] conductivity, int axis, boolean[] periodic, Settings settings) {
+        boolean[] active = percolating(n, conductivity, axis, periodic);
+        ConductanceSystem system = new ConductanceSystem(n, conductivity, active, axis, periodic);
         int m = system.stencil.m;
         if (m == 0) {
             return new Result(false, 0, 0, 0, 0, 0, 0);
@@ -107,28 +110,41 @@ public final class SteadyConduction {
     }
 
     /**
+     * @param periodic per axis: whether the image wraps along it ({@code periodic[axis]} must be false)
      * @return the number of voxels with σ &gt; 0 connected (6-connectivity) to both faces normal to {@code axis}
      *         (the percolating part of a phase)
      */
-    public static int percolatingCount(int[] n, double[] conductivity, int axis, boolean periodicSides) {
+    public static int percolatingCount(int[] n, double[] conductivity, int axis, boolean[] periodic) {
         int count = 0;
-        for (boolean b : percolating(n, conductivity, axis, periodicSides)) {
+        for (boolean b : percolating(n, conductivity, axis, periodic)) {
             count += b ? 1 : 0;
         }
         return count;
     }
 
     /** @return voxels with σ &gt; 0 connected (6-connectivity) to both faces normal to {@code axis} */
-    static boolean[] percolating(int[] n, double[] conductivity, int axis, boolean periodicSides) {
-        boolean[] fromInlet = flood(n, conductivity, axis, 0, periodicSides);
-        boolean[] fromOutlet = flood(n, conductivity, axis, n[axis] - 1, periodicSides);
+    static boolean[] percolating(int[] n, double[] conductivity, int axis, boolean[] periodic) {
+        checkPeriodic(axis, periodic);
+        boolean[] fromInlet = flood(n, conductivity, axis, 0, periodic);
+        boolean[] fromOutlet = flood(n, conductivity, axis, n[axis] - 1, periodic);
         for (int v = 0; v < fromInlet.length; v++) {
             fromInlet[v] &= fromOutlet[v];
         }
         return fromInlet;
     }
 
-    private static boolean[] flood(int[] n, double[] conductivity, int axis, int face, boolean periodicSides) {
+    /** @throws IllegalArgumentException unless {@code periodic} names three axes and leaves {@code axis} closed */
+    static void checkPeriodic(int axis, boolean[] periodic) {
+        if (periodic.length != 3) {
+            throw new IllegalArgumentException("periodicity is given per axis x, y, z: 3 flags, not "
+                    + periodic.length);
+        }
+        if (periodic[axis]) {
+            throw new IllegalArgumentException("axis " + axis + " carries the Dirichlet faces: it cannot be periodic");
+        }
+    }
+
+    private static boolean[] flood(int[] n, double[] conductivity, int axis, int face, boolean[] periodic) {
         int nx = n[0];
         int ny = n[1];
         int nz = n[2];
@@ -153,7 +169,7 @@ public final class SteadyConduction {
                     int coordinate = ijk[a] + step;
                     int u;
                     if (coordinate < 0 || coordinate >= n[a]) {
-                        if (a == axis || !periodicSides) {
+                        if (!periodic[a]) {
                             continue;
                         }
                         u = v + (coordinate < 0 ? (n[a] - 1) : -(n[a] - 1)) * stride[a];

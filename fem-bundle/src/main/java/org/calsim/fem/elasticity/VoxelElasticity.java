@@ -1,20 +1,66 @@
 package org.calsim.fem.elasticity;
 
-import java.util.Arrays;
-
 /**
- * Linear-elastic voxel finite elements: every voxel an 8-node trilinear hexahedron ({@link HexElement}) with
- * its phase's E and ν; a pore voxel gets a small "ersatz" modulus (a fraction of the largest one) so that no
- * node floats. Uniaxial loading along an axis: the face at 0 is held at u_axis = 0, the opposite face is moved
- * by −δ; the two side faces at coordinate 0 are symmetry planes (zero normal displacement), the others are
- * free, so the body contracts or expands freely across the load. Effective Young's modulus E_eff = (F/A)/(δ/L)
- * from the reaction force F on the moved face.
+ * Effective Young's modulus of a voxel image by linear-elastic voxel finite elements: every voxel an 8-node
+ * trilinear hexahedron ({@link HexElement}) with its phase's E and ν; a pore voxel gets a small "ersatz" modulus
+ * (a fraction of the largest one) so that no node floats. Solved matrix-free ({@link ElementOperator}) by
+ * Jacobi-preconditioned conjugate gradients at an average strain of 10⁻³ along the load axis.
  *
- * <p>Solved matrix-free (element by element, on threads by element colour) by Jacobi-preconditioned conjugate
- * gradients.
+ * <p><b>Definition.</b> E_eff = Σ_aa / E_aa along the load axis a, Σ the volume-averaged stress and E the
+ * average strain, with the other components of the average stress zero (uniaxial stress). E_eff is in the
+ * units of the phase moduli given (Pa in, Pa out); the voxel size cancels.
+ *
+ * <p><b>Lateral boundaries</b> ({@link Lateral}). The image's x and y are its lateral (in-plane) axes, z runs
+ * from the current collector (k = 0) to the top.
+ * <ul>
+ * <li>{@link Lateral#PERIODIC}, for periodic images such as DEM packings: u = H·x + w, w periodic in x and y,
+ * with the average displacement gradient H partly unknown (the jump DOFs of {@link ElementOperator}). The
+ * unknown lateral normal strains and the in-plane shear make the corresponding average stresses vanish (their
+ * conjugate forces are zero at the minimum of the energy), so the loading is uniaxial stress in the average, as
+ * Young's modulus needs, and no material is cut at the lateral faces. Through the plane (a = z): frictionless
+ * rigid platens at the collector (u_z = 0) and the top (u_z = −δ); lateral average strains and in-plane shear
+ * free; the platens admit no jump of u_z across the cell. In the plane (a = x or y): the load is the prescribed
+ * jump J_a,a = −δ across the periodic cell, the other lateral normal strain and the in-plane shear are free, the
+ * collector and the top faces are traction free, which is the free-standing coating in an in-plane tensile or
+ * compression test (the foil is not part of the coating's modulus: an electrode strip loaded along the plane
+ * carries the foil and the coating side by side, E_strip = Σ E_layer t_layer / Σ t_layer). In both cases the
+ * rigid motions are removed by holding one node and the rotation about z by J_y,x = 0 (and about x and y by
+ * J_·,z = 0, which the free shear of w along z leaves without effect on the stress). Periodic conditions give apparent
+ * moduli between those of kinematic (KUBC) and static (SUBC) uniform boundary conditions and converge fastest with the
+ * volume size to the effective modulus (Kanit, Forest, Galliet, Mounoury and Jeulin, Int. J. Solids Struct. 40 (2003)
+ * 3647).</li>
+ * <li>{@link Lateral#FREE}: rigid frictionless platens on the two faces normal to the load axis (u_a = 0 and
+ * −δ), the two side faces at coordinate 0 symmetry planes (zero normal displacement) and the two others traction
+ * free. Material that continues across a lateral face of a periodic image is cut there, so the answer is that of
+ * the cut-out block, neither a bound nor the periodic value: cut load paths make it softer, the rigid platens
+ * (and in the plane the symmetry plane at the collector) make it stiffer.</li>
+ * </ul>
+ * The stress is the platen (or jump) reaction F over the cross-section A in voxel units: E_eff = (F/A)/(δ/L).
  */
 public final class VoxelElasticity {
+    /** Imposed average strain along the load axis [1]; linear elasticity: the modulus does not depend on it. */
+    static final double STRAIN = 1e-3;
+
     private VoxelElasticity() {
+    }
+
+    /** Boundary conditions on the faces across the load (see the class description). */
+    public enum Lateral {
+        /** periodic x and y, the load axis included when it lies in the plane */
+        PERIODIC,
+        /** platens on the loaded faces, symmetry planes and free faces on the sides */
+        FREE
+    }
+
+    /**
+     * Solver settings.
+     *
+     * @param ersatz        modulus of empty voxels relative to the largest phase modulus, e.g. 1e-6
+     * @param tolerance     relative residual ‖r‖/‖b‖ to stop at
+     * @param maxIterations conjugate-gradient iteration limit
+     * @param threads       worker threads (≥ 1); the result does not depend on it
+     */
+    public record Settings(double ersatz, double tolerance, int maxIterations, int threads) {
     }
 
     /**
@@ -28,25 +74,19 @@ public final class VoxelElasticity {
     }
 
     /**
-     * @param n         voxels along x, y, z
-     * @param phase     phase label per voxel (x fastest)
-     * @param youngs    Young's modulus per phase label (0 for pores: they get {@code ersatz} × the largest)
-     * @param poisson   Poisson's ratio per phase label
-     * @param axis      load axis 0, 1, 2
-     * @param ersatz    modulus of empty voxels relative to the largest, e.g. 1e-6
-     * @param tolerance relative residual to stop at
-     * @param threads   worker threads (≥ 1); the result does not depend on it
+     * @param n        voxels along x, y, z
+     * @param phase    phase label per voxel (x fastest)
+     * @param youngs   Young's modulus per phase label (0 for pores: they get {@code ersatz} × the largest)
+     * @param poisson  Poisson's ratio per phase label
+     * @param axis     load axis 0 (x), 1 (y), 2 (z, through the plane)
+     * @param lateral  boundary conditions across the load
+     * @param settings ersatz modulus, tolerance, iteration limit, threads
      */
-    public static Result solve(int[] n, byte[] phase, double[] youngs, double[] poisson, int axis, double ersatz,
-                               double tolerance, int maxIterations, int threads) {
-        int nx = n[0];
-        int ny = n[1];
-        int nz = n[2];
-        int px = nx + 1;
-        int py = ny + 1;
-        int pz = nz + 1;
-        int nodes = px * py * pz;
-        int dofs = 3 * nodes;
+    public static Result solve(int[] n, byte[] phase, double[] youngs, double[] poisson, int axis, Lateral lateral,
+                               Settings settings) {
+        if (axis < 0 || axis > 2) {
+            throw new IllegalArgumentException("load axis must be 0, 1 or 2, was " + axis);
+        }
         double eMax = 0;
         for (double e : youngs) {
             eMax = Math.max(eMax, e);
@@ -58,179 +98,108 @@ public final class VoxelElasticity {
         }
         for (int v = 0; v < phase.length; v++) {
             double e = youngs[phase[v]];
-            modulus[v] = e > 0 ? e : ersatz * eMax;
+            modulus[v] = e > 0 ? e : settings.ersatz() * eMax;
         }
-        // prescribed DOFs: 0 free, 1 fixed at 0, 2 moved by −δ
-        byte[] fixed = new byte[dofs];
-        int[] size = {px, py, pz};
+        boolean periodic = lateral == Lateral.PERIODIC;
+        try (ElementOperator op = new ElementOperator(n, periodic, phase, modulus, unit, settings.threads())) {
+            // prescribed DOFs: 0 free, 1 held at 0, 2 moved by −δ
+            byte[] fixed = periodic ? periodicSupports(op, axis) : freeSupports(op, axis);
+            double delta = STRAIN * n[axis];
+            return solve(op, n, axis, fixed, delta, settings);
+        }
+    }
+
+    /** Platens on the faces normal to {@code axis}, symmetry planes on the side faces at 0. */
+    private static byte[] freeSupports(ElementOperator op, int axis) {
+        byte[] fixed = new byte[op.size];
+        int[] last = {op.nx, op.ny, op.nz};
         int b = (axis + 1) % 3;
         int c = (axis + 2) % 3;
-        for (int node = 0; node < nodes; node++) {
-            int[] ijk = {node % px, (node / px) % py, node / (px * py)};
-            if (ijk[axis] == 0) {
-                fixed[3 * node + axis] = 1;
-            } else if (ijk[axis] == size[axis] - 1) {
-                fixed[3 * node + axis] = 2;
-            }
-            if (ijk[b] == 0) {
-                fixed[3 * node + b] = 1;
-            }
-            if (ijk[c] == 0) {
-                fixed[3 * node + c] = 1;
+        int[] ijk = new int[3];
+        for (ijk[2] = 0; ijk[2] <= op.nz; ijk[2]++) {
+            for (ijk[1] = 0; ijk[1] <= op.ny; ijk[1]++) {
+                for (ijk[0] = 0; ijk[0] <= op.nx; ijk[0]++) {
+                    int node = op.node(ijk[0], ijk[1], ijk[2]);
+                    if (ijk[axis] == 0) {
+                        fixed[3 * node + axis] = 1;
+                    } else if (ijk[axis] == last[axis]) {
+                        fixed[3 * node + axis] = 2;
+                    }
+                    if (ijk[b] == 0) {
+                        fixed[3 * node + b] = 1;
+                    }
+                    if (ijk[c] == 0) {
+                        fixed[3 * node + c] = 1;
+                    }
+                }
             }
         }
-        double delta = 1e-3 * n[axis]; // strain 1e-3
+        return fixed;
+    }
+
+    /** Periodic x and y: platens at the collector and the top (through the plane) or the jump (in the plane). */
+    private static byte[] periodicSupports(ElementOperator op, int axis) {
+        byte[] fixed = new byte[op.size];
+        if (axis == 2) {
+            for (int j = 0; j < op.qy; j++) {
+                for (int i = 0; i < op.qx; i++) {
+                    fixed[3 * op.node(i, j, 0) + 2] = 1;
+                    fixed[3 * op.node(i, j, op.nz) + 2] = 2;
+                }
+            }
+        } else {
+            fixed[op.jump(axis, axis)] = 2;
+            fixed[3 * op.node(0, 0, 0) + 2] = 1;
+        }
+        // rigid translations in the plane, rotations about z (J_y,x) and about x and y (z components of the jumps)
+        fixed[3 * op.node(0, 0, 0)] = 1;
+        fixed[3 * op.node(0, 0, 0) + 1] = 1;
+        fixed[op.jump(1, 0)] = 1;
+        fixed[op.jump(0, 2)] = 1;
+        fixed[op.jump(1, 2)] = 1;
+        return fixed;
+    }
+
+    private static Result solve(ElementOperator op, int[] n, int axis, byte[] fixed, double delta,
+                                Settings settings) {
+        int dofs = op.size;
         double[] u = new double[dofs];
         for (int d = 0; d < dofs; d++) {
             if (fixed[d] == 2) {
                 u[d] = -delta;
             }
         }
-        Operator op = new Operator(nx, ny, nz, phase, modulus, unit, threads);
-        try {
-            return solve(op, n, axis, fixed, u, delta, tolerance, maxIterations, dofs, b, c);
-        } finally {
-            op.team.close();
-        }
-    }
-
-    private static Result solve(Operator op, int[] n, int axis, byte[] fixed, double[] u, double delta,
-                                double tolerance, int maxIterations, int dofs, int b, int c) {
         // right-hand side: −K u_prescribed on the free DOFs
         double[] ku = new double[dofs];
-        apply(op, u, ku);
+        op.apply(u, ku);
         double[] rhs = new double[dofs];
         for (int d = 0; d < dofs; d++) {
             rhs[d] = fixed[d] == 0 ? -ku[d] : 0;
         }
-        double[] diagonal = diagonal(op.nx, op.ny, op.nz, op.phase, op.modulus, op.unit);
         double[] x = new double[dofs];
         int[] its = {0};
-        double residual = cg(op, fixed, diagonal, rhs, x, tolerance, maxIterations, its);
+        double residual = cg(op, fixed, op.diagonal(), rhs, x, settings.tolerance(), settings.maxIterations(), its);
         for (int d = 0; d < dofs; d++) {
             if (fixed[d] != 0) {
                 x[d] = u[d];
             }
         }
-        apply(op, x, ku);
+        op.apply(x, ku);
         double force = 0;
         for (int d = 0; d < dofs; d++) {
             if (fixed[d] == 2) {
                 force += ku[d];
             }
         }
-        double area = (double) n[b] * n[c];
+        double area = (double) n[(axis + 1) % 3] * n[(axis + 2) % 3];
         double stress = -force / area;
         double strain = delta / n[axis];
         return new Result(stress / strain, its[0], residual);
     }
 
-    /**
-     * y = K x, element by element. Elements are coloured by the parity of (i, j, k): two elements of one colour
-     * share no node, so the workers add the elements of one colour at once, and every node receives its element
-     * contributions in colour order whatever the number of threads.
-     */
-    private static void apply(Operator op, double[] x, double[] y) {
-        Arrays.fill(y, 0);
-        op.x = x;
-        op.y = y;
-        for (int colour = 0; colour < 8; colour++) {
-            op.colour = colour;
-            op.team.run(op.task);
-        }
-    }
-
-    /** The element loop of one colour, shared by the workers by k-planes. */
-    private static final class Operator {
-        final int nx;
-        final int ny;
-        final int nz;
-        final byte[] phase;
-        final double[] modulus;
-        final double[][] unit;
-        final org.calsim.parallel.WorkerTeam team;
-        final int[][] dof;
-        final double[][] xe;
-        final org.calsim.parallel.WorkerTeam.Task task = this::colour;
-        double[] x;
-        double[] y;
-        int colour;
-
-        Operator(int nx, int ny, int nz, byte[] phase, double[] modulus, double[][] unit, int threads) {
-            this.nx = nx;
-            this.ny = ny;
-            this.nz = nz;
-            this.phase = phase;
-            this.modulus = modulus;
-            this.unit = unit;
-            this.team = new org.calsim.parallel.WorkerTeam(threads, "calsim-elasticity");
-            this.dof = new int[threads][24];
-            this.xe = new double[threads][24];
-        }
-
-        private void colour(int worker, int workers) {
-            int ci = colour & 1;
-            int cj = (colour >> 1) & 1;
-            int ck = (colour >> 2) & 1;
-            int px = nx + 1;
-            int py = ny + 1;
-            int[] d = dof[worker];
-            double[] e = xe[worker];
-            int plane = 0;
-            for (int k = ck; k < nz; k += 2, plane++) {
-                if (plane % workers != worker) {
-                    continue;
-                }
-                for (int j = cj; j < ny; j += 2) {
-                    for (int i = ci; i < nx; i += 2) {
-                        int v = i + nx * (j + ny * k);
-                        double scale = modulus[v];
-                        double[] ke = unit[phase[v]];
-                        for (int node = 0; node < 8; node++) {
-                            int g = (i + (node & 1)) + px * ((j + ((node >> 1) & 1)) + py * (k + ((node >> 2) & 1)));
-                            for (int comp = 0; comp < 3; comp++) {
-                                d[3 * node + comp] = 3 * g + comp;
-                                e[3 * node + comp] = x[3 * g + comp];
-                            }
-                        }
-                        for (int r = 0; r < 24; r++) {
-                            double sum = 0;
-                            for (int t = 0; t < 24; t++) {
-                                sum += ke[24 * r + t] * e[t];
-                            }
-                            y[d[r]] += scale * sum;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static double[] diagonal(int nx, int ny, int nz, byte[] phase, double[] modulus, double[][] unit) {
-        int px = nx + 1;
-        int py = ny + 1;
-        double[] diag = new double[3 * px * py * (nz + 1)];
-        for (int k = 0; k < nz; k++) {
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    int v = i + nx * (j + ny * k);
-                    double[] ke = unit[phase[v]];
-                    for (int node = 0; node < 8; node++) {
-                        int g = (i + (node & 1)) + px * ((j + ((node >> 1) & 1)) + py * (k + ((node >> 2) & 1)));
-                        for (int comp = 0; comp < 3; comp++) {
-                            int r = 3 * node + comp;
-                            diag[3 * g + comp] += modulus[v] * ke[24 * r + r];
-                        }
-                    }
-                }
-            }
-        }
-        return diag;
-    }
-
     /** Jacobi-PCG on the free DOFs (fixed DOFs held at 0 in the increments); returns the relative residual. */
-    private static double cg(Operator op, byte[] fixed, double[] diagonal, double[] b, double[] x, double tolerance,
-                             int maxIterations, int[] iterations) {
+    private static double cg(ElementOperator op, byte[] fixed, double[] diagonal, double[] b, double[] x,
+                             double tolerance, int maxIterations, int[] iterations) {
         int m = b.length;
         double[] r = b.clone();
         double[] z = new double[m];
@@ -247,7 +216,7 @@ public final class VoxelElasticity {
         double rr = bb;
         int k = 0;
         while (k < maxIterations && rr > tolerance * tolerance * bb) {
-            apply(op, p, q);
+            op.apply(p, q);
             double pq = 0;
             for (int d = 0; d < m; d++) {
                 if (fixed[d] == 0) {

@@ -5,21 +5,27 @@ import java.util.Arrays;
 /**
  * Exact squared Euclidean distance transform of a voxel image (Felzenszwalb and Huttenlocher, Theory of
  * Computing 8 (2012) 415): the squared distance, in voxel units, from every voxel centre to the nearest
- * feature voxel centre, by three separable passes of the 1-D lower-envelope algorithm, O(N). The image is
- * open at its borders (nothing outside counts as a feature).
+ * feature voxel centre, by three separable passes of the 1-D lower-envelope algorithm, O(N). Along a periodic
+ * axis the distance is to the nearest periodic image of a feature (the minimum image: the squared distance
+ * separates into one term per axis, so each pass may take its own minimum over images; a line of n voxels is
+ * repeated three times and the middle copy kept, since no nearest image is more than n/2 away). Along an open
+ * axis nothing outside the image counts as a feature.
  */
-final class DistanceTransform {
+public final class DistanceTransform {
     private DistanceTransform() {
     }
 
-    /** @return squared distances (voxel units²); {@link Double#POSITIVE_INFINITY} where there is no feature */
-    static double[] squared(boolean[] feature, int nx, int ny, int nz) {
+    /**
+     * @param periodic per axis x, y, z: whether the image wraps along it
+     * @return squared distances (voxel units²); {@link Double#POSITIVE_INFINITY} where there is no feature
+     */
+    public static double[] squared(boolean[] feature, int nx, int ny, int nz, boolean[] periodic) {
         int total = nx * ny * nz;
         double[] d = new double[total];
         for (int v = 0; v < total; v++) {
             d[v] = feature[v] ? 0 : Double.POSITIVE_INFINITY;
         }
-        int longest = Math.max(nx, Math.max(ny, nz));
+        int longest = 3 * Math.max(nx, Math.max(ny, nz));
         double[] f = new double[longest];
         double[] out = new double[longest];
         int[] hull = new int[longest];
@@ -31,15 +37,17 @@ final class DistanceTransform {
             int s = stride[axis];
             int a = (axis + 1) % 3;
             int b = (axis + 2) % 3;
+            int copies = periodic[axis] ? 3 : 1;
+            int offset = periodic[axis] ? n : 0; // the middle copy
             for (int ib = 0; ib < size[b]; ib++) {
                 for (int ia = 0; ia < size[a]; ia++) {
                     int base = ia * stride[a] + ib * stride[b];
-                    for (int t = 0; t < n; t++) {
-                        f[t] = d[base + t * s];
+                    for (int t = 0; t < copies * n; t++) {
+                        f[t] = d[base + (t % n) * s];
                     }
-                    line(f, n, out, hull, bounds);
+                    line(f, copies * n, out, hull, bounds);
                     for (int t = 0; t < n; t++) {
-                        d[base + t * s] = out[t];
+                        d[base + t * s] = out[offset + t];
                     }
                 }
             }

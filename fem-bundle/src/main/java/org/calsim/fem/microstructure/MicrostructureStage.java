@@ -30,7 +30,9 @@ import org.osgi.service.component.annotations.Component;
  * <li>percolation of each phase through the thickness: whether it connects the collector to the top, and the
  * fraction of the phase in the connecting cluster (6-connectivity);</li>
  * <li>pore size distributions, continuous and by simulated mercury intrusion from the separator side
- * ({@link PoreSizes}), with the median (50 %) pore radius of each.</li>
+ * ({@link PoreSizes}: periodic in x and y; the radius of a sphere centred at a pore voxel centre is its distance
+ * to the nearest solid voxel centre less half a voxel, so a slit of w voxels, w odd, has radius w/2), with the
+ * median (50 %) pore radius of each.</li>
  * </ul>
  * Writes cross-sections coloured by phase as PNG (xy at mid-height, xz at mid-width; pores black, AM grey,
  * CBD red) and the image as VTK image data ({@code microstructure.vti}) for ParaView.
@@ -129,7 +131,8 @@ public final class MicrostructureStage implements Solver {
                 indicator[v] = labels[v] == phase ? 1 : 0;
                 inPhase += labels[v] == phase ? 1 : 0;
             }
-            int connected = SteadyConduction.percolatingCount(new int[] {nx, ny, nz}, indicator, 2, true);
+            int connected = SteadyConduction.percolatingCount(new int[] {nx, ny, nz}, indicator, 2,
+                    new boolean[] {true, true, false});
             String name = image.phases().get(phase).toLowerCase(java.util.Locale.ROOT);
             sink.summary("percolating_fraction_" + name, inPhase == 0 ? 0 : connected / (double) inPhase, "1");
         }

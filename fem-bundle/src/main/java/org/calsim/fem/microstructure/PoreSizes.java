@@ -12,7 +12,18 @@ package org.calsim.fem.microstructure;
  * (Washburn), it fills the spheres of radius ≥ r whose centres connect to the top face (the separator side)
  * through centres that also fit such spheres.</li>
  * </ul>
- * Radii in voxel units; the image is open at its borders except the collector (k &lt; 0 counts as solid).
+ * The image is periodic in x and y, as the DEM packing it comes from (a pore crossing the side of the box is one
+ * pore, and its radius is measured across the side); below it the collector is solid (k &lt; 0); above it the
+ * separator side is open.
+ *
+ * <p><b>Radius convention.</b> Spheres are centred at pore voxel centres; their radius r is the distance from the
+ * centre to the nearest solid voxel centre less half a voxel, that is the distance to the face of that solid
+ * voxel when it lies along a grid axis, so r is the radius of the pore, not of the lattice of voxel centres. A
+ * sphere of radius r covers the pore voxels whose centres lie within r + ½ of its centre. Hence a slit of w pore
+ * voxels (w odd) has r = w/2, its half-width, everywhere (w even: (w − 1)/2, no voxel centre lies on its
+ * mid-plane); a voxelised tube, the voxels whose centres lie within R of an axis through voxel centres, has
+ * r = d − ½ with d the smallest distance from the axis to a lattice point outside R (√17 − ½ ≈ 3.62 for R = 4:
+ * the inscribed radius of its staircase, 3.54, not R). Radii in voxel units.
  */
 final class PoreSizes {
     private final double[] radii;
@@ -25,7 +36,10 @@ final class PoreSizes {
         this.intrusion = intrusion;
     }
 
-    /** @return radii evaluated, largest first [voxels] */
+    /** Periodic in x and y, open in z. */
+    private static final boolean[] PERIODIC_XY = {true, true, false};
+
+    /** @return radii evaluated, largest first [voxels], by the convention of the class comment */
     double[] radii() {
         return radii.clone();
     }
@@ -67,33 +81,36 @@ final class PoreSizes {
         for (int v = 0; v < nx * ny; v++) {
             solid[v] = true;
         }
-        double[] toSolid = DistanceTransform.squared(solid, nx, ny, nzPadded);
-        double largest = 0;
+        if (poreCount == 0) {
+            return new PoreSizes(new double[0], new double[0], new double[0]);
+        }
+        double[] toSolid = DistanceTransform.squared(solid, nx, ny, nzPadded, PERIODIC_XY);
+        double largest = 0; // centre-to-centre distance [voxels]
         for (int v = nx * ny; v < toSolid.length; v++) {
             if (!solid[v] && toSolid[v] < Double.POSITIVE_INFINITY) {
                 largest = Math.max(largest, Math.sqrt(toSolid[v]));
             }
         }
-        int count = Math.max(1, (int) Math.ceil(largest / step));
+        int count = Math.max(1, (int) Math.ceil((largest - 0.5) / step));
         double[] radii = new double[count];
         double[] continuous = new double[count];
         double[] intrusion = new double[count];
         for (int t = 0; t < count; t++) {
-            double r = largest - t * step;
-            radii[t] = r;
+            double d = largest - t * step; // to the nearest solid voxel centre: the pore radius is d - 1/2
+            radii[t] = d - 0.5;
             boolean[] centres = new boolean[solid.length];
             for (int v = 0; v < solid.length; v++) {
-                centres[v] = !solid[v] && toSolid[v] >= r * r;
+                centres[v] = !solid[v] && toSolid[v] >= d * d;
             }
-            continuous[t] = covered(centres, solid, nx, ny, nzPadded, r) / (double) poreCount;
-            intrusion[t] = covered(connectedToTop(centres, nx, ny, nzPadded), solid, nx, ny, nzPadded, r)
+            continuous[t] = covered(centres, solid, nx, ny, nzPadded, d) / (double) poreCount;
+            intrusion[t] = covered(connectedToTop(centres, nx, ny, nzPadded), solid, nx, ny, nzPadded, d)
                     / (double) poreCount;
         }
         return new PoreSizes(radii, continuous, intrusion);
     }
 
-    /** @return pore voxels within r of a centre */
-    private static int covered(boolean[] centres, boolean[] solid, int nx, int ny, int nz, double r) {
+    /** @return pore voxels within d (centre to centre) of a centre */
+    private static int covered(boolean[] centres, boolean[] solid, int nx, int ny, int nz, double d) {
         boolean any = false;
         for (boolean c : centres) {
             any |= c;
@@ -101,17 +118,17 @@ final class PoreSizes {
         if (!any) {
             return 0;
         }
-        double[] d = DistanceTransform.squared(centres, nx, ny, nz);
+        double[] toCentre = DistanceTransform.squared(centres, nx, ny, nz, PERIODIC_XY);
         int n = 0;
-        for (int v = 0; v < d.length; v++) {
-            if (!solid[v] && d[v] <= r * r) {
+        for (int v = 0; v < toCentre.length; v++) {
+            if (!solid[v] && toCentre[v] <= d * d) {
                 n++;
             }
         }
         return n;
     }
 
-    /** @return the centres connected (6-connectivity through centres) to the top layer */
+    /** @return the centres connected (6-connectivity through centres, periodic in x and y) to the top layer */
     private static boolean[] connectedToTop(boolean[] centres, int nx, int ny, int nz) {
         boolean[] seen = new boolean[centres.length];
         int[] queue = new int[centres.length];
@@ -133,9 +150,12 @@ final class PoreSizes {
                 for (int step = -1; step <= 1; step += 2) {
                     int c = ijk[a] + step;
                     if (c < 0 || c >= size[a]) {
-                        continue;
+                        if (!PERIODIC_XY[a]) {
+                            continue;
+                        }
+                        c = c < 0 ? size[a] - 1 : 0;
                     }
-                    int u = v + step * stride[a];
+                    int u = v + (c - ijk[a]) * stride[a];
                     if (centres[u] && !seen[u]) {
                         seen[u] = true;
                         queue[tail++] = u;

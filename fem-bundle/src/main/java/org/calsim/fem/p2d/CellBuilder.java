@@ -64,7 +64,8 @@ final class CellBuilder {
         double discharged = p.openCircuitPotential().applyAsDouble(p.stoichiometryDischarged());
         return new CellParameters(set.name() + " (positive vs lithium foil)", set.source(), null, exchangeCurrent,
                 set.separator(), p, set.electrolyte(), set.temperature(), set.electrodeArea(),
-                p.arealCapacity() * set.electrodeArea(), Math.min(charged, discharged), Math.max(charged, discharged));
+                p.arealCapacity() * set.electrodeArea(), Math.min(charged, discharged), Math.max(charged, discharged),
+                set.activation());
     }
 
     /** @return the 1C current density: the smaller areal capacity of the two electrodes per hour [A/m²] */

@@ -1,5 +1,6 @@
 package org.calsim.fem.p2d;
 
+import org.calsim.api.electrochem.ActivationEnergies;
 import org.calsim.api.electrochem.CellParameters;
 import org.calsim.api.electrochem.ElectrodeParameters;
 import org.calsim.api.electrochem.ElectrolyteParameters;
@@ -34,7 +35,7 @@ final class DfnEquations {
     /** Faraday constant [C/mol]. */
     static final double F = 96485.33212;
     /** Gas constant [J/(mol K)]. */
-    static final double R_GAS = 8.314462618;
+    static final double R_GAS = ActivationEnergies.GAS_CONSTANT;
 
     /** Constant current: the last equation is I = setpoint [A/m²]. */
     static final int CURRENT = 0;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.calsim.api.electrochem.ActivationEnergies;
 import org.calsim.api.electrochem.CellParameters;
 import org.calsim.api.electrochem.ParameterSet;
 import org.calsim.api.electrochem.RateCapability;
@@ -34,7 +35,8 @@ import org.osgi.service.component.annotations.Component;
  * Bruggeman or a fitted T = aε^b — as {@link CellBuilder} puts them in, the thickness from the active loading of
  * the recipe), or each state of a calendering series
  * ({@code series}, from {@code fem.tortuosity-series}). {@code cell: half} puts the positive electrode against
- * lithium foil.
+ * lithium foil. {@code temperature_C} simulates the cell at another temperature than the set's
+ * ({@link CellParameters#atTemperature(double)}: Arrhenius on the rates that have activation energies).
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=" + P2dStage.NAME)
 public final class P2dStage implements Solver {
@@ -46,6 +48,7 @@ public final class P2dStage implements Solver {
     static final String STRUCTURE = "structure";
     static final String CELL = "cell";
     static final String FOIL = "foil_exchange_current_A_per_m2";
+    static final String TEMPERATURE = "temperature_C";
     static final String C_RATES = "c_rates";
     static final String PROTOCOL = "protocol";
     static final String REST = "rest_s";
@@ -57,6 +60,8 @@ public final class P2dStage implements Solver {
     static final String RETENTION = "critical_retention";
     static final String STATES = "series_states";
     private static final String CANCELLED = "cancelled";
+    /** 0 °C [K]. */
+    private static final double CELSIUS = 273.15;
 
     /**
      * Exchange current density of lithium foil in LiPF6 carbonate electrolyte, j₀ = 3.5e-8 F c_Li^0.7 c_e^0.3 at
@@ -80,6 +85,9 @@ public final class P2dStage implements Solver {
                 Parameter.choice(STRUCTURE, List.of("parameter-set", "coating", "series"), "positive electrode: "
                         + "the set's own, the job's calendered coating (needs effective properties), or each state "
                         + "of the calendering series (needs fem.tortuosity-series)").withDefault("parameter-set"),
+                Parameter.number(TEMPERATURE, "C", 1, "cell temperature (isothermal); the rates with an "
+                        + "activation energy in the set follow Arrhenius, RT/F follows it; default: the set's own "
+                        + "(25 C for Chen2020)").closed(-60, 150).optional(),
                 Parameter.choice(CELL, List.of("full", "half"), "full cell of the set, or its positive electrode "
                         + "against lithium foil").withDefault("full"),
                 Parameter.number(FOIL, "A/m^2", 1, "exchange current density of the lithium foil (half cell); "
@@ -145,6 +153,14 @@ public final class P2dStage implements Solver {
             }
             base = set.cell();
         }
+        if (par.isSet(TEMPERATURE)) {
+            base = base.atTemperature(par.number(TEMPERATURE) + CELSIUS);
+            if (ActivationEnergies.NONE.equals(base.activation())) {
+                context.results().note("temperature", base.name() + " gives no activation energies: its rates stay "
+                        + "as given, only RT/F follows the temperature");
+            }
+        }
+        context.results().summary("temperature_K", base.temperature(), "K");
         if ("half".equals(par.text(CELL))) {
             base = CellBuilder.halfCell(base, par.number(FOIL));
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.function.DoubleUnaryOperator;
 import net.objecthunter.exp4j.Expression;
 import net.objecthunter.exp4j.ExpressionBuilder;
+import org.calsim.api.electrochem.ActivationEnergies;
 import org.calsim.api.electrochem.CellParameters;
 import org.calsim.api.electrochem.ElectrodeParameters;
 import org.calsim.api.electrochem.ElectrolyteParameters;
@@ -18,13 +19,28 @@ import org.calsim.api.stage.InvalidInputException;
 
 /**
  * Reads a cell parameter set from a JSON file in the field names of BPX, the Battery Parameter eXchange format
- * (Faraday Institution, 2022): {@code Parameterisation} with {@code Cell}, {@code Electrolyte},
- * {@code Negative electrode}, {@code Separator} and {@code Positive electrode}. A function (OCP, diffusivity,
- * conductivity) is a number, an expression in {@code x} (stoichiometry for an electrode, salt concentration in
- * mol/m³ for the electrolyte; +, −, *, /, ^, exp, log, tanh, sqrt, …) or a table {@code {"x": [...], "y": [...]}}
- * interpolated linearly. Units as BPX: the reaction rate constant k in mol m⁻² s⁻¹ with
- * j₀ = F k c_e^½ c_s^½ (c_max − c_s)^½; the transport efficiency is ε/T. Activation energies, where given, scale
- * the rates by Arrhenius from the reference to the ambient temperature.
+ * (Faraday Institution, 2022, https://github.com/FaradayInstitution/BPX): {@code Parameterisation} with
+ * {@code Cell}, {@code Electrolyte}, {@code Negative electrode}, {@code Separator} and {@code Positive electrode}.
+ * A function (OCP, diffusivity, conductivity) is a number, an expression in {@code x} (stoichiometry for an
+ * electrode, salt concentration in mol/m³ for the electrolyte; +, −, *, /, ^ or Python's **, exp, log, tanh, cosh,
+ * sqrt, …) or a table {@code {"x": [...], "y": [...]}} interpolated linearly. The transport efficiency is ε/T.
+ *
+ * <p><b>Kinetics.</b> BPX defines the exchange current density by the normalised concentrations,
+ * j₀ = F k (c_e/c_e0)^½ (c_s/c_s,max)^½ (1 − c_s/c_s,max)^½, with k the {@code Reaction rate constant
+ * [mol.m-2.s-1]} and c_e0 the electrolyte's initial concentration. calsim's (and PyBaMM's) form is
+ * j₀ = k' c_e^½ c_s^½ (c_s,max − c_s)^½, so k' = F k / (c_s,max c_e0^½) [A m⁻² (m³/mol)^1.5]: the
+ * conversion PyBaMM applies when it loads a BPX file ({@code pybamm/parameters/bpx.py}, {@code bpx_to_param_dict}).
+ *
+ * <p><b>Temperature.</b> The rates are given at the {@code Reference temperature [K]} (Cell). Where an
+ * activation energy is given (reaction rate constants and diffusivities of the electrodes, conductivity and
+ * diffusivity of the electrolyte) the rate follows Arrhenius, r(T) = r(T_ref) exp(E_a/R (1/T_ref − 1/T)); the
+ * cell is simulated at the ambient temperature, else at the reference temperature (as PyBaMM does).
+ *
+ * <p>Both layouts of the standard are read: BPX 0.x (ambient temperature in {@code Cell}, initial concentration in
+ * {@code Electrolyte}) and BPX 1.x ({@code State}: {@code Thermal environment} / {@code Ambient temperature [K]},
+ * {@code Initial conditions} / {@code Initial electrolyte concentration [mol.m-3]}). The electrodes start at 100 %
+ * state of charge (negative at its maximum stoichiometry, positive at its minimum); thermal, entropic and
+ * validation fields are not used (the model is isothermal).
  *
  * <p>calsim extensions: a {@code Lithium foil} section with {@code Exchange current density [A.m-2]} in place of
  * the negative electrode makes a half cell; {@code Thermodynamic factor} (electrolyte) and
@@ -32,13 +48,9 @@ import org.calsim.api.stage.InvalidInputException;
  */
 final class ParameterFile {
     private final String field;
-    private final double temperature;
-    private final double reference;
 
-    private ParameterFile(String field, double temperature, double reference) {
+    private ParameterFile(String field) {
         this.field = field;
-        this.temperature = temperature;
-        this.reference = reference;
     }
 
     /**
@@ -63,47 +75,94 @@ final class ParameterFile {
                     "a BPX file: {\"Parameterisation\": {\"Cell\": ..., \"Electrolyte\": ..., ...}}");
         }
         String where = field + ": " + file.getFileName() + " Parameterisation";
-        ParameterFile reader = new ParameterFile(where, 0, 0);
+        ParameterFile r = new ParameterFile(where);
         JsonNode cell = p.path("Cell");
-        double ambient = reader.number(cell, "Cell", "Ambient temperature [K]");
-        double ref = cell.has("Reference temperature [K]")
-                ? reader.number(cell, "Cell", "Reference temperature [K]") : ambient;
-        ParameterFile r = new ParameterFile(where, ambient, ref);
+        JsonNode state = root.path("State");
+        JsonNode thermal = state.path("Thermal environment");
+        double reference;
+        double ambient;
+        if (cell.has("Reference temperature [K]")) {
+            reference = r.number(cell, "Cell", "Reference temperature [K]");
+            ambient = thermal.has("Ambient temperature [K]")
+                    ? r.number(thermal, "State.Thermal environment", "Ambient temperature [K]")
+                    : cell.has("Ambient temperature [K]") ? r.number(cell, "Cell", "Ambient temperature [K]")
+                    : reference;
+        } else if (cell.has("Ambient temperature [K]")) {
+            reference = r.number(cell, "Cell", "Ambient temperature [K]");
+            ambient = reference;
+        } else {
+            throw new InvalidInputException(where + ".Cell.Reference temperature [K]", "missing",
+                    "a number > 0 (the temperature the rates are given at; or, in BPX 0.x, Ambient temperature [K])");
+        }
+        r.positive("Cell.Reference temperature [K]", reference);
+        r.positive("Cell.Ambient temperature [K]", ambient);
         double pairs = cell.has("Number of electrode pairs connected in parallel to make a cell")
                 ? r.number(cell, "Cell", "Number of electrode pairs connected in parallel to make a cell") : 1;
         JsonNode header = root.path("Header");
         String title = header.path("Title").asText(file.getFileName().toString());
+        JsonNode el = p.path("Electrolyte");
+        JsonNode initial = state.path("Initial conditions");
+        double salt;
+        if (el.has("Initial concentration [mol.m-3]")) {
+            salt = r.number(el, "Electrolyte", "Initial concentration [mol.m-3]");
+        } else if (initial.has("Initial electrolyte concentration [mol.m-3]")) {
+            salt = r.number(initial, "State.Initial conditions", "Initial electrolyte concentration [mol.m-3]");
+        } else {
+            throw new InvalidInputException(where + ".Electrolyte.Initial concentration [mol.m-3]", "missing",
+                    "a number > 0 (in BPX 1.x: State.Initial conditions.Initial electrolyte concentration "
+                            + "[mol.m-3]); the reaction rate constants are defined by it");
+        }
+        r.positive("Electrolyte.Initial concentration [mol.m-3]", salt);
         ElectrodeParameters negative = null;
         double foil = Double.NaN;
+        JsonNode ne = p.path("Negative electrode");
         if (p.has("Lithium foil")) {
             foil = r.number(p.path("Lithium foil"), "Lithium foil", "Exchange current density [A.m-2]");
         } else {
-            negative = r.electrode(p.path("Negative electrode"), "Negative electrode", true);
+            negative = r.electrode(ne, "Negative electrode", true, salt);
         }
         JsonNode sep = p.path("Separator");
         double sepPorosity = r.fraction(sep, "Separator", "Porosity");
         double sepEfficiency = r.fraction(sep, "Separator", "Transport efficiency");
         SeparatorParameters separator = new SeparatorParameters(r.number(sep, "Separator", "Thickness [m]"),
                 sepPorosity, Math.log(sepEfficiency) / Math.log(sepPorosity));
-        ElectrodeParameters positive = r.electrode(p.path("Positive electrode"), "Positive electrode", false);
-        JsonNode el = p.path("Electrolyte");
-        double kappaScale = r.arrhenius(el, "Electrolyte", "Conductivity activation energy [J.mol-1]");
-        double diffScale = r.arrhenius(el, "Electrolyte", "Diffusivity activation energy [J.mol-1]");
-        DoubleUnaryOperator kappa = r.function(el, "Electrolyte", "Conductivity [S.m-1]");
-        DoubleUnaryOperator diffusivity = r.function(el, "Electrolyte", "Diffusivity [m2.s-1]");
+        JsonNode pe = p.path("Positive electrode");
+        ElectrodeParameters positive = r.electrode(pe, "Positive electrode", false, salt);
         DoubleUnaryOperator factor = el.has("Thermodynamic factor")
                 ? r.function(el, "Electrolyte", "Thermodynamic factor") : c -> 1;
-        ElectrolyteParameters electrolyte = new ElectrolyteParameters(
-                r.number(el, "Electrolyte", "Initial concentration [mol.m-3]"),
-                c -> kappaScale * kappa.applyAsDouble(c), c -> diffScale * diffusivity.applyAsDouble(c),
+        ElectrolyteParameters electrolyte = new ElectrolyteParameters(salt,
+                r.function(el, "Electrolyte", "Conductivity [S.m-1]"),
+                r.function(el, "Electrolyte", "Diffusivity [m2.s-1]"),
                 r.fraction(el, "Electrolyte", "Cation transference number"), factor);
+        String rate = "Reaction rate constant activation energy [J.mol-1]";
+        String diffusion = "Diffusivity activation energy [J.mol-1]";
+        ActivationEnergies activation = new ActivationEnergies(
+                negative == null ? 0 : r.optional(ne, "Negative electrode", rate),
+                negative == null ? 0 : r.optional(ne, "Negative electrode", diffusion),
+                r.optional(pe, "Positive electrode", rate), r.optional(pe, "Positive electrode", diffusion),
+                r.optional(el, "Electrolyte", "Conductivity activation energy [J.mol-1]"),
+                r.optional(el, "Electrolyte", diffusion));
         return new CellParameters(title, "parameter file " + file.getFileName(), negative, foil, separator, positive,
-                electrolyte, ambient, pairs * r.number(cell, "Cell", "Electrode area [m2]"),
+                electrolyte, reference, pairs * r.number(cell, "Cell", "Electrode area [m2]"),
                 3600 * r.number(cell, "Cell", "Nominal cell capacity [A.h]"),
-                r.number(cell, "Cell", "Lower voltage cut-off [V]"), r.number(cell, "Cell", "Upper voltage cut-off [V]"));
+                r.number(cell, "Cell", "Lower voltage cut-off [V]"),
+                r.number(cell, "Cell", "Upper voltage cut-off [V]"), activation).atTemperature(ambient);
     }
 
-    private ElectrodeParameters electrode(JsonNode e, String section, boolean negative) {
+    /**
+     * The exchange-current rate constant of calsim's kinetics from BPX's (see the class comment):
+     * k' = F k / (c_s,max c_e0^½).
+     *
+     * @param bpx              BPX's {@code Reaction rate constant [mol.m-2.s-1]} k
+     * @param maxConcentration c_s,max [mol/m³]
+     * @param salt             the electrolyte's initial concentration c_e0 [mol/m³]
+     * @return k' of j₀ = k' c_e^½ c_s^½ (c_s,max − c_s)^½ [A m⁻² (m³/mol)^1.5]
+     */
+    static double reactionRate(double bpx, double maxConcentration, double salt) {
+        return DfnEquations.F * bpx / (maxConcentration * Math.sqrt(salt));
+    }
+
+    private ElectrodeParameters electrode(JsonNode e, String section, boolean negative, double salt) {
         if (!e.isObject()) {
             throw new InvalidInputException(field + "." + section, "missing", "a section of electrode parameters"
                     + (negative ? " (or a \"Lithium foil\" section for a half cell)" : ""));
@@ -120,22 +179,26 @@ final class ParameterFile {
         }
         double min = fraction(e, section, "Minimum stoichiometry");
         double max = fraction(e, section, "Maximum stoichiometry");
-        double rateScale = arrhenius(e, section, "Reaction rate constant activation energy [J.mol-1]");
-        double diffScale = arrhenius(e, section, "Diffusivity activation energy [J.mol-1]");
-        DoubleUnaryOperator diffusivity = function(e, section, "Diffusivity [m2.s-1]");
+        double maxConcentration = number(e, section, "Maximum concentration [mol.m-3]");
+        positive(section + ".Maximum concentration [mol.m-3]", maxConcentration);
         return new ElectrodeParameters(section, number(e, section, "Thickness [m]"), porosity, active, radius,
-                number(e, section, "Maximum concentration [mol.m-3]"), negative ? max : min, negative ? min : max,
-                function(e, section, "OCP [V]"), x -> diffScale * diffusivity.applyAsDouble(x),
-                rateScale * DfnEquations.F * number(e, section, "Reaction rate constant [mol.m-2.s-1]"),
+                maxConcentration, negative ? max : min, negative ? min : max,
+                function(e, section, "OCP [V]"), function(e, section, "Diffusivity [m2.s-1]"),
+                reactionRate(number(e, section, "Reaction rate constant [mol.m-2.s-1]"), maxConcentration, salt),
                 number(e, section, "Conductivity [S.m-1]"), Math.log(efficiency) / Math.log(porosity), 0,
                 porosity / efficiency, e.has("Density [kg.m-3]") ? number(e, section, "Density [kg.m-3]") : Double.NaN);
     }
 
-    private double arrhenius(JsonNode node, String section, String name) {
-        if (!node.has(name) || temperature == reference) {
-            return 1;
+    /** @return the activation energy {@code name} of the section, 0 where the set gives none [J/mol] */
+    private double optional(JsonNode node, String section, String name) {
+        return node.has(name) ? number(node, section, name) : 0;
+    }
+
+    /** @throws InvalidInputException if {@code value} (read by {@link #number}, so &gt;= 0) is 0 */
+    private void positive(String name, double value) {
+        if (!(value > 0)) {
+            throw new InvalidInputException(field + "." + name, String.valueOf(value), "a number > 0");
         }
-        return Math.exp(number(node, section, name) / DfnEquations.R_GAS * (1 / reference - 1 / temperature));
     }
 
     private double number(JsonNode node, String section, String name) {
@@ -188,7 +251,7 @@ final class ParameterFile {
         if (v.isTextual()) {
             Expression expression;
             try {
-                expression = new ExpressionBuilder(v.asText()).variable("x").build();
+                expression = new ExpressionBuilder(v.asText().replace("**", "^")).variable("x").build();
             } catch (RuntimeException e) {
                 throw new InvalidInputException(path, "a text that is not an expression", "an expression in x");
             }

@@ -29,7 +29,8 @@ import org.osgi.service.component.annotations.Component;
  * (voxelised as {@code fem.voxelise} does, conducted as {@code fem.tortuosity} does), and the fit of the
  * generalised effective-medium law T = a ε^b over the series by least squares on ln T = ln a + b ln ε — the
  * review's Fig. 8f, where Ge et al. found a = 0.885, b = −1.068 without and a = 1.02, b = −0.53 with the binder
- * phase — beside Bruggeman's T = ε^−0.5.
+ * phase — beside Bruggeman's T = ε^−0.5. Each state's mean pore radius in voxels and the overestimate of T it
+ * implies ({@link PoreResolution}) are in the table, with a note for the coarsest when that exceeds 5 %.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=" + TortuositySeriesStage.NAME)
 public final class TortuositySeriesStage implements Solver {
@@ -61,6 +62,7 @@ public final class TortuositySeriesStage implements Solver {
                 Parameter.number(TortuosityStage.FLUX_TOLERANCE, "1", 1, "flux balance at which conjugate gradients "
                         + "stop").open(0, 1).withDefault(1e-5),
                 TortuosityStage.preconditionerParameter(),
+                TortuosityStage.sidesParameter(),
                 Parameter.threads("solver"));
     }
 
@@ -83,6 +85,7 @@ public final class TortuositySeriesStage implements Solver {
         double[] porosity = new double[series.size()];
         PhaseFractions[] fractions = new PhaseFractions[series.size()];
         double[] factor = new double[series.size()];
+        double[] radius = new double[series.size()];
         for (int s = 0; s < series.size(); s++) {
             context.checkCancelled();
             context.progress((double) s / series.size(), "state " + (s + 1) + " of " + series.size());
@@ -94,11 +97,14 @@ public final class TortuositySeriesStage implements Solver {
             VoxelImage image = Voxeliser.voxelise(packing, edge, "morphological".equals(par.text(CBD)), fraction);
             byte[] labels = image.labels();
             double[] sigma = new double[labels.length];
+            boolean[] pore = new boolean[labels.length];
             for (int v = 0; v < labels.length; v++) {
                 sigma[v] = labels[v] == 0 ? 1 : 0;
+                pore[v] = labels[v] == 0;
             }
+            radius[s] = PoreResolution.meanPoreRadius(pore, image.nx(), image.ny(), image.nz());
             SteadyConduction.Result r = SteadyConduction.solve(new int[] {image.nx(), image.ny(), image.nz()}, sigma,
-                    2, false, TortuosityStage.settings(par, 1_000_000));
+                    2, TortuosityStage.periodicAxes(par, 2), TortuosityStage.settings(par, 1_000_000));
             if (r.percolates()) {
                 TortuosityStage.checkConverged(par, "state " + (s + 1), r);
             }
@@ -113,15 +119,28 @@ public final class TortuositySeriesStage implements Solver {
         List<EffectiveProperties> states = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
             states.add(fractions[s].with(factor[s], Double.NaN, Double.NaN,
-                    "voxel conduction, calendering state " + (s + 1)));
+                    "voxel conduction, " + par.text(TortuosityStage.SIDES) + " sides, calendering state " + (s + 1)));
         }
         context.give(TransportSeries.KEY, new TransportSeries(series.compaction(), states));
         ResultSink sink = context.results();
+        boolean periodic = TortuosityStage.PERIODIC.equals(par.text(TortuosityStage.SIDES));
+        sink.note("boundary_conditions", "through-plane: potentials at the collector (z = 0) and the top, x and y "
+                + "sides " + (periodic ? "periodic" : "no flux"));
+        double[] overestimate = new double[radius.length];
+        int coarsest = 0;
+        for (int s = 0; s < radius.length; s++) {
+            overestimate[s] = PoreResolution.estimatedOverestimate(radius[s]);
+            coarsest = overestimate[s] > overestimate[coarsest] ? s : coarsest;
+        }
+        if (overestimate[coarsest] > PoreResolution.NOTE_ABOVE) {
+            sink.note("resolution", "state " + (coarsest + 1) + ": " + PoreResolution.note(radius[coarsest]));
+        }
         sink.table("tortuosity-series", Table.builder().column("compaction_degree", "1", series.compaction())
                 .column("pressure", "MPa", scale(series.pressures(), 1e-6)).column("porosity", "1", porosity)
                 .column("total_porosity", "1", Arrays.stream(fractions).mapToDouble(PhaseFractions::total)
                         .toArray())
-                .column("tortuosity_factor", "1", factor).build());
+                .column("tortuosity_factor", "1", factor).column("mean_pore_radius", "voxels", radius)
+                .column("resolution_overestimate", "1", overestimate).build());
         List<Series> lines = new ArrayList<>();
         lines.add(new Series("voxel conduction", toArray(eps), toArray(tau), Series.Style.MARKERS));
         double[] grid = new double[17];

@@ -21,12 +21,26 @@ import org.osgi.service.component.annotations.Component;
  * {@code fem.tortuosity}: the tortuosity factor of the pore space from steady conduction on the voxel image
  * (phase 0 pore, 1 AM, 2 CBD). The electrolyte conducts with κ₀ in the pores and {@code cbd_ionic_fraction}·κ₀
  * in the CBD (its nanopores; 0 blocks), not in the AM. Dirichlet potentials on the two faces normal to the
- * direction, no flux on the others (through-plane) or periodic sides (in-plane, x).
+ * direction of transport; the other faces follow {@code sides}:
+ * <ul>
+ * <li>through the plane (z): potentials at the collector (z = 0) and the top; the sides x and y periodic, as the
+ * DEM packing the image comes from is (the default, TauFactor's {@code PeriodicSolver}), or no flux
+ * ({@code sides: no-flux}, TauFactor's {@code Solver}: a sample cut from a larger electrode, whose walls add
+ * tortuosity);</li>
+ * <li>in the plane (x): potentials at x = 0 and x = Lx; y periodic (or no flux with {@code sides: no-flux}); the
+ * collector and the top are no flux whatever {@code sides} says, since the coating does not wrap in z.</li>
+ * </ul>
+ * The boundary conditions used are written to the results (note {@code boundary_conditions}) and named in the
+ * method of the {@link EffectiveProperties}.
  *
  * <p>calsim's tortuosity factor is T = ε_p κ₀/κ_eff (ε_p the pore porosity, as {@link EffectiveProperties}
  * defines it beside the total porosity and active volume fraction it also gives), the T of eqs 10–11 of the
- * review; when only the geometric tortuosity τ_g acts, T = τ_g² (eq 12). A pore space that does not connect the
- * two faces has T = ∞, reported as such with a note, not as a number.
+ * review and TauFactor's τ = ε D/D_eff (Cooper, Bertei, Shearing, Kilner and Brandon, SoftwareX 5 (2016) 203);
+ * when only the geometric tortuosity τ_g acts, T = τ_g² (eq 12). A pore space that does not connect the two faces
+ * has T = ∞, reported as such with a note, not as a number.
+ *
+ * <p>Resolution guard: the mean radius of the free pores (label 0) in voxels and the overestimate of T it implies
+ * ({@link PoreResolution}) are reported, with a note when that exceeds 5 %.
  *
  * <p>With {@code am_conductivity_S_per_m} and {@code cbd_conductivity_S_per_m} set, the electronic effective
  * conductivity of the solid phases through the plane is computed the same way.
@@ -44,6 +58,36 @@ public final class TortuosityStage implements Solver {
     static final String MAX_ITERATIONS = "max_iterations";
     static final String THREADS = "threads";
     static final String PRECONDITIONER = "preconditioner";
+    static final String SIDES = "sides";
+    static final String PERIODIC = "periodic";
+    static final String NO_FLUX = "no-flux";
+
+    /** @return the side boundary parameter: periodic (default) or no-flux */
+    static Parameter sidesParameter() {
+        return Parameter.choice(SIDES, List.of(PERIODIC, NO_FLUX), "faces in x and y that hold no potential: "
+                + "periodic (the image of a periodic DEM packing; TauFactor's PeriodicSolver) or no-flux (a sample "
+                + "cut from a larger electrode; TauFactor's Solver). The collector and the top are always no-flux "
+                + "for in-plane transport").withDefault(PERIODIC);
+    }
+
+    /**
+     * @param par   the stage's parameters ({@code sides})
+     * @param axis  direction of transport: 0 (in-plane, x) or 2 (through-plane)
+     * @return per axis x, y, z whether the conduction problem wraps along it: x and y when the sides are periodic
+     *         and they are not the direction of transport; z never
+     */
+    static boolean[] periodicAxes(Parameters par, int axis) {
+        boolean sides = PERIODIC.equals(par.text(SIDES));
+        return new boolean[] {sides && axis != 0, sides && axis != 1, false};
+    }
+
+    /** @return the boundary conditions of the through-plane and in-plane problems, in words */
+    static String boundaryConditions(Parameters par) {
+        String sides = PERIODIC.equals(par.text(SIDES)) ? "periodic" : "no flux";
+        return "through-plane: potentials at the collector (z = 0) and the top, x and y sides " + sides
+                + "; in-plane (x): potentials at x = 0 and x = Lx, y sides " + sides
+                + ", no flux at the collector and the top";
+    }
 
     /** @return the preconditioner parameter */
     static Parameter preconditionerParameter() {
@@ -82,6 +126,7 @@ public final class TortuosityStage implements Solver {
                 new Parameter(MAX_ITERATIONS, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e8, true, 100_000, false,
                         List.of(), "conjugate-gradient iteration limit"),
                 preconditionerParameter(),
+                sidesParameter(),
                 Parameter.threads("solver"));
     }
 
@@ -109,11 +154,24 @@ public final class TortuosityStage implements Solver {
             ionic[v] = labels[v] == 0 ? 1 : labels[v] == 2 ? cbd : 0;
         }
         ResultSink sink = context.results();
+        boolean[] pore = new boolean[labels.length];
+        for (int v = 0; v < labels.length; v++) {
+            pore[v] = labels[v] == 0;
+        }
+        double radius = PoreResolution.meanPoreRadius(pore, n[0], n[1], n[2]);
+        if (Double.isFinite(radius)) { // NaN without pores, infinite without solid
+            sink.summary("mean_pore_radius_voxels", radius, "1");
+            sink.summary("tortuosity_resolution_overestimate", PoreResolution.estimatedOverestimate(radius), "1");
+            if (PoreResolution.estimatedOverestimate(radius) > PoreResolution.NOTE_ABOVE) {
+                sink.note("resolution", PoreResolution.note(radius));
+            }
+        }
         context.progress(0.05, "ionic conduction through the plane");
-        double through = tortuosity(context, "through_plane", n, ionic, 2, false, porosity);
+        sink.note("boundary_conditions", boundaryConditions(par));
+        double through = tortuosity(context, "through_plane", n, ionic, 2, porosity);
         context.checkCancelled();
         context.progress(0.45, "ionic conduction in the plane");
-        double inPlane = tortuosity(context, "in_plane", n, ionic, 0, true, porosity);
+        double inPlane = tortuosity(context, "in_plane", n, ionic, 0, porosity);
         double electronic = Double.NaN;
         if (par.isSet(AM_SIGMA) && par.isSet(CBD_SIGMA)) {
             context.checkCancelled();
@@ -122,7 +180,7 @@ public final class TortuosityStage implements Solver {
             for (int v = 0; v < labels.length; v++) {
                 sigma[v] = labels[v] == 1 ? par.number(AM_SIGMA) : labels[v] == 2 ? par.number(CBD_SIGMA) : 0;
             }
-            SteadyConduction.Result r = SteadyConduction.solve(n, sigma, 2, false,
+            SteadyConduction.Result r = SteadyConduction.solve(n, sigma, 2, periodicAxes(par, 2),
                     settings(par, par.integer(MAX_ITERATIONS)));
             if (!r.percolates()) {
                 sink.note("electronic", "the solid phases do not connect the collector to the separator side");
@@ -136,7 +194,8 @@ public final class TortuosityStage implements Solver {
         sink.summary("total_porosity", fractions.total(), "1");
         sink.summary("active_volume_fraction", fractions.active(), "1");
         sink.summary("cbd_volume_fraction", fractions.cbd(), "1");
-        context.give(EffectiveProperties.KEY, fractions.with(through, inPlane, electronic, "voxel conduction"));
+        context.give(EffectiveProperties.KEY, fractions.with(through, inPlane, electronic,
+                "voxel conduction, " + par.text(SIDES) + " sides"));
 
         double[] eps = new double[17];
         double[] bruggeman = new double[eps.length];
@@ -154,9 +213,9 @@ public final class TortuosityStage implements Solver {
     }
 
     private static double tortuosity(StageContext context, String label, int[] n, double[] sigma, int axis,
-                                     boolean periodic, double porosity) throws StageFailedException {
+                                     double porosity) throws StageFailedException {
         Parameters par = context.parameters();
-        SteadyConduction.Result r = SteadyConduction.solve(n, sigma, axis, periodic,
+        SteadyConduction.Result r = SteadyConduction.solve(n, sigma, axis, periodicAxes(par, axis),
                 settings(par, par.integer(MAX_ITERATIONS)));
         ResultSink sink = context.results();
         if (!r.percolates()) {

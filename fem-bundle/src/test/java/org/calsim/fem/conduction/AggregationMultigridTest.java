@@ -20,7 +20,8 @@ class AggregationMultigridTest {
         return sigma;
     }
 
-    private static ConductanceSystem system(int[] n, double[] sigma, boolean periodic) {
+    private static ConductanceSystem system(int[] n, double[] sigma, boolean periodicSides) {
+        boolean[] periodic = {periodicSides, periodicSides, false};
         return new ConductanceSystem(n, sigma, SteadyConduction.percolating(n, sigma, 2, periodic), 2, periodic);
     }
 
@@ -131,10 +132,10 @@ class AggregationMultigridTest {
         for (int t = 0; t < sizes.length; t++) {
             int[] n = {sizes[t], sizes[t], sizes[t]};
             double[] sigma = spheres(sizes[t]);
-            SteadyConduction.Result a = SteadyConduction.solve(n, sigma, 2, true, new SteadyConduction.Settings(
-                    1e-8, 1e-8, 100_000, 2, SteadyConduction.Preconditioning.MULTIGRID));
-            SteadyConduction.Result b = SteadyConduction.solve(n, sigma, 2, true, new SteadyConduction.Settings(
-                    1e-8, 1e-8, 100_000, 2, SteadyConduction.Preconditioning.JACOBI));
+            SteadyConduction.Result a = SteadyConduction.solve(n, sigma, 2, SteadyConductionTest.PERIODIC_XY,
+                    new SteadyConduction.Settings(1e-8, 1e-8, 100_000, 2, SteadyConduction.Preconditioning.MULTIGRID));
+            SteadyConduction.Result b = SteadyConduction.solve(n, sigma, 2, SteadyConductionTest.PERIODIC_XY,
+                    new SteadyConduction.Settings(1e-8, 1e-8, 100_000, 2, SteadyConduction.Preconditioning.JACOBI));
             assertEquals(b.effective(), a.effective(), 1e-7 * b.effective());
             mg[t] = a.iterations();
             jacobi[t] = b.iterations();

@@ -2,6 +2,7 @@ package org.calsim.fem.conduction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -10,8 +11,12 @@ import org.junit.jupiter.api.Test;
 /** Steady conduction on voxel images against exact and classical results. */
 class SteadyConductionTest {
     static final double TOL = 1e-10;
+    /** Periodic in x and y, as a DEM packing is; z closed. */
+    static final boolean[] PERIODIC_XY = {true, true, false};
+    /** No axis wraps: no-flux sides. */
+    static final boolean[] CLOSED = {false, false, false};
 
-    private static SteadyConduction.Result solve(int[] n, double[] sigma, int axis, boolean periodic) {
+    private static SteadyConduction.Result solve(int[] n, double[] sigma, int axis, boolean[] periodic) {
         return SteadyConduction.solve(n, sigma, axis, periodic, new SteadyConduction.Settings(TOL, TOL, 100_000, 1));
     }
 
@@ -24,8 +29,10 @@ class SteadyConductionTest {
         for (int v = 0; v < sigma.length; v++) {
             sigma[v] = random.nextDouble() < 0.3 ? 0 : 1;
         }
-        SteadyConduction.Result one = SteadyConduction.solve(n, sigma, 2, true, new SteadyConduction.Settings(1e-8, 1e-6, 100_000, 1));
-        SteadyConduction.Result two = SteadyConduction.solve(n, sigma, 2, true, new SteadyConduction.Settings(1e-8, 1e-6, 100_000, 2));
+        SteadyConduction.Result one = SteadyConduction.solve(n, sigma, 2, PERIODIC_XY,
+                new SteadyConduction.Settings(1e-8, 1e-6, 100_000, 1));
+        SteadyConduction.Result two = SteadyConduction.solve(n, sigma, 2, PERIODIC_XY,
+                new SteadyConduction.Settings(1e-8, 1e-6, 100_000, 2));
         assertEquals(one.effective(), two.effective(), 0.0);
         assertEquals(one.iterations(), two.iterations());
     }
@@ -37,7 +44,7 @@ class SteadyConductionTest {
         double[] sigma = new double[7 * 9 * 11];
         Arrays.fill(sigma, 2.5);
         for (int axis = 0; axis < 3; axis++) {
-            SteadyConduction.Result r = solve(n, sigma, axis, false);
+            SteadyConduction.Result r = solve(n, sigma, axis, CLOSED);
             assertEquals(2.5, r.effective(), 1e-8 * 2.5, "axis " + axis);
             assertEquals(0, r.fluxImbalance(), 1e-8);
         }
@@ -63,9 +70,9 @@ class SteadyConductionTest {
             }
         }
         double porosity = open / (double) sigma.length;
-        SteadyConduction.Result z = solve(n, sigma, 2, false);
+        SteadyConduction.Result z = solve(n, sigma, 2, CLOSED);
         assertEquals(1.0, porosity / z.effective(), 1e-8, "through-plane tortuosity factor");
-        SteadyConduction.Result x = solve(n, sigma, 0, false);
+        SteadyConduction.Result x = solve(n, sigma, 0, CLOSED);
         assertFalse(x.percolates(), "no path across the channels");
         assertEquals(0, x.effective());
     }
@@ -89,9 +96,10 @@ class SteadyConductionTest {
         double f1 = 1 - f2;
         double series = 1 / (f1 / s1 + f2 / s2);
         double parallel = f1 * s1 + f2 * s2;
-        assertEquals(series, solve(n, sigma, 2, false).effective(), 1e-8 * series, "series");
-        assertEquals(parallel, solve(n, sigma, 0, false).effective(), 1e-8 * parallel, "parallel");
-        assertEquals(parallel, solve(n, sigma, 1, true).effective(), 1e-8 * parallel, "parallel, periodic sides");
+        assertEquals(series, solve(n, sigma, 2, CLOSED).effective(), 1e-8 * series, "series");
+        assertEquals(parallel, solve(n, sigma, 0, CLOSED).effective(), 1e-8 * parallel, "parallel");
+        assertEquals(parallel, solve(n, sigma, 1, new boolean[] {true, false, false}).effective(), 1e-8 * parallel,
+                "parallel, periodic in x");
     }
 
     /**
@@ -127,7 +135,7 @@ class SteadyConductionTest {
                 }
             }
             double cVox = solid / (double) sigma.length;
-            SteadyConduction.Result r = solve(n, sigma, 2, true);
+            SteadyConduction.Result r = solve(n, sigma, 2, PERIODIC_XY);
             q[t] = ((1 - cVox) / r.effective() - 1) / (cVox / 2);
             if (t > 0) {
                 assertTrue(Math.abs(q[t] - 1) < Math.abs(q[t - 1] - 1), "converges: q = " + Arrays.toString(q));
@@ -135,5 +143,16 @@ class SteadyConductionTest {
         }
         double extrapolated = (48 * q[2] - 32 * q[1]) / 16;
         assertEquals(1.0, extrapolated, 0.02, "Richardson-extrapolated (τ − 1)/(c/2)");
+    }
+
+    /** The axis of transport holds the two potentials: asking for it to wrap as well is refused. */
+    @Test
+    void theAxisOfTransportCannotBePeriodic() {
+        int[] n = {3, 3, 3};
+        double[] sigma = new double[27];
+        Arrays.fill(sigma, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> solve(n, sigma, 0, new boolean[] {true, true, false}));
+        assertTrue(e.getMessage().contains("axis 0"), e.getMessage());
     }
 }

@@ -115,4 +115,118 @@ class ParameterFileTest {
             assertTrue(e.getMessage().contains("Positive electrode."), e.getMessage());
         }
     }
+
+    /** A small full-cell BPX file (0.x layout); {@code %s} placeholders: negative k, ambient temperature. */
+    static final String SMALL = """
+            {"Header": {"BPX": 0.4, "Title": "small", "Model": "DFN"},
+             "Parameterisation": {
+              "Cell": {"Ambient temperature [K]": %s, "Reference temperature [K]": 298.15,
+                       "Electrode area [m2]": 0.01, "Nominal cell capacity [A.h]": 0.03,
+                       "Lower voltage cut-off [V]": 3.0, "Upper voltage cut-off [V]": 4.2},
+              "Electrolyte": {"Initial concentration [mol.m-3]": 1200, "Cation transference number": 0.3,
+                              "Conductivity [S.m-1]": 1.0, "Diffusivity [m2.s-1]": 3e-10,
+                              "Conductivity activation energy [J.mol-1]": 17100,
+                              "Diffusivity activation energy [J.mol-1]": 16000},
+              "Negative electrode": {"Particle radius [m]": 5e-6, "Thickness [m]": 6e-5,
+                                     "Diffusivity [m2.s-1]": "2e-14 * (1 + x ** 2)",
+                                     "OCP [V]": "0.1 + 0.2 * exp(-30 * x)",
+                                     "Conductivity [S.m-1]": 100, "Surface area per unit volume [m-1]": 360000,
+                                     "Porosity": 0.3, "Transport efficiency": 0.16,
+                                     "Reaction rate constant [mol.m-2.s-1]": %s,
+                                     "Minimum stoichiometry": 0.02, "Maximum stoichiometry": 0.85,
+                                     "Maximum concentration [mol.m-3]": 30000,
+                                     "Reaction rate constant activation energy [J.mol-1]": 35000,
+                                     "Diffusivity activation energy [J.mol-1]": 30000},
+              "Separator": {"Thickness [m]": 2e-5, "Porosity": 0.45, "Transport efficiency": 0.3},
+              "Positive electrode": {"Particle radius [m]": 4e-6, "Thickness [m]": 5e-5,
+                                     "Diffusivity [m2.s-1]": 1e-14, "OCP [V]": "4.3 - 0.8 * x",
+                                     "Conductivity [S.m-1]": 10, "Surface area per unit volume [m-1]": 450000,
+                                     "Porosity": 0.3, "Transport efficiency": 0.16,
+                                     "Reaction rate constant [mol.m-2.s-1]": 3e-5,
+                                     "Minimum stoichiometry": 0.3, "Maximum stoichiometry": 0.95,
+                                     "Maximum concentration [mol.m-3]": 50000,
+                                     "Reaction rate constant activation energy [J.mol-1]": 17800,
+                                     "Diffusivity activation energy [J.mol-1]": 15000}}}
+            """;
+
+    static Path small(Path dir, String k, String ambient) throws Exception {
+        Path file = dir.resolve("small.json");
+        Files.writeString(file, SMALL.formatted(ambient, k));
+        return file;
+    }
+
+    /**
+     * BPX's reaction rate constant k [mol m⁻² s⁻¹] is that of j₀ = F k (c_e/c_e0)^½ (c_s/c_s,max)^½
+     * (1 − c_s/c_s,max)^½ with c_e0 the initial salt concentration (PyBaMM's reading of BPX): in calsim's
+     * j₀ = k' c_e^½ c_s^½ (c_s,max − c_s)^½ that is k' = F k / (c_s,max c_e0^½), and both forms give the same
+     * j₀ at any state.
+     */
+    @Test
+    void reactionRateConstantIsReadAsBpxDefinesIt() throws Exception {
+        double k = 2e-5;
+        CellParameters cell = ParameterFile.read(small(dir, "2e-5", "298.15"), "parameter_file");
+        double cMax = 30000;
+        double c0 = 1200;
+        assertEquals(DfnEquations.F * k / (cMax * Math.sqrt(c0)), cell.negative().reactionRate(), 1e-15 * 1e-6);
+        assertEquals(DfnEquations.F * 3e-5 / (50000 * Math.sqrt(c0)), cell.positive().reactionRate(), 1e-21);
+        for (double[] at : new double[][] {{1200, 15000}, {800, 3000}, {2000, 27000}}) {
+            double ce = at[0];
+            double cs = at[1];
+            double bpx = DfnEquations.F * k * Math.sqrt(ce / c0 * cs / cMax * (1 - cs / cMax));
+            double calsim = cell.negative().reactionRate() * Math.sqrt(ce * cs * (cMax - cs));
+            assertEquals(bpx, calsim, 1e-12 * bpx);
+        }
+        // Python's ** is the power in expressions, as BPX writes them
+        assertEquals(2e-14 * (1 + 0.25), cell.negative().solidDiffusivity().applyAsDouble(0.5), 1e-28);
+    }
+
+    /** The BPX 1.x layout (temperatures and salt concentration in State) gives the same cell as the 0.x layout. */
+    @Test
+    void stateSectionOfBpxOneIsRead() throws Exception {
+        CellParameters old = ParameterFile.read(small(dir, "2e-5", "308.15"), "parameter_file");
+        String v1 = SMALL.formatted("308.15", "2e-5").replace("\"Ambient temperature [K]\": 308.15, ", "")
+                .replace("\"Initial concentration [mol.m-3]\": 1200, ", "")
+                .replace("\"Header\": {\"BPX\": 0.4", "\"State\": {\"Initial conditions\": "
+                        + "{\"Initial electrolyte concentration [mol.m-3]\": 1200}, \"Thermal environment\": "
+                        + "{\"Ambient temperature [K]\": 308.15}},\n \"Header\": {\"BPX\": \"1.1.0\"");
+        Path file = dir.resolve("v1.json");
+        Files.writeString(file, v1);
+        CellParameters cell = ParameterFile.read(file, "parameter_file");
+        assertEquals(308.15, cell.temperature(), 0);
+        assertEquals(1200, cell.electrolyte().initialConcentration(), 0);
+        assertEquals(old.negative().reactionRate(), cell.negative().reactionRate(), 0);
+        assertEquals(old.electrolyte().conductivity().applyAsDouble(1000),
+                cell.electrolyte().conductivity().applyAsDouble(1000), 0);
+    }
+
+    /** Negative, zero and missing values are named with the value and what is allowed, and quote nothing else. */
+    @Test
+    void badKineticsAndConcentrationsAreNamed() throws Exception {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ParameterFile.read(small(dir, "-2e-5", "298.15"), "parameter_file"));
+        assertTrue(e.getMessage().contains("Negative electrode.Reaction rate constant [mol.m-2.s-1]")
+                && e.getMessage().contains("-2.0E-5") && e.getMessage().contains(">= 0"), e.getMessage());
+        Path file = dir.resolve("zero.json");
+        String text = SMALL.formatted("298.15", "2e-5");
+        Files.writeString(file, text.replace("\"Maximum concentration [mol.m-3]\": 50000",
+                "\"Maximum concentration [mol.m-3]\": 0"));
+        e = assertThrows(InvalidInputException.class, () -> ParameterFile.read(file, "parameter_file"));
+        assertTrue(e.getMessage().contains("Positive electrode.Maximum concentration [mol.m-3]")
+                && e.getMessage().contains("> 0"), e.getMessage());
+        Files.writeString(file, text.replace("\"Initial concentration [mol.m-3]\": 1200, ", ""));
+        e = assertThrows(InvalidInputException.class, () -> ParameterFile.read(file, "parameter_file"));
+        assertTrue(e.getMessage().contains("Electrolyte.Initial concentration [mol.m-3]")
+                && e.getMessage().contains("missing") && e.getMessage().contains("State.Initial conditions"),
+                e.getMessage());
+        Files.writeString(file, text.replace("\"Ambient temperature [K]\": 298.15, "
+                + "\"Reference temperature [K]\": 298.15,", ""));
+        e = assertThrows(InvalidInputException.class, () -> ParameterFile.read(file, "parameter_file"));
+        assertTrue(e.getMessage().contains("Cell.Reference temperature [K]") && e.getMessage().contains("missing"),
+                e.getMessage());
+        Files.writeString(file, text.replace("\"Diffusivity activation energy [J.mol-1]\": 16000",
+                "\"Diffusivity activation energy [J.mol-1]\": \"s3cret\""));
+        e = assertThrows(InvalidInputException.class, () -> ParameterFile.read(file, "parameter_file"));
+        assertTrue(e.getMessage().contains("Electrolyte.Diffusivity activation energy [J.mol-1]"), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
 }

@@ -65,5 +65,13 @@ class TortuositySeriesStageTest {
         assertTrue(eps[0] > eps[1] && eps[1] > eps[2], "porosity falls");
         assertTrue(tau[0] < tau[1] && tau[1] < tau[2], "tortuosity rises");
         assertTrue(c.sink().get("fit_b") < 0, "negative exponent");
+        double[] radius = c.sink().tables.get("tortuosity-series").column("mean_pore_radius").values();
+        double[] over = c.sink().tables.get("tortuosity-series").column("resolution_overestimate").values();
+        assertTrue(radius[0] > radius[2], "the pores narrow as the packing is pressed: " + radius[0] + ", "
+                + radius[2]);
+        assertEquals(PoreResolution.ERROR_TIMES_RADIUS / radius[2], over[2], 1e-12);
+        assertTrue(c.sink().notes.get("resolution").startsWith("state 3: the pores are under-resolved"),
+                c.sink().notes.get("resolution"));
+        assertTrue(c.sink().notes.get("boundary_conditions").contains("periodic"));
     }
 }

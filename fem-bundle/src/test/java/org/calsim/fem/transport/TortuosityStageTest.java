@@ -1,10 +1,12 @@
 package org.calsim.fem.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.structure.VoxelImage;
 import org.calsim.api.testing.TestStageContext;
 import org.calsim.api.transport.EffectiveProperties;
@@ -85,5 +87,93 @@ class TortuosityStageTest {
         assertTrue(tau[0][0] > 1.2, "a random image is tortuous: " + tau[0][0]);
         assertEquals(tau[1][0], tau[0][0], 1e-8 * tau[1][0]);
         assertEquals(tau[1][1], tau[0][1], 1e-8 * tau[1][1]);
+    }
+
+    private static TestStageContext run(VoxelImage image, Map<String, Object> values) throws Exception {
+        Map<String, Object> all = new java.util.HashMap<>(Map.of("tolerance", 1e-10, "flux_tolerance", 1e-10));
+        all.putAll(values);
+        return new TestStageContext().with(VoxelImage.KEY, image).run(new TortuosityStage(), all);
+    }
+
+    /**
+     * A one-voxel pore channel (a slab in y) climbs at x = 0 from the collector to layer m, and at x = nx − 1
+     * from layer m to the top; in layer m a bridge joins them the long way, x = 1 … nx − 2. Every path is a
+     * chain of voxels, so T is exact: with R the resistance of the chain in voxel units (σ = 1, half a voxel to
+     * each Dirichlet face), σ_eff = nz/(nx R) and ε = (nz + nx − 1)/(nx nz), so T = ε/σ_eff
+     * = (nz + nx − 1) R/nz². The vertical links give nz − 1 + 1 = nz; the lateral step adds nx − 1 with no-flux
+     * sides (along the bridge) and (nx − 1)/nx with periodic ones (the bridge in parallel with the single link
+     * across the x boundary).
+     */
+    @Test
+    void periodicSidesJoinAcrossTheXBoundaryAndNoFluxSidesDoNot() throws Exception {
+        int nx = 6;
+        int ny = 3;
+        int nz = 8;
+        int m = 3;
+        byte[] labels = new byte[nx * ny * nz];
+        java.util.Arrays.fill(labels, (byte) 1);
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    boolean pore = i == 0 && k <= m || i == nx - 1 && k >= m || k == m;
+                    labels[i + nx * (j + ny * k)] = (byte) (pore ? 0 : 1);
+                }
+            }
+        }
+        VoxelImage image = new VoxelImage(nx, ny, nz, 1e-6, labels, List.of("pore", "AM", "CBD"));
+        double epsilon = (nz + nx - 1.0) / (nx * nz);
+        TestStageContext periodic = run(image, Map.of());
+        EffectiveProperties e = periodic.given(EffectiveProperties.KEY);
+        assertEquals(epsilon, e.porosity(), 1e-15);
+        assertEquals((nz + nx - 1.0) * (nz + (nx - 1.0) / nx) / (nz * nz), e.throughPlaneTortuosity(), 1e-8,
+                "periodic sides (the default): the short way across the x boundary");
+        assertTrue(periodic.sink().notes.get("boundary_conditions").contains("x and y sides periodic"));
+        assertTrue(e.method().contains("periodic sides"), e.method());
+        TestStageContext closed = run(image, Map.of("sides", "no-flux"));
+        assertEquals((nz + nx - 1.0) * (nz + nx - 1.0) / (nz * nz),
+                closed.<EffectiveProperties>given(EffectiveProperties.KEY).throughPlaneTortuosity(), 1e-8,
+                "no-flux sides: the long way along the bridge");
+        assertTrue(closed.sink().notes.get("boundary_conditions").contains("x and y sides no flux"));
+    }
+
+    /**
+     * In-plane (along x) the collector and the top are no-flux, periodic sides or not: a pore layer on the
+     * collector for x ≤ a and one under the top for x ≥ a, joined by a riser at x = a, conduct as one chain of
+     * resistance R = nx + nz − 1 (voxel units), so T = (nx + nz − 1) R/nx² as in the test above. Wrapping z would
+     * put the riser in parallel with the single link between the bottom and top layers and lower T.
+     */
+    @Test
+    void inPlaneConductionDoesNotWrapFromCollectorToTop() throws Exception {
+        int nx = 7;
+        int ny = 2;
+        int nz = 5;
+        int a = 3;
+        byte[] labels = new byte[nx * ny * nz];
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    boolean pore = k == 0 && i <= a || k == nz - 1 && i >= a || i == a;
+                    labels[i + nx * (j + ny * k)] = (byte) (pore ? 0 : 1);
+                }
+            }
+        }
+        VoxelImage image = new VoxelImage(nx, ny, nz, 1e-6, labels, List.of("pore", "AM", "CBD"));
+        double expected = (nx + nz - 1.0) * (nx + nz - 1.0) / (nx * nx);
+        for (String sides : new String[] {"periodic", "no-flux"}) {
+            TestStageContext c = run(image, Map.of("sides", sides));
+            assertEquals(expected, c.<EffectiveProperties>given(EffectiveProperties.KEY).inPlaneTortuosity(), 1e-8,
+                    sides);
+            assertTrue(c.sink().notes.get("boundary_conditions").contains("no flux at the collector and the top"));
+        }
+    }
+
+    /** A side condition the stage does not know is refused, naming the field, the value and the choices. */
+    @Test
+    void unknownSidesAreRefused() {
+        VoxelImage image = new VoxelImage(2, 2, 2, 1e-6, new byte[8], List.of("pore", "AM", "CBD"));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> run(image, Map.of("sides", "wrapped")));
+        assertTrue(e.getMessage().contains("sides") && e.getMessage().contains("wrapped")
+                && e.getMessage().contains("no-flux"), e.getMessage());
     }
 }
