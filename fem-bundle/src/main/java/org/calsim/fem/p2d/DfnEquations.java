@@ -7,8 +7,8 @@ import org.calsim.api.electrochem.ElectrolyteParameters;
 
 /**
  * The Doyle–Fuller–Newman equations (Doyle, Fuller, Newman 1993, J. Electrochem. Soc. 140, 1526) discretised by
- * finite volumes on a {@link CellGrid} and by backward Euler in time, written as residuals R(u) = 0 of the
- * unknowns at the new time:
+ * finite volumes on a {@link CellGrid} and by backward Euler in time (a BDF2 step takes the same form from a blended
+ * old state, see {@link CellSimulator}), written as residuals R(u) = 0 of the unknowns at the new time:
  * <ul>
  * <li>salt in the electrolyte: ε ∂c_e/∂t = ∂/∂x(D_eff ∂c_e/∂x) + (1 − t₊) a i_n / F;</li>
  * <li>charge in the electrolyte: ∂i_e/∂x = a i_n with i_e = −κ_eff ∂φ_e/∂x + (2RT/F) κ_eff (1 − t₊)
@@ -18,7 +18,8 @@ import org.calsim.api.electrochem.ElectrolyteParameters;
  * <li>Butler–Volmer kinetics: i_n = 2 j₀ sinh(F η / 2RT), η = φ_s − φ_e − U(θ_surf),
  * j₀ = k c_e^½ c_s,surf^½ (c_s,max − c_s,surf)^½ (symmetric, α = ½);</li>
  * <li>spherical diffusion in the particles: ∂c_s/∂t = r⁻² ∂/∂r(r² D_s ∂c_s/∂r) with
- * −D_s ∂c_s/∂r = i_n / F at r = R (finite volumes on equal-width shells).</li>
+ * −D_s ∂c_s/∂r = i_n / F at r = R (finite volumes on shells that thin towards the surface,
+ * {@link CellGrid#SHELL_GRADING}).</li>
  * </ul>
  * The salt concentration enters as its logarithm (the unknown is ln c_e), so it stays positive however far the
  * electrolyte is depleted, and the diffusion potential is linear in the unknowns.
@@ -181,8 +182,8 @@ final class DfnEquations {
         double[] centre = g.shellCentre;
         double in = u[o + CellGrid.FLUX];
         int s0 = o + CellGrid.SHELL;
-        // shells (r in units of R): ((r_o³ − r_i³)/3) dc/dt = r_o² D (c_{k+1} − c_k)/Δr − r_i² D (c_k − c_{k−1})/Δr
-        // with Δr the distance between the two shell centres, per R³/3
+        // shells (r in units of R): ((r_o³ − r_i³)/3) R dc/dt = r_o² D (c_{k+1} − c_k)/Δr − r_i² D (c_k − c_{k−1})/Δr
+        // with Δr the distance between the two shell centres [m], times 3/R: per unit particle volume
         double scale = 3 / radius;
         double inward = 0; // r_i² D ∂c/∂r at the inner face of the shell (r in units of R)
         for (int k = 0; k < m; k++) {
