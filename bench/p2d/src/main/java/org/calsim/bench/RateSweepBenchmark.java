@@ -40,13 +40,13 @@ public final class RateSweepBenchmark {
         time(Map.of(), repetitions, defaults);
         time(refined, Math.min(repetitions, 2), fine);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "# P2D rate-sweep benchmark, %s, %d cores, Java %s; command: bench/p2d/run.sh%n"
+                "# P2D rate-sweep benchmark, %s, %d cores, Java %s, load average %s; command: bench/p2d/run.sh%n"
                         + "# Chen2020 (LG M50) full cell, constant-current discharges at 0.2 0.5 1 2 3 5C to 2.5 V%n"
                         + "# calsim: fem.p2d in process; PyBaMM: a pybamm.Simulation per rate (model build included),"
                         + " IDAKLU default tolerances%n"
                         + "sweep,cold seconds,warm seconds (best)%n",
                 java.time.Instant.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version")));
+                System.getProperty("java.version"), load()));
         out.append(String.format(Locale.ROOT, "calsim defaults (60 cells, 24 shells, 30 steps, 20 mV),%.3f,%.3f%n",
                 defaults[0][0], defaults[0][1]));
         out.append(String.format(Locale.ROOT, "calsim refined (120 cells, 48 shells, 30 steps, 20 mV),%.3f,%.3f%n",
@@ -101,6 +101,15 @@ public final class RateSweepBenchmark {
         result[1] = new double[6];
         for (int r = 0; r < 6; r++) {
             result[1][r] = last.sink().get("capacity_" + RATES[r] + "C_mAh_per_cm2") * AREA_CM2 / 1000;
+        }
+    }
+
+    /** @return the 1-minute load average (other jobs on the machine), or "unknown" */
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 

@@ -84,7 +84,7 @@ class PyBammComparisonTest {
     }
 
     /**
-     * Refined in space (120 cells per electrode, 48 shells; the default time steps, whose own error is below 0.01 %
+     * Refined in space (120 cells per electrode, 48 shells; the default time steps, whose own error is 0.02 %
      * here) calsim converges to PyBaMM: within 0.3 % at 3C and 5C, where the discretisation matters (−0.08 % and
      * −0.20 %; below 3C the defaults are already within 0.05 %).
      */
