@@ -3,9 +3,10 @@ package org.calsim.fem.p2d;
 import org.calsim.api.electrochem.CellParameters;
 
 /**
- * Runs protocol steps (constant current, constant voltage, rest) on a Doyle–Fuller–Newman cell: backward Euler
- * with an adaptive time step, Newton on every step, and events located by the secant method so that a step
- * ends on its cut-off (voltage, or current for constant voltage) to within {@link #EVENT_TOLERANCE}.
+ * Runs protocol steps (constant current, constant voltage, rest) on a Doyle–Fuller–Newman cell: variable-step
+ * BDF2 (backward Euler for the first step) with an adaptive time step, Newton on every step, and events located
+ * by the secant method so that a step ends on its cut-off (voltage, or current for constant voltage) to within
+ * {@link #EVENT_TOLERANCE}.
  *
  * <p>Time-step control: the step grows by at most 2× and shrinks so that the watched quantity (the voltage in
  * constant-current and rest steps, the current in constant-voltage steps) changes by about its target per step,
@@ -27,6 +28,10 @@ final class CellSimulator {
      * there, a few millivolts above the cut-off.
      */
     static final double COLLAPSE = 1e-4;
+    /** Second-order (BDF2) time steps; false: backward Euler throughout (system property calsim.p2d.euler). */
+    static final boolean SECOND_ORDER = !Boolean.getBoolean("calsim.p2d.euler");
+    /** Largest ratio of consecutive steps for a BDF2 step (its zero-stability limit is 1 + √2). */
+    static final double BDF2_MAX_RATIO = 2.4;
     /** Time step of the switch to a new setpoint [s]. */
     static final double SWITCH_STEP = 1e-6;
 
@@ -44,6 +49,14 @@ final class CellSimulator {
     final double[] state;
     private final double[] previous;
     private final double[] trial;
+    /**
+     * Second-order steps: the state one step before {@code previous}, that step's length, and the blended history
+     * that turns a BDF2 step into a backward-Euler residual (see {@link #advance}).
+     */
+    private final double[] older;
+    private final double[] blended;
+    private double olderStep;
+    private boolean history;
 
     CellSimulator(CellParameters cell, Settings settings, double currentScale) {
         this.cell = cell;
@@ -55,6 +68,8 @@ final class CellSimulator {
         this.state = new double[grid.size];
         this.previous = new double[grid.size];
         this.trial = new double[grid.size];
+        this.older = new double[grid.size];
+        this.blended = new double[grid.size];
     }
 
     /** Puts the cell at rest at the given stoichiometries (θ of the negative electrode, θ of the positive). */
@@ -128,6 +143,7 @@ final class CellSimulator {
     private Trace run(int mode, double setpoint, double duration, Event event, double target, boolean watchCurrent,
                       Cancel cancel) throws SimulationException {
         Trace trace = new Trace();
+        history = false;
         double dt = Math.min(settings.maxStep() * 1e-3, duration);
         double minStep = 1e-10 * Math.max(duration, 1);
         trace.add(0, equations.voltage(state), state[grid.current], 0);
@@ -170,6 +186,9 @@ final class CellSimulator {
             charge += 0.5 * (previous[grid.current] + state[grid.current]) * dt;
             elapsed += dt;
             trace.add(elapsed, equations.voltage(state), state[grid.current], charge);
+            System.arraycopy(previous, 0, older, 0, state.length);
+            olderStep = dt;
+            history = true;
             gOld = g;
             double watched = watchCurrent ? state[grid.current] : equations.voltage(state);
             double change = Math.abs(watched - watchedOld);
@@ -212,10 +231,53 @@ final class CellSimulator {
         return elapsed;
     }
 
-    /** Advances {@code state} (equal to {@code previous} on entry) by dt; false when Newton fails. */
+    /**
+     * Advances {@code state} (equal to {@code previous} on entry) by dt; false when Newton fails.
+     *
+     * <p>With a previous step of length h₋ in the same protocol step (ratio ω = dt/h₋ at most
+     * {@link #BDF2_MAX_RATIO}, where variable-step BDF2 is zero-stable) the step is the second-order backward
+     * differentiation formula: (1+2ω)/(1+ω) q₊ − (1+ω) q₀ + ω²/(1+ω) q₋ = dt q̇₊ for the stored quantities q (salt
+     * c_e, shell concentrations). That is a backward-Euler residual with step dt/α, α = (1+2ω)/(1+ω), from the
+     * blended state q̃ = ((1+ω) q₀ − ω²/(1+ω) q₋)/α, so {@link DfnEquations} needs no second form. Lithium stays
+     * conserved (the formula is linear in q). The first step of a protocol step, a blend with c_e ≤ 0 somewhere,
+     * and a steeper change of step length, take backward Euler.
+     */
     private boolean advance(double dt, int mode, double setpoint) {
-        return newton.solve(state, previous, dt, mode, setpoint, NEWTON_TOLERANCE, NEWTON_ITERATIONS)
+        double[] base = previous;
+        double step = dt;
+        if (history && SECOND_ORDER) {
+            double w = dt / olderStep;
+            if (w <= BDF2_MAX_RATIO) {
+                double alpha = (1 + 2 * w) / (1 + w);
+                if (blend(w, alpha)) {
+                    base = blended;
+                    step = dt / alpha;
+                }
+            }
+        }
+        return newton.solve(state, base, step, mode, setpoint, NEWTON_TOLERANCE, NEWTON_ITERATIONS)
                 == Newton.Outcome.CONVERGED;
+    }
+
+    /** Fills {@link #blended} with q̃ for the stored unknowns; false when a salt concentration would not be positive. */
+    private boolean blend(double w, double alpha) {
+        double a = (1 + w) / alpha;
+        double b = w * w / ((1 + w) * alpha);
+        System.arraycopy(previous, 0, blended, 0, previous.length);
+        for (int c = 0; c < grid.cells; c++) {
+            int o = grid.offset[c];
+            double ce = a * Math.exp(previous[o]) - b * Math.exp(older[o]);
+            if (!(ce > 0)) {
+                return false;
+            }
+            blended[o] = Math.log(ce);
+            if (grid.isElectrode(c)) {
+                for (int k = o + CellGrid.SHELL; k < grid.offset[c + 1]; k++) {
+                    blended[k] = a * previous[k] - b * older[k];
+                }
+            }
+        }
+        return true;
     }
 
     /**

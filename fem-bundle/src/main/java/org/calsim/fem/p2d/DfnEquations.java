@@ -7,8 +7,8 @@ import org.calsim.api.electrochem.ElectrolyteParameters;
 
 /**
  * The Doyle–Fuller–Newman equations (Doyle, Fuller, Newman 1993, J. Electrochem. Soc. 140, 1526) discretised by
- * finite volumes on a {@link CellGrid} and by backward Euler in time, written as residuals R(u) = 0 of the
- * unknowns at the new time:
+ * finite volumes on a {@link CellGrid} and by backward Euler in time (a BDF2 step takes the same form from a blended
+ * old state, see {@link CellSimulator}), written as residuals R(u) = 0 of the unknowns at the new time:
  * <ul>
  * <li>salt in the electrolyte: ε ∂c_e/∂t = ∂/∂x(D_eff ∂c_e/∂x) + (1 − t₊) a i_n / F;</li>
  * <li>charge in the electrolyte: ∂i_e/∂x = a i_n with i_e = −κ_eff ∂φ_e/∂x + (2RT/F) κ_eff (1 − t₊)
@@ -18,7 +18,8 @@ import org.calsim.api.electrochem.ElectrolyteParameters;
  * <li>Butler–Volmer kinetics: i_n = 2 j₀ sinh(F η / 2RT), η = φ_s − φ_e − U(θ_surf),
  * j₀ = k c_e^½ c_s,surf^½ (c_s,max − c_s,surf)^½ (symmetric, α = ½);</li>
  * <li>spherical diffusion in the particles: ∂c_s/∂t = r⁻² ∂/∂r(r² D_s ∂c_s/∂r) with
- * −D_s ∂c_s/∂r = i_n / F at r = R (finite volumes on equal-width shells).</li>
+ * −D_s ∂c_s/∂r = i_n / F at r = R (finite volumes on shells that thin towards the surface,
+ * {@link CellGrid#SHELL_GRADING}).</li>
  * </ul>
  * The salt concentration enters as its logarithm (the unknown is ln c_e), so it stays positive however far the
  * electrolyte is depleted, and the diffusion potential is linear in the unknowns.
@@ -44,15 +45,15 @@ final class DfnEquations {
 
     final CellParameters cell;
     final CellGrid grid;
-    private final ElectrolyteParameters electrolyte;
-    private final double thermal;      // RT/F [V]
-    private final double tPlus;
+    final ElectrolyteParameters electrolyte;
+    final double thermal;      // RT/F [V]
+    final double tPlus;
     /** Smallest salt concentration the lithium-foil face may take in the half-cell formula [mol/m³]. */
-    private final double cFloor;
+    final double cFloor;
     /** Per cell: porosity, ε/T, σ_eff, a, ε_s. */
     final double[] porosity;
-    private final double[] transport;
-    private final double[] sigma;
+    final double[] transport;
+    final double[] sigma;
     final double[] area;
     private final double[] activeFraction;
     /** Per face: salt flux, electrolyte current, solid current (work arrays). */
@@ -177,24 +178,27 @@ final class DfnEquations {
         int m = g.shells;
         double radius = e.particleRadius();
         double cMax = e.maxConcentration();
-        double dr = radius / m;
+        double[] face = g.shellFace;
+        double[] centre = g.shellCentre;
         double in = u[o + CellGrid.FLUX];
         int s0 = o + CellGrid.SHELL;
-        // shells: ((r_o³ − r_i³)/3) dc/dt = r_o² D (c_{k+1} − c_k)/Δr − r_i² D (c_k − c_{k−1})/Δr, per R³/3
-        double scale = 3 / (radius * radius * radius);
-        double inward = 0; // r_i² D ∂c/∂r at the inner face of the shell
+        // shells (r in units of R): ((r_o³ − r_i³)/3) R dc/dt = r_o² D (c_{k+1} − c_k)/Δr − r_i² D (c_k − c_{k−1})/Δr
+        // with Δr the distance between the two shell centres [m], times 3/R: per unit particle volume
+        double scale = 3 / radius;
+        double inward = 0; // r_i² D ∂c/∂r at the inner face of the shell (r in units of R)
         for (int k = 0; k < m; k++) {
-            double ri = k * dr;
-            double ro = ri + dr;
+            double ri = face[k];
+            double ro = face[k + 1];
             double outward;
             if (k < m - 1) {
                 double theta = 0.5 * (u[s0 + k] + u[s0 + k + 1]) / cMax;
-                outward = ro * ro * e.solidDiffusivity().applyAsDouble(clamp(theta)) * (u[s0 + k + 1] - u[s0 + k]) / dr;
+                outward = ro * ro * e.solidDiffusivity().applyAsDouble(clamp(theta)) * (u[s0 + k + 1] - u[s0 + k])
+                        / ((centre[k + 1] - centre[k]) * radius);
             } else {
-                outward = -radius * radius * in / F;
+                outward = -in / F;
             }
             double volume = (ro * ro * ro - ri * ri * ri) / 3;
-            r[s0 + k] = scale * (volume * (u[s0 + k] - previous[s0 + k]) / dt - (outward - inward));
+            r[s0 + k] = scale * (volume * radius * (u[s0 + k] - previous[s0 + k]) / dt - (outward - inward));
             inward = outward;
         }
         double surface = surfaceConcentration(c, u);
@@ -215,9 +219,9 @@ final class DfnEquations {
         ElectrodeParameters e = g.electrode[c];
         int o = g.offset[c];
         double outer = u[o + CellGrid.SHELL + g.shells - 1];
-        double dr = e.particleRadius() / g.shells;
+        double dr = e.particleRadius() * (1 - g.shellCentre[g.shells - 1]);
         double d = e.solidDiffusivity().applyAsDouble(clamp(outer / e.maxConcentration()));
-        return outer - 0.5 * dr * u[o + CellGrid.FLUX] / (F * d);
+        return outer - dr * u[o + CellGrid.FLUX] / (F * d);
     }
 
     /** @return φ_e at the lithium-foil face of a half cell, from the first cell and the current through the face */
@@ -275,8 +279,8 @@ final class DfnEquations {
         int s0 = grid.offset[c] + CellGrid.SHELL;
         double sum = 0;
         for (int k = 0; k < m; k++) {
-            double ri = (double) k / m;
-            double ro = (double) (k + 1) / m;
+            double ri = grid.shellFace[k];
+            double ro = grid.shellFace[k + 1];
             sum += (ro * ro * ro - ri * ri * ri) * u[s0 + k];
         }
         return sum;
@@ -304,7 +308,7 @@ final class DfnEquations {
         u[g.current] = 0;
     }
 
-    private static double clamp(double theta) {
+    static double clamp(double theta) {
         return Math.min(Math.max(theta, 1e-9), 1 - 1e-9);
     }
 

@@ -6,19 +6,16 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.data.DMatrixSparseTriplet;
 import org.ejml.data.IGrowArray;
-import org.ejml.interfaces.linsol.LinearSolverSparse;
 import org.ejml.ops.DConvertMatrixStruct;
-import org.ejml.sparse.FillReducing;
-import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 
 /**
- * Newton's method for one backward-Euler step of {@link DfnEquations}. The Jacobian is built by finite
- * differences with column grouping (Curtis, Powell, Reid 1974, IMA J. Appl. Math. 13, 117): unknowns whose
- * residual rows cannot overlap are perturbed together. Transport unknowns (c_e, φ_e, φ_s) reach the rows of
- * their own and the two neighbouring cells, so every third cell shares a perturbation; particle unknowns reach
- * only their own cell's rows, so all cells share one. The sparse system is factored by EJML's LU with partial
- * pivoting. The Jacobian is kept while Newton contracts well, and rebuilt when it does not or when the step
- * size or the mode changes (a chord iteration).
+ * Newton's method for one implicit time step of {@link DfnEquations}. The Jacobian is analytic
+ * ({@link DfnJacobian}); finite differences with column grouping (Curtis, Powell, Reid 1974, IMA J. Appl. Math.
+ * 13, 117: unknowns whose residual rows cannot overlap are perturbed together) remain as its test reference and
+ * as a fallback (system property {@code calsim.p2d.fdJacobian}). The linear systems are solved by
+ * {@link CondensedLu}: particle shells eliminated cell by cell, EJML's sparse LU with partial pivoting on the rest.
+ * The Jacobian is kept while Newton contracts well, and rebuilt when it does not, when the step size changes by
+ * more than {@link #REUSE} or when the mode changes (a chord iteration).
  */
 final class Newton {
     /** Result of a solve. */
@@ -31,6 +28,13 @@ final class Newton {
     private final int[][] groupColumns;
     private final int[][][] groupRows;
     private final double[] typical;
+    /**
+     * Relative change of the time step up to which a factored Jacobian is kept for the next step (a chord
+     * iteration; the contraction test below still rebuilds it when it converges slowly): the time step enters
+     * only the storage terms, and with the adaptive step changing a little at every step this saves about half
+     * of the factorisations at no change of the solution (to the Newton tolerance).
+     */
+    static final double REUSE = 0.5;
     /** Largest change of ln c_e per iteration. */
     static final double MAX_LOG_STEP = 1;
     /** Largest change of a potential per iteration [V]. */
@@ -45,10 +49,14 @@ final class Newton {
     private final DMatrixSparseTriplet triplet;
     private final DMatrixSparseCSC jacobian;
     private final IGrowArray work = new IGrowArray();
-    private final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> lu;
-    private final DMatrixRMaj rhs;
     private final DMatrixRMaj step;
     private boolean factored;
+    /** Analytic Jacobian ({@link DfnJacobian}); false: finite differences (system property calsim.p2d.fdJacobian). */
+    private final boolean analytic = !Boolean.getBoolean("calsim.p2d.fdJacobian");
+    private final DfnJacobian jacobianAnalytic;
+    private final SparseAssembly assembly;
+    /** The Newton system with the particle shells condensed out. */
+    private final CondensedLu condensed;
     private double factoredDt = Double.NaN;
     private int factoredMode = -1;
 
@@ -112,8 +120,9 @@ final class Newton {
         up = new double[n];
         triplet = new DMatrixSparseTriplet(n, n, n * 16);
         jacobian = new DMatrixSparseCSC(n, n, n * 16);
-        lu = LinearSolverFactory_DSCC.lu(FillReducing.NONE);
-        rhs = new DMatrixRMaj(n, 1);
+        jacobianAnalytic = new DfnJacobian(equations);
+        condensed = new CondensedLu(grid);
+        assembly = new SparseAssembly(n);
         step = new DMatrixRMaj(n, 1);
     }
 
@@ -137,7 +146,7 @@ final class Newton {
      */
     Outcome solve(double[] u, double[] previous, double dt, int mode, double setpoint, double tolerance,
                   int maxIterations) {
-        if (factored && (dt != factoredDt || mode != factoredMode)) {
+        if (factored && (Math.abs(dt / factoredDt - 1) > REUSE || mode != factoredMode)) {
             factored = false;
         }
         double lastNorm = Double.POSITIVE_INFINITY;
@@ -153,10 +162,7 @@ final class Newton {
                 }
                 fresh = true;
             }
-            for (int i = 0; i < n; i++) {
-                rhs.data[i] = r[i];
-            }
-            lu.solve(rhs, step);
+            condensed.solve(r, step.data);
             double norm = 0;
             for (int i = 0; i < n; i++) {
                 double d = step.data[i];
@@ -197,6 +203,28 @@ final class Newton {
     }
 
     private boolean factor(double[] u, double[] previous, double dt, int mode, double setpoint) {
+        if (analytic) {
+            assembly.clear();
+            jacobianAnalytic.assemble(u, dt, mode, assembly);
+            assembly.toCsc(jacobian);
+        } else {
+            finiteDifferences(u, previous, dt, mode, setpoint, r, jacobian);
+        }
+        if (!condensed.factor(jacobian)) {
+            return false;
+        }
+        factored = true;
+        factoredDt = dt;
+        factoredMode = mode;
+        return true;
+    }
+
+    /**
+     * The Jacobian by finite differences with column grouping, at u whose residual is r: the reference that
+     * {@link DfnJacobian} is tested against.
+     */
+    void finiteDifferences(double[] u, double[] previous, double dt, int mode, double setpoint, double[] r,
+                           DMatrixSparseCSC out) {
         triplet.reshape(n, n);
         int currentRow = grid.current;
         for (int g = 0; g < groupColumns.length; g++) {
@@ -240,14 +268,14 @@ final class Newton {
             triplet.addItem(currentRow, grid.offset[grid.cells - 1] + CellGrid.PHI_S, dv[1]);
             triplet.addItem(currentRow, current, dv[2]);
         }
-        DConvertMatrixStruct.convert(triplet, jacobian, work);
-        if (!lu.setA(jacobian)) {
-            return false;
-        }
-        factored = true;
-        factoredDt = dt;
-        factoredMode = mode;
-        return true;
+        DConvertMatrixStruct.convert(triplet, out, work);
+    }
+
+    /** The analytic Jacobian at u (for the test against {@link #finiteDifferences}). */
+    void analytic(double[] u, double dt, int mode, DMatrixSparseCSC out) {
+        assembly.clear();
+        jacobianAnalytic.assemble(u, dt, mode, assembly);
+        assembly.toCsc(out);
     }
 
     private double perturbation(double[] u, int i) {

@@ -100,14 +100,14 @@ public final class P2dStage implements Solver {
                 Parameter.number(REST, "s", 1, "rest after each part of a cycle").nonNegative().withDefault(600.0),
                 Parameter.number(CV_CUTOFF, "1/h", 1, "constant-voltage charge ends when the current falls to this "
                         + "C-rate").positive().withDefault(0.05),
-                new Parameter(CELLS, Parameter.Kind.INTEGER, "1", 1, 4, true, 400, true, 20, false, List.of(),
+                new Parameter(CELLS, Parameter.Kind.INTEGER, "1", 1, 4, true, 400, true, 60, false, List.of(),
                         "finite volumes across each electrode (half as many across the separator)"),
-                new Parameter(SHELLS, Parameter.Kind.INTEGER, "1", 1, 3, true, 200, true, 12, false, List.of(),
+                new Parameter(SHELLS, Parameter.Kind.INTEGER, "1", 1, 3, true, 200, true, 24, false, List.of(),
                         "finite-volume shells in each particle"),
                 Parameter.number(STEPS, "1", 1, "least time steps over the nominal duration of a C-rate (3600/C s)")
-                        .closed(10, 1e6).withDefault(100.0),
+                        .closed(10, 1e6).withDefault(30.0),
                 Parameter.number(VOLTAGE_STEP, "mV", 1e-3, "target voltage change per time step").open(0, 1000)
-                        .withDefault(5.0),
+                        .withDefault(20.0),
                 Parameter.number(RETENTION, "1", 1, "critical C-rate: where the capacity falls to this fraction of "
                         + "the lowest rate's").open(0, 1).withDefault(0.8),
                 Parameter.choice(STATES, List.of("ends", "all"), "series: the first and the last calendering "
