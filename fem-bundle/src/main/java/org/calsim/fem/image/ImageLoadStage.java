@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,8 +37,11 @@ import org.osgi.service.component.annotations.Component;
  * collector is; the image is turned so that z is through-plane and k = 0 touches the collector
  * ({@link Reslice});</li>
  * <li>labels: each file value is mapped to 0 pore, 1 active material (AM) or 2 carbon–binder domain (CBD) by
- * {@code pore_labels}, {@code am_labels}, {@code cbd_labels}; {@code other_solid_labels} are merged into AM or CBD
- * as {@code other_solid_as} says ({@link LabelMap});</li>
+ * {@code pore_labels} (default [0]), {@code am_labels} ([1]), {@code cbd_labels} ([2]); {@code other_solid_labels}
+ * are merged into AM or CBD as {@code other_solid_as} says ({@link LabelMap}); or, for a greyscale scan,
+ * {@code segmentation: thresholds} or {@code otsu} gives each grey value its phase by thresholds
+ * ({@link GreySegmentation}; Otsu's are found from the crop's histogram, counted in a first pass over the
+ * file);</li>
  * <li>crop: {@code crop_x_voxels}, {@code crop_y_voxels}, {@code crop_z_voxels} = [from, to) in voxels of the turned
  * image (z counted from the collector);</li>
  * <li>down-sampling by a whole factor, majority of each block, counted while the file is read so that the
@@ -52,7 +56,8 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p>Summary: the size in voxels, the voxel edge [um], the phase fractions, the fraction of other solid merged
  * into AM or CBD, and notes on the source, the crop, the down-sampling, the fraction of each file value and merged
- * labels.
+ * labels; for a segmented greyscale image the thresholds, Otsu's separability, a note on the segmentation and the
+ * grey-value histogram (table and plot, with the thresholds drawn) instead of the fraction of each file value.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=" + ImageLoadStage.NAME)
 public final class ImageLoadStage implements Solver {
@@ -80,7 +85,12 @@ public final class ImageLoadStage implements Solver {
     private static final List<String> FORMATS = List.of("auto", "raw", "vti", "npy");
 
     /** Everything the job says about the image, checked, with the file's header read. */
-    private record Plan(Volume volume, Reslice reslice, LabelMap map, int factor, int[] from, int[] to) {
+    private record Plan(Volume volume, Reslice reslice, LabelMap map, int factor, int[] from, int[] to,
+                        GreySegmentation grey) {
+        /** @return this plan with the phases of a segmented greyscale image */
+        Plan segmented(LabelMap phases) {
+            return new Plan(volume, reslice, phases, factor, from, to, grey);
+        }
     }
 
     private final MemoryGuard guard;
@@ -97,7 +107,8 @@ public final class ImageLoadStage implements Solver {
     @Override
     public String description() {
         return "a segmented voxel image (XCT stack) from a raw, VTK image data (.vti) or NumPy (.npy) file: labels "
-                + "mapped to pore, active material and CBD, turned so that z is through-plane from the collector, "
+                + "mapped to pore, active material and CBD (or a greyscale scan segmented by thresholds or Otsu's "
+                + "method), turned so that z is through-plane from the collector, "
                 + "cropped and down-sampled";
     }
 
@@ -113,10 +124,9 @@ public final class ImageLoadStage implements Solver {
                         + "a NumPy array is a[z, y, x])").withDefault("z"),
                 Parameter.choice(COLLECTOR, List.of("low", "high"), "where the current collector is along the "
                         + "through-plane axis: at index 0 (low) or at the last index (high)").withDefault("low"),
-                Parameter.numbers(PORE, "1", 1, "file values that are pore").withDefault(new double[] {0}),
-                Parameter.numbers(AM, "1", 1, "file values that are active material").withDefault(new double[] {1}),
-                Parameter.numbers(CBD, "1", 1, "file values that are carbon-binder domain")
-                        .withDefault(new double[] {2}),
+                Parameter.numbers(PORE, "1", 1, "file values that are pore; default [0]").optional(),
+                Parameter.numbers(AM, "1", 1, "file values that are active material; default [1]").optional(),
+                Parameter.numbers(CBD, "1", 1, "file values that are carbon-binder domain; default [2]").optional(),
                 Parameter.numbers(OTHER, "1", 1, "file values of other solid, merged as other_solid_as says")
                         .optional(),
                 Parameter.choice(OTHER_AS, List.of("am", "cbd"), "the phase other solid is counted as")
@@ -139,6 +149,7 @@ public final class ImageLoadStage implements Solver {
                         List.of(), "raw files: bytes before the first value, skipped"),
                 Parameter.text(VTI_ARRAY, ".vti files: the point or cell data array to read; default: the one "
                         + "called phase, else the only one").optional()));
+        list.addAll(GreySegmentation.parameters());
         return list;
     }
 
@@ -156,6 +167,9 @@ public final class ImageLoadStage implements Solver {
             throw new InvalidInputException(parameters.fieldPath(FILE), file(parameters) + " (labels that are not "
                     + "mapped: " + found + (unmapped.size() > 5 ? " and " + (unmapped.size() - 5) + " more" : "")
                     + ")", "every label inside the crop listed in " + PORE + ", " + AM + ", " + CBD + " or " + OTHER);
+        }
+        if (plan.grey() != null) {
+            plan.grey().segment(check.counts(), file(parameters));
         }
     }
 
@@ -180,16 +194,17 @@ public final class ImageLoadStage implements Solver {
         Downsample votes = factor == 1 ? null : new Downsample(voxels, factor);
         int[] file = plan.volume().size();
         double total = (double) file[0] * file[1] * file[2];
-        long step = Math.max(BinaryValues.CHUNK, (long) (total / 100));
-        long[] reported = {0};
-        LongConsumer progress = placed -> {
-            context.checkCancelled();
-            if (placed - reported[0] >= step) {
-                reported[0] = placed;
-                context.progress(0.9 * placed / total, "read " + placed + " of " + (long) total + " voxels");
-            }
-        };
-        Placer placer = new Placer(plan.volume(), plan.reslice(), plan.map(), labels, votes, progress);
+        GreySegmentation.Segmented segmented = null;
+        if (plan.grey() != null) {
+            Placer histogram = new Placer(plan.volume(), plan.reslice(), plan.map(), null, null,
+                    progress(context, total, 0, 0.45, "histogram: "));
+            read(plan, histogram, par);
+            segmented = plan.grey().segment(histogram.counts(), file(par));
+            plan = plan.segmented(segmented.map());
+        }
+        double start = segmented == null ? 0 : 0.45;
+        Placer placer = new Placer(plan.volume(), plan.reslice(), plan.map(), labels, votes,
+                progress(context, total, start, 0.9 - start, ""));
         read(plan, placer, par);
         if (!placer.unmapped().isEmpty()) {
             throw new StageFailedException(file(par) + " changed after the job was checked: it now holds labels "
@@ -200,7 +215,25 @@ public final class ImageLoadStage implements Solver {
                 Voxeliser.PHASES);
         context.give(VoxelImage.KEY, image);
         summarise(context.results(), par, plan, image, placer.counts());
+        if (segmented != null) {
+            plan.grey().report(context.results(), segmented);
+        }
         context.progress(1, "done");
+    }
+
+    /** @return a reader's progress and cancellation check, from {@code start} over {@code span} of the stage */
+    private static LongConsumer progress(StageContext context, double total, double start, double span,
+                                         String what) {
+        long step = Math.max(BinaryValues.CHUNK, (long) (total / 100));
+        long[] reported = {0};
+        return placed -> {
+            context.checkCancelled();
+            if (placed - reported[0] >= step) {
+                reported[0] = placed;
+                context.progress(start + span * placed / total, what + "read " + placed + " of " + (long) total
+                        + " voxels");
+            }
+        };
     }
 
     /**
@@ -231,6 +264,9 @@ public final class ImageLoadStage implements Solver {
                     plan.factor(), plan.factor(), cropped[0] % plan.factor(), cropped[1] % plan.factor(),
                     cropped[2] % plan.factor()));
         }
+        if (plan.grey() != null) {
+            return;
+        }
         long total = java.util.Arrays.stream(counts).sum();
         StringBuilder byValue = new StringBuilder("fraction of the file's voxels in the image (before down-sampling) "
                 + "by value:");
@@ -252,23 +288,9 @@ public final class ImageLoadStage implements Solver {
 
     /** Checks every field, reads the file's header, and says where each voxel goes. */
     private Plan plan(Parameters par) {
-        if (par.isSet(OTHER) != par.isSet(OTHER_AS)) {
-            String missing = par.isSet(OTHER) ? OTHER_AS : OTHER;
-            throw new InvalidInputException(par.fieldPath(missing), null, par.isSet(OTHER)
-                    ? "am or cbd: the phase the other_solid_labels are counted as"
-                    : "the file values of other solid, or no other_solid_as");
-        }
-        int[][] byLabel = {whole(par, PORE), whole(par, AM), whole(par, CBD),
-                par.isSet(OTHER) ? whole(par, OTHER) : new int[0]};
-        LabelMap map;
-        try {
-            map = new LabelMap(byLabel, par.isSet(OTHER_AS) && "cbd".equals(par.text(OTHER_AS)) ? 2 : 1);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(par.fieldPath(PORE), list(par, PORE) + ", " + list(par, AM) + ", "
-                    + list(par, CBD) + (par.isSet(OTHER) ? ", " + list(par, OTHER) : ""), "each file value in one "
-                    + "of " + PORE + ", " + AM + ", " + CBD + " and " + OTHER + " only (" + e.getMessage() + ")");
-        }
         Volume volume = open(par);
+        GreySegmentation grey = GreySegmentation.of(par, List.of(PORE, AM, CBD, OTHER, OTHER_AS), volume.type());
+        LabelMap map = grey == null ? labelMap(par) : grey.everyValue();
         int[] fileSize = volume.size();
         int through = AXES.indexOf(par.text(AXIS));
         int[] turned = Reslice.turnedSize(fileSize, through);
@@ -298,7 +320,32 @@ public final class ImageLoadStage implements Solver {
         guard.check(par.fieldPath(FILE), file(par) + String.format(Locale.ROOT, " (%d x %d x %d voxels after the "
                         + "crop%s)", size[0], size[1], size[2], factor > 1 ? " and down-sampling by " + factor : ""),
                 voxels, factor > 1 ? Downsample.bytes(voxels, factor) : 0, volume.bufferBytes());
-        return new Plan(volume, reslice, map, factor, from, to);
+        return new Plan(volume, reslice, map, factor, from, to, grey);
+    }
+
+    /** @return the phase of each file value of a label image, from the label lists */
+    private static LabelMap labelMap(Parameters par) {
+        if (par.isSet(OTHER) != par.isSet(OTHER_AS)) {
+            String missing = par.isSet(OTHER) ? OTHER_AS : OTHER;
+            throw new InvalidInputException(par.fieldPath(missing), null, par.isSet(OTHER)
+                    ? "am or cbd: the phase the other_solid_labels are counted as"
+                    : "the file values of other solid, or no other_solid_as");
+        }
+        int[][] byLabel = {labels(par, PORE, 0), labels(par, AM, 1), labels(par, CBD, 2),
+                par.isSet(OTHER) ? whole(par, OTHER) : new int[0]};
+        try {
+            return new LabelMap(byLabel, par.isSet(OTHER_AS) && "cbd".equals(par.text(OTHER_AS)) ? 2 : 1);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(par.fieldPath(PORE), Arrays.toString(byLabel[0]) + ", "
+                    + Arrays.toString(byLabel[1]) + ", " + Arrays.toString(byLabel[2])
+                    + (par.isSet(OTHER) ? ", " + Arrays.toString(byLabel[3]) : ""), "each file value in one "
+                    + "of " + PORE + ", " + AM + ", " + CBD + " and " + OTHER + " only (" + e.getMessage() + ")");
+        }
+    }
+
+    /** @return the label list {@code name}, or {@code [fallback]} if the job does not give it */
+    private static int[] labels(Parameters par, String name, int fallback) {
+        return par.isSet(name) ? whole(par, name) : new int[] {fallback};
     }
 
     private static Volume open(Parameters par) {

@@ -6,7 +6,9 @@ import java.util.TreeMap;
 /**
  * Which values of an image file are which phase: 0 pore, 1 active material (AM), 2 carbon–binder domain (CBD).
  * Values listed as other solid are merged into AM or CBD, as the job says. A value not listed is not mapped. The
- * mapped values are numbered in increasing order ({@link #index}), so that a reader can count each.
+ * mapped values are numbered in increasing order ({@link #index}), so that a reader can count each. When the mapped
+ * values are a whole range (every value of a greyscale file's type, {@link GreySegmentation}), a value's number is
+ * its distance from the smallest, found without a search.
  */
 final class LabelMap {
     /** The index of a value that is not mapped. */
@@ -15,6 +17,7 @@ final class LabelMap {
     private final int[] values;
     private final byte[] labels;
     private final boolean[] other;
+    private final boolean contiguous;
     private int lastValue;
     private int lastIndex = UNMAPPED;
 
@@ -33,6 +36,7 @@ final class LabelMap {
             }
         }
         values = map.keySet().stream().mapToInt(Integer::intValue).toArray();
+        contiguous = values.length > 0 && (long) values[values.length - 1] - values[0] + 1 == values.length;
         labels = new byte[values.length];
         other = new boolean[values.length];
         int i = 0;
@@ -44,6 +48,10 @@ final class LabelMap {
 
     /** @return the number of the mapped value {@code value}, or {@link #UNMAPPED} */
     int index(int value) {
+        if (contiguous) {
+            long at = (long) value - values[0];
+            return at >= 0 && at < values.length ? (int) at : UNMAPPED;
+        }
         if (value != lastValue || lastIndex == UNMAPPED) {
             int at = Arrays.binarySearch(values, value);
             lastValue = value;
