@@ -185,11 +185,15 @@ class MicrostructureTest {
         assertTrue(java.nio.file.Files.size(c.sink().files.get("microstructure.vti")) > 216);
         // xz at y = 3 (no CBD there): pores at the bottom, AM at the top; xy at z = 3: CBD at x = 0, y < 3
         java.awt.image.BufferedImage xz = javax.imageio.ImageIO.read(c.sink().files.get("slice-xz-mid-width.png").toFile());
-        int scale = xz.getWidth() / n;
-        assertEquals(0x000000, xz.getRGB(3 * scale, xz.getHeight() - 1) & 0xFFFFFF, "pore layer at the bottom");
-        assertEquals(0xD0D0D0, xz.getRGB(3 * scale, 0) & 0xFFFFFF, "AM at the top");
+        SliceImages.Layout at = SliceImages.layout(n, nz, 1e-6, 3);
+        int bottom = at.top() + at.mapHeight() - 1;
+        int s = at.scale();
+        assertEquals(0x000000, xz.getRGB(at.left() + 3 * s, bottom) & 0xFFFFFF, "pore layer at the bottom");
+        assertEquals(0xD0D0D0, xz.getRGB(at.left() + 3 * s, at.top()) & 0xFFFFFF, "AM at the top");
         java.awt.image.BufferedImage xy = javax.imageio.ImageIO.read(c.sink().files.get("slice-xy-mid-height.png").toFile());
-        assertEquals(0xC03030, xy.getRGB(0, xy.getHeight() - 1) & 0xFFFFFF, "CBD at x = 0, y = 0");
-        assertEquals(0xD0D0D0, xy.getRGB(0, 0) & 0xFFFFFF, "AM at x = 0, y = 5");
+        at = SliceImages.layout(n, n, 1e-6, 3);
+        bottom = at.top() + at.mapHeight() - 1;
+        assertEquals(0xC03030, xy.getRGB(at.left(), bottom) & 0xFFFFFF, "CBD at x = 0, y = 0");
+        assertEquals(0xD0D0D0, xy.getRGB(at.left(), at.top()) & 0xFFFFFF, "AM at x = 0, y = 5");
     }
 }
