@@ -262,7 +262,7 @@ final class GreySegmentation {
         series.add(new Series(s.width() == 1 ? "voxels per grey value" : "voxels per bin of " + s.width()
                 + " grey values", grey, voxels, Series.Style.LINE));
         StringBuilder note = new StringBuilder(method.equals("otsu") ? String.format(Locale.ROOT, "Otsu (1979), %d "
-                + "classes, exhaustive search over a histogram of %d bins of %d grey value%s from %d; separability "
+                + "classes, exhaustive search over a histogram of %d bins of %d grey value%s, the first at %d; separability "
                 + "eta = %.4f", t.length + 1, bins, s.width(), s.width() == 1 ? "" : "s", s.start(),
                 s.separability()) : "given thresholds");
         note.append("; classes from dark to bright:");

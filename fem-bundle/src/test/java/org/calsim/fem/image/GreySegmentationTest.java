@@ -216,7 +216,7 @@ class GreySegmentationTest {
         int width = (largest - smallest + 4096) / 4096;
         assertTrue(width > 1, "binned: " + width);
         assertEquals(0, (t - smallest) % width, 0, "a threshold begins a bin");
-        assertTrue(c.sink().notes.get("segmentation").contains("bins of " + width + " grey values from " + smallest),
+        assertTrue(c.sink().notes.get("segmentation").contains("bins of " + width + " grey values, the first at " + smallest),
                 c.sink().notes.get("segmentation"));
         assertEquals(0, c.sink().get("cbd_fraction"), 0);
         long below = java.util.Arrays.stream(scan.grey()).filter(g -> g < t).count();
