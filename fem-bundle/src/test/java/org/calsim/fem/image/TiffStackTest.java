@@ -118,6 +118,27 @@ class TiffStackTest {
     }
 
     /**
+     * A label image saved with a palette (8-bit indexed colour, as segmentation tools save a label map with a colour
+     * table): the raster's indices are the labels, not the palette's colours.
+     */
+    @Test
+    void paletteIndicesAreTheLabels() throws Exception {
+        int[] labels = random(6 * 4 * 3, 11);
+        byte[] red = {(byte) 255, 0, 0};
+        byte[] green = {0, (byte) 255, 0};
+        byte[] blue = {0, 0, (byte) 255};
+        var palette = new java.awt.image.IndexColorModel(8, 3, red, green, blue);
+        List<java.awt.image.BufferedImage> pages = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            var page = new java.awt.image.BufferedImage(6, 4, java.awt.image.BufferedImage.TYPE_BYTE_INDEXED, palette);
+            page.getRaster().setSamples(0, 0, 6, 4, 0, java.util.Arrays.copyOfRange(labels, 24 * k, 24 * (k + 1)));
+            pages.add(page);
+        }
+        Path stack = TiffFiles.stack(dir.resolve("palette.tif"), pages, "LZW");
+        assertArrayEquals(bytes(labels), load(with(stack)).given(VoxelImage.KEY).labels());
+    }
+
+    /**
      * Slices numbered without padding (s8.tif ... s11.tif) from a first number other than 0: read in the order of
      * the numbers, not of the names; files of other names beside them are left alone.
      */
