@@ -221,6 +221,49 @@ class TiffStackTest {
         assertEquals(eps * (eps + (1 - eps) / f), e.throughPlaneTortuosity(), 1e-8);
     }
 
+    /**
+     * A simple cubic array of solid spheres (one per periodic cell of n voxels; the faces of the cell, halfway between
+     * sphere layers, are equipotentials by symmetry): T = (3 − ε)/2 by Maxwell's relation κ_eff/κ₀ = 2ε/(3 − ε),
+     * whose correction for a cubic array (Rayleigh) is of order φ^(10/3), below 10⁻⁴ here (φ ≈ 0.07). Written as
+     * 16-bit slices with AM labelled 4000: the slices give the tortuosity of the image built in memory, to the last
+     * bit, within 1.5 % of Maxwell's value in both directions (the staircase surface of a sphere of radius 7.5
+     * voxels adds 0.8 %).
+     */
+    @Test
+    void sphereArrayGivesMaxwellsTortuosity() throws Exception {
+        int n = 30;
+        double r = 7.5;
+        int[] v = new int[n * n * n];
+        byte[] direct = new byte[v.length];
+        int solid = 0;
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < n; i++) {
+                    double dx = i + 0.5 - n / 2.0;
+                    double dy = j + 0.5 - n / 2.0;
+                    double dz = k + 0.5 - n / 2.0;
+                    boolean in = dx * dx + dy * dy + dz * dz < r * r;
+                    v[i + n * (j + n * k)] = in ? 4000 : 0;
+                    direct[i + n * (j + n * k)] = (byte) (in ? 1 : 0);
+                    solid += in ? 1 : 0;
+                }
+            }
+        }
+        Path first = TiffFiles.slices(dir, "sphere-", 1, 2, TiffFiles.pages(Page.GREY16, n, n, n, v));
+        VoxelImage image = load(with(first, "format", "tiff_slices", "am_labels", List.of(4000)))
+                .given(VoxelImage.KEY);
+        assertArrayEquals(direct, image.labels());
+        EffectiveProperties e = tortuosity(image, 0);
+        EffectiveProperties expected = tortuosity(new VoxelImage(n, n, n, 1e-6, direct,
+                org.calsim.fem.voxel.Voxeliser.PHASES), 0);
+        assertEquals(expected.throughPlaneTortuosity(), e.throughPlaneTortuosity(), 0);
+        assertEquals(expected.inPlaneTortuosity(), e.inPlaneTortuosity(), 0);
+        double eps = 1 - solid / (double) v.length;
+        double maxwell = (3 - eps) / 2;
+        assertEquals(maxwell, e.throughPlaneTortuosity(), 0.015 * maxwell, "through the plane");
+        assertEquals(maxwell, e.inPlaneTortuosity(), 0.015 * maxwell, "in the plane");
+    }
+
     /** Each bad TIFF is refused before the run, naming the field and what is wrong, never quoting the file. */
     @Test
     void badTiffsAreRefusedNamingTheField() throws Exception {
