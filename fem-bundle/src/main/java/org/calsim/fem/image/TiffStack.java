@@ -73,7 +73,9 @@ final class TiffStack implements Volume {
      * Finds the numbered siblings of {@code first} (same folder, same text before the number, same extension) and
      * reads the header of each: {@code first} and the files numbered after it, counting up by one, are the
      * z-slices, one page each. A file numbered below {@code first}, a gap in the numbers, two files of one number
-     * ({@code s7.tif} and {@code s07.tif}) or a sibling outside the folder (a link) are refused.
+     * ({@code s7.tif} and {@code s07.tif}), a sibling outside the folder (a link) or a series of one file are
+     * refused. The last also stops a cluster sweep's point from running on the first slice alone: a point takes
+     * the files its job names to the member that runs it, not their siblings.
      *
      * @param field job-file field of the file, for messages
      * @throws InvalidInputException naming the field and what is wrong, never quoting a file
@@ -160,6 +162,11 @@ final class TiffStack implements Volume {
             }
             files.add(inside(e.getValue(), folder, field));
             n++;
+        }
+        if (files.size() < 2) {
+            // also what a cluster member sees: a point takes only the named file with it, not its siblings
+            throw new InvalidInputException(field, name, SERIES + ": no file numbered " + (start + 1) + " beside it "
+                    + "(a single page is format tiff; a point of a cluster sweep takes only the named file with it)");
         }
         return files;
     }

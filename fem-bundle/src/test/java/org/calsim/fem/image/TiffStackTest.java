@@ -306,7 +306,10 @@ class TiffStackTest {
         assertEquals(FIELD + "file", e.field(), e.getMessage());
     }
 
-    /** A series with a gap, a slice of another size, a slice before the named one, or a name without a number. */
+    /**
+     * A series with a gap, a slice of another size, a slice before the named one, slices of several pages, a single
+     * slice, or a name without a number.
+     */
     @Test
     void badSeriesAreRefusedNamingTheField() throws Exception {
         var pages = TiffFiles.pages(Page.GREY8, 4, 3, 5, new int[60]);
@@ -341,6 +344,11 @@ class TiffStackTest {
         TiffFiles.stack(stacks.resolve("a1.tif"), pages.subList(0, 2), null);
         e = refused(with(stacks.resolve("a0.tif"), "format", "tiff_slices"));
         assertTrue(e.getMessage().contains("a0.tif (2 pages)"), e.getMessage());
+
+        Path alone = Files.createDirectory(dir.resolve("alone"));
+        e = refused(with(TiffFiles.slices(alone, "z", 0, 3, pages.subList(0, 1)), "format", "tiff_slices"));
+        assertEquals(FIELD + "file", e.field());
+        assertTrue(e.getMessage().contains("no file numbered 1 beside it"), e.getMessage());
 
         Path plain = TiffFiles.stack(dir.resolve("plain.tif"), pages.subList(0, 1), null);
         e = refused(with(plain, "format", "tiff_slices"));
