@@ -322,10 +322,6 @@ public final class ImageLoadStage implements Solver {
                 throw new InvalidInputException(par.fieldPath(FORMAT), "auto", "raw, vti, npy, tiff or tiff_slices: "
                         + "the extension of " + file.getFileName() + " does not say the format");
             }
-            if (format.equals("tiff") && TiffStack.stack(file, field).size()[2] == 1 && TiffStack.hasNextSlice(file)) {
-                throw new InvalidInputException(par.fieldPath(FORMAT), "auto", "tiff_slices to read "
-                        + file.getFileName() + " and its numbered siblings as z-slices, or tiff for its one page");
-            }
         }
         return switch (format) {
             case "raw" -> {
@@ -342,7 +338,8 @@ public final class ImageLoadStage implements Solver {
                         "big".equals(par.text(RAW_ORDER)) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN,
                         par.integer(RAW_HEADER));
             }
-            case "tiff" -> TiffStack.stack(file, field);
+            case "tiff" -> TiffStack.stack(file, field,
+                    "auto".equals(par.text(FORMAT)) ? par.fieldPath(FORMAT) : null);
             case "tiff_slices" -> TiffStack.slices(file, field);
             case "vti" -> VtiFile.open(file, field, par.isSet(VTI_ARRAY) ? par.text(VTI_ARRAY) : null,
                     par.fieldPath(VTI_ARRAY));

@@ -60,12 +60,19 @@ final class TiffStack implements Volume {
     /**
      * Reads the header of a multi-page TIFF file: its pages are the z-slices.
      *
-     * @param field job-file field of the file, for messages
+     * @param field       job-file field of the file, for messages
+     * @param formatField job-file field of the format when the format was found by the extension, else {@code null}:
+     *                    then a single page whose name has a numbered successor ({@link #hasNextSlice}) is refused,
+     *                    as the job may mean a series of slices
      * @throws InvalidInputException naming the field and what is wrong (a page's type or size), never quoting the
      *                               file
      */
-    static TiffStack stack(Path file, String field) {
+    static TiffStack stack(Path file, String field, String formatField) {
         Header h = header(file, field, ALLOWED);
+        if (formatField != null && h.pages() == 1 && hasNextSlice(file)) {
+            throw new InvalidInputException(formatField, "auto", "tiff_slices to read " + file.getFileName()
+                    + " and its numbered siblings as z-slices, or tiff for its one page");
+        }
         return new TiffStack(List.of(file), field, new int[] {h.width(), h.height(), h.pages()}, h.type());
     }
 
@@ -103,7 +110,7 @@ final class TiffStack implements Volume {
      * @return whether {@code file} looks like the first of a series: a number before its extension, and a sibling
      *         with the next number (then a single-page TIFF found by its extension is probably meant as a series)
      */
-    static boolean hasNextSlice(Path file) {
+    private static boolean hasNextSlice(Path file) {
         Matcher m = NUMBERED.matcher(file.getFileName().toString());
         if (!m.matches() || m.group(2).length() > 18 || file.getParent() == null) {
             return false;

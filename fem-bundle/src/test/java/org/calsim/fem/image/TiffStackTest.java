@@ -361,7 +361,7 @@ class TiffStackTest {
     void memoryGuardCountsTheDecodedPage() throws Exception {
         Path stack = TiffFiles.stack(dir.resolve("big.tif"), TiffFiles.pages(Page.GREY16, 200, 200, 2,
                 new int[80_000]), "Deflate");
-        TiffStack volume = TiffStack.stack(stack, "f");
+        TiffStack volume = TiffStack.stack(stack, "f", null);
         assertEquals(200L * 200 * 2 + BinaryValues.CHUNK * 4L + 65536, volume.bufferBytes());
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new TestStageContext()
                 .run(new ImageLoadStage(new MemoryGuard(300_000, "a test budget")), with(stack)));
