@@ -11,8 +11,9 @@ its maximum stoichiometry, positive at its minimum, as calsim starts) on
     pouch cell at 1C and 0 degC (every rate of that set has an activation energy; PyBaMM's OCP entropic change is
     set to zero, as calsim's model has none),
 and writes pybamm-results.txt next to itself: one row per set and rate, with the capacity [A.h] on a fine mesh and
-on a mesh twice as fine (their difference says how converged PyBaMM's number is), and calsim's capacity where
-the calsim test of that row recorded it (the test keeps PyBaMM's number with a pointer to this file).
+on a mesh twice as fine (their difference says how converged PyBaMM's number is), and calsim's capacity at the
+defaults of fem.p2d, run by ./calsim on the same set and rate in the same run (the test named in the row keeps
+PyBaMM's number with a pointer to this file).
 
 PyBaMM loads a legacy BPX 0.x file (the example sets are BPX 0.1) with an initial state of charge of 1, which it
 places where the open-circuit voltage is the upper cut-off: stoichiometries a little inside the set's limits
@@ -27,7 +28,9 @@ usage: python verify/pybamm/compare.py [set ...]   (PyBaMM with the bpx package,
        their name in the table, all by default; the table is rewritten with the sets run)
 """
 import json
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -44,22 +47,33 @@ COLD = 273.15
 # the PyBaMM and BPX sources these numbers were made with (fetched from GitHub; pip install --no-deps)
 PYBAMM_SOURCE = "pybamm-team/PyBaMM 7c9f5bd81d11, bpx 1.1.1 FaradayInstitution/BPX 0f591336937c"
 
-# calsim's numbers at fem.p2d's defaults (20 volumes per electrode, 12 shells, 100 steps per nominal hour), with the
-# test that keeps PyBaMM's number beside them; the other Chen2020 rates are those of bench/p2d/chen2020-rates.yaml
-BENCH = "fem.p2d defaults (bench/p2d/chen2020-rates.yaml)"
-CALSIM = {
-    ("Chen2020 (PyBaMM)", 0.2): ("5.06263", BENCH),
-    ("Chen2020 (PyBaMM)", 0.5): ("5.01458", BENCH),
-    ("Chen2020 (PyBaMM)", 1.0): ("4.93642", "BpxExampleSetsTest.chen2020FileDischargesToPyBammsCapacity"),
-    ("Chen2020 (PyBaMM)", 2.0): ("4.72601", BENCH),
-    ("Chen2020 (PyBaMM)", 3.0): ("2.29229", BENCH),
-    ("Chen2020 (PyBaMM)", 5.0): ("0.39146", BENCH),
-    ("chen2020-bpx.json", 1.0): ("4.93642", "BpxExampleSetsTest.chen2020FileDischargesToPyBammsCapacity"),
-    ("nmc_pouch_cell_BPX.json", 1.0): ("12.96623", "BpxExampleSetsTest.nmcPouchCellDischargesToPyBammsCapacity"),
-    ("lfp_18650_cell_BPX.json", 1.0): ("1.98720", "BpxExampleSetsTest.lfp18650CellDischargesToPyBammsCapacity"),
-    (f"nmc_pouch_cell_BPX.json at {COLD} K", 1.0):
-        ("12.58947", "TemperatureTest.nmcPouchCellAtZeroCelsiusFollowsPyBamm"),
-}
+# the job format asks for a recipe and calendering conditions; fem.p2d with structure: parameter-set uses neither
+JOB_HEAD = """name: verify-pybamm
+seed: 1
+recipe: {active_material: NMC811, electrolyte: LiPF6-EC-EMC, active_loading_mg_per_cm2: 20, initial_porosity: 0.335,
+         particle_d50_um: 10.44}
+calendering: {line_load_kN_per_m: 500, roll_radius_mm: 150, roll_gap_um: 60, roll_temperature_C: 60,
+              speed_m_per_min: 1, coating_width_mm: 100}
+"""
+
+
+def calsim_capacity(c_rate, parameter_file=None, temperature_c=None):
+    """calsim's fem.p2d at its defaults on the same set and rate, run by ./calsim: the capacity [A.h]."""
+    with tempfile.TemporaryDirectory() as folder:
+        p2d = {"c_rates": [c_rate]}
+        if parameter_file is None:
+            p2d["parameter_set"] = "Chen2020"
+        else:
+            p2d["parameter_file"] = str(parameter_file)
+        if temperature_c is not None:
+            p2d["temperature_C"] = temperature_c
+        job = Path(folder) / "job.yaml"
+        job.write_text(JOB_HEAD + "stages:\n  - use: fem.p2d\n    with: " + json.dumps(p2d) + "\n")
+        subprocess.run([str(ROOT / "calsim"), "run", str(job), "--out", str(Path(folder) / "out")], cwd=folder,
+                       check=True, stdout=subprocess.DEVNULL)
+        summary = json.loads((Path(folder) / "out" / "summary.json").read_text())
+        results = next(s["results"] for s in summary["stages"] if s["stage"] == "fem.p2d")
+        return results["cell_capacity_lowest_rate_Ah"]["value"]
 
 
 def capacity(values, c_rate, var_pts):
@@ -110,23 +124,31 @@ def calsim_bpx(path):
 
 def main():
     bpx = ROOT / "examples/parameters/bpx"
-    sets = [("Chen2020 (PyBaMM)", lambda: pybamm.ParameterValues("Chen2020"), RATES),
-            ("chen2020-bpx.json", lambda: calsim_bpx(ROOT / "examples/parameters/chen2020-bpx.json"), [1.0]),
+    chen_bpx = ROOT / "examples/parameters/chen2020-bpx.json"
+    # name, PyBaMM's parameter values, rates, calsim's parameter file and temperature, the test keeping the number
+    sets = [("Chen2020 (PyBaMM)", lambda: pybamm.ParameterValues("Chen2020"), RATES, None, None,
+             "PyBammComparisonTest (verify/pybamm/chen2020_rates.py)"),
+            ("chen2020-bpx.json", lambda: calsim_bpx(chen_bpx), [1.0], chen_bpx, None,
+             "BpxExampleSetsTest.chen2020FileDischargesToPyBammsCapacity"),
             ("nmc_pouch_cell_BPX.json",
-             lambda: pybamm.ParameterValues.create_from_bpx(str(bpx / "nmc_pouch_cell_BPX.json")), [1.0]),
+             lambda: pybamm.ParameterValues.create_from_bpx(str(bpx / "nmc_pouch_cell_BPX.json")), [1.0],
+             bpx / "nmc_pouch_cell_BPX.json", None, "BpxExampleSetsTest.nmcPouchCellDischargesToPyBammsCapacity"),
             ("lfp_18650_cell_BPX.json",
-             lambda: pybamm.ParameterValues.create_from_bpx(str(bpx / "lfp_18650_cell_BPX.json")), [1.0]),
+             lambda: pybamm.ParameterValues.create_from_bpx(str(bpx / "lfp_18650_cell_BPX.json")), [1.0],
+             bpx / "lfp_18650_cell_BPX.json", None, "BpxExampleSetsTest.lfp18650CellDischargesToPyBammsCapacity"),
             (f"nmc_pouch_cell_BPX.json at {COLD} K",
-             lambda: cold(pybamm.ParameterValues.create_from_bpx(str(bpx / "nmc_pouch_cell_BPX.json"))), [1.0])]
+             lambda: cold(pybamm.ParameterValues.create_from_bpx(str(bpx / "nmc_pouch_cell_BPX.json"))), [1.0],
+             bpx / "nmc_pouch_cell_BPX.json", COLD - 273.15, "TemperatureTest.nmcPouchCellAtZeroCelsiusFollowsPyBamm")]
     only = set(sys.argv[1:])
     lines = [
         f"# PyBaMM ({PYBAMM_SOURCE}) DFN (isothermal) vs calsim fem.p2d: discharge capacity [A.h] from 100 % SOC",
         "# to the set's lower cut-off voltage at constant current; 1C = nominal capacity per hour",
         f"# mesh fine: {FINE}; finer: {FINER}; IDAKLU rtol 1e-8, atol 1e-10",
         "# written by verify/pybamm/compare.py",
-        "set,c_rate,pybamm_fine_Ah,pybamm_finer_Ah,calsim_Ah,calsim_vs_finer_percent,calsim_source",
+        "# calsim: fem.p2d at its defaults, run by ./calsim in the same run",
+        "set,c_rate,pybamm_fine_Ah,pybamm_finer_Ah,calsim_Ah,calsim_vs_finer_percent,calsim_test",
     ]
-    for name, load, rates in sets:
+    for name, load, rates, parameter_file, temperature_c, test in sets:
         if only and name not in only:
             continue
         values = load()
@@ -139,9 +161,8 @@ def main():
             start = time.time()
             fine = capacity(values, rate, FINE)
             finer = capacity(values, rate, FINER)
-            calsim, test = CALSIM.get((name, rate), ("", ""))
-            gap = f"{100 * (float(calsim) / finer - 1):+.3f}" if calsim else ""
-            lines.append(f"{name},{rate:g},{fine:.5f},{finer:.5f},{calsim},{gap},{test}")
+            calsim = calsim_capacity(rate, parameter_file, temperature_c)
+            lines.append(f"{name},{rate:g},{fine:.5f},{finer:.5f},{calsim:.5f},{100 * (calsim / finer - 1):+.3f},{test}")
             print(lines[-1], f"({time.time() - start:.0f} s)", flush=True)
     (HERE / "pybamm-results.txt").write_text("\n".join(lines) + "\n")
 

@@ -30,6 +30,11 @@ import org.osgi.service.component.annotations.Component;
  * binary ({@link RawFile}; shape, type and byte order from the job), VTK image data ({@link VtiFile}; calsim's own
  * {@code .vti} and ParaView's) or a NumPy array ({@link NpyFile}).
  *
+ * <p>TIFF stacks ({@link TiffStack}, 8- or 16-bit greyscale or label pages): {@code format: tiff} reads a
+ * multi-page file, page k the slice z = k; {@code format: tiff_slices} reads a folder of single-page files, one per
+ * slice: {@code file} names the first ({@code slice_0000.tif}), and its siblings with the same name but the next
+ * numbers ({@code slice_0001.tif}, ...) follow, up to the last number (a job parameter names a file, not a folder).
+ *
  * <p>Steps, in this order:
  * <ol>
  * <li>axes: the file's axes are x, y, z (x fastest in raw and VTK files; {@code a[z, y, x]} for NumPy arrays);
@@ -82,7 +87,7 @@ public final class ImageLoadStage implements Solver {
     static final String RAW_HEADER = "raw_header_bytes";
     static final String VTI_ARRAY = "vti_array";
     private static final List<String> AXES = List.of("x", "y", "z");
-    private static final List<String> FORMATS = List.of("auto", "raw", "vti", "npy");
+    private static final List<String> FORMATS = List.of("auto", "raw", "vti", "npy", "tiff", "tiff_slices");
 
     /** Everything the job says about the image, checked, with the file's header read. */
     private record Plan(Volume volume, Reslice reslice, LabelMap map, int factor, int[] from, int[] to,
@@ -106,7 +111,8 @@ public final class ImageLoadStage implements Solver {
 
     @Override
     public String description() {
-        return "a segmented voxel image (XCT stack) from a raw, VTK image data (.vti) or NumPy (.npy) file: labels "
+        return "a segmented voxel image (XCT stack) from a raw, VTK image data (.vti), NumPy (.npy) or TIFF file (a "
+                + "multi-page stack or numbered slices): labels "
                 + "mapped to pore, active material and CBD (or a greyscale scan segmented by thresholds or Otsu's "
                 + "method), turned so that z is through-plane from the collector, "
                 + "cropped and down-sampled";
@@ -115,8 +121,10 @@ public final class ImageLoadStage implements Solver {
     @Override
     public List<Parameter> parameters() {
         List<Parameter> list = new ArrayList<>(List.of(
-                Parameter.file(FILE, "the image file: raw binary, .vti or .npy"),
-                Parameter.choice(FORMAT, FORMATS, "file format; auto: by the extension (.raw .bin .vti .npy)")
+                Parameter.file(FILE, "the image file: raw binary, .vti, .npy or a multi-page TIFF; for tiff_slices "
+                        + "the first slice of a series numbered in one folder (slice_0000.tif, slice_0001.tif, ...)"),
+                Parameter.choice(FORMAT, FORMATS, "file format; auto: by the extension (.raw .bin .vti .npy .tif "
+                        + ".tiff); tiff: one multi-page file, a page per z-slice; tiff_slices: a file per z-slice")
                         .withDefault("auto"),
                 Parameter.number(VOXEL_SIZE, "um", 1e-6, "voxel edge of the file's image (cubic voxels)")
                         .positive(),
@@ -355,10 +363,11 @@ public final class ImageLoadStage implements Solver {
         if (format.equals("auto")) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             String extension = name.substring(name.lastIndexOf('.') + 1);
-            format = Map.of("raw", "raw", "bin", "raw", "vti", "vti", "npy", "npy").get(extension);
+            format = Map.of("raw", "raw", "bin", "raw", "vti", "vti", "npy", "npy", "tif", "tiff", "tiff", "tiff")
+                    .get(extension);
             if (format == null) {
-                throw new InvalidInputException(par.fieldPath(FORMAT), "auto", "raw, vti or npy: the extension of "
-                        + file.getFileName() + " does not say the format");
+                throw new InvalidInputException(par.fieldPath(FORMAT), "auto", "raw, vti, npy, tiff or tiff_slices: "
+                        + "the extension of " + file.getFileName() + " does not say the format");
             }
         }
         return switch (format) {
@@ -376,6 +385,9 @@ public final class ImageLoadStage implements Solver {
                         "big".equals(par.text(RAW_ORDER)) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN,
                         par.integer(RAW_HEADER));
             }
+            case "tiff" -> TiffStack.stack(file, field,
+                    "auto".equals(par.text(FORMAT)) ? par.fieldPath(FORMAT) : null);
+            case "tiff_slices" -> TiffStack.slices(file, field);
             case "vti" -> VtiFile.open(file, field, par.isSet(VTI_ARRAY) ? par.text(VTI_ARRAY) : null,
                     par.fieldPath(VTI_ARRAY));
             default -> NpyFile.open(file, field);

@@ -5,10 +5,11 @@ import java.io.IOException;
 /**
  * A voxel image in a file, its header read, its values not yet: the size along the image's axes x, y, z and the
  * order in which the file stores the values. One implementation per file format ({@link RawFile}, {@link NpyFile},
- * {@link VtiFile}; a multi-page TIFF reader would be another).
+ * {@link VtiFile}, {@link TiffStack}).
  *
- * <p>The axes are the file's: for raw and VTK files x varies fastest, for NumPy arrays {@code a[z, y, x]} (the last
- * array axis is x). Which of them is through-plane is the job's choice ({@link Reslice}).
+ * <p>The axes are the file's: for raw, VTK and TIFF files x varies fastest (a TIFF page is one z-slice), for NumPy
+ * arrays {@code a[z, y, x]} (the last array axis is x). Which of them is through-plane is the job's choice
+ * ({@link Reslice}).
  */
 interface Volume {
 

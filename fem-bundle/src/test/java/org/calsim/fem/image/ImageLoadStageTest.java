@@ -274,7 +274,7 @@ class ImageLoadStageTest {
                 e.getMessage());
         e = refused(with(dir.resolve("text.raw")));
         assertEquals(FIELD + "raw_shape", e.field(), "a raw file needs its shape");
-        e = refused(with(Files.write(dir.resolve("image.tif"), secret)));
+        e = refused(with(Files.write(dir.resolve("image.png"), secret)));
         assertEquals(FIELD + "format", e.field());
 
         byte[] data = new byte[4 * 4 * 4];

@@ -49,7 +49,13 @@ class PyBammComparisonTest {
     }
 
     static List<RateTest.Rate> run(double[] rates, RateTest.Settings settings) throws SimulationException {
-        return RateTest.run(CHEN, ONE_C, rates, RateTest.Protocol.DISCHARGE, settings, new RateTest.Monitor() {
+        return run(CHEN, ONE_C, rates, settings);
+    }
+
+    /** Constant-current discharges of {@code cell} at the rates, 1C = {@code oneC} [A/m²], as fem.p2d runs them. */
+    static List<RateTest.Rate> run(CellParameters cell, double oneC, double[] rates, RateTest.Settings settings)
+            throws SimulationException {
+        return RateTest.run(cell, oneC, rates, RateTest.Protocol.DISCHARGE, settings, new RateTest.Monitor() {
             @Override
             public void rate(int index, int count, double cRate) {
             }
