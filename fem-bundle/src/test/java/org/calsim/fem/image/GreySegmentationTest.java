@@ -223,6 +223,27 @@ class GreySegmentationTest {
         assertEquals(below / (double) scan.grey().length, c.sink().get("pore_fraction"), 0);
     }
 
+    /**
+     * A 16-bit greyscale TIFF stack (LZW, a page per z-slice) of a three-phase scan is segmented as the same values in
+     * a .npy file: the same Otsu thresholds and the same labels.
+     */
+    @Test
+    void aGreyscaleTiffStackIsSegmentedLikeTheSameValuesInANpyFile() throws Exception {
+        Scan scan = scan(43, FRACTION, 1000, 100, 65535);
+        Path tiff = TiffFiles.stack(dir.resolve("scan.tif"), TiffFiles.pages(TiffFiles.Page.GREY16, N, N, N,
+                scan.grey()), "LZW");
+        TestStageContext fromTiff = load(with(tiff, "segmentation", "otsu"));
+        TestStageContext fromNpy = load(with(npy("scan.npy", scan, true), "segmentation", "otsu"));
+        for (String threshold : List.of("threshold_1_grey", "threshold_2_grey")) {
+            assertEquals(fromNpy.sink().get(threshold), fromTiff.sink().get(threshold), 0, threshold);
+        }
+        assertArrayEquals(fromNpy.given(VoxelImage.KEY).labels(), fromTiff.given(VoxelImage.KEY).labels());
+        double t1 = fromTiff.sink().get("threshold_1_grey");
+        double t2 = fromTiff.sink().get("threshold_2_grey");
+        double[] mode = {1000 + 100 * MEAN[0], 1000 + 100 * MEAN[2], 1000 + 100 * MEAN[1]}; // pore, CBD, AM
+        assertTrue(mode[0] < t1 && t1 < mode[1] && mode[1] < t2 && t2 < mode[2], t1 + ", " + t2);
+    }
+
     /** grey_order names the phases from dark to bright: inverted contrast puts the pores brightest. */
     @Test
     void greyOrderAssignsThePhasesToTheClasses() throws Exception {
