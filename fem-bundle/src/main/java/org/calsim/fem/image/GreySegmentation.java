@@ -19,10 +19,11 @@ import org.calsim.fem.voxel.Voxeliser;
  *
  * <p>Classes: with thresholds t₁ &lt; t₂ a grey value v is in class 0 if v &lt; t₁, class 1 if t₁ ≤ v &lt; t₂ and
  * class 2 if v ≥ t₂ (one threshold: two classes). {@code grey_order} names the phases from the darkest class to
- * the brightest; by default {@code pore_cbd_am}, as in absorption-contrast XCT of electrodes, where the dense
- * metal-oxide or graphite particles absorb most, the pores least and the carbon–binder domain lies between
- * (e.g. Daemi et al., Mol. Syst. Des. Eng. 3 (2018) 301; Lu et al., Nat. Commun. 11 (2020) 2079). Two classes are
- * pore and solid, the solid counted as AM; which is darker follows the order of pore and am in {@code grey_order}.
+ * the brightest; by default {@code pore_cbd_am}, as in absorption-contrast XCT of cathodes, where the dense
+ * metal-oxide particles absorb most, the pores least and the carbon–binder domain lies between (e.g. X. Lu et al.,
+ * Nat. Commun. 11 (2020) 2079); other contrasts (graphite anodes, inverted images) name their own order. Two
+ * classes are pore and solid, the solid counted as AM; which is darker follows the order of pore and am in
+ * {@code grey_order}.
  *
  * <p>Otsu's thresholds come from the histogram of the crop (at full resolution, before any down-sampling), counted
  * while the file is read ({@link Placer} with {@link #everyValue}): the image is never held twice. The histogram

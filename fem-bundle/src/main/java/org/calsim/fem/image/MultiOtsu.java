@@ -3,8 +3,9 @@ package org.calsim.fem.image;
 /**
  * Otsu's threshold selection for two or three classes (N. Otsu, "A threshold selection method from gray-level
  * histograms", IEEE Trans. Syst. Man Cybern. 9 (1979) 62–66): the thresholds that maximise the between-class
- * variance σ_B² = Σ_k ω_k (μ_k − μ_T)² of a grey-level histogram (his eq. 18, and its extension to several classes
- * in his section III.C), found by an exhaustive search over every split of the histogram's bins into classes of
+ * variance σ_B² = Σ_k ω_k (μ_k − μ_T)² of a grey-level histogram, ω_k the fraction of the voxels in class k, μ_k
+ * their mean grey value, μ_T the mean of all (two classes in his formulation, several in his extension to
+ * multithresholding), found by an exhaustive search over every split of the histogram's bins into classes of
  * consecutive bins (B − 1 candidates for two classes, (B − 1)(B − 2)/2 for three).
  *
  * <p>With cumulative sums over the bins of the count n_b and of n_b·g_b (g_b the mean grey value of bin b), each
@@ -18,8 +19,8 @@ final class MultiOtsu {
 
     /**
      * @param boundaries   for each class after the first, its first bin (increasing)
-     * @param separability Otsu's η = σ_B²/σ_T² (his eq. 12) [1]: 1 for a histogram of as many grey levels as classes,
-     *                     near 0 for a histogram with no classes in it
+     * @param separability Otsu's measure of separability η = σ_B²/σ_T² [1], σ_T² the variance of all grey values: 1
+     *                     for a histogram of as many grey levels as classes, near 0 for one with no classes in it
      */
     record Split(int[] boundaries, double separability) {
     }
