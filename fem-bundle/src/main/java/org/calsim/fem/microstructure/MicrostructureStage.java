@@ -35,7 +35,8 @@ import org.osgi.service.component.annotations.Component;
  * median (50 %) pore radius of each.</li>
  * </ul>
  * Writes cross-sections coloured by phase as PNG (xy at mid-height, xz at mid-width; pores black, AM grey,
- * CBD red) and the image as VTK image data ({@code microstructure.vti}) for ParaView.
+ * CBD red; with a legend, axes in µm, the slice position and a scale bar: {@link SliceImages}) and the image as VTK
+ * image data ({@code microstructure.vti}) for ParaView.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=" + MicrostructureStage.NAME)
 public final class MicrostructureStage implements Solver {
