@@ -174,7 +174,9 @@ public final class ImageLoadStage implements Solver {
                     .append(e.getKey()).append(" in ").append(e.getValue()).append(" voxels"));
             throw new InvalidInputException(parameters.fieldPath(FILE), file(parameters) + " (labels that are not "
                     + "mapped: " + found + (unmapped.size() > 5 ? " and " + (unmapped.size() - 5) + " more" : "")
-                    + ")", "every label inside the crop listed in " + PORE + ", " + AM + ", " + CBD + " or " + OTHER);
+                    + ")", "every label inside the crop listed in " + PORE + ", " + AM + ", " + CBD + " or " + OTHER
+                    + (unmapped.size() > GreySegmentation.LABEL_IMAGE_VALUES ? "; or, for a greyscale scan, "
+                    + GreySegmentation.METHOD + ": thresholds or otsu" : ""));
         }
         if (plan.grey() != null) {
             plan.grey().segment(check.counts(), file(parameters));

@@ -264,7 +264,10 @@ class GreySegmentationTest {
     @Test
     void badSegmentationInputIsRefusedNamingTheField() throws Exception {
         Path grey = npy("bad.npy", scan(37, FRACTION, 0, 1, 255), false);
-        InvalidInputException e = refused(with(grey, "segmentation", "thresholds", "thresholds", List.of(150, 90)));
+        InvalidInputException e = refused(with(grey));
+        assertEquals(FIELD + "file", e.field(), "grey values are not labels");
+        assertTrue(e.getMessage().contains("for a greyscale scan, segmentation: thresholds or otsu"), e.getMessage());
+        e = refused(with(grey, "segmentation", "thresholds", "thresholds", List.of(150, 90)));
         assertEquals(FIELD + "thresholds", e.field());
         assertTrue(e.getMessage().contains("increasing"), e.getMessage());
         e = refused(with(grey, "segmentation", "thresholds", "thresholds", List.of(90, 300)));
