@@ -172,6 +172,18 @@ class CommandLineIT {
         double tau = find(summary, "fem.tortuosity").get("results").at("/tortuosity_factor_through_plane/value")
                 .asDouble();
         assertTrue(tau > 1 && tau < 20, "a finite tortuosity factor: " + tau);
+        JsonNode flow = find(summary, "cfd.permeability").get("results");
+        assertTrue(flow.at("/permeability_through_plane_m2/value").asDouble() > 0, flow.toString());
+        // the imaged electrode in the cell: electrolyte in the pores and the CBD's nanopores (0.5 by default),
+        // the image's active fraction, and the thickness that holds the recipe's 20 mg/cm2 of NMC622
+        JsonNode cell = find(summary, "fem.p2d").get("results");
+        double pores = image.at("/pore_fraction/value").asDouble();
+        double cbd = image.at("/cbd_fraction/value").asDouble();
+        double am = image.at("/am_fraction/value").asDouble();
+        assertEquals(pores + 0.5 * cbd, cell.at("/porosity/value").asDouble(), 1e-9, cell.toString());
+        assertEquals(am, cell.at("/active_volume_fraction/value").asDouble(), 1e-9, cell.toString());
+        assertTrue(cell.at("/capacity_3C_mAh_per_cm2/value").asDouble()
+                < cell.at("/capacity_0p2C_mAh_per_cm2/value").asDouble(), cell.toString());
 
         Calsim.Result bad = Calsim.run(dir, "run", job.toString(), "--out", dir.resolve("bad").toString(), "--set",
                 "stages[0].with.cbd_labels=[3]");
