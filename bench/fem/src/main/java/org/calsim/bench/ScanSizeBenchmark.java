@@ -18,8 +18,9 @@ import org.calsim.fem.conduction.SteadyConduction;
  * (the same geometry at every n, so times and τ can be compared across sizes). Solver settings are
  * {@code fem.tortuosity}'s defaults: relative residual 1e-6, flux balance 1e-5, multigrid, the given threads.
  * Per direction it appends size, seconds, iterations, peak heap (the sum of the heap memory pools' peak usage
- * since the start of that solve: an upper bound of the live peak) and τ to the results file.
- * Arguments: {@code <n> <threads> <results file>}.
+ * since the start of that solve, the image included: an upper bound of the live peak), the solver's own estimate
+ * ({@link SteadyConduction#memoryNeeded}, the image excluded) and τ to the results file.
+ * Arguments: {@code <n> <threads> <results file> [<label>]}.
  */
 public final class ScanSizeBenchmark {
     private ScanSizeBenchmark() {
@@ -41,24 +42,22 @@ public final class ScanSizeBenchmark {
             Files.writeString(out, String.format(Locale.ROOT, "# calsim scan-size benchmark (bench/fem/scan-size.sh): "
                     + "overlapping spheres of radius n/32, seed 19, pore porosity ~0.40; residual 1e-6, flux 1e-5, "
                     + "multigrid%nversion,date,cores,threads,max_heap_MiB,voxels,porosity,direction,seconds,"
-                    + "iterations,peak_heap_MiB,tortuosity_factor%n"));
+                    + "iterations,peak_heap_MiB,estimated_heap_MiB,tortuosity_factor%n"));
         }
         System.out.printf(Locale.ROOT, "%d^3: image made in %.1f s, porosity %.4f%n", n, generate, porosity);
         int[] dims = {n, n, n};
         String[] names = {"through", "in-plane"};
         int[] axes = {2, 0};
         boolean[][] periodic = {{true, true, false}, {false, true, false}};
+        double[] sigma = {1, 0};
+        long needed = SteadyConduction.memoryNeeded(dims, pores, SteadyConduction.Preconditioning.MULTIGRID);
         for (int d = 0; d < 2; d++) {
-            double[] sigma = new double[labels.length];
-            for (int v = 0; v < labels.length; v++) {
-                sigma[v] = labels[v] == 0 ? 1 : 0;
-            }
             System.gc();
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 pool.resetPeakUsage();
             }
             long start = System.nanoTime();
-            SteadyConduction.Result r = SteadyConduction.solve(dims, sigma, axes[d], periodic[d],
+            SteadyConduction.Result r = SteadyConduction.solve(dims, labels, sigma, axes[d], periodic[d],
                     new SteadyConduction.Settings(1e-6, 1e-5, 100_000, threads));
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = 0;
@@ -67,10 +66,10 @@ public final class ScanSizeBenchmark {
                     peak += pool.getPeakUsage().getUsed();
                 }
             }
-            String line = String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d^3,%.4f,%s,%.2f,%d,%d,%.6f%n",
+            String line = String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d^3,%.4f,%s,%.2f,%d,%d,%d,%.6f%n",
                     args.length > 3 ? args[3] : "dev", java.time.Instant.now(),
                     Runtime.getRuntime().availableProcessors(), threads, Runtime.getRuntime().maxMemory() >> 20, n,
-                    porosity, names[d], seconds, r.iterations(), peak >> 20, porosity / r.effective());
+                    porosity, names[d], seconds, r.iterations(), peak >> 20, needed >> 20, porosity / r.effective());
             System.out.print(line);
             Files.writeString(out, line, StandardOpenOption.APPEND);
         }

@@ -138,8 +138,8 @@ public final class SteadyConduction {
 
     /**
      * Heap a solve needs beyond its input image, an upper bound: the percolation search (two bit sets of the
-     * voxels and a queue of 4 bytes per conducting voxel), the occupancy of the unknowns, the conjugate-gradient
-     * vectors (40 bytes per unknown), the face tables, and the preconditioner: the multigrid's 8 bytes per unknown
+     * voxels and a queue of 4 bytes per conducting voxel), the occupancy of the unknowns and their ±y, ±z
+     * neighbours (16 bytes per unknown), the conjugate-gradient vectors (40 bytes per unknown), the face tables, and the preconditioner: the multigrid's 8 bytes per unknown
      * plus {@value AggregationMultigrid#COARSE_BYTES} bytes per unknown of each coarse grid, taken as the fewer of
      * the unknowns and the grid's cells; Jacobi's diagonal 8 bytes per unknown.
      *
@@ -152,7 +152,7 @@ public final class SteadyConduction {
         long percolation = 2 * ((voxels + 63) / 64 * 8) + 4 * conducting;
         long faces = 12L * ((long) n[0] * n[1] + (long) n[1] * n[2] + (long) n[0] * n[2]) * 2;
         long bytes = percolation + Occupancy.bytes(n[0], n[1], n[2]) + faces
-                + (long) ConjugateGradients.VECTORS * Double.BYTES * conducting;
+                + ((long) ConjugateGradients.VECTORS * Double.BYTES + Stencil.FAR_BYTES) * conducting;
         if (preconditioning == Preconditioning.JACOBI) {
             return bytes + 8 * conducting;
         }

@@ -25,6 +25,8 @@ final class Stencil {
     private final int phases;
     private final double[] pair;
     private final double[] face;
+    /** The conductance between any two conducting voxels when all conducting phases have the same σ, else ≤ 0. */
+    private final double uniform;
     /** Axis normal to the Dirichlet faces (voxel grid only). */
     private final int axis;
     // a coarse grid: conductances to the +x, +y, +z neighbours, sink
@@ -32,6 +34,8 @@ final class Stencil {
     private final double[] gy;
     private final double[] gz;
     private final double[] sink;
+    /** Per unknown its −y, +y, −z, +z neighbours (−1 where there is none): the ±x ones are found from the bits. */
+    private final int[] far;
 
     /**
      * One worker's view of one row: its unknowns with their six neighbours (−x, +x, −y, +y, −z, +z): the
@@ -98,10 +102,16 @@ final class Stencil {
             }
         }
         this.axis = axis;
+        double common = 0;
+        for (double g : pair) {
+            common = g == 0 ? common : common == 0 || common == g ? g : -1;
+        }
+        this.uniform = common;
         this.gx = null;
         this.gy = null;
         this.gz = null;
         this.sink = null;
+        this.far = farNeighbours(cells, this.periodic);
     }
 
     private Stencil(Occupancy cells, boolean[] periodic, double[] gx, double[] gy, double[] gz, double[] sink) {
@@ -113,15 +123,46 @@ final class Stencil {
         this.pair = null;
         this.face = null;
         this.axis = -1;
+        this.uniform = 0;
         this.gx = gx;
         this.gy = gy;
         this.gz = gz;
         this.sink = sink;
+        this.far = farNeighbours(cells, periodic);
+    }
+
+    /** Bytes per unknown of the ±y, ±z neighbour table every grid holds. */
+    static final int FAR_BYTES = 16;
+
+    /** @return per unknown its −y, +y, −z, +z neighbours, −1 where there is none */
+    private static int[] farNeighbours(Occupancy cells, boolean[] periodic) {
+        int[] far = new int[Math.multiplyExact(4, cells.count)];
+        int words = cells.rowWords;
+        for (int row = 0; row < cells.rows; row++) {
+            int yMinus = cells.neighbourRow(row, 1, -1, periodic[1]);
+            int yPlus = cells.neighbourRow(row, 1, 1, periodic[1]);
+            int zMinus = cells.neighbourRow(row, 2, -1, periodic[2]);
+            int zPlus = cells.neighbourRow(row, 2, 1, periodic[2]);
+            int s = cells.rowStart(row);
+            for (int w = 0; w < words; w++) {
+                long b = cells.bits[row * words + w];
+                while (b != 0) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(b);
+                    b &= b - 1;
+                    far[4 * s] = yMinus < 0 ? -1 : cells.slot(i, yMinus);
+                    far[4 * s + 1] = yPlus < 0 ? -1 : cells.slot(i, yPlus);
+                    far[4 * s + 2] = zMinus < 0 ? -1 : cells.slot(i, zMinus);
+                    far[4 * s + 3] = zPlus < 0 ? -1 : cells.slot(i, zPlus);
+                    s++;
+                }
+            }
+        }
+        return far;
     }
 
     /** @return bytes a coarse grid of {@code unknowns} stores (conductances and sink) */
     static long coarseBytes(long unknowns) {
-        return 32 * unknowns;
+        return (32 + FAR_BYTES) * unknowns;
     }
 
     /**
@@ -165,7 +206,11 @@ final class Stencil {
                     t = cells.slot(nx - 1, row);
                     u = r.voxel + nx - 1;
                 }
-                put(r, e, s, t, t < 0 ? 0 : voxels ? pair(u, v) : gx[t], from, end);
+                double in = 0;
+                double all = 0;
+                double g = t < 0 ? 0 : voxels ? conductance(u, v) : gx[t];
+                in += put(r, e, s, t, g, from, end);
+                all += g;
                 t = -1;
                 if (i < nx - 1) {
                     if (occupied(i + 1, row)) {
@@ -176,34 +221,49 @@ final class Stencil {
                     t = cells.slot(0, row);
                     u = r.voxel;
                 }
-                put(r, e + 1, s, t, t < 0 ? 0 : voxels ? pair(u, v) : gx[s], from, end);
+                g = t < 0 ? 0 : voxels ? conductance(u, v) : gx[s];
+                in += put(r, e + 1, s, t, g, from, end);
+                all += g;
                 // −y, +y, −z, +z
-                t = r.yMinus < 0 ? -1 : cells.slot(i, r.yMinus);
-                put(r, e + 2, s, t, t < 0 ? 0 : voxels ? pair(i + nx * r.yMinus, v) : gy[t], from, end);
-                t = r.yPlus < 0 ? -1 : cells.slot(i, r.yPlus);
-                put(r, e + 3, s, t, t < 0 ? 0 : voxels ? pair(i + nx * r.yPlus, v) : gy[s], from, end);
-                t = r.zMinus < 0 ? -1 : cells.slot(i, r.zMinus);
-                put(r, e + 4, s, t, t < 0 ? 0 : voxels ? pair(i + nx * r.zMinus, v) : gz[t], from, end);
-                t = r.zPlus < 0 ? -1 : cells.slot(i, r.zPlus);
-                put(r, e + 5, s, t, t < 0 ? 0 : voxels ? pair(i + nx * r.zPlus, v) : gz[s], from, end);
+                t = far[4 * s];
+                g = t < 0 ? 0 : voxels ? conductance(i + nx * r.yMinus, v) : gy[t];
+                in += put(r, e + 2, s, t, g, from, end);
+                all += g;
+                t = far[4 * s + 1];
+                g = t < 0 ? 0 : voxels ? conductance(i + nx * r.yPlus, v) : gy[s];
+                in += put(r, e + 3, s, t, g, from, end);
+                all += g;
+                t = far[4 * s + 2];
+                g = t < 0 ? 0 : voxels ? conductance(i + nx * r.zMinus, v) : gz[t];
+                in += put(r, e + 4, s, t, g, from, end);
+                all += g;
+                t = far[4 * s + 3];
+                g = t < 0 ? 0 : voxels ? conductance(i + nx * r.zPlus, v) : gz[s];
+                in += put(r, e + 5, s, t, g, from, end);
+                all += g;
                 double h = voxels ? boundary(r, i, v) : sink[s];
-                double in = r.gIn[e] + r.gIn[e + 1] + r.gIn[e + 2] + r.gIn[e + 3] + r.gIn[e + 4] + r.gIn[e + 5];
-                double out = r.gOut[e] + r.gOut[e + 1] + r.gOut[e + 2] + r.gOut[e + 3] + r.gOut[e + 4]
-                        + r.gOut[e + 5];
                 r.sink[q] = h;
-                r.diagonal[q] = h + in + out;
-                r.l1[q] = h + in + 2 * out;
+                r.diagonal[q] = h + all;
+                r.l1[q] = h + 2 * all - in;
                 q++;
                 s++;
             }
         }
     }
 
-    private static void put(Row r, int e, int s, int t, double g, int from, int end) {
-        boolean inside = t >= from && t < end;
+    /** Sets neighbour e of unknown s to t (s itself when t &lt; 0) with conductance g, inside or outside [from, end).
+     *  @return the conductance inside */
+    private static double put(Row r, int e, int s, int t, double g, int from, int end) {
+        double in = t >= from && t < end ? g : 0;
         r.neighbour[e] = t < 0 ? s : t;
-        r.gIn[e] = inside ? g : 0;
-        r.gOut[e] = inside ? 0 : g;
+        r.gIn[e] = in;
+        r.gOut[e] = g - in;
+        return in;
+    }
+
+    /** @return the conductance between neighbouring conducting voxels v and u of the voxel grid */
+    private double conductance(int v, int u) {
+        return uniform > 0 ? uniform : pair(v, u);
     }
 
     private boolean occupied(int i, int row) {
