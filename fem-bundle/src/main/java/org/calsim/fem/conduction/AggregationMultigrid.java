@@ -171,9 +171,9 @@ final class AggregationMultigrid implements Preconditioner {
                 int k0 = 2 * (row / blocks.ny);
                 for (int k = k0; k < Math.min(k0 + 2, fine.nz); k++) {
                     for (int j = j0; j < Math.min(j0 + 2, fine.ny); j++) {
-                        v.a.load(r, j + fine.ny * k, 0, v.a.m);
+                        v.a.residuals(r, j + fine.ny * k, v.b, v.x);
                         for (int q = 0; q < r.count; q++) {
-                            w.b[blocks.slot(r.column[q] / 2, row)] += Stencil.residual(r, q, v.b, v.x);
+                            w.b[blocks.slot(r.column[q] / 2, row)] += r.value[q];
                         }
                     }
                 }

@@ -51,6 +51,8 @@ final class Stencil {
         final double[] l1;
         final double[] sink;
         final int[] column;
+        /** A value per unknown of the row ({@link Stencil#residuals}). */
+        final double[] value;
         int row;
         int j;
         int k;
@@ -73,6 +75,7 @@ final class Stencil {
             l1 = new double[columns];
             sink = new double[columns];
             column = new int[columns];
+            value = new double[columns];
         }
     }
 
@@ -302,6 +305,9 @@ final class Stencil {
      * @return Σ x_s y_s over the chunk
      */
     double multiply(Row r, Chunks chunks, int c, double[] x, double[] y) {
+        if (uniform > 0) {
+            return uniformMultiply(chunks, c, x, y);
+        }
         double xy = 0;
         for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
             load(r, row, 0, m);
@@ -319,14 +325,176 @@ final class Stencil {
         return xy;
     }
 
-    /** @return (b − A x)_s for the unknowns of a row loaded over all unknowns, s = r.start + q */
-    static double residual(Row r, int q, double[] b, double[] x) {
-        int s = r.start + q;
+    /** Sets r.start, r.count, and per unknown q of row {@code row} r.column[q] and r.value[q] = (b − A x)_{start+q}. */
+    void residuals(Row r, int row, double[] b, double[] x) {
+        if (uniform > 0) {
+            uniformResiduals(r, row, b, x);
+            return;
+        }
+        load(r, row, 0, m);
         int[] t = r.neighbour;
         double[] g = r.gIn;
-        int e = 6 * q;
-        return b[s] - r.diagonal[q] * x[s] + g[e] * x[t[e]] + g[e + 1] * x[t[e + 1]] + g[e + 2] * x[t[e + 2]]
-                + g[e + 3] * x[t[e + 3]] + g[e + 4] * x[t[e + 4]] + g[e + 5] * x[t[e + 5]];
+        for (int q = 0, s = r.start; q < r.count; q++, s++) {
+            int e = 6 * q;
+            r.value[q] = b[s] - r.diagonal[q] * x[s] + g[e] * x[t[e]] + g[e + 1] * x[t[e + 1]]
+                    + g[e + 2] * x[t[e + 2]] + g[e + 3] * x[t[e + 3]] + g[e + 4] * x[t[e + 4]]
+                    + g[e + 5] * x[t[e + 5]];
+        }
+    }
+
+    // The voxel grid with one conductance σ between any two conducting voxels (all conducting phases alike, as
+    // for the pores alone): (A x)_s = σ (n_s x_s − Σ_t x_t) + h_s x_s, the neighbours read straight from the bits
+    // and the ±y, ±z table, nothing loaded into a Row.
+
+    /** @return neighbour d (0 −x, 1 +x, 2 −y, 3 +y, 4 −z, 5 +z) of unknown s at column i of {@code row}, or −1 */
+    private int neighbour(int d, int s, int i, int row) {
+        if (d >= 2) {
+            return far[4 * s + d - 2];
+        }
+        int nx = cells.nx;
+        if (d == 0) {
+            return i > 0 ? occupied(i - 1, row) ? s - 1 : -1 : periodic[0] ? cells.slot(nx - 1, row) : -1;
+        }
+        return i < nx - 1 ? occupied(i + 1, row) ? s + 1 : -1 : periodic[0] ? cells.slot(0, row) : -1;
+    }
+
+    /** @return h of a voxel at column i of a row at y = j, z = k on the voxel grid with one conductance */
+    private double uniformSink(int i, int j, int k) {
+        int c = axis == 0 ? i : axis == 1 ? j : k;
+        int n = axis == 0 ? cells.nx : axis == 1 ? cells.ny : cells.nz;
+        double f = 2 * uniform;
+        return (c == 0 ? f : 0) + (c == n - 1 ? f : 0);
+    }
+
+    private double uniformMultiply(Chunks chunks, int c, double[] x, double[] y) {
+        double g = uniform;
+        double xy = 0;
+        int words = cells.rowWords;
+        for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
+            int j = row % cells.ny;
+            int k = row / cells.ny;
+            int s = cells.rowStart(row);
+            for (int w = 0; w < words; w++) {
+                long bits = cells.bits[row * words + w];
+                while (bits != 0) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    double sum = 0;
+                    int count = 0;
+                    for (int d = 0; d < 6; d++) {
+                        int t = neighbour(d, s, i, row);
+                        if (t >= 0) {
+                            sum += x[t];
+                            count++;
+                        }
+                    }
+                    double value = (g * count + uniformSink(i, j, k)) * x[s] - g * sum;
+                    y[s] = value;
+                    xy += x[s] * value;
+                    s++;
+                }
+            }
+        }
+        return xy;
+    }
+
+    private void uniformResiduals(Row r, int row, double[] b, double[] x) {
+        double g = uniform;
+        int j = row % cells.ny;
+        int k = row / cells.ny;
+        int words = cells.rowWords;
+        r.start = cells.rowStart(row);
+        int s = r.start;
+        int q = 0;
+        for (int w = 0; w < words; w++) {
+            long bits = cells.bits[row * words + w];
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                double sum = 0;
+                int count = 0;
+                for (int d = 0; d < 6; d++) {
+                    int t = neighbour(d, s, i, row);
+                    if (t >= 0) {
+                        sum += x[t];
+                        count++;
+                    }
+                }
+                r.column[q] = i;
+                r.value[q++] = b[s] - (g * count + uniformSink(i, j, k)) * x[s] + g * sum;
+                s++;
+            }
+        }
+        r.count = q;
+    }
+
+    private void uniformForwardSweep(Chunks chunks, int c, double[] b, double[] x) {
+        double g = uniform;
+        int from = chunks.from(c);
+        int end = chunks.from(c + 1);
+        int words = cells.rowWords;
+        for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
+            int j = row % cells.ny;
+            int k = row / cells.ny;
+            int s = cells.rowStart(row);
+            for (int w = 0; w < words; w++) {
+                long bits = cells.bits[row * words + w];
+                while (bits != 0) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    double sum = 0;
+                    int count = 0;
+                    for (int d = 0; d < 6; d++) {
+                        int t = neighbour(d, s, i, row);
+                        if (t >= from && t < end) {
+                            sum += x[t];
+                            count++;
+                        } else if (t >= 0) {
+                            count += 2;
+                        }
+                    }
+                    x[s] = (b[s] + g * sum) / (g * count + uniformSink(i, j, k));
+                    s++;
+                }
+            }
+        }
+    }
+
+    private void uniformBackwardSweep(Chunks chunks, int c, double[] b, double[] x, double[] old) {
+        double g = uniform;
+        int from = chunks.from(c);
+        int end = chunks.from(c + 1);
+        int words = cells.rowWords;
+        for (int row = chunks.rowFrom(c + 1) - 1, first = chunks.rowFrom(c); row >= first; row--) {
+            int j = row % cells.ny;
+            int k = row / cells.ny;
+            int s = cells.rowStart(row + 1) - 1;
+            for (int w = words - 1; w >= 0; w--) {
+                long bits = cells.bits[row * words + w];
+                while (bits != 0) {
+                    int high = 63 - Long.numberOfLeadingZeros(bits);
+                    bits &= ~(1L << high);
+                    int i = (w << 6) + high;
+                    double sum = 0;
+                    int count = 0;
+                    int out = 0;
+                    for (int d = 0; d < 6; d++) {
+                        int t = neighbour(d, s, i, row);
+                        if (t >= from && t < end) {
+                            sum += x[t];
+                            count++;
+                        } else if (t >= 0) {
+                            sum += old[t];
+                            count++;
+                            out++;
+                        }
+                    }
+                    double diagonal = g * count + uniformSink(i, j, k);
+                    x[s] += (b[s] - diagonal * x[s] + g * sum) / (diagonal + g * out);
+                    s--;
+                }
+            }
+        }
     }
 
     /**
@@ -337,6 +505,10 @@ final class Stencil {
         int from = chunks.from(c);
         int end = chunks.from(c + 1);
         java.util.Arrays.fill(x, from, end, 0);
+        if (uniform > 0) {
+            uniformForwardSweep(chunks, c, b, x);
+            return;
+        }
         for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
             load(r, row, from, end);
             int[] t = r.neighbour;
@@ -354,6 +526,10 @@ final class Stencil {
      * adjoint of {@link #forwardSweep}; x of other chunks is read from {@code old} (x before the sweep).
      */
     void backwardSweep(Row r, Chunks chunks, int c, double[] b, double[] x, double[] old) {
+        if (uniform > 0) {
+            uniformBackwardSweep(chunks, c, b, x, old);
+            return;
+        }
         int from = chunks.from(c);
         int end = chunks.from(c + 1);
         for (int row = chunks.rowFrom(c + 1) - 1, first = chunks.rowFrom(c); row >= first; row--) {
