@@ -111,11 +111,6 @@ final class AggregationMultigrid implements Preconditioner {
         return levels.length;
     }
 
-    /** @return the stencil of grid {@code l} (0 the finest) */
-    Stencil stencil(int l) {
-        return levels[l].a;
-    }
-
     @Override
     public void apply(double[] r, double[] z) {
         levels[0].b = r;

@@ -6,13 +6,15 @@ package org.calsim.fem.conduction;
  * on the opposite face), with conductances g ≥ 0 and a sink h ≥ 0 (the conductance to the Dirichlet faces). It
  * is the finite-volume conduction matrix on the voxel grid and its Galerkin coarsenings on the coarser grids.
  *
- * <p>On the voxel grid nothing is stored per unknown: the conductances come from the phase of each voxel and a
- * table of conductances per phase pair, exactly as the system defines them (2σ₁σ₂/(σ₁ + σ₂) between two voxels,
- * 2σ to a Dirichlet face). On a coarse grid the conductances to the +x, +y, +z neighbours and the sink are stored
- * (4 doubles per unknown; the −x conductance of s is the +x one of its −x neighbour).
+ * <p>Every grid keeps per unknown its ±y and ±z neighbours (16 bytes); the ±x ones are the next and previous
+ * unknown when the bit beside is set. On the voxel grid no conductance is stored: they come from the phase of each
+ * voxel and a table of conductances per phase pair, exactly as the system defines them (2σ₁σ₂/(σ₁ + σ₂) between
+ * two voxels, 2σ to a Dirichlet face); when all conducting phases have the same σ (the pores alone) the kernels
+ * use that one number directly. On a coarse grid the conductances to the +x, +y, +z neighbours and the sink are
+ * stored (4 doubles per unknown; the −x conductance of s is the +x one of its −x neighbour).
  *
- * <p>The kernels walk whole rows of a {@link Chunks} chunk and find neighbours by rank ({@link Occupancy#slot});
- * a {@link Row} holds one worker's position.
+ * <p>The kernels walk whole rows of a {@link Chunks} chunk; in general a {@link Row} first gathers one row's
+ * neighbours and conductances for one worker.
  */
 final class Stencil {
     final Occupancy cells;
