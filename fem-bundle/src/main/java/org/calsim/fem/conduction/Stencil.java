@@ -29,6 +29,9 @@ final class Stencil {
     private final double[] face;
     /** The conductance between any two conducting voxels when all conducting phases have the same σ, else ≤ 0. */
     private final double uniform;
+    /** With one conductance σ: 1/(σ w) for the ℓ1 diagonal σ w of the smoother (w = links + links outside the
+     *  chunk + 2 per Dirichlet face, at most 16), a multiplication instead of a division in the sweeps. */
+    private final double[] inverse;
     /** Axis normal to the Dirichlet faces (voxel grid only). */
     private final int axis;
     // a coarse grid: conductances to the +x, +y, +z neighbours, sink
@@ -36,7 +39,8 @@ final class Stencil {
     private final double[] gy;
     private final double[] gz;
     private final double[] sink;
-    /** Per unknown its −y, +y, −z, +z neighbours (−1 where there is none): the ±x ones are found from the bits. */
+    /** Per unknown its −y, +y, −z, +z neighbours (the unknown itself where there is none): the ±x ones are found
+     *  from the bits. */
     private final int[] far;
 
     /**
@@ -112,6 +116,10 @@ final class Stencil {
             common = g == 0 ? common : common == 0 || common == g ? g : -1;
         }
         this.uniform = common;
+        this.inverse = new double[17];
+        for (int w = 1; w < inverse.length; w++) {
+            inverse[w] = 1 / (common * w);
+        }
         this.gx = null;
         this.gy = null;
         this.gz = null;
@@ -129,6 +137,7 @@ final class Stencil {
         this.face = null;
         this.axis = -1;
         this.uniform = 0;
+        this.inverse = null;
         this.gx = gx;
         this.gy = gy;
         this.gz = gz;
@@ -139,7 +148,13 @@ final class Stencil {
     /** Bytes per unknown of the ±y, ±z neighbour table every grid holds. */
     static final int FAR_BYTES = 16;
 
-    /** @return per unknown its −y, +y, −z, +z neighbours, −1 where there is none */
+    /** @return t, or s when t &lt; 0 (no neighbour) */
+    private static int self(int t, int s) {
+        return t < 0 ? s : t;
+    }
+
+    /** @return per unknown its −y, +y, −z, +z neighbours, the unknown itself where there is none (a periodic axis
+     *          one cell long joins a cell to itself, which adds nothing to A: the same) */
     private static int[] farNeighbours(Occupancy cells, boolean[] periodic) {
         int[] far = new int[Math.multiplyExact(4, cells.count)];
         int words = cells.rowWords;
@@ -154,10 +169,10 @@ final class Stencil {
                 while (b != 0) {
                     int i = (w << 6) + Long.numberOfTrailingZeros(b);
                     b &= b - 1;
-                    far[4 * s] = yMinus < 0 ? -1 : cells.slot(i, yMinus);
-                    far[4 * s + 1] = yPlus < 0 ? -1 : cells.slot(i, yPlus);
-                    far[4 * s + 2] = zMinus < 0 ? -1 : cells.slot(i, zMinus);
-                    far[4 * s + 3] = zPlus < 0 ? -1 : cells.slot(i, zPlus);
+                    far[4 * s] = yMinus < 0 ? s : self(cells.slot(i, yMinus), s);
+                    far[4 * s + 1] = yPlus < 0 ? s : self(cells.slot(i, yPlus), s);
+                    far[4 * s + 2] = zMinus < 0 ? s : self(cells.slot(i, zMinus), s);
+                    far[4 * s + 3] = zPlus < 0 ? s : self(cells.slot(i, zPlus), s);
                     s++;
                 }
             }
@@ -231,18 +246,22 @@ final class Stencil {
                 all += g;
                 // −y, +y, −z, +z
                 t = far[4 * s];
+                t = t == s ? -1 : t;
                 g = t < 0 ? 0 : voxels ? conductance(i + nx * r.yMinus, v) : gy[t];
                 in += put(r, e + 2, s, t, g, from, end);
                 all += g;
                 t = far[4 * s + 1];
+                t = t == s ? -1 : t;
                 g = t < 0 ? 0 : voxels ? conductance(i + nx * r.yPlus, v) : gy[s];
                 in += put(r, e + 3, s, t, g, from, end);
                 all += g;
                 t = far[4 * s + 2];
+                t = t == s ? -1 : t;
                 g = t < 0 ? 0 : voxels ? conductance(i + nx * r.zMinus, v) : gz[t];
                 in += put(r, e + 4, s, t, g, from, end);
                 all += g;
                 t = far[4 * s + 3];
+                t = t == s ? -1 : t;
                 g = t < 0 ? 0 : voxels ? conductance(i + nx * r.zPlus, v) : gz[s];
                 in += put(r, e + 5, s, t, g, from, end);
                 all += g;
@@ -348,24 +367,46 @@ final class Stencil {
     // for the pores alone): (A x)_s = σ (n_s x_s − Σ_t x_t) + h_s x_s, the neighbours read straight from the bits
     // and the ±y, ±z table, nothing loaded into a Row.
 
-    /** @return neighbour d (0 −x, 1 +x, 2 −y, 3 +y, 4 −z, 5 +z) of unknown s at column i of {@code row}, or −1 */
-    private int neighbour(int d, int s, int i, int row) {
-        if (d >= 2) {
-            return far[4 * s + d - 2];
-        }
-        int nx = cells.nx;
-        if (d == 0) {
-            return i > 0 ? occupied(i - 1, row) ? s - 1 : -1 : periodic[0] ? cells.slot(nx - 1, row) : -1;
-        }
-        return i < nx - 1 ? occupied(i + 1, row) ? s + 1 : -1 : periodic[0] ? cells.slot(0, row) : -1;
+    /** @return the −x neighbour of unknown s at column i of {@code row}, or s itself when there is none */
+    private int minusX(int s, int i, int row) {
+        return i > 0 ? occupied(i - 1, row) ? s - 1 : s : periodic[0] ? self(cells.slot(cells.nx - 1, row), s) : s;
     }
 
-    /** @return h of a voxel at column i of a row at y = j, z = k on the voxel grid with one conductance */
-    private double uniformSink(int i, int j, int k) {
+    /** @return the +x neighbour of unknown s at column i of {@code row}, or s itself when there is none */
+    private int plusX(int s, int i, int row) {
+        return i < cells.nx - 1 ? occupied(i + 1, row) ? s + 1 : s : periodic[0] ? self(cells.slot(0, row), s) : s;
+    }
+
+    /** @return x[t] when t is in [from, end), else 0 */
+    private static double inside(int t, int from, int end, double[] x) {
+        return t >= from && t < end ? x[t] : 0;
+    }
+
+    /** @return x[t] when t is in [from, end), else old[t] */
+    private static double either(int t, int from, int end, double[] x, double[] old) {
+        return t >= from && t < end ? x[t] : old[t];
+    }
+
+    /** @return 1 when t is a neighbour (not s itself), else 0 */
+    private static int link(int t, int s) {
+        return t != s ? 1 : 0;
+    }
+
+    /** @return 1 when t is outside [from, end), else 0 */
+    private static int outside(int t, int from, int end) {
+        return t < from || t >= end ? 1 : 0;
+    }
+
+    /** @return the Dirichlet faces (0, 1 or 2) a voxel at column i of a row at y = j, z = k lies on */
+    private int faces(int i, int j, int k) {
         int c = axis == 0 ? i : axis == 1 ? j : k;
         int n = axis == 0 ? cells.nx : axis == 1 ? cells.ny : cells.nz;
-        double f = 2 * uniform;
-        return (c == 0 ? f : 0) + (c == n - 1 ? f : 0);
+        return (c == 0 ? 1 : 0) + (c == n - 1 ? 1 : 0);
+    }
+
+    /** @return h of a voxel at column i of a row at y = j, z = k on the voxel grid with one conductance: 2σ per face */
+    private double uniformSink(int i, int j, int k) {
+        return 2 * uniform * faces(i, j, k);
     }
 
     private double uniformMultiply(Chunks chunks, int c, double[] x, double[] y) {
@@ -381,16 +422,11 @@ final class Stencil {
                 while (bits != 0) {
                     int i = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    double sum = 0;
-                    int count = 0;
-                    for (int d = 0; d < 6; d++) {
-                        int t = neighbour(d, s, i, row);
-                        if (t >= 0) {
-                            sum += x[t];
-                            count++;
-                        }
-                    }
-                    double value = (g * count + uniformSink(i, j, k)) * x[s] - g * sum;
+                    int f = 4 * s;
+                    // a missing neighbour is s itself: it adds σ (x_s − x_s) = 0
+                    double sum = x[minusX(s, i, row)] + x[plusX(s, i, row)] + x[far[f]] + x[far[f + 1]]
+                            + x[far[f + 2]] + x[far[f + 3]];
+                    double value = (6 * g + uniformSink(i, j, k)) * x[s] - g * sum;
                     y[s] = value;
                     xy += x[s] * value;
                     s++;
@@ -413,17 +449,11 @@ final class Stencil {
             while (bits != 0) {
                 int i = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                double sum = 0;
-                int count = 0;
-                for (int d = 0; d < 6; d++) {
-                    int t = neighbour(d, s, i, row);
-                    if (t >= 0) {
-                        sum += x[t];
-                        count++;
-                    }
-                }
+                int f = 4 * s;
+                double sum = x[minusX(s, i, row)] + x[plusX(s, i, row)] + x[far[f]] + x[far[f + 1]]
+                        + x[far[f + 2]] + x[far[f + 3]];
                 r.column[q] = i;
-                r.value[q++] = b[s] - (g * count + uniformSink(i, j, k)) * x[s] + g * sum;
+                r.value[q++] = b[s] - (6 * g + uniformSink(i, j, k)) * x[s] + g * sum;
                 s++;
             }
         }
@@ -444,18 +474,20 @@ final class Stencil {
                 while (bits != 0) {
                     int i = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    double sum = 0;
-                    int count = 0;
-                    for (int d = 0; d < 6; d++) {
-                        int t = neighbour(d, s, i, row);
-                        if (t >= from && t < end) {
-                            sum += x[t];
-                            count++;
-                        } else if (t >= 0) {
-                            count += 2;
-                        }
-                    }
-                    x[s] = (b[s] + g * sum) / (g * count + uniformSink(i, j, k));
+                    int f = 4 * s;
+                    int t0 = minusX(s, i, row);
+                    int t1 = plusX(s, i, row);
+                    int t2 = far[f];
+                    int t3 = far[f + 1];
+                    int t4 = far[f + 2];
+                    int t5 = far[f + 3];
+                    // x is 0 in the chunk ahead of s (s itself included): only the neighbours outside count apart
+                    double sum = inside(t0, from, end, x) + inside(t1, from, end, x) + inside(t2, from, end, x)
+                            + inside(t3, from, end, x) + inside(t4, from, end, x) + inside(t5, from, end, x);
+                    int links = link(t0, s) + link(t1, s) + link(t2, s) + link(t3, s) + link(t4, s) + link(t5, s);
+                    int outside = outside(t0, from, end) + outside(t1, from, end) + outside(t2, from, end)
+                            + outside(t3, from, end) + outside(t4, from, end) + outside(t5, from, end);
+                    x[s] = (b[s] + g * sum) * inverse[links + outside + 2 * faces(i, j, k)];
                     s++;
                 }
             }
@@ -477,22 +509,23 @@ final class Stencil {
                     int high = 63 - Long.numberOfLeadingZeros(bits);
                     bits &= ~(1L << high);
                     int i = (w << 6) + high;
-                    double sum = 0;
-                    int count = 0;
-                    int out = 0;
-                    for (int d = 0; d < 6; d++) {
-                        int t = neighbour(d, s, i, row);
-                        if (t >= from && t < end) {
-                            sum += x[t];
-                            count++;
-                        } else if (t >= 0) {
-                            sum += old[t];
-                            count++;
-                            out++;
-                        }
-                    }
-                    double diagonal = g * count + uniformSink(i, j, k);
-                    x[s] += (b[s] - diagonal * x[s] + g * sum) / (diagonal + g * out);
+                    int f = 4 * s;
+                    int t0 = minusX(s, i, row);
+                    int t1 = plusX(s, i, row);
+                    int t2 = far[f];
+                    int t3 = far[f + 1];
+                    int t4 = far[f + 2];
+                    int t5 = far[f + 3];
+                    double sum = either(t0, from, end, x, old) + either(t1, from, end, x, old)
+                            + either(t2, from, end, x, old) + either(t3, from, end, x, old)
+                            + either(t4, from, end, x, old) + either(t5, from, end, x, old);
+                    int links = link(t0, s) + link(t1, s) + link(t2, s) + link(t3, s) + link(t4, s) + link(t5, s);
+                    int outside = outside(t0, from, end) + outside(t1, from, end) + outside(t2, from, end)
+                            + outside(t3, from, end) + outside(t4, from, end) + outside(t5, from, end);
+                    // a missing neighbour is s itself: g x_s in the sum and g in the diagonal cancel
+                    int faces = faces(i, j, k);
+                    double diagonal = g * (6 + 2 * faces);
+                    x[s] += (b[s] - diagonal * x[s] + g * sum) * inverse[links + outside + 2 * faces];
                     s--;
                 }
             }
