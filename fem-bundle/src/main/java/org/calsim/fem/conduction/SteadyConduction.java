@@ -139,9 +139,10 @@ public final class SteadyConduction {
     /**
      * Heap a solve needs beyond its input image, an upper bound: the percolation search (two bit sets of the
      * voxels and a queue of 4 bytes per conducting voxel), the occupancy of the unknowns and their ±y, ±z
-     * neighbours (16 bytes per unknown), the conjugate-gradient vectors (40 bytes per unknown), the face tables, and the preconditioner: the multigrid's 8 bytes per unknown
-     * plus {@value AggregationMultigrid#COARSE_BYTES} bytes per unknown of each coarse grid, taken as the fewer of
-     * the unknowns and the grid's cells; Jacobi's diagonal 8 bytes per unknown.
+     * neighbours (16 bytes per unknown), the conjugate-gradient vectors (40 bytes per unknown), the face tables,
+     * and the preconditioner: the multigrid's 8 bytes per unknown plus {@value AggregationMultigrid#COARSE_BYTES}
+     * bytes per unknown of each coarse grid, taken as the fewer of the unknowns and the grid's cells; Jacobi's
+     * diagonal 8 bytes per unknown.
      *
      * @param n           voxels along x, y, z
      * @param conducting  voxels with σ &gt; 0 (the unknowns are the percolating ones among them)
@@ -203,8 +204,8 @@ public final class SteadyConduction {
         int conducting = 0;
         for (byte p : phase) {
             if ((p & 0xFF) >= conductivity.length) {
-                throw new IllegalArgumentException("phase " + (p & 0xFF) + " has no conductivity (" + conductivity.length
-                        + " given)");
+                throw new IllegalArgumentException("phase " + (p & 0xFF) + " has no conductivity ("
+                        + conductivity.length + " given)");
             }
             conducting += conducts[p & 0xFF] ? 1 : 0;
         }

@@ -346,7 +346,8 @@ final class Stencil {
         return xy;
     }
 
-    /** Sets r.start, r.count, and per unknown q of row {@code row} r.column[q] and r.value[q] = (b − A x)_{start+q}. */
+    /** Sets r.start, r.count and, per unknown q of row {@code row}, r.column[q] and r.value[q] = (b − A x)_s,
+     *  s = r.start + q. */
     void residuals(Row r, int row, double[] b, double[] x) {
         if (uniform > 0) {
             uniformResiduals(r, row, b, x);
@@ -404,7 +405,7 @@ final class Stencil {
         return (c == 0 ? 1 : 0) + (c == n - 1 ? 1 : 0);
     }
 
-    /** @return h of a voxel at column i of a row at y = j, z = k on the voxel grid with one conductance: 2σ per face */
+    /** @return h of a voxel at column i of a row at y = j, z = k, one conductance σ: 2σ per Dirichlet face */
     private double uniformSink(int i, int j, int k) {
         return 2 * uniform * faces(i, j, k);
     }
