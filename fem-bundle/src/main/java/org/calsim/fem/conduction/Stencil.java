@@ -329,6 +329,9 @@ final class Stencil {
         if (uniform > 0) {
             return uniformMultiply(chunks, c, x, y);
         }
+        if (phase == null) {
+            return storedSweep(Kernel.MULTIPLY, chunks, c, x, y, null, null);
+        }
         double xy = 0;
         for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
             load(r, row, 0, m);
@@ -353,6 +356,10 @@ final class Stencil {
             uniformResiduals(r, row, b, x);
             return;
         }
+        if (phase == null) {
+            storedResiduals(r, row, b, x);
+            return;
+        }
         load(r, row, 0, m);
         int[] t = r.neighbour;
         double[] g = r.gIn;
@@ -362,6 +369,78 @@ final class Stencil {
                     + g[e + 2] * x[t[e + 2]] + g[e + 3] * x[t[e + 3]] + g[e + 4] * x[t[e + 4]]
                     + g[e + 5] * x[t[e + 5]];
         }
+    }
+
+    /** What {@link #storedSweep} does. */
+    private enum Kernel { MULTIPLY, FORWARD, BACKWARD }
+
+    /**
+     * The kernels of a coarse grid, straight from its stored conductances (a missing neighbour is s itself with
+     * conductance 0): y = A x (returns Σ x_s y_s), or the forward or backward ℓ1 sweep on b with {@code old}.
+     */
+    private double storedSweep(Kernel kernel, Chunks chunks, int c, double[] x, double[] y, double[] b,
+                               double[] old) {
+        int from = kernel == Kernel.MULTIPLY ? 0 : chunks.from(c);
+        int end = kernel == Kernel.MULTIPLY ? m : chunks.from(c + 1);
+        boolean backward = kernel == Kernel.BACKWARD;
+        boolean forward = kernel == Kernel.FORWARD;
+        double xy = 0;
+        int words = cells.rowWords;
+        int firstRow = chunks.rowFrom(c);
+        int lastRow = chunks.rowFrom(c + 1) - 1;
+        for (int n = 0, rows = lastRow - firstRow + 1; n < rows; n++) {
+            int row = backward ? lastRow - n : firstRow + n;
+            int s = backward ? cells.rowStart(row + 1) - 1 : cells.rowStart(row);
+            for (int v = 0; v < words; v++) {
+                int w = backward ? words - 1 - v : v;
+                long bits = cells.bits[row * words + w];
+                while (bits != 0) {
+                    int bit = backward ? 63 - Long.numberOfLeadingZeros(bits) : Long.numberOfTrailingZeros(bits);
+                    bits &= ~(1L << bit);
+                    int i = (w << 6) + bit;
+                    int f = 4 * s;
+                    int t0 = minusX(s, i, row);
+                    int t1 = plusX(s, i, row);
+                    int t2 = far[f];
+                    int t3 = far[f + 1];
+                    int t4 = far[f + 2];
+                    int t5 = far[f + 3];
+                    double g0 = t0 == s ? 0 : gx[t0];
+                    double g1 = gx[s];
+                    double g2 = t2 == s ? 0 : gy[t2];
+                    double g3 = gy[s];
+                    double g4 = t4 == s ? 0 : gz[t4];
+                    double g5 = gz[s];
+                    double diagonal = sink[s] + g0 + g1 + g2 + g3 + g4 + g5;
+                    if (kernel == Kernel.MULTIPLY) {
+                        double value = diagonal * x[s] - g0 * x[t0] - g1 * x[t1] - g2 * x[t2] - g3 * x[t3]
+                                - g4 * x[t4] - g5 * x[t5];
+                        y[s] = value;
+                        xy += x[s] * value;
+                    } else {
+                        double l1 = diagonal + g0 * outside(t0, from, end) + g1 * outside(t1, from, end)
+                                + g2 * outside(t2, from, end) + g3 * outside(t3, from, end)
+                                + g4 * outside(t4, from, end) + g5 * outside(t5, from, end);
+                        double[] across = forward ? null : old;
+                        double sum = g0 * read(t0, from, end, x, across) + g1 * read(t1, from, end, x, across)
+                                + g2 * read(t2, from, end, x, across) + g3 * read(t3, from, end, x, across)
+                                + g4 * read(t4, from, end, x, across) + g5 * read(t5, from, end, x, across);
+                        if (forward) {
+                            x[s] = (b[s] + sum) / l1;
+                        } else {
+                            x[s] += (b[s] - diagonal * x[s] + sum) / l1;
+                        }
+                    }
+                    s += backward ? -1 : 1;
+                }
+            }
+        }
+        return xy;
+    }
+
+    /** @return x[t] when t is in [from, end), else old[t] (0 when old is null) */
+    private static double read(int t, int from, int end, double[] x, double[] old) {
+        return t >= from && t < end ? x[t] : old == null ? 0 : old[t];
     }
 
     // The voxel grid with one conductance σ between any two conducting voxels (all conducting phases alike, as
@@ -435,6 +514,33 @@ final class Stencil {
             }
         }
         return xy;
+    }
+
+    private void storedResiduals(Row r, int row, double[] b, double[] x) {
+        int words = cells.rowWords;
+        r.start = cells.rowStart(row);
+        int s = r.start;
+        int q = 0;
+        for (int w = 0; w < words; w++) {
+            long bits = cells.bits[row * words + w];
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int f = 4 * s;
+                int t0 = minusX(s, i, row);
+                int t2 = far[f];
+                int t4 = far[f + 2];
+                double g0 = t0 == s ? 0 : gx[t0];
+                double g2 = t2 == s ? 0 : gy[t2];
+                double g4 = t4 == s ? 0 : gz[t4];
+                double diagonal = sink[s] + g0 + gx[s] + g2 + gy[s] + g4 + gz[s];
+                r.column[q] = i;
+                r.value[q++] = b[s] - diagonal * x[s] + g0 * x[t0] + gx[s] * x[plusX(s, i, row)] + g2 * x[t2]
+                        + gy[s] * x[far[f + 1]] + g4 * x[t4] + gz[s] * x[far[f + 3]];
+                s++;
+            }
+        }
+        r.count = q;
     }
 
     private void uniformResiduals(Row r, int row, double[] b, double[] x) {
@@ -545,6 +651,10 @@ final class Stencil {
             uniformForwardSweep(chunks, c, b, x);
             return;
         }
+        if (phase == null) {
+            storedSweep(Kernel.FORWARD, chunks, c, x, null, b, null);
+            return;
+        }
         for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
             load(r, row, from, end);
             int[] t = r.neighbour;
@@ -564,6 +674,10 @@ final class Stencil {
     void backwardSweep(Row r, Chunks chunks, int c, double[] b, double[] x, double[] old) {
         if (uniform > 0) {
             uniformBackwardSweep(chunks, c, b, x, old);
+            return;
+        }
+        if (phase == null) {
+            storedSweep(Kernel.BACKWARD, chunks, c, x, null, b, old);
             return;
         }
         int from = chunks.from(c);
