@@ -13,8 +13,10 @@ package org.calsim.fem.conduction;
  * use that one number directly. On a coarse grid the conductances to the +x, +y, +z neighbours and the sink are
  * stored (4 doubles per unknown; the −x conductance of s is the +x one of its −x neighbour).
  *
- * <p>The kernels walk whole rows of a {@link Chunks} chunk; in general a {@link Row} first gathers one row's
- * neighbours and conductances for one worker.
+ * <p>The kernels walk whole rows of a {@link Chunks} chunk. On a coarse grid and on the voxel grid with one
+ * conductance they read the neighbours straight from the bits and the ±y/±z table, a missing neighbour being the
+ * unknown itself with no conductance, so they do not branch on the structure; on a voxel grid with several
+ * conductivities a {@link Row} first gathers one row's neighbours and conductances for one worker.
  */
 final class Stencil {
     final Occupancy cells;
