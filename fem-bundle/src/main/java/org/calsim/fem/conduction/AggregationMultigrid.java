@@ -13,13 +13,17 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * {@value #COARSEST} unknowns are left, which are solved directly (dense Cholesky). The coarse correction is
  * scaled by {@value #SCALING}, which compensates the energy that piecewise-constant prolongation loses (Braess
  * 1995, Numer. Math. 70, 1; Blaheta 1986); the cycle stays symmetric and positive definite for any scaling
- * in (0, 2).
+ * in (0, 2). Restriction and prolongation find the block of a cell from the grids ({@link Occupancy}), so no
+ * aggregate tables are stored; the residual is formed inside the restriction, so no residual vector either.
  *
  * <p>The smoother is ℓ1 hybrid Gauss–Seidel (Baker, Falgout, Kolev, Yang 2011, SIAM J. Sci. Comput. 33, 2864):
  * Gauss–Seidel inside each fixed chunk of unknowns, Jacobi across chunks, with the conductances to other chunks
  * added to the diagonal, which makes it convergent for any partition. One forward sweep before the coarse
  * correction and one backward sweep after it keep the V-cycle symmetric. The chunks depend only on the level's
- * size, so the preconditioner, and with it every iterate, is the same on any number of threads.
+ * grid, so the preconditioner, and with it every iterate, is the same on any number of threads.
+ *
+ * <p>Memory: one vector (8 bytes) per unknown of the finest grid, and per unknown of a coarse grid its stencil
+ * ({@link Stencil#coarseBytes}) and three vectors (24 bytes).
  */
 final class AggregationMultigrid implements Preconditioner {
     /** Most unknowns of the coarsest level, solved directly. */
@@ -28,93 +32,70 @@ final class AggregationMultigrid implements Preconditioner {
     static final int SERIAL = 20_000;
     /** Scaling of the coarse-grid correction. */
     static final double SCALING = 1.6;
+    /** Bytes per unknown of the finest grid held here. */
+    static final int FINE_BYTES = 8;
+    /** Bytes per unknown of a coarse grid held here, its stencil included. */
+    static final long COARSE_BYTES = 24 + Stencil.coarseBytes(1);
 
     /** One grid of the hierarchy with its work vectors. */
     private static final class Level {
         final Stencil a;
         final Chunks chunks;
-        /** Diagonal plus the conductances to other chunks (the ℓ1 smoother's diagonal). */
-        final double[] l1;
         double[] x;
         double[] b;
-        final double[] residual;
         /** x as it was before the current sweep, read across chunk boundaries. */
         final double[] old;
-        /** Coarse unknown of each unknown here, and the unknowns of each coarse one (compressed rows). */
-        int[] aggregate;
-        int[] memberStart;
-        int[] members;
 
         Level(Stencil a, boolean finest) {
             this.a = a;
-            this.chunks = new Chunks(a.m);
-            this.l1 = a.diagonal.clone();
-            for (int c = 0; c < chunks.count; c++) {
-                int from = chunks.from(c);
-                int end = chunks.from(c + 1);
-                for (int s = from; s < end; s++) {
-                    for (int e = 6 * s; e < 6 * s + 6; e++) {
-                        int t = a.neighbour[e];
-                        if (t >= 0 && (t < from || t >= end)) {
-                            l1[s] += a.g[e];
-                        }
-                    }
-                }
-            }
+            this.chunks = new Chunks(a.cells);
             this.x = finest ? null : new double[a.m];
             this.b = finest ? null : new double[a.m];
-            this.residual = new double[a.m];
             this.old = new double[a.m];
         }
     }
 
     private final Level[] levels;
     private final WorkerTeam team;
+    private final Stencil.Row[] rows;
     private final LinearSolverDense<DMatrixRMaj> coarsest;
     private final DMatrixRMaj coarsestB;
     private final DMatrixRMaj coarsestX;
     private Level level;
     private Level coarse;
     private final WorkerTeam.Task forwardSweep = this::forwardSweep;
-    private final WorkerTeam.Task residualTask = this::residual;
     private final WorkerTeam.Task restrictTask = this::restrict;
     private final WorkerTeam.Task prolongTask = this::prolong;
     private final WorkerTeam.Task backwardSweep = this::backwardSweep;
 
     AggregationMultigrid(Stencil fine, WorkerTeam team) {
         this.team = team;
+        this.rows = new Stencil.Row[team.size()];
+        for (int w = 0; w < rows.length; w++) {
+            rows[w] = new Stencil.Row(fine.cells.nx);
+        }
         List<Level> list = new ArrayList<>();
         Level current = new Level(fine, true);
         list.add(current);
         while (current.a.m > COARSEST) {
-            int[] aggregate = new int[current.a.m];
-            Stencil next = current.a.coarsen(aggregate);
-            current.aggregate = aggregate;
-            current.memberStart = new int[next.m + 1];
-            current.members = new int[current.a.m];
-            for (int s = 0; s < current.a.m; s++) {
-                current.memberStart[aggregate[s] + 1]++;
-            }
-            for (int c = 0; c < next.m; c++) {
-                current.memberStart[c + 1] += current.memberStart[c];
-            }
-            int[] fill = current.memberStart.clone();
-            for (int s = 0; s < current.a.m; s++) {
-                current.members[fill[aggregate[s]]++] = s;
-            }
-            current = new Level(next, false);
+            current = new Level(current.a.coarsen(), false);
             list.add(current);
         }
         this.levels = list.toArray(new Level[0]);
         Stencil last = current.a;
         DMatrixRMaj dense = new DMatrixRMaj(last.m, last.m);
-        for (int s = 0; s < last.m; s++) {
-            dense.add(s, s, last.diagonal[s]);
-            for (int e = 6 * s; e < 6 * s + 6; e++) {
-                if (last.neighbour[e] >= 0) {
-                    dense.add(s, last.neighbour[e], -last.g[e]);
-                }
+        Chunks all = current.chunks;
+        double[] unit = new double[last.m];
+        double[] column = new double[last.m];
+        for (int t = 0; t < last.m; t++) {
+            unit[t] = 1;
+            for (int c = 0; c < all.count; c++) {
+                last.multiply(rows[0], all, c, unit, column);
             }
+            for (int s = 0; s < last.m; s++) {
+                dense.set(s, t, column[s]);
+            }
+            unit[t] = 0;
         }
         this.coarsest = LinearSolverFactory_DDRM.chol(last.m);
         if (!coarsest.setA(dense)) {
@@ -139,7 +120,6 @@ final class AggregationMultigrid implements Preconditioner {
             level = levels[l];
             coarse = levels[l + 1];
             run(forwardSweep, level);
-            run(residualTask, level);
             run(restrictTask, coarse);
         }
         Level bottom = levels[last];
@@ -165,46 +145,33 @@ final class AggregationMultigrid implements Preconditioner {
     // x = M⁻¹ b from x = 0: forward sweep inside each chunk; the other chunks' x count as 0
     private void forwardSweep(int worker, int workers) {
         Level v = level;
-        Stencil a = v.a;
-        double[] x = v.x;
-        double[] b = v.b;
         for (int c = worker; c < v.chunks.count; c += workers) {
-            int from = v.chunks.from(c);
-            int end = v.chunks.from(c + 1);
-            for (int s = from; s < end; s++) {
-                double sum = b[s];
-                for (int e = 6 * s; e < 6 * s + 6; e++) {
-                    int t = a.neighbour[e];
-                    if (t >= from && t < s) {
-                        sum += a.g[e] * x[t];
-                    }
-                }
-                x[s] = sum / v.l1[s];
-            }
+            v.a.forwardSweep(rows[worker], v.chunks, c, v.b, v.x);
         }
     }
 
-    // residual = b − A x
-    private void residual(int worker, int workers) {
-        Level v = level;
-        for (int c = worker; c < v.chunks.count; c += workers) {
-            for (int s = v.chunks.from(c), end = v.chunks.from(c + 1); s < end; s++) {
-                v.residual[s] = v.b[s] - v.a.row(s, v.x);
-            }
-        }
-    }
-
-    // coarse b = Pᵀ residual
+    // coarse b = Pᵀ (b − A x): each block sums the residuals of its cells
     private void restrict(int worker, int workers) {
         Level v = level;
         Level w = coarse;
+        Occupancy fine = v.a.cells;
+        Occupancy blocks = w.a.cells;
+        Stencil.Row r = rows[worker];
         for (int c = worker; c < w.chunks.count; c += workers) {
-            for (int s = w.chunks.from(c), end = w.chunks.from(c + 1); s < end; s++) {
-                double sum = 0;
-                for (int k = v.memberStart[s]; k < v.memberStart[s + 1]; k++) {
-                    sum += v.residual[v.members[k]];
+            for (int row = w.chunks.rowFrom(c), last = w.chunks.rowFrom(c + 1); row < last; row++) {
+                for (int s = blocks.rowStart(row), end = blocks.rowStart(row + 1); s < end; s++) {
+                    w.b[s] = 0;
                 }
-                w.b[s] = sum;
+                int j0 = 2 * (row % blocks.ny);
+                int k0 = 2 * (row / blocks.ny);
+                for (int k = k0; k < Math.min(k0 + 2, fine.nz); k++) {
+                    for (int j = j0; j < Math.min(j0 + 2, fine.ny); j++) {
+                        v.a.residuals(r, j + fine.ny * k, v.b, v.x);
+                        for (int q = 0; q < r.count; q++) {
+                            w.b[blocks.slot(r.column[q] / 2, row)] += r.value[q];
+                        }
+                    }
+                }
             }
         }
     }
@@ -212,11 +179,23 @@ final class AggregationMultigrid implements Preconditioner {
     // x += SCALING · P coarse x; old = x
     private void prolong(int worker, int workers) {
         Level v = level;
+        Occupancy fine = v.a.cells;
+        Occupancy blocks = coarse.a.cells;
         double[] xc = coarse.x;
         for (int c = worker; c < v.chunks.count; c += workers) {
-            for (int s = v.chunks.from(c), end = v.chunks.from(c + 1); s < end; s++) {
-                v.x[s] += SCALING * xc[v.aggregate[s]];
-                v.old[s] = v.x[s];
+            for (int row = v.chunks.rowFrom(c), last = v.chunks.rowFrom(c + 1); row < last; row++) {
+                int blockRow = (row % fine.ny) / 2 + blocks.ny * ((row / fine.ny) / 2);
+                int s = fine.rowStart(row);
+                for (int word = 0; word < fine.rowWords; word++) {
+                    long bits = fine.bits[row * fine.rowWords + word];
+                    while (bits != 0) {
+                        int i = (word << 6) + Long.numberOfTrailingZeros(bits);
+                        bits &= bits - 1;
+                        v.x[s] += SCALING * xc[blocks.slot(i / 2, blockRow)];
+                        v.old[s] = v.x[s];
+                        s++;
+                    }
+                }
             }
         }
     }
@@ -224,21 +203,8 @@ final class AggregationMultigrid implements Preconditioner {
     // x += (ℓ1 diagonal + strictly upper part in the chunk)⁻¹ (b − A x): backward sweep, the adjoint of the forward one
     private void backwardSweep(int worker, int workers) {
         Level v = level;
-        Stencil a = v.a;
-        double[] x = v.x;
         for (int c = worker; c < v.chunks.count; c += workers) {
-            int from = v.chunks.from(c);
-            int end = v.chunks.from(c + 1);
-            for (int s = end - 1; s >= from; s--) {
-                double sum = v.b[s] - a.diagonal[s] * x[s];
-                for (int e = 6 * s; e < 6 * s + 6; e++) {
-                    int t = a.neighbour[e];
-                    if (t >= 0) {
-                        sum += a.g[e] * (t >= from && t < end ? x[t] : v.old[t]);
-                    }
-                }
-                x[s] += sum / v.l1[s];
-            }
+            v.a.backwardSweep(rows[worker], v.chunks, c, v.b, v.x, v.old);
         }
     }
 }

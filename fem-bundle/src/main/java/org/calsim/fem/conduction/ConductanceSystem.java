@@ -2,16 +2,14 @@ package org.calsim.fem.conduction;
 
 /**
  * The finite-volume conductance system of the percolating voxels: a symmetric, weakly diagonally dominant
- * M-matrix A = D − G stored as a 7-point {@link Stencil}, with the inlet (φ = 1) and outlet (φ = 0) face conductances that make the
- * right-hand side and measure the currents. Every unknown belongs to a cluster touching the inlet, so A is
- * positive definite.
+ * M-matrix A ({@link Stencil} on the voxel grid, conductances from the phases), with the inlet (φ = 1) and outlet
+ * (φ = 0) face conductances that make the right-hand side and measure the currents. Every unknown belongs to a
+ * cluster touching the inlet, so A is positive definite.
  */
 final class ConductanceSystem {
-    /** The operator; its diagonal includes the conductances to the Dirichlet faces. */
+    /** The operator; its sink holds the conductances to the Dirichlet faces. */
     final Stencil stencil;
-    /** Right-hand side: the conductance to the inlet face (φ = 1 there). */
-    final double[] rhs;
-    /** Unknowns on the inlet face and their conductances to it. */
+    /** Unknowns on the inlet face and their conductances to it: the right-hand side (φ = 1 there). */
     final int[] inletUnknowns;
     final double[] inletConductance;
     /** Unknowns on the outlet face and their conductances to it. */
@@ -19,90 +17,63 @@ final class ConductanceSystem {
     final double[] outletConductance;
 
     /**
-     * Assembles the system on the voxels marked {@code active}: two neighbours are joined by the conductance of
+     * Assembles the system on the voxels marked in {@code active}: two neighbours are joined by the conductance of
      * their half-voxels in series, 2σ₁σ₂/(σ₁ + σ₂), a voxel on a Dirichlet face by 2σ; across the border of a
      * {@code periodic} axis a voxel is joined to the one on the opposite border, else that face has no flux.
+     *
+     * @param phase        phase of every voxel (unsigned), an index into {@code conductivity}
+     * @param conductivity σ per phase
      */
-    ConductanceSystem(int[] n, double[] conductivity, boolean[] active, int axis, boolean[] periodic) {
+    ConductanceSystem(Occupancy active, byte[] phase, double[] conductivity, int axis, boolean[] periodic) {
         SteadyConduction.checkPeriodic(axis, periodic);
-        int nx = n[0];
-        int ny = n[1];
-        int total = nx * ny * n[2];
-        int[] stride = {1, nx, nx * ny};
-        int count = 0;
-        for (boolean a : active) {
-            count += a ? 1 : 0;
-        }
-        int m = count;
-        int[] cell = new int[m];
-        int[] slot = new int[total];
-        int inlets = 0;
-        int outlets = 0;
-        for (int v = 0, s = 0; v < total; v++) {
-            slot[v] = active[v] ? s : -1;
-            if (active[v]) {
-                cell[s++] = v;
-                int along = (v / stride[axis]) % n[axis];
-                inlets += along == 0 ? 1 : 0;
-                outlets += along == n[axis] - 1 ? 1 : 0;
-            }
-        }
-        int[] neighbour = new int[6 * m];
-        double[] g = new double[6 * m];
-        double[] diagonal = new double[m];
-        rhs = new double[m];
-        inletUnknowns = new int[inlets];
-        inletConductance = new double[inlets];
-        outletUnknowns = new int[outlets];
-        outletConductance = new double[outlets];
-        int in = 0;
-        int out = 0;
-        int[] ijk = new int[3];
-        for (int s = 0; s < m; s++) {
-            int v = cell[s];
-            ijk[0] = v % nx;
-            ijk[1] = (v / nx) % ny;
-            ijk[2] = v / (nx * ny);
-            double sv = conductivity[v];
-            for (int a = 0; a < 3; a++) {
-                for (int side = 0; side < 2; side++) {
-                    int e = 6 * s + 2 * a + side;
-                    neighbour[e] = -1;
-                    int coordinate = ijk[a] + (side == 0 ? -1 : 1);
-                    int u;
-                    if (coordinate < 0 || coordinate >= n[a]) {
-                        if (a == axis) { // a Dirichlet face: half a voxel to it
-                            double gb = 2 * sv;
-                            diagonal[s] += gb;
-                            if (coordinate < 0) {
-                                rhs[s] += gb;
-                                inletUnknowns[in] = s;
-                                inletConductance[in++] = gb;
-                            } else {
-                                outletUnknowns[out] = s;
-                                outletConductance[out++] = gb;
-                            }
-                            continue;
+        stencil = new Stencil(active, periodic, phase, conductivity, axis);
+        Face inlet = face(true);
+        Face outlet = face(false);
+        inletUnknowns = inlet.unknowns;
+        inletConductance = inlet.conductance;
+        outletUnknowns = outlet.unknowns;
+        outletConductance = outlet.conductance;
+    }
+
+    private record Face(int[] unknowns, double[] conductance) {
+    }
+
+    /** @return the unknowns on the inlet (or outlet) face and their conductances to it */
+    private Face face(boolean inlet) {
+        Occupancy cells = stencil.cells;
+        Stencil.Row r = new Stencil.Row(cells.nx);
+        int[] unknowns = new int[0];
+        double[] conductance = new double[0];
+        for (int pass = 0; pass < 2; pass++) {
+            int count = 0;
+            for (int row = 0; row < cells.rows; row++) {
+                stencil.load(r, row, 0, stencil.m);
+                for (int q = 0; q < r.count; q++) {
+                    int i = r.column[q];
+                    double g = inlet ? stencil.inletConductance(r, i) : stencil.outletConductance(r, i);
+                    if (g > 0) {
+                        if (pass == 1) {
+                            unknowns[count] = r.start + q;
+                            conductance[count] = g;
                         }
-                        if (!periodic[a]) {
-                            continue;
-                        }
-                        u = v + (coordinate < 0 ? (n[a] - 1) : -(n[a] - 1)) * stride[a];
-                    } else {
-                        u = v + (side == 0 ? -1 : 1) * stride[a];
+                        count++;
                     }
-                    if (!active[u]) {
-                        continue;
-                    }
-                    double su = conductivity[u];
-                    double gf = 2 * sv * su / (sv + su);
-                    neighbour[e] = slot[u];
-                    g[e] = gf;
-                    diagonal[s] += gf;
                 }
             }
+            if (pass == 0) {
+                unknowns = new int[count];
+                conductance = new double[count];
+            }
         }
-        stencil = new Stencil(cell, n.clone(), neighbour, g, diagonal);
+        return new Face(unknowns, conductance);
+    }
+
+    /** Sets r = b, the right-hand side: the conductance to the inlet face, 0 elsewhere. */
+    void rightHandSide(double[] r) {
+        java.util.Arrays.fill(r, 0);
+        for (int k = 0; k < inletUnknowns.length; k++) {
+            r[inletUnknowns[k]] += inletConductance[k];
+        }
     }
 
     /** @return current entering through the inlet face, Σ g_b (1 − φ) [σ·voxel] */

@@ -8,14 +8,19 @@ import org.calsim.parallel.WorkerTeam;
  * then over the chunks in order, so the iterates do not depend on the number of threads. Stops when the residual
  * is below {@code tolerance} times the right-hand side and the currents through the two faces agree to
  * {@code fluxTolerance} (convergence on the flux: at the solution they are equal, and τ follows from the
- * current).
+ * current). Holds five vectors of the unknowns (x, r, z, p, q: 40 bytes per unknown) and allocates nothing
+ * while it iterates.
  */
 final class ConjugateGradients {
+    /** Vectors of doubles per unknown held here. */
+    static final int VECTORS = 5;
+
     private final ConductanceSystem system;
     private final Stencil a;
     private final Preconditioner preconditioner;
     private final WorkerTeam team;
     private final Chunks chunks;
+    private final Stencil.Row[] rows;
     private final double[] x;
     private final double[] r;
     private final double[] z;
@@ -29,16 +34,23 @@ final class ConjugateGradients {
     private final WorkerTeam.Task updateTask = this::update;
     private final WorkerTeam.Task dotTask = this::dot;
     private final WorkerTeam.Task directionTask = this::direction;
+    private final WorkerTeam.Task residualTask = this::residual;
 
     /** @param x the solution, filled in by {@link #solve} */
-    ConjugateGradients(ConductanceSystem system, Preconditioner preconditioner, WorkerTeam team, double[] x) {
+    ConjugateGradients(ConductanceSystem system, Chunks chunks, Preconditioner preconditioner, WorkerTeam team,
+                       double[] x) {
         this.system = system;
         this.a = system.stencil;
         this.preconditioner = preconditioner;
         this.team = team;
-        this.chunks = new Chunks(a.m);
+        this.chunks = chunks;
+        this.rows = new Stencil.Row[team.size()];
+        for (int w = 0; w < rows.length; w++) {
+            rows[w] = new Stencil.Row(a.cells.nx);
+        }
         this.x = x;
-        this.r = system.rhs.clone();
+        this.r = new double[a.m];
+        system.rightHandSide(r);
         this.z = new double[a.m];
         this.p = new double[a.m];
         this.q = new double[a.m];
@@ -49,13 +61,7 @@ final class ConjugateGradients {
     // q = A p; partialA = p·q per chunk
     private void applyAndDot(int worker, int workers) {
         for (int c = worker; c < chunks.count; c += workers) {
-            double pq = 0;
-            for (int s = chunks.from(c), end = chunks.from(c + 1); s < end; s++) {
-                double v = a.row(s, p);
-                q[s] = v;
-                pq += p[s] * v;
-            }
-            partialA[c] = pq;
+            partialA[c] = a.multiply(rows[worker], chunks, c, p, q);
         }
     }
 
@@ -89,6 +95,13 @@ final class ConjugateGradients {
             for (int s = chunks.from(c), end = chunks.from(c + 1); s < end; s++) {
                 p[s] = z[s] + beta * p[s];
             }
+        }
+    }
+
+    // q = A x (r is the right-hand side again afterwards, see trueResidual)
+    private void residual(int worker, int workers) {
+        for (int c = worker; c < chunks.count; c += workers) {
+            a.multiply(rows[worker], chunks, c, x, q);
         }
     }
 
@@ -129,5 +142,19 @@ final class ConjugateGradients {
             k++;
         }
         return k;
+    }
+
+    /** @return ‖b − A x‖/‖b‖ of the solution, recomputed from x (not the recursively updated residual) */
+    double trueResidual() {
+        team.run(residualTask);
+        system.rightHandSide(r);
+        double rr = 0;
+        double bb = 0;
+        for (int s = 0; s < a.m; s++) {
+            double d = r[s] - q[s];
+            rr += d * d;
+            bb += r[s] * r[s];
+        }
+        return Math.sqrt(rr / bb);
     }
 }

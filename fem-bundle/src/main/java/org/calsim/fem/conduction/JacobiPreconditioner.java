@@ -2,7 +2,10 @@ package org.calsim.fem.conduction;
 
 import org.calsim.parallel.WorkerTeam;
 
-/** Diagonal (Jacobi) preconditioning, M = D: cheap per iteration, but the iterations grow with the image size. */
+/**
+ * Diagonal (Jacobi) preconditioning, M = D: cheap per iteration, but the iterations grow with the image size.
+ * Holds the diagonal (8 bytes per unknown).
+ */
 final class JacobiPreconditioner implements Preconditioner {
     private final double[] diagonal;
     private final Chunks chunks;
@@ -11,10 +14,15 @@ final class JacobiPreconditioner implements Preconditioner {
     private double[] r;
     private double[] z;
 
-    JacobiPreconditioner(Stencil a, WorkerTeam team) {
-        this.diagonal = a.diagonal;
-        this.chunks = new Chunks(a.m);
+    JacobiPreconditioner(Stencil a, Chunks chunks, WorkerTeam team) {
+        this.diagonal = new double[a.m];
+        this.chunks = chunks;
         this.team = team;
+        Stencil.Row row = new Stencil.Row(a.cells.nx);
+        for (int y = 0; y < a.cells.rows; y++) {
+            a.load(row, y, 0, a.m);
+            System.arraycopy(row.diagonal, 0, diagonal, row.start, row.count);
+        }
     }
 
     @Override

@@ -71,42 +71,107 @@ public final class SteadyConduction {
     }
 
     /**
+     * Solves on a field of conductivities per voxel: the distinct values become phases (at most 256).
+     *
      * @param n             voxels along x, y, z
-     * @param conductivity  σ per voxel (x fastest), ≥ 0
+     * @param conductivity  σ per voxel (x fastest), ≥ 0, at most 256 distinct values
      * @param axis          0, 1 or 2: the direction of transport (2 = through-plane)
      * @param periodic      per axis x, y, z: whether the image wraps along it (else its two faces are no-flux);
      *                      {@code periodic[axis]} must be false (those faces hold the potentials)
      * @param settings      tolerances, iteration limit, threads and preconditioner
      */
     public static Result solve(int[] n, double[] conductivity, int axis, boolean[] periodic, Settings settings) {
-        boolean[] active = percolating(n, conductivity, axis, periodic);
-        ConductanceSystem system = new ConductanceSystem(n, conductivity, active, axis, periodic);
-        int m = system.stencil.m;
+        java.util.Map<Double, Integer> index = new java.util.LinkedHashMap<>();
+        byte[] phase = new byte[conductivity.length];
+        for (int v = 0; v < conductivity.length; v++) {
+            int p = index.computeIfAbsent(conductivity[v], value -> index.size());
+            if (p > 255) {
+                throw new IllegalArgumentException("more than 256 distinct conductivities: give phases and a "
+                        + "conductivity per phase");
+            }
+            phase[v] = (byte) p;
+        }
+        double[] table = new double[index.size()];
+        index.forEach((value, p) -> table[p] = value);
+        return solve(n, phase, table, axis, periodic, settings);
+    }
+
+    /**
+     * Solves on an image of phases with a conductivity per phase: nothing per voxel is allocated beyond bit sets,
+     * and per unknown (percolating voxel) the vectors of the solver ({@link #memoryNeeded}).
+     *
+     * @param n             voxels along x, y, z
+     * @param phase         phase of every voxel (x fastest; read as unsigned), an index into {@code conductivity}
+     * @param conductivity  σ ≥ 0 per phase
+     * @param axis          0, 1 or 2: the direction of transport (2 = through-plane)
+     * @param periodic      per axis x, y, z: whether the image wraps along it (else its two faces are no-flux);
+     *                      {@code periodic[axis]} must be false (those faces hold the potentials)
+     * @param settings      tolerances, iteration limit, threads and preconditioner
+     */
+    public static Result solve(int[] n, byte[] phase, double[] conductivity, int axis, boolean[] periodic,
+                               Settings settings) {
+        Occupancy active = percolating(n, phase, conductivity, axis, periodic);
+        int m = active.count;
         if (m == 0) {
             return new Result(false, 0, 0, 0, 0, 0, 0);
         }
+        ConductanceSystem system = new ConductanceSystem(active, phase, conductivity, axis, periodic);
+        Chunks chunks = new Chunks(active);
         double[] phi = new double[m];
         int iterations;
+        double residual;
         try (WorkerTeam team = new WorkerTeam(settings.threads(), "calsim-conduction")) {
             Preconditioner preconditioner = settings.preconditioning() == Preconditioning.MULTIGRID
                     ? new AggregationMultigrid(system.stencil, team)
-                    : new JacobiPreconditioner(system.stencil, team);
-            iterations = new ConjugateGradients(system, preconditioner, team, phi)
-                    .solve(settings.tolerance(), settings.fluxTolerance(), settings.maxIterations());
-        }
-        double rr = 0;
-        double bb = 0;
-        for (int s = 0; s < m; s++) {
-            double d = system.rhs[s] - system.stencil.row(s, phi);
-            rr += d * d;
-            bb += system.rhs[s] * system.rhs[s];
+                    : new JacobiPreconditioner(system.stencil, chunks, team);
+            ConjugateGradients cg = new ConjugateGradients(system, chunks, preconditioner, team, phi);
+            iterations = cg.solve(settings.tolerance(), settings.fluxTolerance(), settings.maxIterations());
+            residual = cg.trueResidual();
         }
         double in = system.inletCurrent(phi);
         double out = system.outletCurrent(phi);
         int na = n[(axis + 1) % 3];
         int nb = n[(axis + 2) % 3];
         double effective = out * n[axis] / ((double) na * nb);
-        return new Result(true, effective, in, out, iterations, Math.sqrt(rr / bb), m);
+        return new Result(true, effective, in, out, iterations, residual, m);
+    }
+
+    /**
+     * Heap a solve needs beyond its input image, an upper bound: the percolation search (two bit sets of the
+     * voxels and a queue of 4 bytes per conducting voxel), the occupancy of the unknowns and their ±y, ±z
+     * neighbours (16 bytes per unknown), the conjugate-gradient vectors (40 bytes per unknown), the face tables,
+     * and the preconditioner: the multigrid's 8 bytes per unknown plus {@value AggregationMultigrid#COARSE_BYTES}
+     * bytes per unknown of each coarse grid, taken as the fewer of the unknowns and the grid's cells; Jacobi's
+     * diagonal 8 bytes per unknown.
+     *
+     * @param n           voxels along x, y, z
+     * @param conducting  voxels with σ &gt; 0 (the unknowns are the percolating ones among them)
+     * @return bytes
+     */
+    public static long memoryNeeded(int[] n, long conducting, Preconditioning preconditioning) {
+        long voxels = (long) n[0] * n[1] * n[2];
+        long percolation = 2 * ((voxels + 63) / 64 * 8) + 4 * conducting;
+        long faces = 12L * ((long) n[0] * n[1] + (long) n[1] * n[2] + (long) n[0] * n[2]) * 2;
+        long bytes = percolation + Occupancy.bytes(n[0], n[1], n[2]) + faces
+                + ((long) ConjugateGradients.VECTORS * Double.BYTES + Stencil.FAR_BYTES) * conducting;
+        if (preconditioning == Preconditioning.JACOBI) {
+            return bytes + 8 * conducting;
+        }
+        bytes += AggregationMultigrid.FINE_BYTES * conducting;
+        long[] dims = {n[0], n[1], n[2]};
+        long unknowns = conducting;
+        while (unknowns > AggregationMultigrid.COARSEST) {
+            for (int a = 0; a < 3; a++) {
+                dims[a] = (dims[a] + 1) / 2;
+            }
+            unknowns = Math.min(unknowns, dims[0] * dims[1] * dims[2]);
+            bytes += unknowns * AggregationMultigrid.COARSE_BYTES + Occupancy.bytes((int) dims[0], (int) dims[1],
+                    (int) dims[2]);
+            if (dims[0] * dims[1] * dims[2] == 1) {
+                break;
+            }
+        }
+        return bytes;
     }
 
     /**
@@ -114,23 +179,51 @@ public final class SteadyConduction {
      * @return the number of voxels with σ &gt; 0 connected (6-connectivity) to both faces normal to {@code axis}
      *         (the percolating part of a phase)
      */
-    public static int percolatingCount(int[] n, double[] conductivity, int axis, boolean[] periodic) {
-        int count = 0;
-        for (boolean b : percolating(n, conductivity, axis, periodic)) {
-            count += b ? 1 : 0;
-        }
-        return count;
+    public static int percolatingCount(int[] n, byte[] phase, double[] conductivity, int axis, boolean[] periodic) {
+        return percolating(n, phase, conductivity, axis, periodic).count;
     }
 
-    /** @return voxels with σ &gt; 0 connected (6-connectivity) to both faces normal to {@code axis} */
-    static boolean[] percolating(int[] n, double[] conductivity, int axis, boolean[] periodic) {
+    /** @return the voxels with σ &gt; 0 connected (6-connectivity) to both faces normal to {@code axis} */
+    static Occupancy percolating(int[] n, byte[] phase, double[] conductivity, int axis, boolean[] periodic) {
         checkPeriodic(axis, periodic);
-        boolean[] fromInlet = flood(n, conductivity, axis, 0, periodic);
-        boolean[] fromOutlet = flood(n, conductivity, axis, n[axis] - 1, periodic);
-        for (int v = 0; v < fromInlet.length; v++) {
-            fromInlet[v] &= fromOutlet[v];
+        int nx = n[0];
+        int ny = n[1];
+        int nz = n[2];
+        if ((long) nx * ny * nz != phase.length) {
+            throw new IllegalArgumentException(phase.length + " phases for " + nx + " x " + ny + " x " + nz
+                    + " voxels");
         }
-        return fromInlet;
+        boolean[] conducts = new boolean[256];
+        for (int p = 0; p < conductivity.length; p++) {
+            if (!(conductivity[p] >= 0) || Double.isInfinite(conductivity[p])) {
+                throw new IllegalArgumentException("conductivity of phase " + p + " is " + conductivity[p]
+                        + ": it must be finite and >= 0");
+            }
+            conducts[p] = conductivity[p] > 0;
+        }
+        int conducting = 0;
+        for (byte p : phase) {
+            if ((p & 0xFF) >= conductivity.length) {
+                throw new IllegalArgumentException("phase " + (p & 0xFF) + " has no conductivity ("
+                        + conductivity.length + " given)");
+            }
+            conducting += conducts[p & 0xFF] ? 1 : 0;
+        }
+        long[] both = flood(n, phase, conducts, conducting, axis, 0, periodic);
+        long[] fromOutlet = flood(n, phase, conducts, conducting, axis, n[axis] - 1, periodic);
+        long[] bits = Occupancy.empty(nx, ny, nz);
+        int words = Occupancy.rowWords(nx);
+        for (int w = 0; w < both.length; w++) {
+            long b = both[w] & fromOutlet[w];
+            while (b != 0) {
+                long v = ((long) w << 6) + Long.numberOfTrailingZeros(b);
+                b &= b - 1;
+                int i = (int) (v % nx);
+                int row = (int) (v / nx);
+                bits[Occupancy.word(i, row, words)] |= 1L << i;
+            }
+        }
+        return new Occupancy(nx, ny, nz, bits);
     }
 
     /** @throws IllegalArgumentException unless {@code periodic} names three axes and leaves {@code axis} closed */
@@ -144,26 +237,30 @@ public final class SteadyConduction {
         }
     }
 
-    private static boolean[] flood(int[] n, double[] conductivity, int axis, int face, boolean[] periodic) {
+    /** @return one bit per voxel (index v = x + nx (y + ny z)): conducting and connected to the face */
+    private static long[] flood(int[] n, byte[] phase, boolean[] conducts, int conducting, int axis, int face,
+                                boolean[] periodic) {
         int nx = n[0];
         int ny = n[1];
-        int nz = n[2];
-        int total = nx * ny * nz;
+        int total = phase.length;
         int[] stride = {1, nx, nx * ny};
-        boolean[] seen = new boolean[total];
-        int[] queue = new int[total];
+        long[] seen = new long[(total + 63) >>> 6];
+        int[] queue = new int[conducting];
         int head = 0;
         int tail = 0;
+        int[] ijk = new int[3];
         for (int v = 0; v < total; v++) {
-            int[] ijk = {v % nx, (v / nx) % ny, v / (nx * ny)};
-            if (ijk[axis] == face && conductivity[v] > 0) {
-                seen[v] = true;
+            int along = (v / stride[axis]) % n[axis];
+            if (along == face && conducts[phase[v] & 0xFF]) {
+                seen[v >>> 6] |= 1L << v;
                 queue[tail++] = v;
             }
         }
         while (head < tail) {
             int v = queue[head++];
-            int[] ijk = {v % nx, (v / nx) % ny, v / (nx * ny)};
+            ijk[0] = v % nx;
+            ijk[1] = (v / nx) % ny;
+            ijk[2] = v / (nx * ny);
             for (int a = 0; a < 3; a++) {
                 for (int step = -1; step <= 1; step += 2) {
                     int coordinate = ijk[a] + step;
@@ -176,8 +273,8 @@ public final class SteadyConduction {
                     } else {
                         u = v + step * stride[a];
                     }
-                    if (!seen[u] && conductivity[u] > 0) {
-                        seen[u] = true;
+                    if ((seen[u >>> 6] & (1L << u)) == 0 && conducts[phase[u] & 0xFF]) {
+                        seen[u >>> 6] |= 1L << u;
                         queue[tail++] = u;
                     }
                 }

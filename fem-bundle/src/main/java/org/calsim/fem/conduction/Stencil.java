@@ -1,113 +1,753 @@
 package org.calsim.fem.conduction;
 
-import java.util.Arrays;
-
 /**
- * A symmetric 7-point operator A = D − G on a subset of the cells of a structured grid: per unknown its cell,
- * the diagonal D, and up to six neighbour conductances (directions −x, +x, −y, +y, −z, +z; neighbour −1 where
- * there is none). It is the finite-volume conduction matrix on the fine grid and its Galerkin coarsenings on the
- * coarser ones.
+ * A symmetric 7-point operator on the occupied cells of a structured grid ({@link Occupancy}):
+ * (A x)_s = Σ_t g_st (x_s − x_t) + h_s x_s over the occupied neighbours t of s (across a periodic face the cell
+ * on the opposite face), with conductances g ≥ 0 and a sink h ≥ 0 (the conductance to the Dirichlet faces). It
+ * is the finite-volume conduction matrix on the voxel grid and its Galerkin coarsenings on the coarser grids.
+ *
+ * <p>Every grid keeps per unknown its ±y and ±z neighbours (16 bytes); the ±x ones are the next and previous
+ * unknown when the bit beside is set. On the voxel grid no conductance is stored: they come from the phase of each
+ * voxel and a table of conductances per phase pair, exactly as the system defines them (2σ₁σ₂/(σ₁ + σ₂) between
+ * two voxels, 2σ to a Dirichlet face); when all conducting phases have the same σ (the pores alone) the kernels
+ * use that one number directly. On a coarse grid the conductances to the +x, +y, +z neighbours and the sink are
+ * stored (4 doubles per unknown; the −x conductance of s is the +x one of its −x neighbour).
+ *
+ * <p>The kernels walk whole rows of a {@link Chunks} chunk. On a coarse grid and on the voxel grid with one
+ * conductance they read the neighbours straight from the bits and the ±y/±z table, a missing neighbour being the
+ * unknown itself with no conductance, so they do not branch on the structure; on a voxel grid with several
+ * conductivities a {@link Row} first gathers one row's neighbours and conductances for one worker.
  */
 final class Stencil {
+    final Occupancy cells;
     /** Number of unknowns. */
     final int m;
-    /** Grid cell (x fastest) of each unknown, in increasing order. */
-    final int[] cell;
-    /** Grid dimensions. */
-    final int[] dims;
-    /** Neighbour unknown per unknown and direction, −1 where there is none. */
-    final int[] neighbour;
-    /** Conductance to that neighbour. */
-    final double[] g;
-    /** Diagonal of A. */
-    final double[] diagonal;
+    /** Per axis: whether the grid wraps along it. */
+    final boolean[] periodic;
+    // the voxel grid: phase per voxel, conductance per phase pair and to a Dirichlet face
+    private final byte[] phase;
+    private final int phases;
+    private final double[] pair;
+    private final double[] face;
+    /** The conductance between any two conducting voxels when all conducting phases have the same σ, else ≤ 0. */
+    private final double uniform;
+    /** With one conductance σ: 1/(σ w) for the ℓ1 diagonal σ w of the smoother (w = links + links outside the
+     *  chunk + 2 per Dirichlet face, at most 16), a multiplication instead of a division in the sweeps. */
+    private final double[] inverse;
+    /** Axis normal to the Dirichlet faces (voxel grid only). */
+    private final int axis;
+    // a coarse grid: conductances to the +x, +y, +z neighbours, sink
+    private final double[] gx;
+    private final double[] gy;
+    private final double[] gz;
+    private final double[] sink;
+    /** Per unknown its −y, +y, −z, +z neighbours (the unknown itself where there is none): the ±x ones are found
+     *  from the bits. */
+    private final int[] far;
 
-    Stencil(int[] cell, int[] dims, int[] neighbour, double[] g, double[] diagonal) {
-        this.m = cell.length;
-        this.cell = cell;
-        this.dims = dims;
-        this.neighbour = neighbour;
-        this.g = g;
-        this.diagonal = diagonal;
-    }
+    /**
+     * One worker's view of one row: its unknowns with their six neighbours (−x, +x, −y, +y, −z, +z): the
+     * neighbour's unknown (the unknown itself where there is none), its conductance split into the part inside
+     * the chunk being worked on and the part outside, the diagonal h + Σg and the ℓ1 diagonal (plus the
+     * conductances outside the chunk). Filled by {@link Stencil#load}; the kernels then run on flat arrays.
+     */
+    static final class Row {
+        final int[] neighbour;
+        final double[] gIn;
+        final double[] gOut;
+        final double[] diagonal;
+        final double[] l1;
+        final double[] sink;
+        final int[] column;
+        /** A value per unknown of the row ({@link Stencil#residuals}). */
+        final double[] value;
+        int row;
+        int j;
+        int k;
+        /** Voxel index of column 0 of the row. */
+        int voxel;
+        /** First unknown of the row, and the number of unknowns in it. */
+        int start;
+        int count;
+        int yMinus;
+        int yPlus;
+        int zMinus;
+        int zPlus;
 
-    /** @return (A x)_s */
-    double row(int s, double[] x) {
-        double sum = diagonal[s] * x[s];
-        for (int e = 6 * s; e < 6 * s + 6; e++) {
-            int t = neighbour[e];
-            if (t >= 0) {
-                sum -= g[e] * x[t];
-            }
+        /** @param columns the longest row (the x size of the finest grid) */
+        Row(int columns) {
+            neighbour = new int[6 * columns];
+            gIn = new double[6 * columns];
+            gOut = new double[6 * columns];
+            diagonal = new double[columns];
+            l1 = new double[columns];
+            sink = new double[columns];
+            column = new int[columns];
+            value = new double[columns];
         }
-        return sum;
     }
 
     /**
-     * Aggregation of 2 × 2 × 2 blocks of cells: every occupied block of the grid of half the size (rounded up)
-     * becomes one coarse unknown. With the piecewise-constant prolongation P (a fine unknown takes its block's
-     * value) the Galerkin operator Pᵀ A P is again a 7-point stencil: the conductance between two blocks is the
-     * sum of the fine conductances between them, and the coarse diagonal is the sum of the fine diagonals less
-     * the conductances inside the block (Braess 1995; Notay 2010, Electron. Trans. Numer. Anal. 37, 123).
+     * The finite-volume operator of the voxel grid.
      *
-     * @param aggregate filled with the coarse unknown of each fine unknown
-     * @return the coarse operator
+     * @param cells        the unknowns: the voxels that carry current
+     * @param periodic     per axis whether the image wraps along it
+     * @param phase        phase of every voxel (unsigned), an index into {@code conductivity}
+     * @param conductivity σ per phase
+     * @param axis         axis normal to the Dirichlet faces
      */
-    Stencil coarsen(int[] aggregate) {
-        int[] coarseDims = {(dims[0] + 1) / 2, (dims[1] + 1) / 2, (dims[2] + 1) / 2};
-        int coarseCells = coarseDims[0] * coarseDims[1] * coarseDims[2];
-        int[] slot = new int[coarseCells];
-        Arrays.fill(slot, -1);
-        for (int s = 0; s < m; s++) {
-            slot[coarseCell(cell[s], coarseDims)] = 0;
-        }
-        int mc = 0;
-        for (int c = 0; c < coarseCells; c++) {
-            if (slot[c] == 0) {
-                slot[c] = mc++;
+    Stencil(Occupancy cells, boolean[] periodic, byte[] phase, double[] conductivity, int axis) {
+        this.cells = cells;
+        this.m = cells.count;
+        this.periodic = periodic.clone();
+        this.phase = phase;
+        this.phases = conductivity.length;
+        this.pair = new double[phases * phases];
+        this.face = new double[phases];
+        for (int a = 0; a < phases; a++) {
+            double sa = conductivity[a];
+            face[a] = 2 * sa;
+            for (int b = 0; b < phases; b++) {
+                double sb = conductivity[b];
+                pair[a * phases + b] = sa > 0 && sb > 0 ? 2 * sa * sb / (sa + sb) : 0;
             }
         }
-        int[] coarse = new int[mc];
-        for (int c = 0; c < coarseCells; c++) {
-            if (slot[c] >= 0) {
-                coarse[slot[c]] = c;
-            }
+        this.axis = axis;
+        double common = 0;
+        for (double g : pair) {
+            common = g == 0 ? common : common == 0 || common == g ? g : -1;
         }
-        int[] coarseNeighbour = new int[6 * mc];
-        Arrays.fill(coarseNeighbour, -1);
-        double[] coarseG = new double[6 * mc];
-        double[] coarseDiagonal = new double[mc];
-        for (int s = 0; s < m; s++) {
-            aggregate[s] = slot[coarseCell(cell[s], coarseDims)];
+        this.uniform = common;
+        this.inverse = new double[17];
+        for (int w = 1; w < inverse.length; w++) {
+            inverse[w] = 1 / (common * w);
         }
-        for (int s = 0; s < m; s++) {
-            int a = aggregate[s];
-            coarseDiagonal[a] += diagonal[s];
-            for (int d = 0; d < 6; d++) {
-                int t = neighbour[6 * s + d];
-                if (t < 0) {
-                    continue;
-                }
-                int b = aggregate[t];
-                if (b == a) {
-                    coarseDiagonal[a] -= g[6 * s + d];
-                } else {
-                    int e = 6 * a + d;
-                    if (coarseNeighbour[e] >= 0 && coarseNeighbour[e] != b) {
-                        throw new IllegalStateException("block " + a + " has two neighbours in direction " + d);
-                    }
-                    coarseNeighbour[e] = b;
-                    coarseG[e] += g[6 * s + d];
-                }
-            }
-        }
-        return new Stencil(coarse, coarseDims, coarseNeighbour, coarseG, coarseDiagonal);
+        this.gx = null;
+        this.gy = null;
+        this.gz = null;
+        this.sink = null;
+        this.far = farNeighbours(cells, this.periodic);
     }
 
-    private int coarseCell(int v, int[] coarseDims) {
-        int i = v % dims[0];
-        int j = (v / dims[0]) % dims[1];
-        int k = v / (dims[0] * dims[1]);
-        return i / 2 + coarseDims[0] * (j / 2 + coarseDims[1] * (k / 2));
+    private Stencil(Occupancy cells, boolean[] periodic, double[] gx, double[] gy, double[] gz, double[] sink) {
+        this.cells = cells;
+        this.m = cells.count;
+        this.periodic = periodic;
+        this.phase = null;
+        this.phases = 0;
+        this.pair = null;
+        this.face = null;
+        this.axis = -1;
+        this.uniform = 0;
+        this.inverse = null;
+        this.gx = gx;
+        this.gy = gy;
+        this.gz = gz;
+        this.sink = sink;
+        this.far = farNeighbours(cells, periodic);
     }
+
+    /** Bytes per unknown of the ±y, ±z neighbour table every grid holds. */
+    static final int FAR_BYTES = 16;
+
+    /** @return t, or s when t &lt; 0 (no neighbour) */
+    private static int self(int t, int s) {
+        return t < 0 ? s : t;
+    }
+
+    /** @return per unknown its −y, +y, −z, +z neighbours, the unknown itself where there is none (a periodic axis
+     *          one cell long joins a cell to itself, which adds nothing to A: the same) */
+    private static int[] farNeighbours(Occupancy cells, boolean[] periodic) {
+        int[] far = new int[Math.multiplyExact(4, cells.count)];
+        int words = cells.rowWords;
+        for (int row = 0; row < cells.rows; row++) {
+            int yMinus = cells.neighbourRow(row, 1, -1, periodic[1]);
+            int yPlus = cells.neighbourRow(row, 1, 1, periodic[1]);
+            int zMinus = cells.neighbourRow(row, 2, -1, periodic[2]);
+            int zPlus = cells.neighbourRow(row, 2, 1, periodic[2]);
+            int s = cells.rowStart(row);
+            for (int w = 0; w < words; w++) {
+                long b = cells.bits[row * words + w];
+                while (b != 0) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(b);
+                    b &= b - 1;
+                    far[4 * s] = yMinus < 0 ? s : self(cells.slot(i, yMinus), s);
+                    far[4 * s + 1] = yPlus < 0 ? s : self(cells.slot(i, yPlus), s);
+                    far[4 * s + 2] = zMinus < 0 ? s : self(cells.slot(i, zMinus), s);
+                    far[4 * s + 3] = zPlus < 0 ? s : self(cells.slot(i, zPlus), s);
+                    s++;
+                }
+            }
+        }
+        return far;
+    }
+
+    /** @return bytes a coarse grid of {@code unknowns} stores (conductances and sink) */
+    static long coarseBytes(long unknowns) {
+        return (32 + FAR_BYTES) * unknowns;
+    }
+
+    /**
+     * Fills r with row {@code row}: its unknowns, their neighbours and conductances, the conductances to
+     * neighbours outside [from, end) counted apart.
+     */
+    void load(Row r, int row, int from, int end) {
+        r.row = row;
+        r.j = row % cells.ny;
+        r.k = row / cells.ny;
+        r.voxel = cells.nx * row;
+        r.start = cells.rowStart(row);
+        r.count = cells.rowStart(row + 1) - r.start;
+        r.yMinus = cells.neighbourRow(row, 1, -1, periodic[1]);
+        r.yPlus = cells.neighbourRow(row, 1, 1, periodic[1]);
+        r.zMinus = cells.neighbourRow(row, 2, -1, periodic[2]);
+        r.zPlus = cells.neighbourRow(row, 2, 1, periodic[2]);
+        int nx = cells.nx;
+        int words = cells.rowWords;
+        long[] bits = cells.bits;
+        boolean voxels = phase != null;
+        int s = r.start;
+        int q = 0;
+        for (int w = 0; w < words; w++) {
+            long b = bits[row * words + w];
+            while (b != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(b);
+                b &= b - 1;
+                r.column[q] = i;
+                int v = r.voxel + i;
+                int e = 6 * q;
+                // −x, +x
+                int t = -1;
+                int u = 0;
+                if (i > 0) {
+                    if (occupied(i - 1, row)) {
+                        t = s - 1;
+                        u = v - 1;
+                    }
+                } else if (periodic[0]) {
+                    t = cells.slot(nx - 1, row);
+                    u = r.voxel + nx - 1;
+                }
+                double in = 0;
+                double all = 0;
+                double g = t < 0 ? 0 : voxels ? conductance(u, v) : gx[t];
+                in += put(r, e, s, t, g, from, end);
+                all += g;
+                t = -1;
+                if (i < nx - 1) {
+                    if (occupied(i + 1, row)) {
+                        t = s + 1;
+                        u = v + 1;
+                    }
+                } else if (periodic[0]) {
+                    t = cells.slot(0, row);
+                    u = r.voxel;
+                }
+                g = t < 0 ? 0 : voxels ? conductance(u, v) : gx[s];
+                in += put(r, e + 1, s, t, g, from, end);
+                all += g;
+                // −y, +y, −z, +z
+                t = far[4 * s];
+                t = t == s ? -1 : t;
+                g = t < 0 ? 0 : voxels ? conductance(i + nx * r.yMinus, v) : gy[t];
+                in += put(r, e + 2, s, t, g, from, end);
+                all += g;
+                t = far[4 * s + 1];
+                t = t == s ? -1 : t;
+                g = t < 0 ? 0 : voxels ? conductance(i + nx * r.yPlus, v) : gy[s];
+                in += put(r, e + 3, s, t, g, from, end);
+                all += g;
+                t = far[4 * s + 2];
+                t = t == s ? -1 : t;
+                g = t < 0 ? 0 : voxels ? conductance(i + nx * r.zMinus, v) : gz[t];
+                in += put(r, e + 4, s, t, g, from, end);
+                all += g;
+                t = far[4 * s + 3];
+                t = t == s ? -1 : t;
+                g = t < 0 ? 0 : voxels ? conductance(i + nx * r.zPlus, v) : gz[s];
+                in += put(r, e + 5, s, t, g, from, end);
+                all += g;
+                double h = voxels ? boundary(r, i, v) : sink[s];
+                r.sink[q] = h;
+                r.diagonal[q] = h + all;
+                r.l1[q] = h + 2 * all - in;
+                q++;
+                s++;
+            }
+        }
+    }
+
+    /** Sets neighbour e of unknown s to t (s itself when t &lt; 0) with conductance g, inside or outside [from, end).
+     *  @return the conductance inside */
+    private static double put(Row r, int e, int s, int t, double g, int from, int end) {
+        double in = t >= from && t < end ? g : 0;
+        r.neighbour[e] = t < 0 ? s : t;
+        r.gIn[e] = in;
+        r.gOut[e] = g - in;
+        return in;
+    }
+
+    /** @return the conductance between neighbouring conducting voxels v and u of the voxel grid */
+    private double conductance(int v, int u) {
+        return uniform > 0 ? uniform : pair(v, u);
+    }
+
+    private boolean occupied(int i, int row) {
+        return (cells.bits[Occupancy.word(i, row, cells.rowWords)] & (1L << i)) != 0;
+    }
+
+    private double pair(int v, int u) {
+        return pair[(phase[v] & 0xFF) * phases + (phase[u] & 0xFF)];
+    }
+
+    /** @return the conductance of voxel v (column i of r's row) to the Dirichlet faces it lies on */
+    private double boundary(Row r, int i, int v) {
+        int c = axis == 0 ? i : axis == 1 ? r.j : r.k;
+        int n = axis == 0 ? cells.nx : axis == 1 ? cells.ny : cells.nz;
+        double f = face[phase[v] & 0xFF];
+        return (c == 0 ? f : 0) + (c == n - 1 ? f : 0);
+    }
+
+    /** @return the conductance of unknown s, at voxel i of r's row, to the inlet face (coordinate 0 along the
+     *          Dirichlet axis); voxel grid only */
+    double inletConductance(Row r, int i) {
+        int c = axis == 0 ? i : axis == 1 ? r.j : r.k;
+        return c == 0 ? face[phase[r.voxel + i] & 0xFF] : 0;
+    }
+
+    /** @return the conductance of the voxel at column i of r's row to the outlet face; voxel grid only */
+    double outletConductance(Row r, int i) {
+        int c = axis == 0 ? i : axis == 1 ? r.j : r.k;
+        int n = axis == 0 ? cells.nx : axis == 1 ? cells.ny : cells.nz;
+        return c == n - 1 ? face[phase[r.voxel + i] & 0xFF] : 0;
+    }
+
+    /**
+     * y = A x on the rows of chunk c.
+     *
+     * @return Σ x_s y_s over the chunk
+     */
+    double multiply(Row r, Chunks chunks, int c, double[] x, double[] y) {
+        if (uniform > 0) {
+            return uniformMultiply(chunks, c, x, y);
+        }
+        if (phase == null) {
+            return storedSweep(Kernel.MULTIPLY, chunks, c, x, y, null, null);
+        }
+        double xy = 0;
+        for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
+            load(r, row, 0, m);
+            int[] t = r.neighbour;
+            double[] g = r.gIn;
+            for (int q = 0, s = r.start; q < r.count; q++, s++) {
+                int e = 6 * q;
+                double value = r.diagonal[q] * x[s] - g[e] * x[t[e]] - g[e + 1] * x[t[e + 1]]
+                        - g[e + 2] * x[t[e + 2]] - g[e + 3] * x[t[e + 3]] - g[e + 4] * x[t[e + 4]]
+                        - g[e + 5] * x[t[e + 5]];
+                y[s] = value;
+                xy += x[s] * value;
+            }
+        }
+        return xy;
+    }
+
+    /** Sets r.start, r.count and, per unknown q of row {@code row}, r.column[q] and r.value[q] = (b − A x)_s,
+     *  s = r.start + q. */
+    void residuals(Row r, int row, double[] b, double[] x) {
+        if (uniform > 0) {
+            uniformResiduals(r, row, b, x);
+            return;
+        }
+        if (phase == null) {
+            storedResiduals(r, row, b, x);
+            return;
+        }
+        load(r, row, 0, m);
+        int[] t = r.neighbour;
+        double[] g = r.gIn;
+        for (int q = 0, s = r.start; q < r.count; q++, s++) {
+            int e = 6 * q;
+            r.value[q] = b[s] - r.diagonal[q] * x[s] + g[e] * x[t[e]] + g[e + 1] * x[t[e + 1]]
+                    + g[e + 2] * x[t[e + 2]] + g[e + 3] * x[t[e + 3]] + g[e + 4] * x[t[e + 4]]
+                    + g[e + 5] * x[t[e + 5]];
+        }
+    }
+
+    /** What {@link #storedSweep} does. */
+    private enum Kernel { MULTIPLY, FORWARD, BACKWARD }
+
+    /**
+     * The kernels of a coarse grid, straight from its stored conductances (a missing neighbour is s itself with
+     * conductance 0): y = A x (returns Σ x_s y_s), or the forward or backward ℓ1 sweep on b with {@code old}.
+     */
+    private double storedSweep(Kernel kernel, Chunks chunks, int c, double[] x, double[] y, double[] b,
+                               double[] old) {
+        int from = kernel == Kernel.MULTIPLY ? 0 : chunks.from(c);
+        int end = kernel == Kernel.MULTIPLY ? m : chunks.from(c + 1);
+        boolean backward = kernel == Kernel.BACKWARD;
+        boolean forward = kernel == Kernel.FORWARD;
+        double xy = 0;
+        int words = cells.rowWords;
+        int firstRow = chunks.rowFrom(c);
+        int lastRow = chunks.rowFrom(c + 1) - 1;
+        for (int n = 0, rows = lastRow - firstRow + 1; n < rows; n++) {
+            int row = backward ? lastRow - n : firstRow + n;
+            int s = backward ? cells.rowStart(row + 1) - 1 : cells.rowStart(row);
+            for (int v = 0; v < words; v++) {
+                int w = backward ? words - 1 - v : v;
+                long bits = cells.bits[row * words + w];
+                while (bits != 0) {
+                    int bit = backward ? 63 - Long.numberOfLeadingZeros(bits) : Long.numberOfTrailingZeros(bits);
+                    bits &= ~(1L << bit);
+                    int i = (w << 6) + bit;
+                    int f = 4 * s;
+                    int t0 = minusX(s, i, row);
+                    int t1 = plusX(s, i, row);
+                    int t2 = far[f];
+                    int t3 = far[f + 1];
+                    int t4 = far[f + 2];
+                    int t5 = far[f + 3];
+                    double g0 = t0 == s ? 0 : gx[t0];
+                    double g1 = gx[s];
+                    double g2 = t2 == s ? 0 : gy[t2];
+                    double g3 = gy[s];
+                    double g4 = t4 == s ? 0 : gz[t4];
+                    double g5 = gz[s];
+                    double diagonal = sink[s] + g0 + g1 + g2 + g3 + g4 + g5;
+                    if (kernel == Kernel.MULTIPLY) {
+                        double value = diagonal * x[s] - g0 * x[t0] - g1 * x[t1] - g2 * x[t2] - g3 * x[t3]
+                                - g4 * x[t4] - g5 * x[t5];
+                        y[s] = value;
+                        xy += x[s] * value;
+                    } else {
+                        double l1 = diagonal + g0 * outside(t0, from, end) + g1 * outside(t1, from, end)
+                                + g2 * outside(t2, from, end) + g3 * outside(t3, from, end)
+                                + g4 * outside(t4, from, end) + g5 * outside(t5, from, end);
+                        double[] across = forward ? null : old;
+                        double sum = g0 * read(t0, from, end, x, across) + g1 * read(t1, from, end, x, across)
+                                + g2 * read(t2, from, end, x, across) + g3 * read(t3, from, end, x, across)
+                                + g4 * read(t4, from, end, x, across) + g5 * read(t5, from, end, x, across);
+                        if (forward) {
+                            x[s] = (b[s] + sum) / l1;
+                        } else {
+                            x[s] += (b[s] - diagonal * x[s] + sum) / l1;
+                        }
+                    }
+                    s += backward ? -1 : 1;
+                }
+            }
+        }
+        return xy;
+    }
+
+    /** @return x[t] when t is in [from, end), else old[t] (0 when old is null) */
+    private static double read(int t, int from, int end, double[] x, double[] old) {
+        return t >= from && t < end ? x[t] : old == null ? 0 : old[t];
+    }
+
+    // The voxel grid with one conductance σ between any two conducting voxels (all conducting phases alike, as
+    // for the pores alone): (A x)_s = σ (n_s x_s − Σ_t x_t) + h_s x_s, the neighbours read straight from the bits
+    // and the ±y, ±z table, nothing loaded into a Row.
+
+    /** @return the −x neighbour of unknown s at column i of {@code row}, or s itself when there is none */
+    private int minusX(int s, int i, int row) {
+        return i > 0 ? occupied(i - 1, row) ? s - 1 : s : periodic[0] ? self(cells.slot(cells.nx - 1, row), s) : s;
+    }
+
+    /** @return the +x neighbour of unknown s at column i of {@code row}, or s itself when there is none */
+    private int plusX(int s, int i, int row) {
+        return i < cells.nx - 1 ? occupied(i + 1, row) ? s + 1 : s : periodic[0] ? self(cells.slot(0, row), s) : s;
+    }
+
+    /** @return x[t] when t is in [from, end), else 0 */
+    private static double inside(int t, int from, int end, double[] x) {
+        return t >= from && t < end ? x[t] : 0;
+    }
+
+    /** @return x[t] when t is in [from, end), else old[t] */
+    private static double either(int t, int from, int end, double[] x, double[] old) {
+        return t >= from && t < end ? x[t] : old[t];
+    }
+
+    /** @return 1 when t is a neighbour (not s itself), else 0 */
+    private static int link(int t, int s) {
+        return t != s ? 1 : 0;
+    }
+
+    /** @return 1 when t is outside [from, end), else 0 */
+    private static int outside(int t, int from, int end) {
+        return t < from || t >= end ? 1 : 0;
+    }
+
+    /** @return the Dirichlet faces (0, 1 or 2) a voxel at column i of a row at y = j, z = k lies on */
+    private int faces(int i, int j, int k) {
+        int c = axis == 0 ? i : axis == 1 ? j : k;
+        int n = axis == 0 ? cells.nx : axis == 1 ? cells.ny : cells.nz;
+        return (c == 0 ? 1 : 0) + (c == n - 1 ? 1 : 0);
+    }
+
+    /** @return h of a voxel at column i of a row at y = j, z = k, one conductance σ: 2σ per Dirichlet face */
+    private double uniformSink(int i, int j, int k) {
+        return 2 * uniform * faces(i, j, k);
+    }
+
+    private double uniformMultiply(Chunks chunks, int c, double[] x, double[] y) {
+        double g = uniform;
+        double xy = 0;
+        int words = cells.rowWords;
+        for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
+            int j = row % cells.ny;
+            int k = row / cells.ny;
+            int s = cells.rowStart(row);
+            for (int w = 0; w < words; w++) {
+                long bits = cells.bits[row * words + w];
+                while (bits != 0) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    int f = 4 * s;
+                    // a missing neighbour is s itself: it adds σ (x_s − x_s) = 0
+                    double sum = x[minusX(s, i, row)] + x[plusX(s, i, row)] + x[far[f]] + x[far[f + 1]]
+                            + x[far[f + 2]] + x[far[f + 3]];
+                    double value = (6 * g + uniformSink(i, j, k)) * x[s] - g * sum;
+                    y[s] = value;
+                    xy += x[s] * value;
+                    s++;
+                }
+            }
+        }
+        return xy;
+    }
+
+    private void storedResiduals(Row r, int row, double[] b, double[] x) {
+        int words = cells.rowWords;
+        r.start = cells.rowStart(row);
+        int s = r.start;
+        int q = 0;
+        for (int w = 0; w < words; w++) {
+            long bits = cells.bits[row * words + w];
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int f = 4 * s;
+                int t0 = minusX(s, i, row);
+                int t2 = far[f];
+                int t4 = far[f + 2];
+                double g0 = t0 == s ? 0 : gx[t0];
+                double g2 = t2 == s ? 0 : gy[t2];
+                double g4 = t4 == s ? 0 : gz[t4];
+                double diagonal = sink[s] + g0 + gx[s] + g2 + gy[s] + g4 + gz[s];
+                r.column[q] = i;
+                r.value[q++] = b[s] - diagonal * x[s] + g0 * x[t0] + gx[s] * x[plusX(s, i, row)] + g2 * x[t2]
+                        + gy[s] * x[far[f + 1]] + g4 * x[t4] + gz[s] * x[far[f + 3]];
+                s++;
+            }
+        }
+        r.count = q;
+    }
+
+    private void uniformResiduals(Row r, int row, double[] b, double[] x) {
+        double g = uniform;
+        int j = row % cells.ny;
+        int k = row / cells.ny;
+        int words = cells.rowWords;
+        r.start = cells.rowStart(row);
+        int s = r.start;
+        int q = 0;
+        for (int w = 0; w < words; w++) {
+            long bits = cells.bits[row * words + w];
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int f = 4 * s;
+                double sum = x[minusX(s, i, row)] + x[plusX(s, i, row)] + x[far[f]] + x[far[f + 1]]
+                        + x[far[f + 2]] + x[far[f + 3]];
+                r.column[q] = i;
+                r.value[q++] = b[s] - (6 * g + uniformSink(i, j, k)) * x[s] + g * sum;
+                s++;
+            }
+        }
+        r.count = q;
+    }
+
+    private void uniformForwardSweep(Chunks chunks, int c, double[] b, double[] x) {
+        double g = uniform;
+        int from = chunks.from(c);
+        int end = chunks.from(c + 1);
+        int words = cells.rowWords;
+        for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
+            int j = row % cells.ny;
+            int k = row / cells.ny;
+            int s = cells.rowStart(row);
+            for (int w = 0; w < words; w++) {
+                long bits = cells.bits[row * words + w];
+                while (bits != 0) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    int f = 4 * s;
+                    int t0 = minusX(s, i, row);
+                    int t1 = plusX(s, i, row);
+                    int t2 = far[f];
+                    int t3 = far[f + 1];
+                    int t4 = far[f + 2];
+                    int t5 = far[f + 3];
+                    // x is 0 in the chunk ahead of s (s itself included): only the neighbours outside count apart
+                    double sum = inside(t0, from, end, x) + inside(t1, from, end, x) + inside(t2, from, end, x)
+                            + inside(t3, from, end, x) + inside(t4, from, end, x) + inside(t5, from, end, x);
+                    int links = link(t0, s) + link(t1, s) + link(t2, s) + link(t3, s) + link(t4, s) + link(t5, s);
+                    int outside = outside(t0, from, end) + outside(t1, from, end) + outside(t2, from, end)
+                            + outside(t3, from, end) + outside(t4, from, end) + outside(t5, from, end);
+                    x[s] = (b[s] + g * sum) * inverse[links + outside + 2 * faces(i, j, k)];
+                    s++;
+                }
+            }
+        }
+    }
+
+    private void uniformBackwardSweep(Chunks chunks, int c, double[] b, double[] x, double[] old) {
+        double g = uniform;
+        int from = chunks.from(c);
+        int end = chunks.from(c + 1);
+        int words = cells.rowWords;
+        for (int row = chunks.rowFrom(c + 1) - 1, first = chunks.rowFrom(c); row >= first; row--) {
+            int j = row % cells.ny;
+            int k = row / cells.ny;
+            int s = cells.rowStart(row + 1) - 1;
+            for (int w = words - 1; w >= 0; w--) {
+                long bits = cells.bits[row * words + w];
+                while (bits != 0) {
+                    int high = 63 - Long.numberOfLeadingZeros(bits);
+                    bits &= ~(1L << high);
+                    int i = (w << 6) + high;
+                    int f = 4 * s;
+                    int t0 = minusX(s, i, row);
+                    int t1 = plusX(s, i, row);
+                    int t2 = far[f];
+                    int t3 = far[f + 1];
+                    int t4 = far[f + 2];
+                    int t5 = far[f + 3];
+                    double sum = either(t0, from, end, x, old) + either(t1, from, end, x, old)
+                            + either(t2, from, end, x, old) + either(t3, from, end, x, old)
+                            + either(t4, from, end, x, old) + either(t5, from, end, x, old);
+                    int links = link(t0, s) + link(t1, s) + link(t2, s) + link(t3, s) + link(t4, s) + link(t5, s);
+                    int outside = outside(t0, from, end) + outside(t1, from, end) + outside(t2, from, end)
+                            + outside(t3, from, end) + outside(t4, from, end) + outside(t5, from, end);
+                    // a missing neighbour is s itself: g x_s in the sum and g in the diagonal cancel
+                    int faces = faces(i, j, k);
+                    double diagonal = g * (6 + 2 * faces);
+                    x[s] += (b[s] - diagonal * x[s] + g * sum) * inverse[links + outside + 2 * faces];
+                    s--;
+                }
+            }
+        }
+    }
+
+    /**
+     * x = M⁻¹ b on chunk c, from x = 0, for the ℓ1 hybrid Gauss–Seidel smoother: a forward sweep inside the
+     * chunk, the other chunks' x counting as 0, on the diagonal plus the conductances to other chunks.
+     */
+    void forwardSweep(Row r, Chunks chunks, int c, double[] b, double[] x) {
+        int from = chunks.from(c);
+        int end = chunks.from(c + 1);
+        java.util.Arrays.fill(x, from, end, 0);
+        if (uniform > 0) {
+            uniformForwardSweep(chunks, c, b, x);
+            return;
+        }
+        if (phase == null) {
+            storedSweep(Kernel.FORWARD, chunks, c, x, null, b, null);
+            return;
+        }
+        for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
+            load(r, row, from, end);
+            int[] t = r.neighbour;
+            double[] g = r.gIn;
+            for (int q = 0, s = r.start; q < r.count; q++, s++) {
+                int e = 6 * q;
+                x[s] = (b[s] + g[e] * x[t[e]] + g[e + 1] * x[t[e + 1]] + g[e + 2] * x[t[e + 2]]
+                        + g[e + 3] * x[t[e + 3]] + g[e + 4] * x[t[e + 4]] + g[e + 5] * x[t[e + 5]]) / r.l1[q];
+            }
+        }
+    }
+
+    /**
+     * x += (ℓ1 diagonal + strictly upper part in the chunk)⁻¹ (b − A x) on chunk c: the backward sweep, the
+     * adjoint of {@link #forwardSweep}; x of other chunks is read from {@code old} (x before the sweep).
+     */
+    void backwardSweep(Row r, Chunks chunks, int c, double[] b, double[] x, double[] old) {
+        if (uniform > 0) {
+            uniformBackwardSweep(chunks, c, b, x, old);
+            return;
+        }
+        if (phase == null) {
+            storedSweep(Kernel.BACKWARD, chunks, c, x, null, b, old);
+            return;
+        }
+        int from = chunks.from(c);
+        int end = chunks.from(c + 1);
+        for (int row = chunks.rowFrom(c + 1) - 1, first = chunks.rowFrom(c); row >= first; row--) {
+            load(r, row, from, end);
+            int[] t = r.neighbour;
+            double[] g = r.gIn;
+            double[] h = r.gOut;
+            for (int q = r.count - 1; q >= 0; q--) {
+                int s = r.start + q;
+                int e = 6 * q;
+                double sum = b[s] - r.diagonal[q] * x[s]
+                        + g[e] * x[t[e]] + g[e + 1] * x[t[e + 1]] + g[e + 2] * x[t[e + 2]]
+                        + g[e + 3] * x[t[e + 3]] + g[e + 4] * x[t[e + 4]] + g[e + 5] * x[t[e + 5]]
+                        + h[e] * old[t[e]] + h[e + 1] * old[t[e + 1]] + h[e + 2] * old[t[e + 2]]
+                        + h[e + 3] * old[t[e + 3]] + h[e + 4] * old[t[e + 4]] + h[e + 5] * old[t[e + 5]];
+                x[s] += sum / r.l1[q];
+            }
+        }
+    }
+
+    /**
+     * The Galerkin operator Pᵀ A P of the aggregation of 2 × 2 × 2 blocks (P piecewise constant: a fine unknown
+     * takes its block's value) on the occupied blocks: the conductance between two blocks is the sum of the fine
+     * conductances between them, the sink the sum of the fine sinks; conductances inside a block drop out
+     * (Braess 1995, Numer. Math. 70, 1; Notay 2010, Electron. Trans. Numer. Anal. 37, 123). A periodic axis stays
+     * periodic: a fine conductance across the wrap joins the last block to the first.
+     */
+    Stencil coarsen() {
+        Occupancy coarse = cells.coarsen();
+        int mc = coarse.count;
+        double[] cx = new double[mc];
+        double[] cy = new double[mc];
+        double[] cz = new double[mc];
+        double[] ch = new double[mc];
+        Row r = new Row(cells.nx);
+        int nx = cells.nx;
+        for (int row = 0; row < cells.rows; row++) {
+            load(r, row, 0, m);
+            int coarseRow = r.j / 2 + coarse.ny * (r.k / 2);
+            int coarseYPlus = r.yPlus < 0 ? -1 : (r.yPlus % cells.ny) / 2 + coarse.ny * (r.k / 2);
+            int coarseZPlus = r.zPlus < 0 ? -1 : r.j / 2 + coarse.ny * ((r.zPlus / cells.ny) / 2);
+            for (int q = 0; q < r.count; q++) {
+                int i = r.column[q];
+                int a = coarse.slot(i / 2, coarseRow);
+                int e = 6 * q;
+                ch[a] += r.sink[q];
+                if (r.gIn[e + 1] > 0) {
+                    int ip = i + 1 < nx ? i + 1 : 0;
+                    addCoarse(cx, a, coarse.slot(ip / 2, coarseRow), r.gIn[e + 1]);
+                }
+                if (r.gIn[e + 3] > 0) {
+                    addCoarse(cy, a, coarse.slot(i / 2, coarseYPlus), r.gIn[e + 3]);
+                }
+                if (r.gIn[e + 5] > 0) {
+                    addCoarse(cz, a, coarse.slot(i / 2, coarseZPlus), r.gIn[e + 5]);
+                }
+            }
+        }
+        return new Stencil(coarse, periodic, cx, cy, cz, ch);
+    }
+
+    /** Adds the conductance g between blocks a and b (the +axis neighbour of a) unless they are one block. */
+    private static void addCoarse(double[] g, int a, int b, double value) {
+        if (a != b) {
+            g[a] += value;
+        }
+    }
+
 }

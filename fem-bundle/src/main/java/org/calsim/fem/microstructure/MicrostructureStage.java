@@ -126,13 +126,13 @@ public final class MicrostructureStage implements Solver {
 
         for (int phase = 0; phase < 3; phase++) {
             context.checkCancelled();
-            double[] indicator = new double[labels.length];
+            double[] indicator = new double[256];
+            indicator[phase] = 1;
             int inPhase = 0;
-            for (int v = 0; v < labels.length; v++) {
-                indicator[v] = labels[v] == phase ? 1 : 0;
-                inPhase += labels[v] == phase ? 1 : 0;
+            for (byte label : labels) {
+                inPhase += label == phase ? 1 : 0;
             }
-            int connected = SteadyConduction.percolatingCount(new int[] {nx, ny, nz}, indicator, 2,
+            int connected = SteadyConduction.percolatingCount(new int[] {nx, ny, nz}, labels, indicator, 2,
                     new boolean[] {true, true, false});
             String name = image.phases().get(phase).toLowerCase(java.util.Locale.ROOT);
             sink.summary("percolating_fraction_" + name, inPhase == 0 ? 0 : connected / (double) inPhase, "1");

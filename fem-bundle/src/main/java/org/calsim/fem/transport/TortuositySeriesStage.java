@@ -96,15 +96,15 @@ public final class TortuositySeriesStage implements Solver {
             double fraction = Math.min(par.number(CBD_FRACTION) * last / packing.boxZ(), 0.5);
             VoxelImage image = Voxeliser.voxelise(packing, edge, "morphological".equals(par.text(CBD)), fraction);
             byte[] labels = image.labels();
-            double[] sigma = new double[labels.length];
             boolean[] pore = new boolean[labels.length];
             for (int v = 0; v < labels.length; v++) {
-                sigma[v] = labels[v] == 0 ? 1 : 0;
                 pore[v] = labels[v] == 0;
             }
             radius[s] = PoreResolution.meanPoreRadius(pore, image.nx(), image.ny(), image.nz());
-            SteadyConduction.Result r = SteadyConduction.solve(new int[] {image.nx(), image.ny(), image.nz()}, sigma,
-                    2, TortuosityStage.periodicAxes(par, 2), TortuosityStage.settings(par, 1_000_000));
+            double[] sigma = new double[256];
+            sigma[0] = 1;
+            SteadyConduction.Result r = SteadyConduction.solve(new int[] {image.nx(), image.ny(), image.nz()}, labels,
+                    sigma, 2, TortuosityStage.periodicAxes(par, 2), TortuosityStage.settings(par, 1_000_000));
             if (r.percolates()) {
                 TortuosityStage.checkConverged(par, "state " + (s + 1), r);
             }

@@ -1,9 +1,11 @@
 package org.calsim.fem.transport;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.calsim.api.data.Plot;
 import org.calsim.api.data.Series;
+import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.Key;
 import org.calsim.api.stage.Parameter;
 import org.calsim.api.stage.Parameters;
@@ -44,6 +46,17 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p>With {@code am_conductivity_S_per_m} and {@code cbd_conductivity_S_per_m} set, the electronic effective
  * conductivity of the solid phases through the plane is computed the same way.
+ *
+ * <p>Image size (issue 19). Only the conducting voxels that connect the two faces are unknowns, and per unknown the
+ * solver holds about 64 bytes (five conjugate-gradient vectors, the ±y/±z neighbours, one multigrid vector) plus
+ * the coarse grids; conductances come from the labels and are not stored. Before solving, the stage estimates the
+ * heap it needs ({@link #memoryNeeded}: the image plus the larger of the resolution guard, 10 bytes per voxel, and
+ * the largest solve, an upper bound) and refuses the image ({@code structure.voxels}) with the GiB it needs and the
+ * GiB the heap allows when that exceeds the maximum heap less a reserve of 10 % (at least 256 MiB). With the
+ * default heap of {@code ./calsim} (Java's default, a quarter of the memory: 6 GiB on a 24 GiB machine) the
+ * largest cube is about 525³ voxels when 40 % of them conduct ions (a 512³ image at ε = 0.40 needs 4.9 GiB by the
+ * estimate), 475³ at 60 % and 415³ when every voxel conducts; with {@code CALSIM_JAVA_OPTS=-Xmx8g}, 580³, 525³ and
+ * 455³. A 1000³ image at ε = 0.40 needs about 36 GiB.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=" + TortuosityStage.NAME)
 public final class TortuosityStage implements Solver {
@@ -61,6 +74,26 @@ public final class TortuosityStage implements Solver {
     static final String SIDES = "sides";
     static final String PERIODIC = "periodic";
     static final String NO_FLUX = "no-flux";
+    /** Bytes per voxel of the resolution guard ({@link PoreResolution}): pore and solid masks, squared distance. */
+    static final long RESOLUTION_BYTES_PER_VOXEL = 10;
+    /** Part of the maximum heap kept for the collector and the rest of the job. */
+    static final double RESERVE_FRACTION = 0.1;
+    /** Least heap kept for the collector and the rest of the job [MiB]. */
+    static final long RESERVE_MIN_MIB = 256;
+    private static final double GIB = 1L << 30;
+
+    /** Maximum heap of the JVM [bytes] the memory check compares with. */
+    private final long maxHeap;
+
+    /** The stage on this JVM's maximum heap ({@link Runtime#maxMemory}). */
+    public TortuosityStage() {
+        this(Runtime.getRuntime().maxMemory());
+    }
+
+    /** @param maxHeap the maximum heap [bytes] the memory check compares with */
+    TortuosityStage(long maxHeap) {
+        this.maxHeap = maxHeap;
+    }
 
     /** @return the side boundary parameter: periodic (default) or no-flux */
     static Parameter sidesParameter() {
@@ -104,6 +137,71 @@ public final class TortuosityStage implements Solver {
     }
 
 
+    /** @return κ/κ₀ per label (256 labels): 1 in the pores (0), cbd_ionic_fraction in the CBD (2), else 0 */
+    static double[] ionicConductivity(Parameters par) {
+        double[] sigma = new double[256];
+        sigma[0] = 1;
+        sigma[2] = par.number(CBD_IONIC);
+        return sigma;
+    }
+
+    /** @return σ per label (256 labels): the AM's (1) and the CBD's (2) electronic conductivity, else 0 */
+    static double[] electronicConductivity(Parameters par) {
+        double[] sigma = new double[256];
+        sigma[1] = par.number(AM_SIGMA);
+        sigma[2] = par.number(CBD_SIGMA);
+        return sigma;
+    }
+
+    /**
+     * Heap the stage needs for an image, an upper bound: the image itself plus the larger of the resolution
+     * guard (a pore mask, a solid mask and a squared distance per voxel: 10 bytes per voxel) and the largest
+     * conduction solve ({@link SteadyConduction#memoryNeeded}, from the voxels that conduct ions, and electrons
+     * when the electronic conductivities are set).
+     *
+     * @return bytes
+     */
+    static long memoryNeeded(VoxelImage image, Parameters par) {
+        byte[] labels = image.labels();
+        long[] count = new long[256];
+        for (byte b : labels) {
+            count[b & 0xFF]++;
+        }
+        int[] n = {image.nx(), image.ny(), image.nz()};
+        SteadyConduction.Preconditioning preconditioning = settings(par, 1).preconditioning();
+        long largest = RESOLUTION_BYTES_PER_VOXEL * labels.length;
+        double[] ionic = ionicConductivity(par);
+        long ions = 0;
+        for (int p = 0; p < 256; p++) {
+            ions += ionic[p] > 0 ? count[p] : 0;
+        }
+        largest = Math.max(largest, SteadyConduction.memoryNeeded(n, ions, preconditioning));
+        if (par.isSet(AM_SIGMA) && par.isSet(CBD_SIGMA)) {
+            largest = Math.max(largest, SteadyConduction.memoryNeeded(n, count[1] + count[2], preconditioning));
+        }
+        return labels.length + largest;
+    }
+
+    /** @return heap a solve may use: the maximum heap less the reserve ({@value #RESERVE_FRACTION} of it, at least
+     *          {@value #RESERVE_MIN_MIB} MiB) kept for the collector and the rest of the job */
+    static long heapBudget(long maxHeap) {
+        return maxHeap - Math.max(RESERVE_MIN_MIB << 20, (long) (RESERVE_FRACTION * maxHeap));
+    }
+
+    /** @throws InvalidInputException when the image needs more heap than {@link #heapBudget} leaves */
+    static void checkMemory(VoxelImage image, Parameters par, long maxHeap) {
+        long needed = memoryNeeded(image, par);
+        long budget = heapBudget(maxHeap);
+        if (needed > budget) {
+            throw new InvalidInputException("structure.voxels", image.nx() + " x " + image.ny() + " x " + image.nz()
+                    + " voxels", String.format(Locale.ROOT, "an image whose conduction solve fits the heap: this "
+                    + "one needs %.2f GiB, the heap allows %.2f GiB (maximum heap %.2f GiB less %.0f %% kept for the "
+                    + "collector and the rest of the job); give Java more heap (CALSIM_JAVA_OPTS=-Xmx...), or crop "
+                    + "or coarsen the image", needed / GIB, budget / GIB, maxHeap / GIB,
+                    100 * Math.max((double) (RESERVE_MIN_MIB << 20) / maxHeap, RESERVE_FRACTION)));
+        }
+    }
+
     @Override
     public String description() {
         return "tortuosity factor (through-plane and in-plane) and effective conductivities by steady conduction "
@@ -146,13 +244,10 @@ public final class TortuosityStage implements Solver {
         VoxelImage image = context.state().get(VoxelImage.KEY);
         int[] n = {image.nx(), image.ny(), image.nz()};
         byte[] labels = image.labels();
+        checkMemory(image, par, maxHeap);
         PhaseFractions fractions = PhaseFractions.of(image, par.number(PhaseFractions.NANOPOROSITY));
         double porosity = fractions.pore();
-        double[] ionic = new double[labels.length];
-        double cbd = par.number(CBD_IONIC);
-        for (int v = 0; v < labels.length; v++) {
-            ionic[v] = labels[v] == 0 ? 1 : labels[v] == 2 ? cbd : 0;
-        }
+        double[] ionic = ionicConductivity(par);
         ResultSink sink = context.results();
         boolean[] pore = new boolean[labels.length];
         for (int v = 0; v < labels.length; v++) {
@@ -168,19 +263,16 @@ public final class TortuosityStage implements Solver {
         }
         context.progress(0.05, "ionic conduction through the plane");
         sink.note("boundary_conditions", boundaryConditions(par));
-        double through = tortuosity(context, "through_plane", n, ionic, 2, porosity);
+        double through = tortuosity(context, "through_plane", n, labels, ionic, 2, porosity);
         context.checkCancelled();
         context.progress(0.45, "ionic conduction in the plane");
-        double inPlane = tortuosity(context, "in_plane", n, ionic, 0, porosity);
+        double inPlane = tortuosity(context, "in_plane", n, labels, ionic, 0, porosity);
         double electronic = Double.NaN;
         if (par.isSet(AM_SIGMA) && par.isSet(CBD_SIGMA)) {
             context.checkCancelled();
             context.progress(0.75, "electronic conduction through the plane");
-            double[] sigma = new double[labels.length];
-            for (int v = 0; v < labels.length; v++) {
-                sigma[v] = labels[v] == 1 ? par.number(AM_SIGMA) : labels[v] == 2 ? par.number(CBD_SIGMA) : 0;
-            }
-            SteadyConduction.Result r = SteadyConduction.solve(n, sigma, 2, periodicAxes(par, 2),
+            SteadyConduction.Result r = SteadyConduction.solve(n, labels, electronicConductivity(par), 2,
+                    periodicAxes(par, 2),
                     settings(par, par.integer(MAX_ITERATIONS)));
             if (!r.percolates()) {
                 sink.note("electronic", "the solid phases do not connect the collector to the separator side");
@@ -212,10 +304,10 @@ public final class TortuosityStage implements Solver {
                 "tortuosity factor T [1]", series));
     }
 
-    private static double tortuosity(StageContext context, String label, int[] n, double[] sigma, int axis,
-                                     double porosity) throws StageFailedException {
+    private static double tortuosity(StageContext context, String label, int[] n, byte[] labels, double[] sigma,
+                                     int axis, double porosity) throws StageFailedException {
         Parameters par = context.parameters();
-        SteadyConduction.Result r = SteadyConduction.solve(n, sigma, axis, periodicAxes(par, axis),
+        SteadyConduction.Result r = SteadyConduction.solve(n, labels, sigma, axis, periodicAxes(par, axis),
                 settings(par, par.integer(MAX_ITERATIONS)));
         ResultSink sink = context.results();
         if (!r.percolates()) {

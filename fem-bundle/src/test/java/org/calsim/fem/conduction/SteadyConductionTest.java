@@ -37,6 +37,30 @@ class SteadyConductionTest {
         assertEquals(one.iterations(), two.iterations());
     }
 
+    /**
+     * Also with two conducting phases (the general kernels, conductances per phase pair; one phase alone takes the
+     * direct ones) the result does not depend on the number of threads.
+     */
+    @Test
+    void oneAndTwoThreadsGiveIdenticalResultsWithTwoConductivities() {
+        int[] n = {20, 18, 16};
+        double[] sigma = new double[20 * 18 * 16];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        for (int v = 0; v < sigma.length; v++) {
+            double u = random.nextDouble();
+            sigma[v] = u < 0.3 ? 0 : u < 0.5 ? 0.2 : 1;
+        }
+        for (int axis : new int[] {0, 2}) {
+            boolean[] periodic = {axis != 0, true, false};
+            SteadyConduction.Result one = SteadyConduction.solve(n, sigma, axis, periodic,
+                    new SteadyConduction.Settings(1e-8, 1e-6, 100_000, 1));
+            SteadyConduction.Result two = SteadyConduction.solve(n, sigma, axis, periodic,
+                    new SteadyConduction.Settings(1e-8, 1e-6, 100_000, 2));
+            assertEquals(one.effective(), two.effective(), 0.0);
+            assertEquals(one.iterations(), two.iterations());
+        }
+    }
+
     /** An open block conducts exactly like the bulk in every direction: σ_eff = σ, so τ = 1. */
     @Test
     void openBlockHasUnitTortuosity() {

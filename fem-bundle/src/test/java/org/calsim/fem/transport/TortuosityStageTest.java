@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.structure.VoxelImage;
+import org.calsim.api.testing.TestParameters;
 import org.calsim.api.testing.TestStageContext;
 import org.calsim.api.transport.EffectiveProperties;
 import org.junit.jupiter.api.Test;
@@ -175,5 +176,38 @@ class TortuosityStageTest {
                 () -> run(image, Map.of("sides", "wrapped")));
         assertTrue(e.getMessage().contains("sides") && e.getMessage().contains("wrapped")
                 && e.getMessage().contains("no-flux"), e.getMessage());
+    }
+
+    /**
+     * The memory check (issue 19): with a heap that leaves exactly the estimated need after the reserve the stage
+     * runs; one byte less and it refuses before solving, naming the image, the heap the solve needs and the heap
+     * there is. The estimate covers at least the conjugate-gradient vectors of the conducting voxels.
+     */
+    @Test
+    void imageBeyondTheHeapIsRefusedWithTheMemoryItNeeds() throws Exception {
+        int n = 24;
+        byte[] labels = new byte[n * n * n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(19);
+        int pores = 0;
+        for (int v = 0; v < labels.length; v++) {
+            labels[v] = (byte) (random.nextDouble() < 0.6 ? 0 : 1);
+            pores += labels[v] == 0 ? 1 : 0;
+        }
+        VoxelImage image = new VoxelImage(n, n, n, 1e-6, labels, List.of("pore", "AM", "CBD"));
+        long needed = TortuosityStage.memoryNeeded(image, TestParameters.bind(new TortuosityStage().parameters(),
+                Map.of()));
+        assertTrue(needed >= 40L * pores, "estimate " + needed + " bytes for " + pores + " pores");
+        long heap = needed + (TortuosityStage.RESERVE_MIN_MIB << 20);
+        assertEquals(needed, TortuosityStage.heapBudget(heap));
+        TestStageContext c = new TestStageContext().with(VoxelImage.KEY, image)
+                .run(new TortuosityStage(heap), Map.of());
+        assertTrue(c.given(EffectiveProperties.KEY).throughPlaneTortuosity() > 1);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new TestStageContext()
+                .with(VoxelImage.KEY, image).run(new TortuosityStage(heap - 1), Map.of()));
+        assertEquals("structure.voxels", e.field());
+        assertTrue(e.getMessage().contains("24 x 24 x 24 voxels"), e.getMessage());
+        assertTrue(e.getMessage().contains(String.format(java.util.Locale.ROOT, "needs %.2f GiB",
+                needed / (double) (1L << 30))), e.getMessage());
+        assertTrue(e.getMessage().contains("the heap allows"), e.getMessage());
     }
 }
