@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.calsim.api.contact.ContactLaw;
 import org.calsim.api.electrode.CoatingKeys;
 import org.calsim.api.electrode.ElectrodeRecipe;
@@ -371,9 +373,9 @@ public final class CalenderStage implements Solver {
 
     /** @return the median diameter of the active-material spheres (type 0) [m], or of all spheres if none is AM */
     private static double medianActiveDiameter(ParticlePacking packing) {
-        double[] am = java.util.stream.IntStream.range(0, packing.size()).filter(i -> packing.type()[i] == 0)
+        double[] am = IntStream.range(0, packing.size()).filter(i -> packing.type()[i] == 0)
                 .mapToDouble(i -> 2 * packing.radius()[i]).sorted().toArray();
-        double[] d = am.length > 0 ? am : java.util.Arrays.stream(packing.radius()).map(r -> 2 * r).sorted().toArray();
+        double[] d = am.length > 0 ? am : Arrays.stream(packing.radius()).map(r -> 2 * r).sorted().toArray();
         if (d.length == 0) {
             return Double.NaN;
         }

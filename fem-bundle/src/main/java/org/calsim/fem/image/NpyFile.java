@@ -21,7 +21,7 @@ import org.calsim.api.stage.InvalidInputException;
  * its axes keep their meaning. Element types {@code |u1 |i1 <u2 <i2 <i4 |b1} and their big-endian forms
  * ({@code >u2 >i2 >i4}).
  */
-final class NpyFile implements Volume {
+final class NpyFile extends Volume {
     static final String ALLOWED = "a NumPy .npy file of a three-dimensional array a[z, y, x] of |u1, |i1, <u2, <i2, "
             + "<i4 or |b1 (or the big-endian >u2, >i2, >i4)";
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -30,19 +30,14 @@ final class NpyFile implements Volume {
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([0-9,\\s]*)\\)");
 
     private final Path file;
-    private final String field;
-    private final int[] size;
-    private final SampleType type;
     private final ByteOrder order;
     private final boolean fortran;
     private final long dataStart;
 
     private NpyFile(Path file, String field, int[] size, SampleType type, ByteOrder order, boolean fortran,
                     long dataStart) {
+        super(size, type, field);
         this.file = file;
-        this.field = field;
-        this.size = size;
-        this.type = type;
         this.order = order;
         this.fortran = fortran;
         this.dataStart = dataStart;
@@ -137,27 +132,12 @@ final class NpyFile implements Volume {
     }
 
     @Override
-    public int[] size() {
-        return size.clone();
-    }
-
-    @Override
-    public boolean xFastest() {
+    boolean xFastest() {
         return !fortran;
     }
 
     @Override
-    public long bufferBytes() {
-        return BinaryValues.bufferBytes(type);
-    }
-
-    @Override
-    public SampleType type() {
-        return type;
-    }
-
-    @Override
-    public void stream(ValueSink sink) throws IOException {
+    void stream(ValueSink sink) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             in.skipNBytes(dataStart);
             BinaryValues.stream(in, type, order, (long) size[0] * size[1] * size[2], sink, field, file);

@@ -1,5 +1,6 @@
 package org.calsim.fem.image;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteOrder;
@@ -12,19 +13,14 @@ import org.calsim.api.stage.InvalidInputException;
  * and byte order, x fastest, then y, then z. Nothing in the file says its shape, so the job does, and the file
  * must hold exactly that many bytes after the header.
  */
-final class RawFile implements Volume {
+final class RawFile extends Volume {
     private final Path file;
-    private final String field;
-    private final int[] size;
-    private final SampleType type;
     private final ByteOrder order;
     private final long headerBytes;
 
     private RawFile(Path file, String field, int[] size, SampleType type, ByteOrder order, long headerBytes) {
+        super(size, type, field);
         this.file = file;
-        this.field = field;
-        this.size = size;
-        this.type = type;
         this.order = order;
         this.headerBytes = headerBytes;
     }
@@ -57,28 +53,8 @@ final class RawFile implements Volume {
     }
 
     @Override
-    public int[] size() {
-        return size.clone();
-    }
-
-    @Override
-    public boolean xFastest() {
-        return true;
-    }
-
-    @Override
-    public long bufferBytes() {
-        return BinaryValues.bufferBytes(type);
-    }
-
-    @Override
-    public SampleType type() {
-        return type;
-    }
-
-    @Override
-    public void stream(ValueSink sink) throws IOException {
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+    void stream(ValueSink sink) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             in.skipNBytes(headerBytes);
             BinaryValues.stream(in, type, order, (long) size[0] * size[1] * size[2], sink, field, file);
         }

@@ -35,7 +35,7 @@ import org.calsim.api.stage.InvalidInputException;
  * {@code ImageIO.getImageReaders}: in an OSGi container javax.imageio's registry does not see bundle classes.
  * Opening reads only the files' headers (every page's directory); {@link #stream} decodes one page at a time.
  */
-final class TiffStack implements Volume {
+final class TiffStack extends Volume {
     static final String ALLOWED = "a TIFF file of greyscale or label pages: one sample per pixel, 8-bit or 16-bit "
             + "whole numbers, every page of one size and type (one page per z-slice)";
     static final String SERIES = "the first of a series of single-page TIFF files in one folder, named with a number "
@@ -46,15 +46,10 @@ final class TiffStack implements Volume {
     private static final TIFFImageReaderSpi PROVIDER = new TIFFImageReaderSpi();
 
     private final List<Path> files;
-    private final String field;
-    private final int[] size;
-    private final SampleType type;
 
     private TiffStack(List<Path> files, String field, int[] size, SampleType type) {
+        super(size, type, field);
         this.files = files;
-        this.field = field;
-        this.size = size;
-        this.type = type;
     }
 
     /**
@@ -262,29 +257,14 @@ final class TiffStack implements Volume {
                 ALLOWED);
     }
 
-    @Override
-    public int[] size() {
-        return size.clone();
-    }
-
-    @Override
-    public boolean xFastest() {
-        return true;
-    }
-
-    @Override
-    public SampleType type() {
-        return type;
-    }
-
     /** One decoded page, the values handed on, the file's stream buffer. */
     @Override
-    public long bufferBytes() {
+    long bufferBytes() {
         return (long) size[0] * size[1] * type.bytes() + (long) BinaryValues.CHUNK * Integer.BYTES + (1 << 16);
     }
 
     @Override
-    public void stream(ValueSink sink) throws IOException {
+    void stream(ValueSink sink) throws IOException {
         int[] values = new int[BinaryValues.CHUNK];
         int[] row = new int[size[0]];
         int filled = 0;

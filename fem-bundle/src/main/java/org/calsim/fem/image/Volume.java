@@ -11,19 +11,45 @@ import java.io.IOException;
  * arrays {@code a[z, y, x]} (the last array axis is x). Which of them is through-plane is the job's choice
  * ({@link Reslice}).
  */
-interface Volume {
+abstract class Volume {
+    /** size along x, y and z [voxels] */
+    protected final int[] size;
+    /** type of the values in the file */
+    protected final SampleType type;
+    /** the job field naming the file, for error messages */
+    protected final String field;
+
+    Volume(int[] size, SampleType type, String field) {
+        this.size = size;
+        this.type = type;
+        this.field = field;
+    }
 
     /** @return the size along x, y and z [voxels] */
-    int[] size();
-
-    /** @return whether the file stores x fastest (else z fastest, then y, then x: a Fortran-order NumPy array) */
-    boolean xFastest();
+    final int[] size() {
+        return size.clone();
+    }
 
     /** @return the type of the values in the file */
-    SampleType type();
+    final SampleType type() {
+        return type;
+    }
 
-    /** @return bytes the reading itself holds at a time (buffers, a decompressed block), beside the image */
-    long bufferBytes();
+    /**
+     * @return whether the file stores x fastest (else z fastest, then y, then x: a Fortran-order NumPy array); x
+     *         fastest unless a format says otherwise
+     */
+    boolean xFastest() {
+        return true;
+    }
+
+    /**
+     * @return bytes the reading itself holds at a time (buffers, a decompressed block), beside the image: the read
+     *         buffers of {@link BinaryValues} unless a format needs more
+     */
+    long bufferBytes() {
+        return BinaryValues.bufferBytes(type);
+    }
 
     /**
      * Reads every value, in the file's order, into {@code sink} a chunk at a time.
@@ -31,7 +57,7 @@ interface Volume {
      * @throws IOException if the file cannot be read
      * @throws org.calsim.api.stage.InvalidInputException if the file holds fewer values than its header says
      */
-    void stream(ValueSink sink) throws IOException;
+    abstract void stream(ValueSink sink) throws IOException;
 
     /** Receives the values of a {@link Volume} in the file's order. */
     @FunctionalInterface

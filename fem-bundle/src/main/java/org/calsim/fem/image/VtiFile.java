@@ -32,7 +32,7 @@ import org.calsim.api.stage.InvalidInputException;
  *
  * <p>The voxel spacing in the file is not read: the job states the voxel size and its unit.
  */
-final class VtiFile implements Volume {
+final class VtiFile extends Volume {
     static final String ALLOWED = "a VTK XML image data file (.vti) with one piece and a scalar array of UInt8, "
             + "Int8, UInt16, Int16 or Int32 values, ascii, base64 or appended raw, uncompressed or zlib-compressed";
     private static final Pattern ATTRIBUTE = Pattern.compile("([A-Za-z_:][-\\w.:]*)\\s*=\\s*\"([^\"]*)\"");
@@ -48,9 +48,6 @@ final class VtiFile implements Volume {
     }
 
     private final Path file;
-    private final String field;
-    private final int[] size;
-    private final SampleType type;
     private final DataArray array;
     private final ByteOrder order;
     private final int headerBytes;
@@ -62,10 +59,8 @@ final class VtiFile implements Volume {
 
     private VtiFile(Path file, String field, int[] size, SampleType type, DataArray array, ByteOrder order,
                     int headerBytes, boolean zlib, boolean base64, long dataStart) {
+        super(size, type, field);
         this.file = file;
-        this.field = field;
-        this.size = size;
-        this.type = type;
         this.array = array;
         this.order = order;
         this.headerBytes = headerBytes;
@@ -212,27 +207,12 @@ final class VtiFile implements Volume {
     }
 
     @Override
-    public int[] size() {
-        return size.clone();
-    }
-
-    @Override
-    public boolean xFastest() {
-        return true;
-    }
-
-    @Override
-    public long bufferBytes() {
+    long bufferBytes() {
         return BinaryValues.bufferBytes(type) + blockBytes;
     }
 
     @Override
-    public SampleType type() {
-        return type;
-    }
-
-    @Override
-    public void stream(ValueSink sink) throws IOException {
+    void stream(ValueSink sink) throws IOException {
         long count = (long) size[0] * size[1] * size[2];
         if ("ascii".equals(array.get("format", ""))) {
             try (InputStream in = from(dataStart)) {
