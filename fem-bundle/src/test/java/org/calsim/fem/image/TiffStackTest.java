@@ -356,6 +356,26 @@ class TiffStackTest {
         assertTrue(e.getMessage().contains("a number before the extension"), e.getMessage());
     }
 
+    /**
+     * A slice that is a link to a file outside the first slice's folder is refused, naming the field, so a series
+     * cannot read past the job folder the runtime confines the named file to; no part of the linked file is quoted.
+     */
+    @Test
+    void aSliceLinkedFromOutsideTheFolderIsRefused() throws Exception {
+        var pages = TiffFiles.pages(Page.GREY8, 4, 3, 5, new int[60]);
+        Path job = Files.createDirectory(dir.resolve("job"));
+        Path first = TiffFiles.slices(job, "z", 0, 3, pages);
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Path secret = TiffFiles.slices(elsewhere, "s", 0, 1, pages.subList(0, 1));
+        Files.delete(job.resolve("z002.tif"));
+        Files.createSymbolicLink(job.resolve("z002.tif"), secret);
+        InvalidInputException e = refused(with(first, "format", "tiff_slices"));
+        assertEquals(FIELD + "file", e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains("z002.tif") && e.getMessage().contains("not links to files elsewhere"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("elsewhere" + java.io.File.separator), e.getMessage());
+    }
+
     /** The memory guard counts the decoded page: a page larger than the budget is refused before the run. */
     @Test
     void memoryGuardCountsTheDecodedPage() throws Exception {
