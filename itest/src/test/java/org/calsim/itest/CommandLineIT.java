@@ -70,6 +70,10 @@ class CommandLineIT {
         Calsim.Result check = Calsim.run(dir, "check", Calsim.home().resolve("examples/quickstart.yaml").toString());
         assertEquals(0, check.exit(), check.out() + check.err());
         assertTrue(check.out().contains("is a valid job"), check.out());
+        // the roll pass takes ten minutes to run; every field of it is checked here
+        Calsim.Result roll = Calsim.run(dir, "check", Calsim.home().resolve("examples/roll-pass.yaml").toString());
+        assertEquals(0, roll.exit(), roll.out() + roll.err());
+        assertTrue(roll.out().contains("is a valid job"), roll.out());
     }
 
     /**

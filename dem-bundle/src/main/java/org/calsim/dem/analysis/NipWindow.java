@@ -153,11 +153,6 @@ public final class NipWindow {
         return solid;
     }
 
-    /** @return porosity 1 − V_solid / V in the window [1]; arguments as {@link #solidVolume} */
-    public double porosity(Particles p, double[] solidFraction, double amExtra) {
-        return 1 - solidVolume(p, solidFraction, amExtra) / volume();
-    }
-
     /** @return whether the point (x, z) lies in the window */
     public boolean contains(double x, double z) {
         double u = offset(x);

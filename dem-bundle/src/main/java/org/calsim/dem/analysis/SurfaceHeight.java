@@ -13,9 +13,15 @@ import org.calsim.dem.engine.Particles;
  */
 public final class SurfaceHeight {
     private final double[] height;
+    private final int nx;
+    private final int ny;
+    private final double lx;
 
-    private SurfaceHeight(double[] height) {
+    private SurfaceHeight(double[] height, int nx, int ny, double lx) {
         this.height = height;
+        this.nx = nx;
+        this.ny = ny;
+        this.lx = lx;
     }
 
     /**
@@ -56,7 +62,7 @@ public final class SurfaceHeight {
                 }
             }
         }
-        return new SurfaceHeight(h);
+        return new SurfaceHeight(h, nx, ny, lx);
     }
 
     /** @return mean surface height over the grid [m] */
@@ -66,6 +72,29 @@ public final class SurfaceHeight {
             sum += v;
         }
         return sum / height.length;
+    }
+
+    /**
+     * @param x         centre of the band in x [m] (any real; taken periodically)
+     * @param halfWidth half-width of the band [m]
+     * @return mean surface height over the cells whose centres lie within the band |x_cell − x| ≤ halfWidth
+     *         (minimum image), e.g. under a roll; NaN if no cell centre does [m]
+     */
+    public double meanNear(double x, double halfWidth) {
+        double dx = lx / nx;
+        double sum = 0;
+        int cells = 0;
+        for (int k = 0; k < nx; k++) {
+            double d = (k + 0.5) * dx - x;
+            d -= lx * Math.rint(d / lx);
+            if (Math.abs(d) <= halfWidth) {
+                for (int m = 0; m < ny; m++) {
+                    sum += height[k * ny + m];
+                }
+                cells += ny;
+            }
+        }
+        return cells > 0 ? sum / cells : Double.NaN;
     }
 
     /**

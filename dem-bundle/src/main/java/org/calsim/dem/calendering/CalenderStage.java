@@ -28,6 +28,7 @@ import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
 import org.calsim.api.stage.Swappable;
 import org.calsim.api.structure.ParticlePacking;
+import org.calsim.dem.analysis.SurfaceHeight;
 import org.calsim.dem.engine.BlowUpException;
 import org.calsim.dem.engine.Checkpoint;
 import org.calsim.dem.engine.DemEngine;
@@ -42,8 +43,9 @@ import org.osgi.service.component.annotations.Component;
 /**
  * {@code dem.calender}: compresses the DEM coating and releases it.
  *
- * <p>Thickness is measured as a micrometer does: the height at which a flat plate touches the highest particle,
- * max(z + r); h₀ before calendering.
+ * <p>Under a plate, thickness is measured as a micrometer does: the height at which a flat plate touches the highest
+ * particle, max(z + r); h₀ before calendering. Behind a roll it is the strip's mean surface height, as a
+ * profilometer gives it (below).
  *
  * <p><b>Plate mode</b> (uniaxial compaction, as in most DEM calendering studies): a rigid plate starts just
  * above the coating and moves down at {@code plate_speed_m_per_s} until the degree of compaction
@@ -53,15 +55,17 @@ import org.osgi.service.component.annotations.Component;
  * first vanishes; spring-back = (h_u − h_min)/h_min.
  *
  * <p><b>Roll mode</b>: a rigid roll of radius {@code roll_radius_um} (axis along y) comes down while rolling, along
- * a ramp one entry length long, to the gap (1 − Π) h₀ (h₀ the highest particle top, as for the plate), rolls once
+ * a ramp one entry length long, to the gap (1 − Π) h₀ (h₀ the strip's mean surface height, so that Π is the
+ * reduction of the thickness a profilometer reads; the roll first touches the highest particle), rolls once
  * over the periodic strip (translation Lx at {@code roll_speed_m_per_s}, rolling without slip ω = v/R) and is
  * lifted ({@link RollProtocol}). The strip must be 2.5 entry lengths long and the roll must satisfy the bite
  * condition tan α &le; μ (both checked before anything runs). Porosity and stress are measured in a window 2 d50
- * wide under the roll axis ({@link org.calsim.dem.analysis.NipWindow}), beside what the gap implies; the line
+ * wide under the roll axis ({@link org.calsim.dem.analysis.NipWindow}; the porosity over the window's area times the
+ * strip's mean surface height in it), beside what the gap implies; the line
  * load q = |F_z|/Ly (eq 1) and the contact pressure against x are averaged over the steady part of the pass
  * (table and plot {@code nip-pressure}). Thicknesses of the strip are mean surface heights
- * ({@link org.calsim.dem.analysis.SurfaceHeight}), before and after the pass, and the degree of compaction compares
- * the two; particles wholly above the final surface are counted ({@code particles_above_surface}).
+ * ({@link SurfaceHeight}), before and after the pass, and the degrees of compaction at the gap
+ * and after the pass are taken against the first; particles wholly above the final surface are counted ({@code particles_above_surface}).
  *
  * <p>The coating's own weight acts (standard gravity on the real masses, g/s per density-scaled mass): negligible
  * beside calendering loads. The much larger deposition force of
@@ -127,7 +131,8 @@ public final class CalenderStage implements Solver {
                         + "the periodic strip").withDefault("plate"),
                 Parameter.choice(TARGET, List.of("compaction", "pressure"), "stop loading at a degree of compaction "
                         + "(eq 3) or at a pressure (plate mode)").withDefault("compaction"),
-                Parameter.number(COMPACTION, "1", 1, "degree of compaction 1 - h/h0 at the end of loading").open(0, 1)
+                Parameter.number(COMPACTION, "1", 1, "degree of compaction 1 - h/h0 at the end of loading; h0 the "
+                        + "highest particle top under a plate, the strip's mean surface height under a roll").open(0, 1)
                         .withDefault(0.25),
                 Parameter.number(PRESSURE, "MPa", 1e6, "pressure at the end of loading (target: pressure)").positive()
                         .optional(),
@@ -254,8 +259,9 @@ public final class CalenderStage implements Solver {
         try (DemEngine engine = DemSetup.engine(context, particles, box, types, law, scaling)) {
             engine.addWall(new PlaneWall("collector", 0, true, DemSetup.wall(par, collector, types)));
             double top = particles.top();
-            double h0 = top;
             boolean roll = "roll".equals(par.text(MODE));
+            // h0: under a plate the micrometer's thickness, the highest top; under a roll the strip's mean surface
+            double h0 = roll ? SurfaceHeight.of(particles, box.lx(), box.ly(), SURFACE_GRID_D50 * d50).mean() : top;
             Wall toolWall;
             Protocol protocol;
             double gap = (1 - par.number(COMPACTION)) * h0;
@@ -290,13 +296,11 @@ public final class CalenderStage implements Solver {
             }
             engine.resetEnergyReference();
             CompressionRecord record = new CompressionRecord(engine, solidVolume, h0, d50);
-            double reference = h0;
             if (protocol instanceof RollProtocol pass) {
-                reference = pass.surface(engine).mean();
                 double amExtra = coating.bonds() != null ? DemSetup.cbdSolidPerAmVolume(recipe, types[0].density())
                         : 0;
                 record.measureUnderRoll(pass.roll(), Math.min(WINDOW_D50 * d50, Math.min(0.5 * box.lx(),
-                        pass.roll().radius())), solidFraction, amExtra, reference);
+                        pass.roll().radius())), solidFraction, amExtra, top);
             }
             boolean checkpoints = par.integer(CHECKPOINT_EVERY) > 0 || par.flag(RESUME);
             Path checkpoint = checkpoints ? context.checkpointFolder().resolve(CHECKPOINT_FILE) : null;
@@ -316,11 +320,11 @@ public final class CalenderStage implements Solver {
             context.give(ParticlePacking.KEY, result);
             context.give(CoatingKeys.THICKNESS, protocol.unloadedThickness());
             context.give(CoatingKeys.POROSITY, record.porosity(protocol.unloadedThickness()));
-            context.give(CoatingKeys.COMPACTION_DEGREE, 1 - protocol.unloadedThickness() / reference);
+            context.give(CoatingKeys.COMPACTION_DEGREE, 1 - protocol.unloadedThickness() / h0);
             context.give(CoatingKeys.NIP_PRESSURE, record.maxPressure());
             if (protocol instanceof RollProtocol pass) {
                 NipProfile steady = pass.steadyProfile();
-                context.give(RollPass.KEY, new RollPass(pass.roll().radius(), reference, pass.minimumThickness(),
+                context.give(RollPass.KEY, new RollPass(pass.roll().radius(), h0, pass.minimumThickness(),
                         protocol.unloadedThickness(), steady.lineLoad(), steady.contactLength(),
                         par.number(ROLL_SPEED)));
             }

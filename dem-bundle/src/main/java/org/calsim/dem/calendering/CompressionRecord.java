@@ -2,6 +2,7 @@ package org.calsim.dem.calendering;
 
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.calsim.api.stage.StageContext;
 import org.calsim.dem.analysis.ContactStatistics;
 import org.calsim.dem.analysis.NipWindow;
 import org.calsim.dem.analysis.SolidFraction;
+import org.calsim.dem.analysis.SurfaceHeight;
 import org.calsim.dem.engine.DemEngine;
+import org.calsim.dem.engine.Particles;
 import org.calsim.dem.engine.RollWall;
 import org.calsim.dem.output.VtkParticles;
 
@@ -52,13 +55,15 @@ final class CompressionRecord {
     private double windowHalfWidth;
     private double[] solidFraction;
     private double amExtra;
-    private double initialSurface;
-    // roll mode: porosity and σ_zz [Pa] of the whole strip over Lx Ly·gap at maximum load
+    private double initialTop;
+    // roll mode at maximum load: porosity and σ_zz [Pa] of the whole strip over Lx Ly·gap, and its mean surface height
+    // under the roll (the cells of the window) [m]
     private double[] stripAtMaximum;
 
     /**
      * @param solidVolume volume of solid (AM and the solid part of the CBD) [m³]
-     * @param h0          thickness before calendering [m]
+     * @param h0          thickness before calendering [m]: the highest particle top under a plate, the mean surface
+     *                    height under a roll
      */
     CompressionRecord(DemEngine engine, double solidVolume, double h0, double d50) {
         this.engine = engine;
@@ -73,12 +78,12 @@ final class CompressionRecord {
      * @param halfWidth     half-width of the window in x [m]
      * @param solidFraction solid fraction of each particle type [1]
      * @param amExtra       solid volume carried with each volume of active material (CBD as bonds) [1]
-     * @param surface       mean surface height of the strip before the pass [m]
+     * @param top           highest particle top before the pass [m]
      */
     void measureUnderRoll(RollWall rollWall, double halfWidth, double[] solidFraction, double amExtra,
-                          double surface) {
+                          double top) {
         this.roll = rollWall;
-        this.initialSurface = surface;
+        this.initialTop = top;
         this.windowHalfWidth = halfWidth;
         this.solidFraction = solidFraction.clone();
         this.amExtra = amExtra;
@@ -105,9 +110,15 @@ final class CompressionRecord {
         int formed = engine.bondsFormed();
         double porosity = porosity(h);
         double[] stress = {s.stress(0, 0), s.stress(1, 1), s.stress(2, 2)};
-        if (roll != null && h > 0) {
+        double nip = Double.NaN;
+        if (protocol instanceof RollProtocol pass && h > 0) {
+            // the strip under the roll as the profilometer sees it before and after the pass: the solid in the
+            // window over the window's area times the mean surface height there (not up to the roll, which
+            // touches only the highest particles)
             NipWindow window = window();
-            porosity = window.porosity(engine.particles(), solidFraction, amExtra);
+            nip = pass.surface(engine).meanNear(roll.centreX(), windowHalfWidth);
+            porosity = 1 - window.solidVolume(engine.particles(), solidFraction, amExtra)
+                    / (2 * windowHalfWidth * engine.box().ly() * nip);
             double[] sigma = window.stress(engine);
             stress = new double[] {sigma[0], sigma[4], sigma[8]};
         }
@@ -119,13 +130,13 @@ final class CompressionRecord {
         maxPressure = Math.max(maxPressure, protocol.pressure());
         if (protocol.justReachedMaximum()) {
             atMaximum = row;
-            stripAtMaximum = roll != null ? new double[] {porosity(h), s.stress(2, 2)} : null;
+            stripAtMaximum = roll != null ? new double[] {porosity(h), s.stress(2, 2), nip} : null;
         }
     }
 
     /** Records a snapshot of the packing for the calendering series (positions, thickness, pressure, Π). */
     void snapshot(Protocol protocol, double thickness) {
-        org.calsim.dem.engine.Particles p = engine.particles();
+        Particles p = engine.particles();
         double[] xyz = new double[3 * p.size()];
         for (int i = 0; i < p.size(); i++) {
             xyz[3 * i] = p.x(i);
@@ -143,7 +154,7 @@ final class CompressionRecord {
 
     /** @return the calendering series (radii and types from the engine's particles) */
     org.calsim.api.structure.PackingSeries series(List<String> materials) {
-        org.calsim.dem.engine.Particles p = engine.particles();
+        Particles p = engine.particles();
         int n = p.size();
         double[] radius = new double[n];
         int[] type = new int[n];
@@ -218,6 +229,7 @@ final class CompressionRecord {
         if (stripAtMaximum != null) {
             out.writeDouble(stripAtMaximum[0]);
             out.writeDouble(stripAtMaximum[1]);
+            out.writeDouble(stripAtMaximum[2]);
         }
     }
 
@@ -253,7 +265,7 @@ final class CompressionRecord {
         int names;
         try {
             names = in.readInt();
-        } catch (java.io.EOFException olderCheckpoint) {
+        } catch (EOFException olderCheckpoint) {
             names = 0; // written before checkpoints listed their VTK snapshots
         }
         for (int k = 0; k < names; k++) {
@@ -262,10 +274,19 @@ final class CompressionRecord {
         boolean strip;
         try {
             strip = in.readBoolean();
-        } catch (java.io.EOFException olderCheckpoint) {
+        } catch (EOFException olderCheckpoint) {
             strip = false; // written before roll mode measured under the roll
         }
-        stripAtMaximum = strip ? new double[] {in.readDouble(), in.readDouble()} : null;
+        if (strip) {
+            stripAtMaximum = new double[] {in.readDouble(), in.readDouble(), Double.NaN};
+            try {
+                stripAtMaximum[2] = in.readDouble();
+            } catch (EOFException olderCheckpoint) {
+                // written before roll mode measured the thickness under the roll: the gap stands for it
+            }
+        } else {
+            stripAtMaximum = null;
+        }
     }
 
     private double[] column(int c) {
@@ -307,13 +328,10 @@ final class CompressionRecord {
             // the compression curve's pressure: |F_z| over the entry arc, at the maximum-load step
             sink.summary("nip_pressure_at_max_load_MPa", atMaximum[3], "MPa");
         }
-        sink.summary("initial_highest_particle_top_um", h0 * 1e6, "um");
-        if (pass.minimumThickness() > initialSurface) {
-            sink.note("roll_gap", String.format("the gap (%.2f um, from the highest particle top %.2f um) lies above "
-                    + "the strip's mean surface (%.2f um): the roll pressed only the particles standing out of it",
-                    pass.minimumThickness() * 1e6, h0 * 1e6, initialSurface * 1e6));
-        }
-        org.calsim.dem.analysis.SurfaceHeight surface = pass.surface(e);
+        sink.summary("initial_highest_particle_top_um", initialTop * 1e6, "um");
+        sink.summary("roll_gap_um", pass.minimumThickness() * 1e6, "um");
+        sink.summary("compaction_degree_of_gap", 1 - pass.minimumThickness() / h0, "1");
+        SurfaceHeight surface = pass.surface(e);
         sink.summary("highest_particle_top_final_um", e.particles().top() * 1e6, "um");
         sink.summary("particles_above_surface", surface.countAbove(e.particles()), "1");
         NipProfile steady = pass.steadyProfile();
@@ -352,18 +370,20 @@ final class CompressionRecord {
         DemEngine e = engine;
         ResultSink sink = context.results();
         double hu = protocol.unloadedThickness();
-        double hMin = protocol.minimumThickness();
+        // under a roll, the strip's thickness at the nip is its mean surface under the roll at maximum load (the
+        // gap touches the particle tops and lies above it), measured as the thickness before and after the pass is
+        double hMin = stripAtMaximum != null && !Double.isNaN(stripAtMaximum[2]) ? stripAtMaximum[2]
+                : protocol.minimumThickness();
         double[] max = atMaximum != null ? atMaximum : rows.get(rows.size() - 1);
-        double initial = roll != null ? initialSurface : h0;
-        sink.summary("initial_thickness_um", initial * 1e6, "um");
+        sink.summary("initial_thickness_um", h0 * 1e6, "um");
         sink.summary("minimum_thickness_um", hMin * 1e6, "um");
         sink.summary("final_thickness_um", hu * 1e6, "um");
         sink.summary("spring_back_percent", 100 * (hu - hMin) / hMin, "%");
-        sink.summary("initial_porosity", porosity(initial), "1");
+        sink.summary("initial_porosity", porosity(h0), "1");
         sink.summary("porosity_at_max_load", roll != null ? max[5] : porosity(hMin), "1");
         sink.summary("final_porosity", porosity(hu), "1");
         sink.summary("compaction_degree_at_max_load", 1 - hMin / h0, "1");
-        sink.summary("final_compaction_degree", 1 - hu / initial, "1");
+        sink.summary("final_compaction_degree", 1 - hu / h0, "1");
         sink.summary("max_pressure_MPa", maxPressure / 1e6, "MPa");
         sink.summary("coordination_at_max_load", max[6], "1");
         sink.summary("coordination_final", rows.get(rows.size() - 1)[6], "1");

@@ -1,5 +1,6 @@
 package org.calsim.dem.calendering;
 
+import java.util.function.ToDoubleFunction;
 import org.calsim.dem.engine.Particles;
 
 /**
@@ -21,8 +22,9 @@ import org.calsim.dem.engine.Particles;
  * settled contacts of the wet deposit keep at most their relative overlap. β = 1 is a pure shell collapse
  * (centres fixed); β = 1/α also contracts the centre heights by the shell factor.
  *
- * <p><b>Targeting the recipe.</b> The dried thickness, as a micrometer measures it, is h(β) = max_i (β z_i + r_i),
- * continuous and increasing in β. The recipe fixes the dried thickness h* = V_solid / ((1 − ε₀) Lx Ly) (V_solid
+ * <p><b>Targeting the recipe.</b> The dried thickness h(β), as a micrometer measures it max_i (β z_i + r_i), or as a
+ * profilometer does the mean over a grid of the highest sphere surface above each cell ({@link ThicknessMeasure}), is
+ * continuous and increasing in β (every cell's height is a maximum of functions increasing in β, z_i ≥ 0). The recipe fixes the dried thickness h* = V_solid / ((1 − ε₀) Lx Ly) (V_solid
  * the AM and CBD solid, from skeletal densities), and β is found by bisection so that h(β) = h*: the film shrinks
  * until its solid has the recipe's porosity, as a real film does. h* is reachable when h(1/α) ≤ h* ≤ h(1). A
  * packing of wet spheres of packing fraction φ_w is about α³ c thick at β = 1 and α² c at β = 1/α, with
@@ -61,37 +63,35 @@ final class DryingShrinkage {
     }
 
     /**
-     * @param wet   the settled wet spheres (radii α r)
-     * @param alpha shell factor α [1]
-     * @param beta  through-thickness contraction β [1]
-     * @return the dried thickness h(β) = max_i (β z_i + r_i) [m]
+     * @param wet       the settled wet spheres (radii α r)
+     * @param alpha     shell factor α [1]
+     * @param beta      through-thickness contraction β [1]
+     * @param thickness how the dried particles' thickness is measured [m]
+     * @return the dried thickness h(β) [m]
      */
-    static double height(Particles wet, double alpha, double beta) {
-        double top = 0;
-        for (int i = 0; i < wet.size(); i++) {
-            top = Math.max(top, beta * wet.z(i) + wet.radius(i) / alpha);
-        }
-        return top;
+    static double height(Particles wet, double alpha, double beta, ToDoubleFunction<Particles> thickness) {
+        return thickness.applyAsDouble(dry(wet, alpha, beta));
     }
 
     /**
      * @param wet          the settled wet spheres (radii α r)
      * @param alpha        shell factor α [1]
      * @param targetHeight the dried thickness the recipe asks for, h* [m]
+     * @param thickness    how the dried particles' thickness is measured [m]
      * @return β in [1/α, 1] with h(β) = h*, or the end of that range nearer to it when h* lies outside [1]
      */
-    static double contraction(Particles wet, double alpha, double targetHeight) {
+    static double contraction(Particles wet, double alpha, double targetHeight, ToDoubleFunction<Particles> thickness) {
         double lo = 1 / alpha;
         double hi = 1;
-        if (height(wet, alpha, lo) >= targetHeight) {
+        if (height(wet, alpha, lo, thickness) >= targetHeight) {
             return lo;
         }
-        if (height(wet, alpha, hi) <= targetHeight) {
+        if (height(wet, alpha, hi, thickness) <= targetHeight) {
             return hi;
         }
         for (int k = 0; k < BISECTIONS; k++) {
             double mid = 0.5 * (lo + hi);
-            if (height(wet, alpha, mid) < targetHeight) {
+            if (height(wet, alpha, mid, thickness) < targetHeight) {
                 lo = mid;
             } else {
                 hi = mid;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.calsim.api.contact.BondSpec;
 import org.calsim.api.contact.ContactLaw;
 import org.calsim.api.data.Plot;
@@ -54,7 +55,8 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p><b>Porosity</b> is reported as 1 − V_solid/(Lx Ly h), V_solid the AM and CBD <i>solid</i> (skeletal densities,
  * CBD nanopores counted as pores) and h the thickness as a micrometer measures it, the highest particle top
- * max(z + r). This is the recipe's total porosity ε₀ (its ρ_s is the skeletal density of the solid mixture), so
+ * max(z + r), or with {@code thickness_measure: profilometer} the mean surface height ({@link ThicknessMeasure}).
+ * This is the recipe's total porosity ε₀ (its ρ_s is the skeletal density of the solid mixture), so
  * the two are compared directly; {@code porosity_mechanism} names how it was reached. Gives the packing.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=" + ElectrodeGenerator.NAME)
@@ -73,6 +75,7 @@ public final class ElectrodeGenerator implements Solver {
     static final String DEPOSITION = "deposition_overlap_fraction";
     static final String MAX_STEPS = "max_settle_steps";
     static final String TOLERANCE = "porosity_tolerance";
+    static final String THICKNESS = "thickness_measure";
     static final String BOND_E = "bond_youngs_modulus_GPa";
     static final String BOND_NU = "bond_poisson_ratio";
     static final String BOND_LAMBDA = "bond_radius_multiplier";
@@ -124,6 +127,12 @@ public final class ElectrodeGenerator implements Solver {
                         .withDefault(0.002),
                 new Parameter(MAX_STEPS, Parameter.Kind.INTEGER, "1", 1, 100, true, 1e9, true, 200_000, false,
                         List.of(), "largest number of settling steps of one wet deposit"),
+                Parameter.choice(THICKNESS, List.of(ThicknessMeasure.MICROMETER.field(),
+                        ThicknessMeasure.PROFILOMETER.field()), "thickness h of the porosity 1 - V_solid/(Lx Ly h) the "
+                        + "coating dries to: the highest particle top (a micrometer) or the mean surface height (a "
+                        + "profilometer, the thickness dem.calender gives a strip behind a roll); on a strip a few "
+                        + "particles thick the micrometer leaves the body about a radius denser")
+                        .withDefault(ThicknessMeasure.MICROMETER.field()),
                 Parameter.number(TOLERANCE, "1", 1, "largest difference between the dried porosity and the recipe's "
                         + "initial_porosity accepted before the coating is deposited again with shells resized from "
                         + "the measured packing (at most " + MAX_DEPOSITS + " deposits)").open(0, 0.1)
@@ -141,7 +150,8 @@ public final class ElectrodeGenerator implements Solver {
                 Parameter.number(BOND_FAILURE, "1", 1, "plastic strain at which a yielding bond breaks: 0 for "
                         + "brittle bonds that break where their stress first reaches a strength (Potyondy and "
                         + "Cundall), more for ductile binder bridges that yield at their strengths "
-                        + "(elastic-perfectly plastic) until then").closed(0, 10).withDefault(0.0),
+                        + "(elastic-perfectly plastic, also in compression, where the CBD densifies) until then")
+                        .closed(0, 10).withDefault(0.0),
                 Parameter.flag(VTK, "write the dried packing as VTK for ParaView").withDefault(true)));
         list.addAll(DemSetup.parameters());
         return list;
@@ -314,6 +324,8 @@ public final class ElectrodeGenerator implements Solver {
         // wet deposit, then drying; another deposit, with shells resized from the measured packing, while the
         // dried porosity misses the recipe's by more than the tolerance (the best deposit is kept)
         double tolerance = par.number(TOLERANCE);
+        ThicknessMeasure measure = ThicknessMeasure.named(par.text(THICKNESS));
+        ToDoubleFunction<Particles> thickness = dry -> measure.of(dry, lx, ly, d50);
         double wetPacking = DryingShrinkage.RANDOM_LOOSE_PACKING;
         Deposition.Result wet = null;
         double alpha = 1;
@@ -332,8 +344,8 @@ public final class ElectrodeGenerator implements Solver {
             Deposition.Result deposit = Deposition.settle(context, laws, wetRadius, type, density, types, collector, lx,
                     ly, a * d50, a * cbdD, cbdCount > 0, random, steps, "wet deposit " + deposits);
             steps += deposit.steps();
-            double b = DryingShrinkage.contraction(deposit.particles(), a, targetHeight);
-            double h = DryingShrinkage.height(deposit.particles(), a, b);
+            double b = DryingShrinkage.contraction(deposit.particles(), a, targetHeight, thickness);
+            double h = DryingShrinkage.height(deposit.particles(), a, b, thickness);
             double e = Math.abs(1 - solid / (area * h) - target);
             if (e < error) {
                 wet = deposit;
@@ -344,22 +356,23 @@ public final class ElectrodeGenerator implements Solver {
             if (a == 1 && h > targetHeight) {
                 break; // denser than the spheres settle without shells: no shell reaches it
             }
-            wetPacking = deposit.particles().solidVolume() / (area * deposit.particles().top());
+            wetPacking = deposit.particles().solidVolume() / (area * thickness.applyAsDouble(deposit.particles()));
         }
         boolean reached = error <= tolerance;
         Particles particles = DryingShrinkage.dry(wet.particles(), alpha, beta);
         ParticlePacking packing = toPacking(particles, List.of(am.name(), cbdMechanics.name()), lx, ly);
-        double thickness = particles.top();
-        double porosity = 1 - solid / (area * thickness);
+        double dried = thickness.applyAsDouble(particles);
+        double porosity = 1 - solid / (area * dried);
         context.give(ParticlePacking.KEY, packing);
         DemKeys.BondPlan bonds = !"bonds".equals(par.text(CBD)) ? null : new DemKeys.BondPlan(new BondSpec(par.number(BOND_E),
                 par.number(BOND_NU), par.number(BOND_LAMBDA), par.number(BOND_SIGMA), par.number(BOND_TAU),
                 par.number(BOND_DAMPING), par.number(BOND_FAILURE)), par.number(BOND_GAP) * d50);
         context.give(DemKeys.COATING, new DemKeys.Coating(scaling, 1 - nano, bonds, -STANDARD_GRAVITY / scaling));
         wet.engine().report(context.results());
-        Drying drying = new Drying(alpha, beta, deposits, steps, wet.particles().top(),
-                wet.particles().solidVolume() / (area * wet.particles().top()), targetHeight, reached);
-        report(context, par, particles, amCount, cbdCount, thickness, porosity, recipe, drying, lx, ly);
+        double wetThickness = thickness.applyAsDouble(wet.particles());
+        Drying drying = new Drying(alpha, beta, deposits, steps, wetThickness,
+                wet.particles().solidVolume() / (area * wetThickness), targetHeight, reached);
+        report(context, par, particles, amCount, cbdCount, dried, porosity, recipe, drying, lx, ly);
     }
 
     static ParticlePacking toPacking(Particles p, List<String> materials, double lx, double ly) {
@@ -386,7 +399,7 @@ public final class ElectrodeGenerator implements Solver {
      * @param contraction   β, dried / wet centre heights [1]
      * @param deposits      wet deposits made (more than one when the feedback resized the shells)
      * @param steps         settling steps, all deposits [1]
-     * @param wetThickness  thickness of the last wet deposit, max(z + α r) [m]
+     * @param wetThickness  thickness of the kept wet deposit, by the stage's thickness measure [m]
      * @param wetPacking    its packing fraction (wet spheres) [1]
      * @param targetThickness the recipe's dried thickness h* = V_solid / ((1 − ε₀) Lx Ly) [m]
      * @param reached       whether the dried thickness is h*
@@ -416,14 +429,14 @@ public final class ElectrodeGenerator implements Solver {
         sink.note("porosity_mechanism", String.format("wet deposit and drying shrinkage: the particles settled with "
                 + "solvent-swollen CBD gel shells (radius x %.4f); on drying the shells collapsed and the film shrank "
                 + "through its thickness (heights x %.4f) toward the recipe's dry thickness V_solid/((1 - eps0) Lx Ly) "
-                + "= %.2f um: dried thickness %.2f um, porosity %.4f, recipe %.4f", drying.shellFactor(),
-                drying.contraction(), drying.targetThickness() * 1e6, thickness * 1e6, porosity,
+                + "= %.2f um: dried thickness (%s) %.2f um, porosity %.4f, recipe %.4f", drying.shellFactor(),
+                drying.contraction(), drying.targetThickness() * 1e6, par.text(THICKNESS), thickness * 1e6, porosity,
                 recipe.initialPorosity()));
         if (!drying.reached()) {
             String why = porosity > recipe.initialPorosity()
                     ? "the recipe is denser than these spheres settle even with the thinnest shells, and drying does "
                     + "not compact the deposit further (in a coating a few particles thick the layers at the collector "
-                    + "and the rough top, which count in h = max(z + r), are loose); a denser coating is a calendered "
+                    + "and the rough top, which count in the thickness, are loose); a denser coating is a calendered "
                     + "one (dem.calender), or deposit with less friction"
                     : "the " + drying.deposits() + " wet deposits packed too differently from the estimate for the "
                     + "shells to reach it; this is the closest (raise porosity_tolerance or change the seed)";
@@ -439,10 +452,11 @@ public final class ElectrodeGenerator implements Solver {
                     bondReach));
         }
         int bins = 20;
-        double[] profile = SolidFraction.porosityProfile(p, 0, thickness, lx * ly, bins);
+        double top = p.top();
+        double[] profile = SolidFraction.porosityProfile(p, 0, top, lx * ly, bins);
         double[] height = new double[bins];
         for (int k = 0; k < bins; k++) {
-            height[k] = (k + 0.5) * thickness / bins * 1e6;
+            height[k] = (k + 0.5) * top / bins * 1e6;
         }
         sink.table("porosity-profile", Table.builder().column("height", "um", height)
                 .column("sphere_porosity", "1", profile).build());

@@ -41,7 +41,13 @@ import org.calsim.api.contact.PairProperties;
  * <p><b>Ductile bond</b> (failure strain ε_f &gt; 0): a binder bridge of a polymer such as PVDF yields before it
  * tears. Where σ &gt; σ_c, the stresses flow back onto σ = σ_c, elastic–perfectly plastic with a radial return: a
  * stretched bond (F_n &lt; 0) scales F_n and M_b by σ_c/σ, its rest length l_b growing so that k_n A (l_b − d) is
- * the scaled force; a compressed bond scales only M_b, to |M_b| R_b/I = σ_c + F_n/A. Where τ &gt; τ_c, F_s and M_tw
+ * the scaled force; a compressed bond scales only M_b, to |M_b| R_b/I = σ_c + F_n/A. The bridge yields in compression
+ * at the same strength (a J2 polymer such as PVDF yields alike in tension and compression; the nanoporous CBD
+ * densifies, the mechanism by which calendering compacts it): where the largest compressive fibre stress
+ * F_n/A + |M_b| R_b/I exceeds σ_c, F_n and M_b are scaled back onto it and the rest length l_b shortens so that
+ * k_n A (l_b − d) is the scaled force; the shortening is not counted as damage (a crushed bridge is denser, not
+ * torn), the bending is. Without it a bridge spanning a gap of 10 % of l_b, pushed shut, would carry 10 % of E_b in
+ * compression and give the whole compaction back when the tool leaves. Where τ &gt; τ_c, F_s and M_tw
  * are scaled by τ_c/τ. The plastic strain accumulates the plastic lengthening Δl_b/l_b, the plastic bending and
  * twisting rotations times R_b/l_b (the strain of the bond's outer fibre) and the plastic slip over l_b; the bond
  * breaks once it exceeds ε_f. Brittle and ductile bonds have the same elastic response. A
@@ -189,6 +195,20 @@ public final class ParallelBond implements ContactPart.Bond {
         double tau = shear / area + Math.abs(twist) * rb / polar;
         double sigmaC = h[o + SIGMA_C];
         double tauC = h[o + TAU_C];
+        double crush = fn / area + bending * rb / inertia;
+        if (fn > 0 && crush > sigmaC && h[o + FAILURE_STRAIN] > 0) {
+            // a ductile bridge crushed past σ_c yields: compression and bending flow back onto σ_c, the bond
+            // shortening plastically (its CBD densifies); the shortening is not damage, the bending is
+            double keep = sigmaC / crush;
+            fn *= keep;
+            h[o + LENGTH] = distance + fn / (kn * area);
+            h[o + PLASTIC_STRAIN] += (1 - keep) * bending / (kn * inertia) * rb / h[o + LENGTH];
+            bx *= keep;
+            by *= keep;
+            bz *= keep;
+            bending *= keep;
+            sigma = -fn / area + bending * rb / inertia;
+        }
         if (sigma > sigmaC || tau > tauC) {
             double failure = h[o + FAILURE_STRAIN];
             double length = h[o + LENGTH];

@@ -53,4 +53,25 @@ class SurfaceHeightTest {
         assertEquals(4 * R, p.top(), 1e-12 * R);
         assertEquals(1, s.countAbove(p));
     }
+
+    /**
+     * The mean over a band in x, cells of side 2R/3 (24 × 24): within R/2 of x = 3R lies one column of cells, the
+     * one over the centres of a row of spheres (in y, one cell in three over a centre, height 2R, two beside it,
+     * R + √(R² − R²/9)); the sphere on top raises 3 of its 24 cells by 2R. Within R/2 of x = 0 lie the first and the
+     * last column, R/3 in x from the sphere centres on either side of the periodic boundary, and a band at x = Lx is
+     * the same band.
+     */
+    @Test
+    void theMeanNearABandOfXCountsItsCellsOnlyAndWraps() {
+        Particles p = monolayer(8, 1);
+        p.add(3 * R, 3 * R, 3 * R, R, 2500, 0);
+        double side = 16 * R;
+        double near = R + Math.sqrt(R * R - R * R / 9);
+        double far = R + Math.sqrt(R * R - 2 * R * R / 9);
+        SurfaceHeight s = SurfaceHeight.of(p, side, side, 2 * R / 3);
+        assertEquals((2 * R + 2 * near) / 3 + 3 * 2 * R / 24, s.meanNear(3 * R, R / 2), 1e-12 * R);
+        assertEquals((near + 2 * far) / 3, s.meanNear(0, R / 2), 1e-12 * R);
+        assertEquals(s.meanNear(0, R / 2), s.meanNear(side, R / 2), 1e-12 * R);
+        assertEquals(Double.NaN, s.meanNear(3 * R + R / 3, 0.1 * R), "no cell centre within R/10 of x = 10R/3");
+    }
 }

@@ -58,6 +58,33 @@ class CoatingPorosityTest {
     }
 
     /**
+     * With {@code thickness_measure: profilometer} the coating dries until the porosity under its mean surface is the
+     * recipe's (to ±0.02, as above); the thickness reported is that mean surface, below the highest particle top, and
+     * measured by the top the same coating is looser by the roughness of its top (here by more than 0.02: a
+     * micrometer-dried coating of the same recipe would have a body that much denser).
+     */
+    @Test
+    void aProfilometerCoatingHasTheRecipePorosityUnderItsMeanSurface() throws Exception {
+        double porosity = 0.45;
+        Map<String, Object> with = Map.of("box_x_d50", 5, "box_y_d50", 5, "density_scaling", 1e8, "cbd", "bonds",
+                "vtk", false, "threads", 1, "thickness_measure", "profilometer");
+        TestStageContext c = CalenderingFixture.context(new BondedLaw()).with(ElectrodeRecipe.KEY,
+                quickstartRecipe(porosity)).run(new ElectrodeGenerator(), with);
+        RecordingSink s = c.sink();
+        assertEquals(porosity, s.get("porosity"), 0.02);
+        ParticlePacking p = c.given(ParticlePacking.KEY);
+        double top = 0;
+        for (int i = 0; i < p.size(); i++) {
+            top = Math.max(top, p.z()[i] + p.radius()[i]);
+        }
+        double h = s.get("thickness_um") * 1e-6;
+        assertTrue(h < top, "the mean surface " + h + " m lies below the highest top " + top + " m");
+        double byTop = 1 - (1 - s.get("porosity")) * h / top;
+        assertTrue(byTop > s.get("porosity") + 0.02, "by the highest top: " + byTop);
+        assertTrue(s.notes.get("porosity_mechanism").contains("profilometer"), s.notes.toString());
+    }
+
+    /**
      * With the CBD as nanoporous spheres (their shells collapse with the AM's on drying) the recipe is reached too
      * (a firmer deposition force here, for speed: the soft CBD spheres then settle with larger overlaps).
      */

@@ -35,12 +35,12 @@ class DryingShrinkageTest {
     @Test
     void theFilmShrinksToTheTargetThicknessWithoutOverlap() {
         Particles wet = wetColumn();
-        double lo = DryingShrinkage.height(wet, ALPHA, 1 / ALPHA);
-        double hi = DryingShrinkage.height(wet, ALPHA, 1);
+        double lo = DryingShrinkage.height(wet, ALPHA, 1 / ALPHA, Particles::top);
+        double hi = DryingShrinkage.height(wet, ALPHA, 1, Particles::top);
         assertTrue(lo < hi, "the thickness grows with beta");
         double target = lo + 0.3 * (hi - lo);
-        double beta = DryingShrinkage.contraction(wet, ALPHA, target);
-        assertEquals(target, DryingShrinkage.height(wet, ALPHA, beta), 1e-12 * target);
+        double beta = DryingShrinkage.contraction(wet, ALPHA, target, Particles::top);
+        assertEquals(target, DryingShrinkage.height(wet, ALPHA, beta, Particles::top), 1e-12 * target);
         for (double b : new double[] {1 / ALPHA, beta, 1}) {
             Particles dry = DryingShrinkage.dry(wet, ALPHA, b);
             for (int i = 0; i < dry.size(); i++) {
@@ -59,9 +59,10 @@ class DryingShrinkageTest {
     @Test
     void aTargetOutsideTheRangeGivesTheNearerEnd() {
         Particles wet = wetColumn();
-        assertEquals(1 / ALPHA, DryingShrinkage.contraction(wet, ALPHA, 0.5 * DryingShrinkage.height(wet, ALPHA,
-                1 / ALPHA)), 0);
-        assertEquals(1, DryingShrinkage.contraction(wet, ALPHA, 2 * DryingShrinkage.height(wet, ALPHA, 1)), 0);
+        double lowest = DryingShrinkage.height(wet, ALPHA, 1 / ALPHA, Particles::top);
+        double highest = DryingShrinkage.height(wet, ALPHA, 1, Particles::top);
+        assertEquals(1 / ALPHA, DryingShrinkage.contraction(wet, ALPHA, 0.5 * lowest, Particles::top), 0);
+        assertEquals(1, DryingShrinkage.contraction(wet, ALPHA, 2 * highest, Particles::top), 0);
     }
 
     /**

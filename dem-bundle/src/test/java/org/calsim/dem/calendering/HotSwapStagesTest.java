@@ -72,17 +72,16 @@ class HotSwapStagesTest {
     }
 
     /**
-     * Roll mode, a swap to elastic-plastic while the roll presses the strip (collector and roll contacts: the
+     * Roll mode over the {@link RollStrip}, a swap to elastic-plastic while the roll presses the strip (collector and roll contacts: the
      * Thornton–Ning normal part has history the bonded law lacks) and back; the pass ends.
      */
     @Test
     void rollCalenderingRunsOnThroughSwaps() throws Exception {
         BondedLaw bonded = new BondedLaw();
         ElasticPlasticLaw plastic = new ElasticPlasticLaw();
-        TestStageContext c = calender(TestSwappable.byStep(s -> s >= 4000 && s < 8000 ? plastic : bonded))
-                .run(new CalenderStage(), Map.of("mode", "roll", "target_compaction", 0.05, "roll_radius_um", 150,
-                        "roll_speed_m_per_s", 1e-3, "plate_speed_m_per_s", 2e-4, "relax_steps", 500,
-                        "sample_every_steps", 250, "threads", 2));
+        TestStageContext c = RollStrip.context(bonded)
+                .service(ContactLaw.class, null, TestSwappable.byStep(s -> s >= 4000 && s < 8000 ? plastic : bonded))
+                .run(new CalenderStage(), RollStrip.roll(Map.of("threads", 2)));
         RecordingSink s = c.sink();
         assertTrue(s.get("line_load_N_per_m") > 0, "the roll pressed the strip");
         assertTrue(s.get("steps") > 8000, "the swaps came during the pass");

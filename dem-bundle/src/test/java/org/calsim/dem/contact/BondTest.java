@@ -230,6 +230,48 @@ class BondTest {
     }
 
     /**
+     * A ductile bridge pushed together yields at the same strength: its force stays at σ_c A while its rest length
+     * shortens (the CBD densifies), it does not break however far it is crushed (the shortening is no damage), and
+     * it unloads elastically from the shortened length, k_n A per metre. The gap of the pull-apart case is closed
+     * 0.2 µm of its 1 µm at the same speed, so the bond yields after 1000.5 steps; then 500 steps back take
+     * 500 increments off the force, 1500 steps back leave it 499.5 increments in tension, still elastic. A brittle
+     * bond (Potyondy and Cundall's) is elastic in compression: the same push gives 2000 increments.
+     */
+    @Test
+    void aDuctileBondYieldsInCompressionKeepsItsShorteningAndUnloadsElastically() {
+        ParallelBond bond = new ParallelBond();
+        double[] h = new double[ParallelBond.SLOTS];
+        ContactGeometry g = pair(-PULL_GAP, PULL_DT);
+        bond.form(g, new BondSpec(EB, NUB, 0.5, PULL_SIGMA_C, STRONG, 0, 1e-3), h, 0);
+        double[] brittle = new double[ParallelBond.SLOTS];
+        bond.form(g, spec(PULL_SIGMA_C, STRONG, 0), brittle, 0);
+        double force = PULL_SIGMA_C * AREA;
+        ContactForce out = null;
+        ContactForce elastic = null;
+        for (int step = 1; step <= 2000; step++) {
+            g.overlap += PULL_SPEED * PULL_DT;
+            out = step(bond, g, h);
+            elastic = step(bond, g, brittle);
+            double expected = Math.min(step * PULL_INCREMENT, force);
+            assertEquals(expected, out.bondNormal, 1e-9 * force, "compression at step " + step);
+        }
+        assertTrue(bond.intact(h, 0) && bond.intact(brittle, 0));
+        assertEquals(0, h[ParallelBond.PLASTIC_STRAIN], 0, "crushing is no damage");
+        assertEquals(PULL_LENGTH - 999.5 * PULL_SPEED * PULL_DT, h[ParallelBond.LENGTH], 1e-9 * PULL_GAP,
+                "shortened by the plastic part of the push, 999.5 steps");
+        assertEquals(2000 * PULL_INCREMENT, elastic.bondNormal, 1e-9 * force, "a brittle bond stays elastic");
+        for (int step = 1; step <= 1500; step++) {
+            g.overlap -= PULL_SPEED * PULL_DT;
+            out = step(bond, g, h);
+            if (step == 500) {
+                assertEquals(force - 500 * PULL_INCREMENT, out.bondNormal, 1e-9 * force, "elastic unloading");
+            }
+        }
+        assertEquals(force - 1500 * PULL_INCREMENT, out.bondNormal, 1e-9 * force, "elastic into tension");
+        assertTrue(bond.intact(h, 0));
+    }
+
+    /**
      * A ductile bond bent at a constant relative angular velocity: the moment grows as E_b I θ/l_b up to σ_c I/R_b and
      * then stays there; the plastic rotation θ_p makes an outer-fibre strain θ_p R_b/l_b, and the bond breaks when
      * that passes ε_f, after θ_p = ε_f l_b/R_b: 8000 steps of ω Δt = 5e-7 rad past the yield step (500.5 steps in)
