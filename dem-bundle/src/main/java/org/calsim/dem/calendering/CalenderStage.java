@@ -37,7 +37,6 @@ import org.calsim.dem.engine.PeriodicBox;
 import org.calsim.dem.engine.PlaneWall;
 import org.calsim.dem.engine.RollWall;
 import org.calsim.dem.engine.Wall;
-import org.calsim.dem.output.VtkParticles;
 import org.osgi.service.component.annotations.Component;
 
 /**
