@@ -169,9 +169,9 @@ public class HotSwapIT {
      * hertz-mindlin, walton-braun, hertz-mindlin for dem.calender; and the plate force the stage recorded must follow
      * the law in force, summed over the particles that touch the plate in the VTK snapshot of the same step. The plugin
      * is configured with k1 = k2 (its configuration PID), so Walton-Braun is a frictionless, undamped linear spring,
-     * F = k delta on loading and unloading alike, and the plate force inside the window must be k·Σdelta to the
-     * precision of the snapshot's coordinates (9 digits); outside it the force is Hertz's 4/3 E* sqrt(r) delta^1.5 plus
-     * the viscoelastic dashpot eta_n d(delta)/dt (e = 0.5, eta_n = 2 sqrt(5/6) |beta| sqrt(2E* sqrt(r delta) m), the
+     * F = k delta on loading and unloading alike, and the plate force inside the window must be k·Σdelta to 1e-5
+     * (the binary snapshot holds the coordinates exactly); outside it the force is Hertz's 4/3 E* sqrt(r) delta^1.5
+     * plus the viscoelastic dashpot eta_n d(delta)/dt (e = 0.5, eta_n = 2 sqrt(5/6) |beta| sqrt(2E* sqrt(r delta) m), the
      * approach speed from the snapshot's velocities and the plate's 0.1 mm/s), to 2 % of the force plus a fifth of the
      * dashpots: the snapshot holds the velocity after the step's second half kick, the force saw the half-step one,
      * which for a contact that has just turned round is a large part of its speed.
@@ -347,7 +347,7 @@ public class HotSwapIT {
             if (Double.parseDouble(c[1]) != 0 || force <= 0 || !Files.isRegularFile(vtk)) {
                 continue; // loading rows with a snapshot
             }
-            double[][] zr = vtkHeightsRadiiAndSpeeds(Files.readString(vtk));
+            double[][] zr = vtkHeightsRadiiAndSpeeds(Files.readAllBytes(vtk));
             double linear = 0;
             double hertzForce = 0;
             double dashpots = 0;
@@ -378,24 +378,37 @@ public class HotSwapIT {
     }
 
     /** @return z [m], radius [m] and v_z [m/s] of every particle in a calsim VTK PolyData snapshot */
-    private static double[][] vtkHeightsRadiiAndSpeeds(String vtk) {
-        java.util.regex.Matcher points = java.util.regex.Pattern
-                .compile("<Points>\\s*<DataArray[^>]*>(.*?)</DataArray>", java.util.regex.Pattern.DOTALL).matcher(vtk);
-        java.util.regex.Matcher radii = java.util.regex.Pattern
-                .compile("Name=\"radius\"[^>]*>(.*?)</DataArray>", java.util.regex.Pattern.DOTALL).matcher(vtk);
-        java.util.regex.Matcher velocities = java.util.regex.Pattern
-                .compile("Name=\"velocity\"[^>]*>(.*?)</DataArray>", java.util.regex.Pattern.DOTALL).matcher(vtk);
-        assertTrue(points.find() && radii.find() && velocities.find());
-        String[] xyz = points.group(1).trim().split("\\s+");
-        String[] r = radii.group(1).trim().split("\\s+");
-        String[] v = velocities.group(1).trim().split("\\s+");
+    private static double[][] vtkHeightsRadiiAndSpeeds(byte[] vtk) {
+        double[] xyz = appendedFloat64(vtk, "Points");
+        double[] r = appendedFloat64(vtk, "radius");
+        double[] v = appendedFloat64(vtk, "velocity");
         double[][] zr = new double[3][r.length];
         for (int i = 0; i < r.length; i++) {
-            zr[0][i] = Double.parseDouble(xyz[3 * i + 2]);
-            zr[1][i] = Double.parseDouble(r[i]);
-            zr[2][i] = Double.parseDouble(v[3 * i + 2]);
+            zr[0][i] = xyz[3 * i + 2];
+            zr[1][i] = r[i];
+            zr[2][i] = v[3 * i + 2];
         }
         return zr;
+    }
+
+    /**
+     * @return the values of a Float64 array of a VTK XML file whose arrays are appended raw, read by the format's
+     *         rules: from the array's offset after the underscore that opens the appended data, a UInt64 byte count,
+     *         then the values, little-endian
+     */
+    private static double[] appendedFloat64(byte[] file, String name) {
+        String text = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<DataArray type=\"Float64\" Name=\"" + name
+                + "\"[^>]*offset=\"(\\d+)\"").matcher(text);
+        assertTrue("array " + name, m.find());
+        int data = text.indexOf('_', text.indexOf("<AppendedData encoding=\"raw\">")) + 1;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.position(data + Integer.parseInt(m.group(1)));
+        double[] values = new double[(int) (b.getLong() / Double.BYTES)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = b.getDouble();
+        }
+        return values;
     }
 
     private void awaitLaw(String name) throws Exception {

@@ -94,9 +94,14 @@ class LabServerApiIT {
             HttpResponse<String> events = get("/api/jobs/" + id + "/events");
             assertTrue(events.body().startsWith("event: end\ndata: {"), events.body());
 
+            // Jetty answers an ambiguous path with 400 and closes the connection; a client of their own keeps those
+            // connections out of the pool the later requests use (the JDK client once sent the next POST on one:
+            // "header parser received no bytes")
+            HttpClient hostile = HttpClient.newHttpClient();
             for (String escape : new String[] {"/../../token", "/..%2F..%2Ftoken", "/%2e%2e/%2e%2e/token",
                 "/../../../../../etc/passwd"}) {
-                HttpResponse<String> r = get("/api/jobs/" + id + "/files" + escape);
+                HttpResponse<String> r = hostile.send(HttpRequest.newBuilder(uri("/api/jobs/" + id + "/files" + escape))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertTrue(r.statusCode() == 404 || r.statusCode() == 400, escape + ": " + r.statusCode());
                 assertFalse(r.body().contains(token), escape);
             }

@@ -1,18 +1,15 @@
 package org.calsim.cfd.permeability;
 
 import java.awt.image.BufferedImage;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.calsim.support.vtk.VtkXmlFile;
 
 /**
- * The velocity field of a flow through a voxel image: VTK ImageData ({@code .vti}) with the cell arrays
- * {@code velocity} (normalised so that the largest speed is 1; Stokes flow scales linearly with the driving
- * pressure gradient) and {@code solid} for ParaView, and PNG slices of the speed (solid black, speed from dark
+ * The velocity field of a flow through a voxel image: VTK ImageData ({@code .vti}, binary appended raw) with the cell
+ * arrays {@code velocity} (Float32, normalised so that the largest speed is 1; Stokes flow scales linearly with the
+ * driving pressure gradient) and {@code solid} (UInt8) for ParaView, and PNG slices of the speed (solid black, speed from dark
  * blue to yellow).
  */
 final class VelocityOutput {
@@ -22,27 +19,9 @@ final class VelocityOutput {
     /** Writes the field, 3 components per voxel (x fastest), normalised by the largest speed. */
     static void vti(int[] n, double voxelSize, double[] velocity, boolean[] solid, Path file) throws IOException {
         double max = maxSpeed(velocity);
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
-            w.write("<?xml version=\"1.0\"?>\n<!-- velocity normalised by its largest magnitude -->\n");
-            w.write("<VTKFile type=\"ImageData\" version=\"0.1\" byte_order=\"LittleEndian\">\n");
-            w.write(String.format(Locale.ROOT, "<ImageData WholeExtent=\"0 %d 0 %d 0 %d\" Origin=\"0 0 0\" "
-                    + "Spacing=\"%.9g %.9g %.9g\">\n", n[0], n[1], n[2], voxelSize, voxelSize, voxelSize));
-            w.write(String.format(Locale.ROOT, "<Piece Extent=\"0 %d 0 %d 0 %d\">\n"
-                    + "<CellData Vectors=\"velocity\" Scalars=\"solid\">\n", n[0], n[1], n[2]));
-            w.write("<DataArray type=\"Float32\" Name=\"velocity\" NumberOfComponents=\"3\" format=\"ascii\">\n");
-            int cells = n[0] * n[1] * n[2];
-            for (int v = 0; v < cells; v++) {
-                w.write(String.format(Locale.ROOT, "%.5g %.5g %.5g", velocity[3 * v] / max,
-                        velocity[3 * v + 1] / max, velocity[3 * v + 2] / max));
-                w.write((v + 1) % n[0] == 0 ? '\n' : ' ');
-            }
-            w.write("</DataArray>\n<DataArray type=\"UInt8\" Name=\"solid\" format=\"ascii\">\n");
-            for (int v = 0; v < cells; v++) {
-                w.write(solid[v] ? '1' : '0');
-                w.write((v + 1) % n[0] == 0 ? '\n' : ' ');
-            }
-            w.write("</DataArray>\n</CellData>\n</Piece>\n</ImageData>\n</VTKFile>\n");
-        }
+        VtkXmlFile.image(n[0], n[1], n[2], voxelSize).comment("velocity normalised by its largest magnitude")
+                .array("velocity", VtkXmlFile.Type.FLOAT32, 3, k -> velocity[k] / max)
+                .array("solid", VtkXmlFile.Type.UINT8, 1, v -> solid[v] ? 1 : 0).write(file);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.calsim.dem.calendering;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -121,8 +122,8 @@ class CalenderingStagesTest {
         // the snapshots written before the checkpoint (initial state) come back from the checkpoint folder
         assertEquals(straight.sink().files.keySet(), resumed.sink().files.keySet());
         for (String name : straight.sink().files.keySet()) {
-            assertEquals(java.nio.file.Files.readString(straight.sink().files.get(name)),
-                    java.nio.file.Files.readString(resumed.sink().files.get(name)), name);
+            assertArrayEquals(java.nio.file.Files.readAllBytes(straight.sink().files.get(name)),
+                    java.nio.file.Files.readAllBytes(resumed.sink().files.get(name)), name);
         }
     }
 
