@@ -23,6 +23,7 @@ import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
 import org.calsim.api.structure.VoxelImage;
 import org.calsim.fem.voxel.Voxeliser;
+import org.calsim.support.memory.HeapBudget;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -100,9 +101,9 @@ public final class ImageLoadStage implements Solver {
 
     private final MemoryGuard guard;
 
-    /** The service: the memory guard allows half the JVM's maximum heap. */
+    /** The service: the memory guard plans with this JVM's {@link HeapBudget}. */
     public ImageLoadStage() {
-        this(MemoryGuard.halfTheHeap());
+        this(new MemoryGuard(HeapBudget.ofThisJvm()));
     }
 
     ImageLoadStage(MemoryGuard guard) {

@@ -2,29 +2,20 @@ package org.calsim.fem.image;
 
 import java.util.Locale;
 import org.calsim.api.stage.InvalidInputException;
+import org.calsim.support.memory.HeapBudget;
 
 /**
  * Refuses an image the JVM cannot hold: the labels of the image it gives (one byte per voxel, after the crop and the
- * down-sampling), the block counts of the down-sampling and the reader's buffers must fit in a budget, by default half the JVM's maximum heap (the other half is left to
- * the stages that work on the image). Java arrays also limit an image to 2³¹ − 1 voxels.
+ * down-sampling), the block counts of the down-sampling and the reader's buffers must fit the {@link HeapBudget} (the
+ * policy every stage that checks its memory follows; the stages that work on the image check what they need in turn).
+ * Java arrays also limit an image to 2³¹ − 1 voxels.
  */
 final class MemoryGuard {
-    private final long budget;
-    private final String source;
+    private final HeapBudget heap;
 
-    /**
-     * @param budget bytes the import may use
-     * @param source where the budget comes from, in words
-     */
-    MemoryGuard(long budget, String source) {
-        this.budget = budget;
-        this.source = source;
-    }
-
-    /** @return a guard allowing half of {@link Runtime#maxMemory()} */
-    static MemoryGuard halfTheHeap() {
-        long max = Runtime.getRuntime().maxMemory();
-        return new MemoryGuard(max / 2, "half the JVM's maximum heap of " + mib(max));
+    /** @param heap the heap the import may plan with */
+    MemoryGuard(HeapBudget heap) {
+        this.heap = heap;
     }
 
     /**
@@ -37,12 +28,11 @@ final class MemoryGuard {
      */
     void check(String field, String what, long voxels, long counts, long buffers) {
         long needed = voxels + counts + buffers;
-        if (voxels > Integer.MAX_VALUE - 8 || needed > budget) {
+        if (voxels > Integer.MAX_VALUE - 8 || !heap.fits(needed)) {
             throw new InvalidInputException(field, what + " needing " + mib(needed) + " (labels " + mib(voxels)
                     + (counts > 0 ? ", block counts " + mib(counts) : "") + ", read buffers " + mib(buffers)
-                    + ")", "an image within the memory guard of " + mib(budget) + " (" + source + ") "
-                    + "and 2^31 - 1 voxels: crop it (crop_x_voxels, crop_y_voxels, crop_z_voxels) or give the JVM "
-                    + "a larger heap (CALSIM_JAVA_OPTS=-Xmx8g ./calsim ...)");
+                    + ")", "an image of at most 2^31 - 1 voxels that fits the heap: " + heap.explain(needed)
+                    + ", or crop it (crop_x_voxels, crop_y_voxels, crop_z_voxels) or down-sample it (downsample)");
         }
     }
 

@@ -3,10 +3,12 @@ package org.calsim.fem.transport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.calsim.api.data.Plot;
 import org.calsim.api.data.Series;
 import org.calsim.api.data.Table;
+import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.Key;
 import org.calsim.api.stage.Parameter;
 import org.calsim.api.stage.Parameters;
@@ -22,6 +24,7 @@ import org.calsim.api.transport.EffectiveProperties;
 import org.calsim.api.transport.TransportSeries;
 import org.calsim.fem.conduction.SteadyConduction;
 import org.calsim.fem.voxel.Voxeliser;
+import org.calsim.support.memory.HeapBudget;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -39,6 +42,43 @@ public final class TortuositySeriesStage implements Solver {
     static final String PER_RADIUS = "voxels_per_radius";
     static final String CBD = "cbd";
     static final String CBD_FRACTION = "cbd_volume_fraction";
+
+    /** The heap the memory check compares with. */
+    private final HeapBudget heap;
+
+    /** The stage on this JVM's heap ({@link HeapBudget#ofThisJvm}). */
+    public TortuositySeriesStage() {
+        this(HeapBudget.ofThisJvm());
+    }
+
+    /** @param heap the heap the memory check compares with */
+    TortuositySeriesStage(HeapBudget heap) {
+        this.heap = heap;
+    }
+
+    /**
+     * Refuses the series before any state is voxelised when its largest image would not fit the heap: the image of
+     * each state at the stage's voxel edge, with {@link TortuosityStage#memoryNeeded(int[], long, long, Parameters)}
+     * taking every voxel as pore (an upper bound; the images are not made yet).
+     *
+     * @throws InvalidInputException naming {@code voxels_per_radius}, the image and the heap
+     */
+    private void checkMemory(PackingSeries series, Parameters par) {
+        for (int s = 0; s < series.size(); s++) {
+            ParticlePacking packing = series.packings().get(s);
+            int[] n = Voxeliser.dimensions(packing, Voxeliser.smallestAmRadius(packing) / par.number(PER_RADIUS));
+            long voxels = (long) n[0] * n[1] * n[2];
+            long needed = voxels > Integer.MAX_VALUE - 8 ? Long.MAX_VALUE
+                    : TortuosityStage.memoryNeeded(n, voxels, 0, par);
+            if (!heap.fits(needed)) {
+                throw new InvalidInputException(par.fieldPath(PER_RADIUS), par.number(PER_RADIUS), String.format(
+                        Locale.ROOT, "voxels across the smallest radius that keep every state's image within "
+                        + "the heap and 2^31 - 1 voxels: state %d would be %d x %d x %d voxels; %s, or fewer voxels "
+                        + "per radius", s + 1, n[0], n[1], n[2], needed == Long.MAX_VALUE ? "too many for one array"
+                        : heap.explain(needed)));
+            }
+        }
+    }
 
     @Override
     public String description() {
@@ -80,6 +120,7 @@ public final class TortuositySeriesStage implements Solver {
     public void run(StageContext context) throws StageFailedException {
         Parameters par = context.parameters();
         PackingSeries series = context.state().get(PackingSeries.KEY);
+        checkMemory(series, par);
         List<Double> eps = new ArrayList<>();
         List<Double> tau = new ArrayList<>();
         double[] porosity = new double[series.size()];

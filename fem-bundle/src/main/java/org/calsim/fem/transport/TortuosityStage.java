@@ -17,6 +17,7 @@ import org.calsim.api.stage.StageFailedException;
 import org.calsim.api.structure.VoxelImage;
 import org.calsim.api.transport.EffectiveProperties;
 import org.calsim.fem.conduction.SteadyConduction;
+import org.calsim.support.memory.HeapBudget;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -52,7 +53,8 @@ import org.osgi.service.component.annotations.Component;
  * the coarse grids; conductances come from the labels and are not stored. Before solving, the stage estimates the
  * heap it needs ({@link #memoryNeeded}: the image plus the larger of the resolution guard, 10 bytes per voxel, and
  * the largest solve, an upper bound) and refuses the image ({@code structure.voxels}) with the GiB it needs and the
- * GiB the heap allows when that exceeds the maximum heap less a reserve of 10 % (at least 256 MiB). With the
+ * GiB the heap allows when that exceeds the maximum heap less a reserve of 10 % (at least 256 MiB; {@link HeapBudget},
+ * the policy of every stage that checks its memory). With the
  * default heap of {@code ./calsim} (Java's default, a quarter of the memory: 6 GiB on a 24 GiB machine) the
  * largest cube is about 525³ voxels when 40 % of them conduct ions (a 512³ image at ε = 0.40 needs 4.9 GiB by the
  * estimate), 475³ at 60 % and 415³ when every voxel conducts; with {@code CALSIM_JAVA_OPTS=-Xmx8g}, 580³, 525³ and
@@ -76,23 +78,17 @@ public final class TortuosityStage implements Solver {
     static final String NO_FLUX = "no-flux";
     /** Bytes per voxel of the resolution guard ({@link PoreResolution}): pore and solid masks, squared distance. */
     static final long RESOLUTION_BYTES_PER_VOXEL = 10;
-    /** Part of the maximum heap kept for the collector and the rest of the job. */
-    static final double RESERVE_FRACTION = 0.1;
-    /** Least heap kept for the collector and the rest of the job [MiB]. */
-    static final long RESERVE_MIN_MIB = 256;
-    private static final double GIB = 1L << 30;
+    /** The heap the memory check compares with. */
+    private final HeapBudget heap;
 
-    /** Maximum heap of the JVM [bytes] the memory check compares with. */
-    private final long maxHeap;
-
-    /** The stage on this JVM's maximum heap ({@link Runtime#maxMemory}). */
+    /** The stage on this JVM's heap ({@link HeapBudget#ofThisJvm}). */
     public TortuosityStage() {
-        this(Runtime.getRuntime().maxMemory());
+        this(HeapBudget.ofThisJvm());
     }
 
-    /** @param maxHeap the maximum heap [bytes] the memory check compares with */
-    TortuosityStage(long maxHeap) {
-        this.maxHeap = maxHeap;
+    /** @param heap the heap the memory check compares with */
+    TortuosityStage(HeapBudget heap) {
+        this.heap = heap;
     }
 
     /** @return the side boundary parameter: periodic (default) or no-flux */
@@ -167,38 +163,41 @@ public final class TortuosityStage implements Solver {
         for (byte b : labels) {
             count[b & 0xFF]++;
         }
-        int[] n = {image.nx(), image.ny(), image.nz()};
-        SteadyConduction.Preconditioning preconditioning = settings(par, 1).preconditioning();
-        long largest = RESOLUTION_BYTES_PER_VOXEL * labels.length;
         double[] ionic = ionicConductivity(par);
         long ions = 0;
         for (int p = 0; p < 256; p++) {
             ions += ionic[p] > 0 ? count[p] : 0;
         }
-        largest = Math.max(largest, SteadyConduction.memoryNeeded(n, ions, preconditioning));
-        if (par.isSet(AM_SIGMA) && par.isSet(CBD_SIGMA)) {
-            largest = Math.max(largest, SteadyConduction.memoryNeeded(n, count[1] + count[2], preconditioning));
+        long electrons = par.isSet(AM_SIGMA) && par.isSet(CBD_SIGMA) ? count[1] + count[2] : 0;
+        return memoryNeeded(new int[] {image.nx(), image.ny(), image.nz()}, ions, electrons, par);
+    }
+
+    /**
+     * Heap the stage needs for an image of n[0] × n[1] × n[2] voxels (as {@link #memoryNeeded(VoxelImage,
+     * Parameters)}), from the counts of voxels that conduct.
+     *
+     * @param ions      voxels that conduct ions
+     * @param electrons voxels that conduct electrons, 0 when no electronic solve runs
+     * @return bytes
+     */
+    static long memoryNeeded(int[] n, long ions, long electrons, Parameters par) {
+        long voxels = (long) n[0] * n[1] * n[2];
+        SteadyConduction.Preconditioning preconditioning = settings(par, 1).preconditioning();
+        long largest = Math.max(RESOLUTION_BYTES_PER_VOXEL * voxels,
+                SteadyConduction.memoryNeeded(n, ions, preconditioning));
+        if (electrons > 0) {
+            largest = Math.max(largest, SteadyConduction.memoryNeeded(n, electrons, preconditioning));
         }
-        return labels.length + largest;
+        return voxels + largest;
     }
 
-    /** @return heap a solve may use: the maximum heap less the reserve ({@value #RESERVE_FRACTION} of it, at least
-     *          {@value #RESERVE_MIN_MIB} MiB) kept for the collector and the rest of the job */
-    static long heapBudget(long maxHeap) {
-        return maxHeap - Math.max(RESERVE_MIN_MIB << 20, (long) (RESERVE_FRACTION * maxHeap));
-    }
-
-    /** @throws InvalidInputException when the image needs more heap than {@link #heapBudget} leaves */
-    static void checkMemory(VoxelImage image, Parameters par, long maxHeap) {
+    /** @throws InvalidInputException when the image needs more heap than the budget allows */
+    static void checkMemory(VoxelImage image, Parameters par, HeapBudget heap) {
         long needed = memoryNeeded(image, par);
-        long budget = heapBudget(maxHeap);
-        if (needed > budget) {
+        if (!heap.fits(needed)) {
             throw new InvalidInputException("structure.voxels", image.nx() + " x " + image.ny() + " x " + image.nz()
-                    + " voxels", String.format(Locale.ROOT, "an image whose conduction solve fits the heap: this "
-                    + "one needs %.2f GiB, the heap allows %.2f GiB (maximum heap %.2f GiB less %.0f %% kept for the "
-                    + "collector and the rest of the job); give Java more heap (CALSIM_JAVA_OPTS=-Xmx...), or crop "
-                    + "or coarsen the image", needed / GIB, budget / GIB, maxHeap / GIB,
-                    100 * Math.max((double) (RESERVE_MIN_MIB << 20) / maxHeap, RESERVE_FRACTION)));
+                    + " voxels", "an image whose conduction solve fits the heap: " + heap.explain(needed)
+                    + ", or crop or coarsen the image");
         }
     }
 
@@ -244,7 +243,7 @@ public final class TortuosityStage implements Solver {
         VoxelImage image = context.state().get(VoxelImage.KEY);
         int[] n = {image.nx(), image.ny(), image.nz()};
         byte[] labels = image.labels();
-        checkMemory(image, par, maxHeap);
+        checkMemory(image, par, heap);
         PhaseFractions fractions = PhaseFractions.of(image, par.number(PhaseFractions.NANOPOROSITY));
         double porosity = fractions.pore();
         double[] ionic = ionicConductivity(par);

@@ -178,16 +178,29 @@ public abstract class Voxeliser implements Coupler {
      */
     public static VoxelImage voxelise(ParticlePacking packing, double voxelEdge, boolean morphological,
                                       double cbdFraction) {
-        int nx = Math.max(1, (int) Math.round(packing.boxX() / voxelEdge));
+        int[] n = dimensions(packing, voxelEdge);
+        int nx = n[0];
+        int ny = n[1];
+        int nz = n[2];
         double h = packing.boxX() / nx;
-        int ny = Math.max(1, (int) Math.round(packing.boxY() / h));
-        int nz = Math.max(1, (int) Math.ceil(packing.boxZ() / h));
         byte[] labels = new byte[nx * ny * nz];
         Voxelisation.spheres(packing, nx, ny, nz, h, labels, !morphological);
         if (morphological) {
             Voxelisation.cbdAroundContacts(packing, nx, ny, nz, h, labels, cbdFraction);
         }
         return new VoxelImage(nx, ny, nz, h, labels, PHASES);
+    }
+
+    /**
+     * @param voxelEdge the voxel edge asked for [m]; the edge used divides Lx into whole voxels
+     * @return the voxels along x, y and z of the image {@link #voxelise} makes of the packing at that edge
+     */
+    public static int[] dimensions(ParticlePacking packing, double voxelEdge) {
+        int nx = Math.max(1, (int) Math.round(packing.boxX() / voxelEdge));
+        double h = packing.boxX() / nx;
+        int ny = Math.max(1, (int) Math.round(packing.boxY() / h));
+        int nz = Math.max(1, (int) Math.ceil(packing.boxZ() / h));
+        return new int[] {nx, ny, nz};
     }
 
     /** @return the smallest radius of the active-material spheres (type 0) [m] */

@@ -21,6 +21,7 @@ import org.calsim.api.transport.EffectiveProperties;
 import org.calsim.fem.microstructure.MicrostructureStage;
 import org.calsim.fem.transport.TortuosityStage;
 import org.calsim.fem.voxel.Voxeliser;
+import org.calsim.support.memory.HeapBudget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -306,11 +307,12 @@ class ImageLoadStageTest {
         e = refused(with(npy, "downsample", 5, "other_solid_labels", List.of(3, 7), "other_solid_as", "am"));
         assertEquals(FIELD + "downsample", e.field());
 
-        e = refused(new ImageLoadStage(new MemoryGuard(100_000, "a test budget")), with(npy, "other_solid_labels",
+        e = refused(new ImageLoadStage(new MemoryGuard(new HeapBudget((256L << 20) + 100_000))), with(npy, "other_solid_labels",
                 List.of(3, 7), "other_solid_as", "am"));
         assertEquals(FIELD + "file", e.field());
         assertTrue(e.getMessage().contains("4 x 4 x 4 voxels after the crop") && e.getMessage().contains("labels 0.0 MiB")
-                && e.getMessage().contains("memory guard of 0.1 MiB (a test budget)"), e.getMessage());
+                && e.getMessage().contains("the heap allows 0.00 GiB") && e.getMessage().contains("crop_x_voxels"),
+                e.getMessage());
 
         Path vti = ImageFiles.vti(dir.resolve("short.vti"), new int[] {4, 4, 4}, new int[64], "UInt8",
                 ImageFiles.Vtk.APPENDED_RAW, 16, true, ByteOrder.LITTLE_ENDIAN, true);

@@ -20,6 +20,7 @@ import org.calsim.api.testing.TestStageContext;
 import org.calsim.api.transport.EffectiveProperties;
 import org.calsim.fem.image.TiffFiles.Page;
 import org.calsim.fem.transport.TortuosityStage;
+import org.calsim.support.memory.HeapBudget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -384,7 +385,7 @@ class TiffStackTest {
         TiffStack volume = TiffStack.stack(stack, "f", null);
         assertEquals(200L * 200 * 2 + BinaryValues.CHUNK * 4L + 65536, volume.bufferBytes());
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new TestStageContext()
-                .run(new ImageLoadStage(new MemoryGuard(300_000, "a test budget")), with(stack)));
+                .run(new ImageLoadStage(new MemoryGuard(new HeapBudget((256L << 20) + 300_000))), with(stack)));
         assertEquals(FIELD + "file", e.field());
         assertTrue(e.getMessage().contains("200 x 200 x 2 voxels after the crop"), e.getMessage());
     }

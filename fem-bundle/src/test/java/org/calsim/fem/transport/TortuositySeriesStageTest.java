@@ -1,14 +1,17 @@
 package org.calsim.fem.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.structure.PackingSeries;
 import org.calsim.api.structure.ParticlePacking;
 import org.calsim.api.testing.TestStageContext;
+import org.calsim.support.memory.HeapBudget;
 import org.junit.jupiter.api.Test;
 
 class TortuositySeriesStageTest {
@@ -73,5 +76,24 @@ class TortuositySeriesStageTest {
         assertTrue(c.sink().notes.get("resolution").startsWith("state 3: the pores are under-resolved"),
                 c.sink().notes.get("resolution"));
         assertTrue(c.sink().notes.get("boundary_conditions").contains("periodic"));
+    }
+
+    /**
+     * A series whose largest image would not fit the heap is refused before any state is voxelised, naming
+     * voxels_per_radius, the state and its size: one sphere of radius 10 µm in a 30 µm cube at 100 voxels per radius
+     * is 300³ voxels, about 2 GiB by the stage's upper bound (every voxel a pore), against a heap that allows 1 GiB.
+     */
+    @Test
+    void aSeriesTooLargeForTheHeapIsRefusedBeforeWork() {
+        ParticlePacking p = new ParticlePacking(new double[] {15e-6}, new double[] {15e-6}, new double[] {15e-6},
+                new double[] {10e-6}, new int[1], List.of("NMC622"), 30e-6, 30e-6, 30e-6);
+        PackingSeries series = new PackingSeries(List.of(p), new double[] {0}, new double[] {0});
+        HeapBudget heap = new HeapBudget((1L << 30) + (256L << 20));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new TestStageContext()
+                .with(PackingSeries.KEY, series).run(new TortuositySeriesStage(heap),
+                        Map.of("voxels_per_radius", 100)));
+        assertTrue(e.field().endsWith("voxels_per_radius"), e.field());
+        assertTrue(e.getMessage().contains("state 1 would be 300 x 300 x 300 voxels")
+                && e.getMessage().contains("the heap allows 1.00 GiB"), e.getMessage());
     }
 }

@@ -11,6 +11,7 @@ import org.calsim.api.structure.VoxelImage;
 import org.calsim.api.testing.TestParameters;
 import org.calsim.api.testing.TestStageContext;
 import org.calsim.api.transport.EffectiveProperties;
+import org.calsim.support.memory.HeapBudget;
 import org.junit.jupiter.api.Test;
 
 class TortuosityStageTest {
@@ -197,13 +198,13 @@ class TortuosityStageTest {
         long needed = TortuosityStage.memoryNeeded(image, TestParameters.bind(new TortuosityStage().parameters(),
                 Map.of()));
         assertTrue(needed >= 40L * pores, "estimate " + needed + " bytes for " + pores + " pores");
-        long heap = needed + (TortuosityStage.RESERVE_MIN_MIB << 20);
-        assertEquals(needed, TortuosityStage.heapBudget(heap));
+        long heap = needed + (HeapBudget.RESERVE_MIN_MIB << 20);
+        assertEquals(needed, new HeapBudget(heap).bytes());
         TestStageContext c = new TestStageContext().with(VoxelImage.KEY, image)
-                .run(new TortuosityStage(heap), Map.of());
+                .run(new TortuosityStage(new HeapBudget(heap)), Map.of());
         assertTrue(c.given(EffectiveProperties.KEY).throughPlaneTortuosity() > 1);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new TestStageContext()
-                .with(VoxelImage.KEY, image).run(new TortuosityStage(heap - 1), Map.of()));
+                .with(VoxelImage.KEY, image).run(new TortuosityStage(new HeapBudget(heap - 1)), Map.of()));
         assertEquals("structure.voxels", e.field());
         assertTrue(e.getMessage().contains("24 x 24 x 24 voxels"), e.getMessage());
         assertTrue(e.getMessage().contains(String.format(java.util.Locale.ROOT, "needs %.2f GiB",
