@@ -8,6 +8,7 @@ import static org.calsim.api.material.MaterialProperty.YOUNGS_MODULUS;
 
 import org.calsim.api.material.MaterialModel;
 import org.calsim.api.stage.ServiceProperties;
+import org.calsim.support.units.PhysicalConstants;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -32,7 +33,7 @@ public final class Graphite extends PublishedMaterial {
                 .with(DENSITY, 2260,
                         "Pierson, Handbook of Carbon, Graphite, Diamond and Fullerenes, Noyes (1993): "
                                 + "theoretical density 2.26 g/cm3")
-                .with(SPECIFIC_CAPACITY, Units.FARADAY / (6 * 0.012011),
+                .with(SPECIFIC_CAPACITY, PhysicalConstants.FARADAY / (6 * 0.012011),
                         "theoretical capacity of LiC6 from Faraday's law, F/(6 M_C) = 372 mAh/g "
                                 + "(practical 340-360 mAh/g)")
                 .with(YOUNGS_MODULUS, 32 * Units.GPA,

@@ -8,6 +8,7 @@ import static org.calsim.api.material.MaterialProperty.YOUNGS_MODULUS;
 
 import org.calsim.api.material.MaterialModel;
 import org.calsim.api.stage.ServiceProperties;
+import org.calsim.support.units.PhysicalConstants;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -36,7 +37,7 @@ public final class Lfp extends PublishedMaterial {
                 .with(DENSITY, 3596,
                         "X-ray density from the Pnma cell a = 10.332 Å, b = 6.010 Å, c = 4.692 Å, Z = 4 "
                                 + "(Padhi, Nanjundaswamy, Goodenough, J. Electrochem. Soc. 144 (1997) 1188)")
-                .with(SPECIFIC_CAPACITY, Units.FARADAY / MOLAR_MASS,
+                .with(SPECIFIC_CAPACITY, PhysicalConstants.FARADAY / MOLAR_MASS,
                         "theoretical capacity of LiFePO4 from Faraday's law, F/M = 170 mAh/g")
                 .with(YOUNGS_MODULUS, 124.5 * Units.GPA,
                         "Maxisch, Ceder, Phys. Rev. B 73 (2006) 174112: first-principles elastic constants of "

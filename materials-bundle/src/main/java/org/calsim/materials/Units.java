@@ -8,8 +8,6 @@ final class Units {
     static final double G_PER_CM3 = 1000.0;
     /** 1 GPa in Pa. */
     static final double GPA = 1e9;
-    /** Faraday constant [C/mol] (CODATA 2018, exact). */
-    static final double FARADAY = 96485.33212;
 
     private Units() {
     }

@@ -1,5 +1,7 @@
 package org.calsim.api.electrochem;
 
+import org.calsim.support.units.PhysicalConstants;
+
 /**
  * Activation energies of the temperature-dependent rates of a cell parameter set. A rate r known at T₀ is, at T,
  * r(T) = r(T₀) exp(E_a/R (1/T₀ − 1/T)) (Arrhenius; the form of the BPX standard and of PyBaMM's parameter sets,
@@ -19,8 +21,8 @@ public record ActivationEnergies(double negativeReaction, double negativeDiffusi
     /** No rate depends on temperature. */
     public static final ActivationEnergies NONE = new ActivationEnergies(0, 0, 0, 0, 0, 0);
 
-    /** Gas constant R [J/(mol K)] (CODATA 2018, exact). */
-    public static final double GAS_CONSTANT = 8.314462618;
+    /** Gas constant R [J/(mol K)] ({@link PhysicalConstants#GAS_CONSTANT}). */
+    public static final double GAS_CONSTANT = PhysicalConstants.GAS_CONSTANT;
 
     /** @throws IllegalArgumentException if an energy is not finite */
     public ActivationEnergies {

@@ -1,6 +1,7 @@
 package org.calsim.api.electrochem;
 
 import java.util.function.DoubleUnaryOperator;
+import org.calsim.support.units.PhysicalConstants;
 
 /**
  * One porous electrode of a Doyle–Fuller–Newman cell model. Values SI; θ is the stoichiometry c_s/c_s,max.
@@ -44,7 +45,7 @@ public record ElectrodeParameters(String activeMaterial, double thickness, doubl
 
     /** @return capacity per electrode area between the two stoichiometries, F c_max |Δθ| ε_s L [C/m²] */
     public double arealCapacity() {
-        return 96485.33212 * maxConcentration * Math.abs(stoichiometryCharged - stoichiometryDischarged)
+        return PhysicalConstants.FARADAY * maxConcentration * Math.abs(stoichiometryCharged - stoichiometryDischarged)
                 * activeVolumeFraction * thickness;
     }
 

@@ -37,6 +37,7 @@ import org.calsim.dem.engine.PeriodicBox;
 import org.calsim.dem.engine.PlaneWall;
 import org.calsim.dem.engine.RollWall;
 import org.calsim.dem.engine.Wall;
+import org.calsim.support.units.PhysicalConstants;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -210,7 +211,7 @@ public final class CalenderStage implements Solver {
         ElectrodeRecipe recipe = context.state().get(ElectrodeRecipe.KEY);
         java.util.Optional<DemKeys.Coating> generated = context.state().find(DemKeys.COATING);
         DemKeys.Coating coating = generated.orElse(new DemKeys.Coating(par.number(DemSetup.DENSITY_SCALING), 1.0,
-                null, -ElectrodeGenerator.STANDARD_GRAVITY / par.number(DemSetup.DENSITY_SCALING)));
+                null, -PhysicalConstants.STANDARD_GRAVITY / par.number(DemSetup.DENSITY_SCALING)));
         double scaling = coating.densityScaling();
         DemSetup.Elastic[] types = new DemSetup.Elastic[packing.materials().size()];
         for (int t = 0; t < types.length; t++) {

@@ -27,6 +27,7 @@ import org.calsim.api.structure.ParticlePacking;
 import org.calsim.dem.analysis.SolidFraction;
 import org.calsim.dem.engine.Particles;
 import org.calsim.dem.output.VtkParticles;
+import org.calsim.support.units.PhysicalConstants;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -93,8 +94,6 @@ public final class ElectrodeGenerator implements Solver {
     static final int MAX_PARTICLES = 5_000_000;
 
     static final int AM = 0;
-    /** Standard gravity g [m/s²]. */
-    static final double STANDARD_GRAVITY = 9.80665;
     static final int CBD_TYPE = 1;
 
     @Override
@@ -367,7 +366,7 @@ public final class ElectrodeGenerator implements Solver {
         DemKeys.BondPlan bonds = !"bonds".equals(par.text(CBD)) ? null : new DemKeys.BondPlan(new BondSpec(par.number(BOND_E),
                 par.number(BOND_NU), par.number(BOND_LAMBDA), par.number(BOND_SIGMA), par.number(BOND_TAU),
                 par.number(BOND_DAMPING), par.number(BOND_FAILURE)), par.number(BOND_GAP) * d50);
-        context.give(DemKeys.COATING, new DemKeys.Coating(scaling, 1 - nano, bonds, -STANDARD_GRAVITY / scaling));
+        context.give(DemKeys.COATING, new DemKeys.Coating(scaling, 1 - nano, bonds, -PhysicalConstants.STANDARD_GRAVITY / scaling));
         wet.engine().report(context.results());
         double wetThickness = thickness.applyAsDouble(wet.particles());
         Drying drying = new Drying(alpha, beta, deposits, steps, wetThickness,

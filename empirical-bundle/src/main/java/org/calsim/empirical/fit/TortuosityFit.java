@@ -4,6 +4,7 @@ import java.util.List;
 import org.calsim.empirical.transport.BruggemanTortuosity;
 import org.calsim.empirical.transport.PowerLawTortuosity;
 import org.calsim.empirical.transport.TortuosityClosure;
+import org.calsim.support.fit.LogLogLine;
 
 /**
  * Fits of tortuosity-factor closures to measured (porosity, tortuosity factor) pairs: the generalised
@@ -28,7 +29,9 @@ public record TortuosityFit(TortuosityClosure closure, FitResult fit) {
      * @return the fitted power law T = a ε^b
      */
     public static TortuosityFit powerLaw(Measurements data) {
-        double[] start = logLogLine(data.x(), data.y());
+        // start from the straight line on log-log axes (Bruggeman's exponent when the porosities are all equal)
+        double[] start = LogLogLine.fit(data.x(), data.y()).map(l -> new double[] {l.a(), l.b()})
+                .orElse(new double[] {1.0, -0.5});
         FitResult result = CurveFit.fit(data, new PowerLawModel(), start);
         return new TortuosityFit(new PowerLawTortuosity(result.value(A), result.value(B)), result);
     }
@@ -55,29 +58,6 @@ public record TortuosityFit(TortuosityClosure closure, FitResult fit) {
             predicted[i] = closure.tortuosityFactor(x[i]);
         }
         return CurveFit.rSquared(data.y(), predicted);
-    }
-
-    /** (a, b) of the straight line ln T = ln a + b ln ε. */
-    private static double[] logLogLine(double[] eps, double[] t) {
-        int n = eps.length;
-        double su = 0;
-        double sv = 0;
-        double suu = 0;
-        double suv = 0;
-        for (int i = 0; i < n; i++) {
-            double u = Math.log(eps[i]);
-            double v = Math.log(t[i]);
-            su += u;
-            sv += v;
-            suu += u * u;
-            suv += u * v;
-        }
-        double denominator = n * suu - su * su;
-        if (denominator <= 0) {
-            return new double[] {1.0, -0.5};
-        }
-        double slope = (n * suv - su * sv) / denominator;
-        return new double[] {Math.exp((sv - slope * su) / n), slope};
     }
 
     /** T = a ε^b; parameters (a, b). */

@@ -2,6 +2,7 @@ package org.calsim.empirical.ratecapability;
 
 import java.util.Objects;
 import org.calsim.empirical.Checks;
+import org.calsim.support.units.PhysicalConstants;
 
 /**
  * Tambio's penetration-depth model of rate capability, eqs 9–14 of the review: S. J. Tambio et al.,
@@ -17,10 +18,6 @@ import org.calsim.empirical.Checks;
  * <p>Units SI: I in A/m², Q in C/m², c_0 in mol/m³, D_0 in m²/s, L and L_d in m.
  */
 public final class PenetrationDepthModel {
-
-    /** Faraday constant F [C/mol] (CODATA 2018, exact). */
-    public static final double FARADAY = 96485.33212;
-
     private final Electrolyte electrolyte;
     private final double porosity;
     private final double tortuosityFactor;
@@ -45,7 +42,7 @@ public final class PenetrationDepthModel {
 
     /** @return the product (ε/T) D_0 c_0 F / (1 − t₊) [A/m]: L_d I, constant in I */
     private double depthTimesCurrent() {
-        return porosity / tortuosityFactor * electrolyte.saltDiffusivity() * electrolyte.saltConcentration() * FARADAY
+        return porosity / tortuosityFactor * electrolyte.saltDiffusivity() * electrolyte.saltConcentration() * PhysicalConstants.FARADAY
                 / (1 - electrolyte.transferenceNumber());
     }
 
@@ -106,7 +103,7 @@ public final class PenetrationDepthModel {
         Checks.porosity("porosity", porosity);
         Checks.positive("electrode thickness L [m]", thickness);
         Checks.positive("critical current density I* [A/m^2]", criticalCurrentDensity);
-        return porosity * electrolyte.saltDiffusivity() * electrolyte.saltConcentration() * FARADAY
+        return porosity * electrolyte.saltDiffusivity() * electrolyte.saltConcentration() * PhysicalConstants.FARADAY
                 / ((1 - electrolyte.transferenceNumber()) * criticalCurrentDensity * thickness);
     }
 

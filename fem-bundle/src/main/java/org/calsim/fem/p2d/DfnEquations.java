@@ -1,9 +1,9 @@
 package org.calsim.fem.p2d;
 
-import org.calsim.api.electrochem.ActivationEnergies;
 import org.calsim.api.electrochem.CellParameters;
 import org.calsim.api.electrochem.ElectrodeParameters;
 import org.calsim.api.electrochem.ElectrolyteParameters;
+import org.calsim.support.units.PhysicalConstants;
 
 /**
  * The Doyle–Fuller–Newman equations (Doyle, Fuller, Newman 1993, J. Electrochem. Soc. 140, 1526) discretised by
@@ -34,9 +34,9 @@ import org.calsim.api.electrochem.ElectrolyteParameters;
  */
 final class DfnEquations {
     /** Faraday constant [C/mol]. */
-    static final double F = 96485.33212;
+    static final double F = PhysicalConstants.FARADAY;
     /** Gas constant [J/(mol K)]. */
-    static final double R_GAS = ActivationEnergies.GAS_CONSTANT;
+    static final double R_GAS = PhysicalConstants.GAS_CONSTANT;
 
     /** Constant current: the last equation is I = setpoint [A/m²]. */
     static final int CURRENT = 0;

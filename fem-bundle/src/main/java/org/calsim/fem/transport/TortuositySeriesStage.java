@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.calsim.api.data.Plot;
 import org.calsim.api.data.Series;
@@ -24,6 +25,7 @@ import org.calsim.api.transport.EffectiveProperties;
 import org.calsim.api.transport.TransportSeries;
 import org.calsim.fem.conduction.SteadyConduction;
 import org.calsim.fem.voxel.Voxeliser;
+import org.calsim.support.fit.LogLogLine;
 import org.calsim.support.memory.HeapBudget;
 import org.osgi.service.component.annotations.Component;
 
@@ -191,52 +193,21 @@ public final class TortuositySeriesStage implements Solver {
             bruggeman[k] = Math.pow(grid[k], -0.5);
         }
         lines.add(new Series("Bruggeman T = eps^-0.5", grid, bruggeman, Series.Style.LINE));
-        if (eps.size() >= 2) {
-            double[] fit = fit(toArray(eps), toArray(tau));
-            sink.summary("fit_a", fit[0], "1");
-            sink.summary("fit_b", fit[1], "1");
-            sink.summary("fit_r2", fit[2], "1");
-            sink.note("fit", String.format("T = %.4g * eps^%.4g (R^2 = %.4f); Bruggeman: T = eps^-0.5", fit[0],
-                    fit[1], fit[2]));
-            double[] fitted = new double[grid.length];
-            for (int k = 0; k < grid.length; k++) {
-                fitted[k] = fit[0] * Math.pow(grid[k], fit[1]);
-            }
-            lines.add(new Series("fit T = a eps^b", grid, fitted, Series.Style.LINE));
+        Optional<LogLogLine> fit = LogLogLine.fit(toArray(eps), toArray(tau));
+        if (fit.isPresent()) {
+            LogLogLine line = fit.get();
+            sink.summary("fit_a", line.a(), "1");
+            sink.summary("fit_b", line.b(), "1");
+            sink.summary("fit_r2", line.rSquared(), "1");
+            sink.note("fit", String.format("T = %.4g * eps^%.4g (R^2 = %.4f); Bruggeman: T = eps^-0.5", line.a(),
+                    line.b(), line.rSquared()));
+            lines.add(new Series("fit T = a eps^b", grid, Arrays.stream(grid).map(line::at).toArray(),
+                    Series.Style.LINE));
         } else {
-            sink.note("fit", "fewer than two percolating states: no fit");
+            sink.note("fit", "fewer than two percolating states of different porosity: no fit");
         }
         sink.plot(new Plot("tortuosity-vs-porosity", "Tortuosity factor over the calendering series", "porosity [1]",
                 "tortuosity factor T [1]", lines));
-    }
-
-    /** @return {a, b, R² of ln T} of T = a ε^b by least squares on the logarithms */
-    static double[] fit(double[] eps, double[] tau) {
-        int n = eps.length;
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        for (int k = 0; k < n; k++) {
-            double x = Math.log(eps[k]);
-            double y = Math.log(tau[k]);
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
-        }
-        double b = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-        double lnA = (sy - b * sx) / n;
-        double mean = sy / n;
-        double total = 0;
-        double residual = 0;
-        for (int k = 0; k < n; k++) {
-            double y = Math.log(tau[k]);
-            double f = lnA + b * Math.log(eps[k]);
-            total += (y - mean) * (y - mean);
-            residual += (y - f) * (y - f);
-        }
-        return new double[] {Math.exp(lnA), b, total == 0 ? 1 : 1 - residual / total};
     }
 
     private static double[] toArray(List<Double> list) {

@@ -1,7 +1,6 @@
 package org.calsim.fem.transport;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.calsim.api.data.Plot;
 import org.calsim.api.data.Series;

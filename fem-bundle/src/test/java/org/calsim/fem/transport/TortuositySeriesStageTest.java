@@ -16,19 +16,6 @@ import org.junit.jupiter.api.Test;
 
 class TortuositySeriesStageTest {
 
-    @Test
-    void powerLawFitRecoversExactData() {
-        double[] eps = {0.25, 0.3, 0.4, 0.5};
-        double[] tau = new double[eps.length];
-        for (int k = 0; k < eps.length; k++) {
-            tau[k] = 1.02 * Math.pow(eps[k], -0.53);
-        }
-        double[] fit = TortuositySeriesStage.fit(eps, tau);
-        assertEquals(1.02, fit[0], 1e-12);
-        assertEquals(-0.53, fit[1], 1e-12);
-        assertEquals(1.0, fit[2], 1e-12);
-    }
-
     /**
      * Simple-cubic arrays of growing spheres (less porosity, more tortuous pore space): the tortuosity factor
      * rises as the porosity falls, and the fitted exponent is negative.
