@@ -1,7 +1,6 @@
 package org.calsim.dem.calendering;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -37,6 +36,7 @@ import org.calsim.dem.engine.PeriodicBox;
 import org.calsim.dem.engine.PlaneWall;
 import org.calsim.dem.engine.RollWall;
 import org.calsim.dem.engine.Wall;
+import org.calsim.support.files.AtomicFiles;
 import org.calsim.support.units.PhysicalConstants;
 import org.osgi.service.component.annotations.Component;
 
@@ -442,13 +442,13 @@ public final class CalenderStage implements Solver {
 
     private static void save(DemEngine engine, Protocol protocol, CompressionRecord record, Path file)
             throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        AtomicFiles.write(file, stream -> {
+            DataOutputStream out = new DataOutputStream(stream);
             Checkpoint.write(engine, out);
             protocol.save(out);
             record.save(out);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.flush();
+        });
     }
 
     /**
@@ -460,9 +460,7 @@ public final class CalenderStage implements Solver {
         for (String name : record.vtkFiles()) {
             Path copy = folder.resolve(name);
             if (!Files.exists(copy)) {
-                Path tmp = folder.resolve(name + ".tmp");
-                Files.copy(context.results().file(name), tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.copy(context.results().file(name), copy);
             }
         }
     }

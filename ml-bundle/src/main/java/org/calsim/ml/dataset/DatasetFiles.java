@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.ml.doe.Factor;
+import org.calsim.support.files.AtomicFiles;
 
 /**
  * A sweep's dataset on disk: {@code dataset.csv} (one row per point: {@code point, status}, the inputs, the outputs,
@@ -68,8 +68,8 @@ public final class DatasetFiles {
         for (String s : List.of("succeeded", "failed", "cancelled")) {
             counts.put(s, data.rows().stream().filter(r -> r.status().equals(s)).count());
         }
-        writeAtomically(folder.resolve(TABLE), csv.toString().getBytes(StandardCharsets.UTF_8));
-        writeAtomically(folder.resolve(DESCRIPTION), JSON.writeValueAsBytes(d));
+        AtomicFiles.write(folder.resolve(TABLE), csv.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(folder.resolve(DESCRIPTION), JSON.writeValueAsBytes(d));
     }
 
     /**
@@ -129,13 +129,6 @@ public final class DatasetFiles {
             }
             throw new InvalidInputException("DATASET", description.toString(), "a readable calsim dataset (" + e + ")");
         }
-    }
-
-    /** Writes bytes to a temporary file beside {@code target}, then renames it over {@code target}. */
-    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Deletes a file or a folder with everything in it (symbolic links are removed, not followed). */

@@ -41,6 +41,7 @@ import org.calsim.ml.gp.Kernel;
 import org.calsim.ml.study.StudyFiles;
 import org.calsim.ml.surrogate.Surrogate;
 import org.calsim.ml.sweep.SweepFile;
+import org.calsim.support.files.AtomicFiles;
 
 /**
  * {@code calsim optimise}: Bayesian optimisation ({@link BayesianOptimiser}: expected improvement for one objective,
@@ -510,7 +511,7 @@ public final class OptimisationRun {
                 n.put("error", e.error());
             }
         }
-        DatasetFiles.writeAtomically(folder.resolve(RECORD), JSON.writeValueAsBytes(doc));
+        AtomicFiles.write(folder.resolve(RECORD), JSON.writeValueAsBytes(doc));
     }
 
     private void plots(BayesianOptimiser bo, ResultSink results) {

@@ -16,6 +16,7 @@ import org.calsim.api.stage.InvalidInputException;
 import org.calsim.ml.dataset.DatasetFiles;
 import org.calsim.ml.dataset.OutputColumn;
 import org.calsim.ml.doe.Factor;
+import org.calsim.support.files.AtomicFiles;
 
 /**
  * A trained surrogate: a {@link Regressor} with what its columns mean — the job fields it takes (with the ranges it
@@ -67,7 +68,7 @@ public record Surrogate(String kind, List<Factor> inputs, List<OutputColumn> out
         n.set("regressor", regressor.write());
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        DatasetFiles.writeAtomically(file, JSON.writeValueAsBytes(n));
+        AtomicFiles.write(file, JSON.writeValueAsBytes(n));
     }
 
     /**

@@ -37,6 +37,7 @@ import org.calsim.ml.dataset.SweepDataset;
 import org.calsim.ml.doe.Design;
 import org.calsim.ml.doe.Factor;
 import org.calsim.ml.sensitivity.SobolIndices;
+import org.calsim.support.files.AtomicFiles;
 
 /**
  * Runs a sweep: checks every point's job before any runs, hands the points not finished before to the
@@ -243,7 +244,7 @@ public final class SweepRun {
 
     private void writeDefinition() throws IOException {
         Files.createDirectories(folder);
-        DatasetFiles.writeAtomically(folder.resolve(DEFINITION), JSON.writeValueAsBytes(definition()));
+        AtomicFiles.write(folder.resolve(DEFINITION), JSON.writeValueAsBytes(definition()));
     }
 
     /** @return {status, error} of the point from an earlier run, or null */
@@ -267,7 +268,7 @@ public final class SweepRun {
         p.put("error", error);
         Path dir = folder.resolve(POINTS).resolve(id);
         Files.createDirectories(dir);
-        DatasetFiles.writeAtomically(dir.resolve(POINT), JSON.writeValueAsBytes(p));
+        AtomicFiles.write(dir.resolve(POINT), JSON.writeValueAsBytes(p));
     }
 
     /**

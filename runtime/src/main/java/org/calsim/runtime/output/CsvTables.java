@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.calsim.api.data.Column;
 import org.calsim.api.data.Table;
+import org.calsim.support.files.AtomicFiles;
 
 /** Writes a {@link Table} as CSV: a header {@code name [unit]} per column, full double precision. */
 final class CsvTables {

@@ -8,6 +8,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.calsim.api.data.Plot;
 import org.calsim.api.data.Series;
+import org.calsim.support.files.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.calsim.api.data.Plot;
 import org.calsim.api.data.Table;
 import org.calsim.api.stage.InvalidInputException;
+import org.calsim.support.files.AtomicFiles;
 
 /**
  * Writes a job's results folder: per-stage CSV tables and PNG plots, {@code summary.json} and

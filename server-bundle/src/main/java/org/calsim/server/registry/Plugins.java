@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.jar.Manifest;
 import org.calsim.api.job.RegisteredService;
 import org.calsim.api.job.Registry;
 import org.calsim.api.stage.InvalidInputException;
+import org.calsim.support.files.AtomicFiles;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -118,10 +118,7 @@ public final class Plugins {
         }
         Path folder = deployFolder();
         Files.createDirectories(folder);
-        Path tmp = folder.resolve("." + name + ".jar.tmp");
-        Files.write(tmp, jar);
-        Files.move(tmp, folder.resolve(name + ".jar"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(folder.resolve(name + ".jar"), jar); // the watcher sees a whole jar or none
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         Bundle b;
         while (((b = bundle(name)) == null || b.getState() != Bundle.ACTIVE) && System.currentTimeMillis() < deadline) {
