@@ -1,5 +1,6 @@
 package org.calsim.server.web;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.sql.SQLException;
 import jakarta.servlet.Servlet;
@@ -37,16 +38,14 @@ public final class HealthServlet extends GuardedServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        String body;
+        ObjectNode body = ApiJson.JSON.createObjectNode();
         try {
-            body = "{\"status\":\"ok\",\"jobs\":" + store.jobCount() + ",\"services\":" + registry.services().size() + "}";
+            long jobs = store.jobCount();
+            body.put("status", "ok").put("jobs", jobs).put("services", registry.services().size());
+            ApiJson.send(response, HttpServletResponse.SC_OK, body);
         } catch (SQLException e) {
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            body = "{\"status\":\"error\",\"error\":" + Json.string(e.getMessage()) + "}";
+            body.put("status", "error").put("error", e.getMessage());
+            ApiJson.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, body);
         }
-        response.getWriter().write(body);
     }
 }
