@@ -579,8 +579,6 @@ public final class DemEngine implements AutoCloseable {
         Particles p = particles;
         Worker me = workers[worker];
         double half = 0.5 * dt;
-        double lx = box.lx();
-        double ly = box.ly();
         double max2 = 0;
         double[] x0 = list.x0;
         double[] y0 = list.y0;
@@ -594,10 +592,8 @@ public final class DemEngine implements AutoCloseable {
             p.wx[i] += half * p.tx[i] * ii;
             p.wy[i] += half * p.ty[i] * ii;
             p.wz[i] += half * p.tz[i] * ii;
-            double x = p.x[i] + dt * p.vx[i];
-            double y = p.y[i] + dt * p.vy[i];
-            p.x[i] = x >= lx ? x - lx : x < 0 ? x + lx : x;
-            p.y[i] = y >= ly ? y - ly : y < 0 ? y + ly : y;
+            p.x[i] = box.wrapX(p.x[i] + dt * p.vx[i]);
+            p.y[i] = box.wrapY(p.y[i] + dt * p.vy[i]);
             p.z[i] += dt * p.vz[i];
             double dx = box.imageX(p.x[i] - x0[i]);
             double dy = box.imageY(p.y[i] - y0[i]);

@@ -36,11 +36,6 @@ public final class PlaneWall extends Wall {
         return height;
     }
 
-    /** Places the plane at z = h [m] (set-up and protocol changes, not during a step). */
-    public void setHeight(double h) {
-        height = h;
-    }
-
     /** Moves the plane at a constant velocity v_z [m/s] (0: fixed); ends servo control. */
     public void setVelocity(double vz) {
         servo = false;

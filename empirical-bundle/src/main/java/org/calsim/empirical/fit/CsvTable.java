@@ -101,16 +101,6 @@ public final class CsvTable {
         return header;
     }
 
-    /** @return the number of data rows */
-    public int rowCount() {
-        return rows.size();
-    }
-
-    /** @return the line number (1-based) of data row {@code row} in the file */
-    public int lineOf(int row) {
-        return lineNumbers.get(row);
-    }
-
     /**
      * @param required the column names a reader needs
      * @throws InvalidInputException listing the columns found and those required if one is missing

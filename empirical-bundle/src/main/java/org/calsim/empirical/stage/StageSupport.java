@@ -37,11 +37,6 @@ final class StageSupport {
                 "upper end of the plotted curve; default 3 x the job's line load").positive().optional();
     }
 
-    /** @return the parameter in SI, or NaN if not set */
-    static double numberOrNaN(Parameters parameters, String name) {
-        return parameters.isSet(name) ? parameters.number(name) : Double.NaN;
-    }
-
     /** @throws InvalidInputException if {@code name} is not set; {@code why} says when it is needed */
     static void require(Parameters parameters, String name, String why) {
         if (!parameters.isSet(name)) {

@@ -47,11 +47,6 @@ public final class StageResults implements ResultSink {
         return staging.resolve(name);
     }
 
-    /** @return the staging folder of files the stage wrote itself */
-    public java.nio.file.Path staging() {
-        return staging;
-    }
-
     /** @return names of the files the stage asked for */
     public synchronized List<String> files() {
         return List.copyOf(files);
