@@ -1,5 +1,7 @@
 package org.calsim.fem.image;
 
+import static org.calsim.fem.image.ImageJobs.load;
+import static org.calsim.fem.image.ImageJobs.with;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +12,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -39,18 +40,6 @@ class ImageLoadStageTest {
             labels[v] = (byte) (u < 0.55 ? 0 : u < 0.9 ? 1 : 2);
         }
         return new VoxelImage(n, n, n, 1e-6, labels, Voxeliser.PHASES);
-    }
-
-    private static TestStageContext load(Map<String, ?> with) throws Exception {
-        return new TestStageContext().run(new ImageLoadStage(), with);
-    }
-
-    private static Map<String, Object> with(Path file, Object... more) {
-        Map<String, Object> map = new HashMap<>(Map.of("file", file, "voxel_size_um", 1.0));
-        for (int i = 0; i < more.length; i += 2) {
-            map.put((String) more[i], more[i + 1]);
-        }
-        return map;
     }
 
     private static EffectiveProperties tortuosity(VoxelImage image) throws Exception {
