@@ -25,14 +25,16 @@ public interface JobService {
     void check(JobRequest request);
 
     /**
-     * The files the job reads through its file parameters, for shipping the job to another machine: checks the job
+     * The files the job reads through its file parameters, and those its stages name besides
+     * ({@link org.calsim.api.stage.Solver#filesRead}, e.g. the slices of a TIFF series after the first), for
+     * shipping the job to another machine: checks the job
      * as {@link #check} does, and each file must lie inside the job's folder ({@link JobRequest#baseDir()}, real
      * paths compared), whatever {@link JobRequest#files()} allows. Since 1.1.
      *
      * @return each file's path relative to the job's folder, with {@code /} between names, in the order the job names
      *         them, each once
-     * @throws InvalidInputException as {@link #check} does, or naming the file parameter whose file lies outside the
-     *                               job's folder
+     * @throws InvalidInputException as {@link #check} does, or naming the file parameter whose file (or the stage
+     *                               whose file read) lies outside the job's folder
      */
     java.util.List<String> inputFiles(JobRequest request);
 }

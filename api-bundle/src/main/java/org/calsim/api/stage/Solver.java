@@ -1,5 +1,6 @@
 package org.calsim.api.stage;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -38,6 +39,20 @@ public interface Solver {
      * @throws InvalidInputException naming the field, the value and what is allowed
      */
     default void validate(Parameters parameters, SimulationState inputs) {
+    }
+
+    /**
+     * The files the stage reads besides those its file parameters name, e.g. the numbered siblings of the first
+     * slice of a TIFF series. The runtime takes them along wherever the job's files go (a point of a cluster sweep
+     * carries its job's files to the member that runs it) and checks that they stay inside the job's folder.
+     *
+     * @param parameters the stage's parameters, validated
+     * @return absolute paths, in the order the stage reads them; none by default
+     * @throws InvalidInputException if the files cannot be found, naming the field
+     * @since 1.4
+     */
+    default List<Path> filesRead(Parameters parameters) {
+        return List.of();
     }
 
     /** @return the keys this stage reads, given its validated parameters */

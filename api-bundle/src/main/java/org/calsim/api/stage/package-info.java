@@ -13,7 +13,10 @@
  *
  * <p>1.3: {@link org.calsim.api.stage.InvalidInputException#inFile}, the message for a parameter file that cannot be
  * read, which names the file, the line and the column and never quotes the file.
+ *
+ * <p>1.4: {@link org.calsim.api.stage.Solver#filesRead}, the files a stage reads besides those its file parameters
+ * name (a series of TIFF slices named by its first), so that they travel with a job.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.calsim.api.stage;

@@ -359,6 +359,16 @@ public final class ImageLoadStage implements Solver {
         return par.isSet(name) ? whole(par, name) : new int[] {fallback};
     }
 
+    /** @return for {@code format: tiff_slices} the slices after the first (the first is the file parameter) */
+    @Override
+    public List<Path> filesRead(Parameters parameters) {
+        if (!"tiff_slices".equals(parameters.text(FORMAT))) {
+            return List.of();
+        }
+        List<Path> series = TiffStack.series(parameters.file(FILE), parameters.fieldPath(FILE));
+        return series.subList(1, series.size());
+    }
+
     private static Volume open(Parameters par) {
         Path file = par.file(FILE);
         String field = par.fieldPath(FILE);

@@ -76,8 +76,8 @@ final class TiffStack extends Volume {
      * reads the header of each: {@code first} and the files numbered after it, counting up by one, are the
      * z-slices, one page each. A file numbered below {@code first}, a gap in the numbers, two files of one number
      * ({@code s7.tif} and {@code s07.tif}), a sibling outside the folder (a link) or a series of one file are
-     * refused. The last also stops a cluster sweep's point from running on the first slice alone: a point takes
-     * the files its job names to the member that runs it, not their siblings.
+     * refused. The image stage names the series as the files it reads ({@code Solver.filesRead}), so a point of a
+     * cluster sweep takes them all to the member that runs it.
      *
      * @param field job-file field of the file, for messages
      * @throws InvalidInputException naming the field and what is wrong, never quoting a file
@@ -116,8 +116,11 @@ final class TiffStack extends Volume {
         return Files.isRegularFile(file.resolveSibling(plain)) || Files.isRegularFile(file.resolveSibling(padded));
     }
 
-    /** @return {@code first} and its numbered successors, in order */
-    private static List<Path> series(Path first, String field) {
+    /**
+     * @return {@code first} and its numbered successors, in order, as real paths in the folder of {@code first}
+     * @throws InvalidInputException as {@link #slices} for a series that is not one
+     */
+    static List<Path> series(Path first, String field) {
         String name = first.getFileName().toString();
         Matcher m = NUMBERED.matcher(name);
         if (!m.matches() || m.group(2).length() > 18) {
@@ -166,9 +169,8 @@ final class TiffStack extends Volume {
             n++;
         }
         if (files.size() < 2) {
-            // also what a cluster member sees: a point takes only the named file with it, not its siblings
             throw new InvalidInputException(field, name, SERIES + ": no file numbered " + (start + 1) + " beside it "
-                    + "(a single page is format tiff; a point of a cluster sweep takes only the named file with it)");
+                    + "(a single page is format tiff)");
         }
         return files;
     }

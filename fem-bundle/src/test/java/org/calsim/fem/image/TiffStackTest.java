@@ -141,8 +141,15 @@ class TiffStackTest {
         TiffFiles.stack(dir.resolve("t0.tif"), List.of(pages.get(0)), null);
         TiffFiles.stack(dir.resolve("s0.tiff"), List.of(pages.get(0)), null);
         assertEquals("s8.tif", first.getFileName().toString());
-        VoxelImage image = load(with(first, "format", "tiff_slices")).given(VoxelImage.KEY);
-        assertArrayEquals(bytes(labels), image.labels());
+        TestStageContext t = load(with(first, "format", "tiff_slices"));
+        assertArrayEquals(bytes(labels), t.given(VoxelImage.KEY).labels());
+        // the files a job takes along (to a cluster member): the slices after the named one, in order, nothing else
+        List<String> read = new ArrayList<>();
+        for (Path p : new ImageLoadStage().filesRead(t.parameters())) {
+            read.add(dir.toRealPath().relativize(p).toString());
+        }
+        assertEquals(List.of("s9.tif", "s10.tif", "s11.tif"), read);
+        assertEquals(List.of(), new ImageLoadStage().filesRead(load(with(dir.resolve("t0.tif"))).parameters()));
     }
 
     /**

@@ -64,13 +64,10 @@ public final class JobRunner implements JobService, Registry {
             Set<String> files = new LinkedHashSet<>();
             for (StagePlan plan : job.stages()) {
                 for (Map.Entry<String, Path> f : plan.parameters().files().entrySet()) {
-                    Path real = f.getValue().toRealPath();
-                    if (!real.startsWith(root)) {
-                        throw new InvalidInputException(f.getKey(), f.getValue().toString(), "a file inside the job's "
-                                + "folder " + root + ": a point that runs on another member of the cluster takes only "
-                                + "the files of its job's folder with it");
-                    }
-                    files.add(root.relativize(real).toString().replace('\\', '/'));
+                    files.add(inside(root, f.getKey(), f.getValue()));
+                }
+                for (Path read : plan.solver().filesRead(plan.parameters())) {
+                    files.add(inside(root, plan.parameters().fieldPath("files read"), read));
                 }
             }
             return List.copyOf(files);
@@ -80,6 +77,20 @@ public final class JobRunner implements JobService, Registry {
         } finally {
             preparer.release(job.stages());
         }
+    }
+
+    /**
+     * @return {@code file} relative to {@code root} (with {@code /})
+     * @throws InvalidInputException naming {@code field} if its real location is outside {@code root}
+     */
+    private static String inside(Path root, String field, Path file) throws IOException {
+        Path real = file.toRealPath();
+        if (!real.startsWith(root)) {
+            throw new InvalidInputException(field, file.toString(), "a file inside the job's folder " + root + ": a "
+                    + "point that runs on another member of the cluster takes only the files of its job's folder "
+                    + "with it");
+        }
+        return root.relativize(real).toString().replace('\\', '/');
     }
 
     @Override
