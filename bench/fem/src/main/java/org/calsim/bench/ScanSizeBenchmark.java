@@ -20,7 +20,8 @@ import org.calsim.fem.conduction.SteadyConduction;
  * Per direction it appends size, seconds, iterations, peak heap (the sum of the heap memory pools' peak usage
  * since the start of that solve, the image included: an upper bound of the live peak), the solver's own estimate
  * ({@link SteadyConduction#memoryNeeded}, the image excluded) and τ to the results file.
- * Arguments: {@code <n> <threads> <results file> [<label>]}.
+ * Arguments: {@code <n> <threads> <results file> [<label> [<raw file>]]}; with a raw file it also writes the image
+ * there (one byte per voxel, 1 pore, 0 solid, x fastest), for TauFactor beside it ({@code taufactor_scan.py}).
  */
 public final class ScanSizeBenchmark {
     private ScanSizeBenchmark() {
@@ -38,6 +39,13 @@ public final class ScanSizeBenchmark {
             pores += b == 0 ? 1 : 0;
         }
         double porosity = pores / (double) labels.length;
+        if (args.length > 4) {
+            byte[] pore = new byte[labels.length];
+            for (int v = 0; v < labels.length; v++) {
+                pore[v] = (byte) (labels[v] == 0 ? 1 : 0);
+            }
+            Files.write(Path.of(args[4]), pore);
+        }
         if (!Files.exists(out)) {
             Files.writeString(out, String.format(Locale.ROOT, "# calsim scan-size benchmark (bench/fem/scan-size.sh): "
                     + "overlapping spheres of radius n/32, seed 19, pore porosity ~0.40; residual 1e-6, flux 1e-5, "

@@ -22,7 +22,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * correction and one backward sweep after it keep the V-cycle symmetric. The chunks depend only on the level's
  * grid, so the preconditioner, and with it every iterate, is the same on any number of threads.
  *
- * <p>Memory: one vector (8 bytes) per unknown of the finest grid, and per unknown of a coarse grid its stencil
+ * <p>Memory: one vector (8 bytes) and the smoother's weights (1 byte) per unknown of the finest grid, and per
+ * unknown of a coarse grid its stencil
  * ({@link Stencil#coarseBytes}) and three vectors (24 bytes).
  */
 final class AggregationMultigrid implements Preconditioner {
@@ -32,8 +33,8 @@ final class AggregationMultigrid implements Preconditioner {
     static final int SERIAL = 20_000;
     /** Scaling of the coarse-grid correction. */
     static final double SCALING = 1.6;
-    /** Bytes per unknown of the finest grid held here. */
-    static final int FINE_BYTES = 8;
+    /** Bytes per unknown of the finest grid held here: a vector and the smoother's weights. */
+    static final int FINE_BYTES = 9;
     /** Bytes per unknown of a coarse grid held here, its stencil included. */
     static final long COARSE_BYTES = 24 + Stencil.coarseBytes(1);
 
@@ -41,6 +42,8 @@ final class AggregationMultigrid implements Preconditioner {
     private static final class Level {
         final Stencil a;
         final Chunks chunks;
+        /** The smoother's ℓ1 weights on the chunks ({@link Stencil#smootherWeights}), or null. */
+        final byte[] weights;
         double[] x;
         double[] b;
         /** x as it was before the current sweep, read across chunk boundaries. */
@@ -49,6 +52,7 @@ final class AggregationMultigrid implements Preconditioner {
         Level(Stencil a, boolean finest) {
             this.a = a;
             this.chunks = new Chunks(a.cells);
+            this.weights = a.smootherWeights(chunks);
             this.x = finest ? null : new double[a.m];
             this.b = finest ? null : new double[a.m];
             this.old = new double[a.m];
@@ -146,7 +150,7 @@ final class AggregationMultigrid implements Preconditioner {
     private void forwardSweep(int worker, int workers) {
         Level v = level;
         for (int c = worker; c < v.chunks.count; c += workers) {
-            v.a.forwardSweep(rows[worker], v.chunks, c, v.b, v.x);
+            v.a.forwardSweep(rows[worker], v.chunks, c, v.b, v.x, v.weights);
         }
     }
 
@@ -167,8 +171,14 @@ final class AggregationMultigrid implements Preconditioner {
                 for (int k = k0; k < Math.min(k0 + 2, fine.nz); k++) {
                     for (int j = j0; j < Math.min(j0 + 2, fine.ny); j++) {
                         v.a.residuals(r, j + fine.ny * k, v.b, v.x);
+                        int block = -1;
+                        int slot = -1;
                         for (int q = 0; q < r.count; q++) {
-                            w.b[blocks.slot(r.column[q] / 2, row)] += r.value[q];
+                            if (r.column[q] >> 1 != block) { // two cells of a row share a block
+                                block = r.column[q] >> 1;
+                                slot = blocks.slot(block, row);
+                            }
+                            w.b[slot] += r.value[q];
                         }
                     }
                 }
@@ -186,12 +196,18 @@ final class AggregationMultigrid implements Preconditioner {
             for (int row = v.chunks.rowFrom(c), last = v.chunks.rowFrom(c + 1); row < last; row++) {
                 int blockRow = (row % fine.ny) / 2 + blocks.ny * ((row / fine.ny) / 2);
                 int s = fine.rowStart(row);
+                int block = -1;
+                double correction = 0;
                 for (int word = 0; word < fine.rowWords; word++) {
                     long bits = fine.bits[row * fine.rowWords + word];
                     while (bits != 0) {
                         int i = (word << 6) + Long.numberOfTrailingZeros(bits);
                         bits &= bits - 1;
-                        v.x[s] += SCALING * xc[blocks.slot(i / 2, blockRow)];
+                        if (i >> 1 != block) { // two cells of a row share a block
+                            block = i >> 1;
+                            correction = SCALING * xc[blocks.slot(block, blockRow)];
+                        }
+                        v.x[s] += correction;
                         v.old[s] = v.x[s];
                         s++;
                     }
@@ -204,7 +220,7 @@ final class AggregationMultigrid implements Preconditioner {
     private void backwardSweep(int worker, int workers) {
         Level v = level;
         for (int c = worker; c < v.chunks.count; c += workers) {
-            v.a.backwardSweep(rows[worker], v.chunks, c, v.b, v.x, v.old);
+            v.a.backwardSweep(rows[worker], v.chunks, c, v.b, v.x, v.old, v.weights);
         }
     }
 }

@@ -27,8 +27,8 @@ final class ConductanceSystem {
     ConductanceSystem(Occupancy active, byte[] phase, double[] conductivity, int axis, boolean[] periodic) {
         SteadyConduction.checkPeriodic(axis, periodic);
         stencil = new Stencil(active, periodic, phase, conductivity, axis);
-        Face inlet = face(true);
-        Face outlet = face(false);
+        Face inlet = face(true, axis);
+        Face outlet = face(false, axis);
         inletUnknowns = inlet.unknowns;
         inletConductance = inlet.conductance;
         outletUnknowns = outlet.unknowns;
@@ -38,22 +38,28 @@ final class ConductanceSystem {
     private record Face(int[] unknowns, double[] conductance) {
     }
 
-    /** @return the unknowns on the inlet (or outlet) face and their conductances to it */
-    private Face face(boolean inlet) {
+    /** @return the unknowns on the inlet (or outlet) face and their conductances to it, found from the bits of the
+     *          face's voxels only */
+    private Face face(boolean inlet, int axis) {
         Occupancy cells = stencil.cells;
-        Stencil.Row r = new Stencil.Row(cells.nx);
+        int layer = inlet ? 0 : (axis == 0 ? cells.nx : axis == 1 ? cells.ny : cells.nz) - 1;
         int[] unknowns = new int[0];
         double[] conductance = new double[0];
         for (int pass = 0; pass < 2; pass++) {
             int count = 0;
             for (int row = 0; row < cells.rows; row++) {
-                stencil.load(r, row, 0, stencil.m);
-                for (int q = 0; q < r.count; q++) {
-                    int i = r.column[q];
-                    double g = inlet ? stencil.inletConductance(r, i) : stencil.outletConductance(r, i);
+                if (axis == 1 && row % cells.ny != layer || axis == 2 && row / cells.ny != layer) {
+                    continue;
+                }
+                // along x the face is one column of every row; along y or z whole rows
+                int from = axis == 0 ? layer : 0;
+                int to = axis == 0 ? layer : cells.nx - 1;
+                for (int i = from; i <= to; i++) {
+                    int s = cells.slot(i, row);
+                    double g = s < 0 ? 0 : stencil.faceConductance(cells.nx * row + i);
                     if (g > 0) {
                         if (pass == 1) {
-                            unknowns[count] = r.start + q;
+                            unknowns[count] = s;
                             conductance[count] = g;
                         }
                         count++;

@@ -84,6 +84,11 @@ final class Occupancy {
      * @return the neighbouring row along {@code axis}, or −1 past a face that does not wrap
      */
     int neighbourRow(int row, int axis, int step, boolean wraps) {
+        return neighbourRow(row, axis, step, wraps, ny, nz);
+    }
+
+    /** @return as {@link #neighbourRow(int, int, int, boolean)}, on a grid of ny × nz rows */
+    static int neighbourRow(int row, int axis, int step, boolean wraps, int ny, int nz) {
         int j = row % ny;
         int k = row / ny;
         if (axis == 1) {

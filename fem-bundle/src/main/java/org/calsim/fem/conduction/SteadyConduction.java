@@ -137,20 +137,19 @@ public final class SteadyConduction {
     }
 
     /**
-     * Heap a solve needs beyond its input image, an upper bound: the percolation search (two bit sets of the
-     * voxels and a queue of 4 bytes per conducting voxel), the occupancy of the unknowns and their ±y, ±z
-     * neighbours (16 bytes per unknown), the conjugate-gradient vectors (40 bytes per unknown), the face tables,
-     * and the preconditioner: the multigrid's 8 bytes per unknown plus {@value AggregationMultigrid#COARSE_BYTES}
-     * bytes per unknown of each coarse grid, taken as the fewer of the unknowns and the grid's cells; Jacobi's
-     * diagonal 8 bytes per unknown.
+     * Heap a solve needs beyond its input image, an upper bound: the percolation search ({@link Percolation}: three
+     * bit sets of the voxels and a queue of rows), the occupancy of the unknowns and their ±y, ±z neighbours (16
+     * bytes per unknown), the conjugate-gradient vectors (40 bytes per unknown), the face tables, and the
+     * preconditioner: the multigrid's {@value AggregationMultigrid#FINE_BYTES} bytes per unknown plus
+     * {@value AggregationMultigrid#COARSE_BYTES} bytes per unknown of each coarse grid, taken as the fewer of the
+     * unknowns and the grid's cells; Jacobi's diagonal 8 bytes per unknown.
      *
      * @param n           voxels along x, y, z
      * @param conducting  voxels with σ &gt; 0 (the unknowns are the percolating ones among them)
      * @return bytes
      */
     public static long memoryNeeded(int[] n, long conducting, Preconditioning preconditioning) {
-        long voxels = (long) n[0] * n[1] * n[2];
-        long percolation = 2 * ((voxels + 63) / 64 * 8) + 4 * conducting;
+        long percolation = Percolation.bytes(n);
         long faces = 12L * ((long) n[0] * n[1] + (long) n[1] * n[2] + (long) n[0] * n[2]) * 2;
         long bytes = percolation + Occupancy.bytes(n[0], n[1], n[2]) + faces
                 + ((long) ConjugateGradients.VECTORS * Double.BYTES + Stencil.FAR_BYTES) * conducting;
@@ -201,29 +200,21 @@ public final class SteadyConduction {
             }
             conducts[p] = conductivity[p] > 0;
         }
-        int conducting = 0;
-        for (byte p : phase) {
-            if ((p & 0xFF) >= conductivity.length) {
-                throw new IllegalArgumentException("phase " + (p & 0xFF) + " has no conductivity ("
-                        + conductivity.length + " given)");
-            }
-            conducting += conducts[p & 0xFF] ? 1 : 0;
-        }
-        long[] both = flood(n, phase, conducts, conducting, axis, 0, periodic);
-        long[] fromOutlet = flood(n, phase, conducts, conducting, axis, n[axis] - 1, periodic);
         long[] bits = Occupancy.empty(nx, ny, nz);
         int words = Occupancy.rowWords(nx);
-        for (int w = 0; w < both.length; w++) {
-            long b = both[w] & fromOutlet[w];
-            while (b != 0) {
-                long v = ((long) w << 6) + Long.numberOfTrailingZeros(b);
-                b &= b - 1;
-                int i = (int) (v % nx);
-                int row = (int) (v / nx);
-                bits[Occupancy.word(i, row, words)] |= 1L << i;
+        for (int row = 0, v = 0; row < ny * nz; row++) {
+            for (int i = 0; i < nx; i++, v++) {
+                int p = phase[v] & 0xFF;
+                if (p >= conductivity.length) {
+                    throw new IllegalArgumentException("phase " + p + " has no conductivity (" + conductivity.length
+                            + " given)");
+                }
+                if (conducts[p]) {
+                    bits[Occupancy.word(i, row, words)] |= 1L << i;
+                }
             }
         }
-        return new Occupancy(nx, ny, nz, bits);
+        return new Occupancy(nx, ny, nz, Percolation.connectingFaces(n, bits, axis, periodic));
     }
 
     /** @throws IllegalArgumentException unless {@code periodic} names three axes and leaves {@code axis} closed */
@@ -235,51 +226,5 @@ public final class SteadyConduction {
         if (periodic[axis]) {
             throw new IllegalArgumentException("axis " + axis + " carries the Dirichlet faces: it cannot be periodic");
         }
-    }
-
-    /** @return one bit per voxel (index v = x + nx (y + ny z)): conducting and connected to the face */
-    private static long[] flood(int[] n, byte[] phase, boolean[] conducts, int conducting, int axis, int face,
-                                boolean[] periodic) {
-        int nx = n[0];
-        int ny = n[1];
-        int total = phase.length;
-        int[] stride = {1, nx, nx * ny};
-        long[] seen = new long[(total + 63) >>> 6];
-        int[] queue = new int[conducting];
-        int head = 0;
-        int tail = 0;
-        int[] ijk = new int[3];
-        for (int v = 0; v < total; v++) {
-            int along = (v / stride[axis]) % n[axis];
-            if (along == face && conducts[phase[v] & 0xFF]) {
-                seen[v >>> 6] |= 1L << v;
-                queue[tail++] = v;
-            }
-        }
-        while (head < tail) {
-            int v = queue[head++];
-            ijk[0] = v % nx;
-            ijk[1] = (v / nx) % ny;
-            ijk[2] = v / (nx * ny);
-            for (int a = 0; a < 3; a++) {
-                for (int step = -1; step <= 1; step += 2) {
-                    int coordinate = ijk[a] + step;
-                    int u;
-                    if (coordinate < 0 || coordinate >= n[a]) {
-                        if (!periodic[a]) {
-                            continue;
-                        }
-                        u = v + (coordinate < 0 ? (n[a] - 1) : -(n[a] - 1)) * stride[a];
-                    } else {
-                        u = v + step * stride[a];
-                    }
-                    if ((seen[u >>> 6] & (1L << u)) == 0 && conducts[phase[u] & 0xFF]) {
-                        seen[u >>> 6] |= 1L << u;
-                        queue[tail++] = u;
-                    }
-                }
-            }
-        }
-        return seen;
     }
 }

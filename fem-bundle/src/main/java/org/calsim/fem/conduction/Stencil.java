@@ -308,18 +308,9 @@ final class Stencil {
         return (c == 0 ? f : 0) + (c == n - 1 ? f : 0);
     }
 
-    /** @return the conductance of unknown s, at voxel i of r's row, to the inlet face (coordinate 0 along the
-     *          Dirichlet axis); voxel grid only */
-    double inletConductance(Row r, int i) {
-        int c = axis == 0 ? i : axis == 1 ? r.j : r.k;
-        return c == 0 ? face[phase[r.voxel + i] & 0xFF] : 0;
-    }
-
-    /** @return the conductance of the voxel at column i of r's row to the outlet face; voxel grid only */
-    double outletConductance(Row r, int i) {
-        int c = axis == 0 ? i : axis == 1 ? r.j : r.k;
-        int n = axis == 0 ? cells.nx : axis == 1 ? cells.ny : cells.nz;
-        return c == n - 1 ? face[phase[r.voxel + i] & 0xFF] : 0;
+    /** @return the conductance of voxel v to a Dirichlet face it lies on (2σ of its phase); voxel grid only */
+    double faceConductance(int v) {
+        return face[phase[v] & 0xFF];
     }
 
     /**
@@ -479,16 +470,22 @@ final class Stencil {
         return t < from || t >= end ? 1 : 0;
     }
 
-    /** @return the Dirichlet faces (0, 1 or 2) a voxel at column i of a row at y = j, z = k lies on */
-    private int faces(int i, int j, int k) {
-        int c = axis == 0 ? i : axis == 1 ? j : k;
-        int n = axis == 0 ? cells.nx : axis == 1 ? cells.ny : cells.nz;
-        return (c == 0 ? 1 : 0) + (c == n - 1 ? 1 : 0);
+    /** @return the Dirichlet faces (0, 1 or 2) a row at y = j, z = k lies on when they are normal to y or z; 0 when
+     *          they are normal to x ({@link #columnFaces}) */
+    private int rowFaces(int j, int k) {
+        return axis == 1 ? (j == 0 ? 1 : 0) + (j == cells.ny - 1 ? 1 : 0)
+                : axis == 2 ? (k == 0 ? 1 : 0) + (k == cells.nz - 1 ? 1 : 0) : 0;
     }
 
-    /** @return h of a voxel at column i of a row at y = j, z = k, one conductance σ: 2σ per Dirichlet face */
-    private double uniformSink(int i, int j, int k) {
-        return 2 * uniform * faces(i, j, k);
+    /** @return the Dirichlet faces (0, 1 or 2) a voxel at column i lies on when they are normal to x, else 0 */
+    private int columnFaces(int i) {
+        return axis != 0 ? 0 : (i == 0 ? 1 : 0) + (i == cells.nx - 1 ? 1 : 0);
+    }
+
+    /** @return h of a voxel at column i of a row on {@code rowFaces} faces, one conductance σ: 2σ per Dirichlet
+     *          face */
+    private double uniformSink(int i, int rowFaces) {
+        return 2 * uniform * (rowFaces + columnFaces(i));
     }
 
     private double uniformMultiply(Chunks chunks, int c, double[] x, double[] y) {
@@ -496,8 +493,7 @@ final class Stencil {
         double xy = 0;
         int words = cells.rowWords;
         for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
-            int j = row % cells.ny;
-            int k = row / cells.ny;
+            int faces = rowFaces(row % cells.ny, row / cells.ny);
             int s = cells.rowStart(row);
             for (int w = 0; w < words; w++) {
                 long bits = cells.bits[row * words + w];
@@ -508,7 +504,7 @@ final class Stencil {
                     // a missing neighbour is s itself: it adds σ (x_s − x_s) = 0
                     double sum = x[minusX(s, i, row)] + x[plusX(s, i, row)] + x[far[f]] + x[far[f + 1]]
                             + x[far[f + 2]] + x[far[f + 3]];
-                    double value = (6 * g + uniformSink(i, j, k)) * x[s] - g * sum;
+                    double value = (6 * g + uniformSink(i, faces)) * x[s] - g * sum;
                     y[s] = value;
                     xy += x[s] * value;
                     s++;
@@ -547,8 +543,7 @@ final class Stencil {
 
     private void uniformResiduals(Row r, int row, double[] b, double[] x) {
         double g = uniform;
-        int j = row % cells.ny;
-        int k = row / cells.ny;
+        int faces = rowFaces(row % cells.ny, row / cells.ny);
         int words = cells.rowWords;
         r.start = cells.rowStart(row);
         int s = r.start;
@@ -562,21 +557,75 @@ final class Stencil {
                 double sum = x[minusX(s, i, row)] + x[plusX(s, i, row)] + x[far[f]] + x[far[f + 1]]
                         + x[far[f + 2]] + x[far[f + 3]];
                 r.column[q] = i;
-                r.value[q++] = b[s] - (6 * g + uniformSink(i, j, k)) * x[s] + g * sum;
+                r.value[q++] = b[s] - (6 * g + uniformSink(i, faces)) * x[s] + g * sum;
                 s++;
             }
         }
         r.count = q;
     }
 
-    private void uniformForwardSweep(Chunks chunks, int c, double[] b, double[] x) {
+    /**
+     * The ℓ1 weights of the smoother on one conductance σ: per unknown w = links + links to other chunks + 2 per
+     * Dirichlet face (at most 16), its ℓ1 diagonal being σ w. They depend on the chunks, so the sweeps take them
+     * from here instead of counting them again at every sweep (1 byte per unknown).
+     *
+     * @return the weights for the sweeps on {@code chunks}, or null unless this is a voxel grid of one conductance
+     */
+    byte[] smootherWeights(Chunks chunks) {
+        if (uniform <= 0) {
+            return null;
+        }
+        byte[] weights = new byte[m];
+        int words = cells.rowWords;
+        for (int c = 0; c < chunks.count; c++) {
+            int from = chunks.from(c);
+            int end = chunks.from(c + 1);
+            for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
+                int faces = rowFaces(row % cells.ny, row / cells.ny);
+                int s = cells.rowStart(row);
+                for (int w = 0; w < words; w++) {
+                    long bits = cells.bits[row * words + w];
+                    while (bits != 0) {
+                        int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                        bits &= bits - 1;
+                        int t0 = minusX(s, i, row);
+                        int t1 = plusX(s, i, row);
+                        int f = 4 * s;
+                        weights[s] = (byte) (2 * (faces + columnFaces(i)) + link(t0, s) + link(t1, s)
+                                + link(far[f], s) + link(far[f + 1], s) + link(far[f + 2], s) + link(far[f + 3], s)
+                                + outside(far[f], from, end) + outside(far[f + 1], from, end)
+                                + outside(far[f + 2], from, end) + outside(far[f + 3], from, end));
+                        s++;
+                    }
+                }
+            }
+        }
+        return weights;
+    }
+
+    /** @return whether the ±y and ±z neighbours of every unknown of {@code row} lie in rows [first, last] (or are
+     *          missing), so the sweeps need not ask of each neighbour whether it is in the chunk */
+    private boolean interior(int row, int first, int last) {
+        for (int axis = 1; axis <= 2; axis++) {
+            for (int step = -1; step <= 1; step += 2) {
+                int r = cells.neighbourRow(row, axis, step, periodic[axis]);
+                if (r >= 0 && (r < first || r > last)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void uniformForwardSweep(Chunks chunks, int c, double[] b, double[] x, byte[] weights) {
         double g = uniform;
         int from = chunks.from(c);
         int end = chunks.from(c + 1);
         int words = cells.rowWords;
-        for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
-            int j = row % cells.ny;
-            int k = row / cells.ny;
+        int first = chunks.rowFrom(c);
+        int last = chunks.rowFrom(c + 1) - 1;
+        for (int row = first; row <= last; row++) {
+            boolean interior = interior(row, first, last);
             int s = cells.rowStart(row);
             for (int w = 0; w < words; w++) {
                 long bits = cells.bits[row * words + w];
@@ -586,31 +635,29 @@ final class Stencil {
                     int f = 4 * s;
                     int t0 = minusX(s, i, row);
                     int t1 = plusX(s, i, row);
-                    int t2 = far[f];
-                    int t3 = far[f + 1];
-                    int t4 = far[f + 2];
-                    int t5 = far[f + 3];
-                    // x is 0 in the chunk ahead of s (s itself included): only the neighbours outside count apart
-                    double sum = inside(t0, from, end, x) + inside(t1, from, end, x) + inside(t2, from, end, x)
-                            + inside(t3, from, end, x) + inside(t4, from, end, x) + inside(t5, from, end, x);
-                    int links = link(t0, s) + link(t1, s) + link(t2, s) + link(t3, s) + link(t4, s) + link(t5, s);
-                    int outside = outside(t0, from, end) + outside(t1, from, end) + outside(t2, from, end)
-                            + outside(t3, from, end) + outside(t4, from, end) + outside(t5, from, end);
-                    x[s] = (b[s] + g * sum) * inverse[links + outside + 2 * faces(i, j, k)];
+                    // x is 0 in the chunk ahead of s (s itself included, a missing neighbour); the ±x neighbours
+                    // are in the row, so in the chunk; outside it x counts as 0
+                    double sum = interior
+                            ? x[t0] + x[t1] + x[far[f]] + x[far[f + 1]] + x[far[f + 2]] + x[far[f + 3]]
+                            : x[t0] + x[t1] + inside(far[f], from, end, x) + inside(far[f + 1], from, end, x)
+                                    + inside(far[f + 2], from, end, x) + inside(far[f + 3], from, end, x);
+                    x[s] = (b[s] + g * sum) * inverse[weights[s]];
                     s++;
                 }
             }
         }
     }
 
-    private void uniformBackwardSweep(Chunks chunks, int c, double[] b, double[] x, double[] old) {
+    private void uniformBackwardSweep(Chunks chunks, int c, double[] b, double[] x, double[] old, byte[] weights) {
         double g = uniform;
         int from = chunks.from(c);
         int end = chunks.from(c + 1);
         int words = cells.rowWords;
-        for (int row = chunks.rowFrom(c + 1) - 1, first = chunks.rowFrom(c); row >= first; row--) {
-            int j = row % cells.ny;
-            int k = row / cells.ny;
+        int first = chunks.rowFrom(c);
+        int last = chunks.rowFrom(c + 1) - 1;
+        for (int row = last; row >= first; row--) {
+            boolean interior = interior(row, first, last);
+            int faces = rowFaces(row % cells.ny, row / cells.ny);
             int s = cells.rowStart(row + 1) - 1;
             for (int w = words - 1; w >= 0; w--) {
                 long bits = cells.bits[row * words + w];
@@ -621,20 +668,13 @@ final class Stencil {
                     int f = 4 * s;
                     int t0 = minusX(s, i, row);
                     int t1 = plusX(s, i, row);
-                    int t2 = far[f];
-                    int t3 = far[f + 1];
-                    int t4 = far[f + 2];
-                    int t5 = far[f + 3];
-                    double sum = either(t0, from, end, x, old) + either(t1, from, end, x, old)
-                            + either(t2, from, end, x, old) + either(t3, from, end, x, old)
-                            + either(t4, from, end, x, old) + either(t5, from, end, x, old);
-                    int links = link(t0, s) + link(t1, s) + link(t2, s) + link(t3, s) + link(t4, s) + link(t5, s);
-                    int outside = outside(t0, from, end) + outside(t1, from, end) + outside(t2, from, end)
-                            + outside(t3, from, end) + outside(t4, from, end) + outside(t5, from, end);
+                    double sum = interior
+                            ? x[t0] + x[t1] + x[far[f]] + x[far[f + 1]] + x[far[f + 2]] + x[far[f + 3]]
+                            : x[t0] + x[t1] + either(far[f], from, end, x, old) + either(far[f + 1], from, end, x, old)
+                                    + either(far[f + 2], from, end, x, old) + either(far[f + 3], from, end, x, old);
                     // a missing neighbour is s itself: g x_s in the sum and g in the diagonal cancel
-                    int faces = faces(i, j, k);
-                    double diagonal = g * (6 + 2 * faces);
-                    x[s] += (b[s] - diagonal * x[s] + g * sum) * inverse[links + outside + 2 * faces];
+                    double diagonal = g * (6 + 2 * (faces + columnFaces(i)));
+                    x[s] += (b[s] - diagonal * x[s] + g * sum) * inverse[weights[s]];
                     s--;
                 }
             }
@@ -644,13 +684,15 @@ final class Stencil {
     /**
      * x = M⁻¹ b on chunk c, from x = 0, for the ℓ1 hybrid Gauss–Seidel smoother: a forward sweep inside the
      * chunk, the other chunks' x counting as 0, on the diagonal plus the conductances to other chunks.
+     *
+     * @param weights {@link #smootherWeights} for {@code chunks}
      */
-    void forwardSweep(Row r, Chunks chunks, int c, double[] b, double[] x) {
+    void forwardSweep(Row r, Chunks chunks, int c, double[] b, double[] x, byte[] weights) {
         int from = chunks.from(c);
         int end = chunks.from(c + 1);
         java.util.Arrays.fill(x, from, end, 0);
         if (uniform > 0) {
-            uniformForwardSweep(chunks, c, b, x);
+            uniformForwardSweep(chunks, c, b, x, weights);
             return;
         }
         if (phase == null) {
@@ -672,10 +714,12 @@ final class Stencil {
     /**
      * x += (ℓ1 diagonal + strictly upper part in the chunk)⁻¹ (b − A x) on chunk c: the backward sweep, the
      * adjoint of {@link #forwardSweep}; x of other chunks is read from {@code old} (x before the sweep).
+     *
+     * @param weights {@link #smootherWeights} for {@code chunks}
      */
-    void backwardSweep(Row r, Chunks chunks, int c, double[] b, double[] x, double[] old) {
+    void backwardSweep(Row r, Chunks chunks, int c, double[] b, double[] x, double[] old, byte[] weights) {
         if (uniform > 0) {
-            uniformBackwardSweep(chunks, c, b, x, old);
+            uniformBackwardSweep(chunks, c, b, x, old, weights);
             return;
         }
         if (phase == null) {

@@ -48,14 +48,15 @@ import org.osgi.service.component.annotations.Component;
  * conductivity of the solid phases through the plane is computed the same way.
  *
  * <p>Image size (issue 19). Only the conducting voxels that connect the two faces are unknowns, and per unknown the
- * solver holds about 64 bytes (five conjugate-gradient vectors, the ±y/±z neighbours, one multigrid vector) plus
+ * solver holds about 65 bytes (five conjugate-gradient vectors, the ±y/±z neighbours, one multigrid vector and the
+ * smoother's weights) plus
  * the coarse grids; conductances come from the labels and are not stored. Before solving, the stage estimates the
  * heap it needs ({@link #memoryNeeded}: the image plus the larger of the resolution guard, 10 bytes per voxel, and
  * the largest solve, an upper bound) and refuses the image ({@code structure.voxels}) with the GiB it needs and the
  * GiB the heap allows when that exceeds the maximum heap less a reserve of 10 % (at least 256 MiB; {@link HeapBudget},
  * the policy of every stage that checks its memory). With the
  * default heap of {@code ./calsim} (Java's default, a quarter of the memory: 6 GiB on a 24 GiB machine) the
- * largest cube is about 525³ voxels when 40 % of them conduct ions (a 512³ image at ε = 0.40 needs 4.9 GiB by the
+ * largest cube is about 530³ voxels when 40 % of them conduct ions (a 512³ image at ε = 0.40 needs 4.9 GiB by the
  * estimate), 475³ at 60 % and 415³ when every voxel conducts; with {@code CALSIM_JAVA_OPTS=-Xmx8g}, 580³, 525³ and
  * 455³. A 1000³ image at ε = 0.40 needs about 36 GiB.
  */
