@@ -5,6 +5,7 @@ import org.calsim.api.electrochem.ActivationEnergies;
 import org.calsim.api.electrochem.CellParameters;
 import org.calsim.api.electrochem.ElectrodeParameters;
 import org.calsim.api.material.MaterialProperty;
+import org.calsim.api.material.Quantity;
 
 /** The scalar values of a cell parameter set as material properties (the functions are in the set itself). */
 final class CellParameterTable {
@@ -15,7 +16,7 @@ final class CellParameterTable {
      * @param cell             the set
      * @param activationSource where the activation energies of its rates come from
      */
-    static Map<MaterialProperty, org.calsim.api.material.Quantity> of(CellParameters cell,
+    static Map<MaterialProperty, Quantity> of(CellParameters cell,
                                                                       String activationSource) {
         PublishedMaterial.Builder b = PublishedMaterial.table();
         String s = cell.source();

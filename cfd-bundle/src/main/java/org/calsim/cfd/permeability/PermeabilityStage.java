@@ -1,6 +1,8 @@
 package org.calsim.cfd.permeability;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,7 +51,7 @@ public final class PermeabilityStage implements Solver {
 
     @Override
     public List<Parameter> parameters() {
-        List<Parameter> list = new java.util.ArrayList<>();
+        List<Parameter> list = new ArrayList<>();
         list.add(Parameter.choice(DIRECTIONS, List.of("both", "through-plane", "in-plane"), "flow directions")
                 .withDefault("both"));
         list.addAll(flowParameters());
@@ -113,7 +115,7 @@ public final class PermeabilityStage implements Solver {
             kThrough = r.permeability() * h * h;
             tauThrough = r.hydraulicTortuosity();
             report(sink, "through_plane", r, h);
-            double[] velocity = java.util.Arrays.copyOf(r.velocity(), 3 * solid.length);
+            double[] velocity = Arrays.copyOf(r.velocity(), 3 * solid.length);
             writeField(context, n, h, velocity, solid, "through-plane");
         }
         if (both || "in-plane".equals(directions)) {

@@ -1,5 +1,7 @@
 package org.calsim.fem.conduction;
 
+import java.util.Arrays;
+
 /**
  * The finite-volume conductance system of the percolating voxels: a symmetric, weakly diagonally dominant
  * M-matrix A ({@link Stencil} on the voxel grid, conductances from the phases), with the inlet (φ = 1) and outlet
@@ -76,7 +78,7 @@ final class ConductanceSystem {
 
     /** Sets r = b, the right-hand side: the conductance to the inlet face, 0 elsewhere. */
     void rightHandSide(double[] r) {
-        java.util.Arrays.fill(r, 0);
+        Arrays.fill(r, 0);
         for (int k = 0; k < inletUnknowns.length; k++) {
             r[inletUnknowns[k]] += inletConductance[k];
         }

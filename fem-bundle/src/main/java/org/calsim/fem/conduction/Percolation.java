@@ -1,5 +1,7 @@
 package org.calsim.fem.conduction;
 
+import java.util.Arrays;
+
 /**
  * The conducting voxels connected (6-connectivity) to both faces normal to an axis: the part of an image that
  * carries current between them. Found by two floods over whole rows of bits (the {@link Occupancy} layout, 64
@@ -64,7 +66,7 @@ final class Percolation {
             if (axis == 0) {
                 long bit = conducting[Occupancy.word(layer, r, words)] & (1L << layer);
                 if (bit != 0) {
-                    java.util.Arrays.fill(row, 0);
+                    Arrays.fill(row, 0);
                     row[layer >>> 6] = bit;
                     reach(conducting, seen, r);
                 }

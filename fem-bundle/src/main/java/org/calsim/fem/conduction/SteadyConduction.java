@@ -1,5 +1,7 @@
 package org.calsim.fem.conduction;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.calsim.parallel.WorkerTeam;
 
 /**
@@ -81,7 +83,7 @@ public final class SteadyConduction {
      * @param settings      tolerances, iteration limit, threads and preconditioner
      */
     public static Result solve(int[] n, double[] conductivity, int axis, boolean[] periodic, Settings settings) {
-        java.util.Map<Double, Integer> index = new java.util.LinkedHashMap<>();
+        Map<Double, Integer> index = new LinkedHashMap<>();
         byte[] phase = new byte[conductivity.length];
         for (int v = 0; v < conductivity.length; v++) {
             int p = index.computeIfAbsent(conductivity[v], value -> index.size());

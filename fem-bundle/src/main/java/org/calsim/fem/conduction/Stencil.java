@@ -1,5 +1,7 @@
 package org.calsim.fem.conduction;
 
+import java.util.Arrays;
+
 /**
  * A symmetric 7-point operator on the occupied cells of a structured grid ({@link Occupancy}):
  * (A x)_s = Σ_t g_st (x_s − x_t) + h_s x_s over the occupied neighbours t of s (across a periodic face the cell
@@ -690,7 +692,7 @@ final class Stencil {
     void forwardSweep(Row r, Chunks chunks, int c, double[] b, double[] x, byte[] weights) {
         int from = chunks.from(c);
         int end = chunks.from(c + 1);
-        java.util.Arrays.fill(x, from, end, 0);
+        Arrays.fill(x, from, end, 0);
         if (uniform > 0) {
             uniformForwardSweep(chunks, c, b, x, weights);
             return;

@@ -1,5 +1,6 @@
 package org.calsim.fem.elasticity;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -53,7 +54,7 @@ import org.osgi.service.component.annotations.Component;
  * [voxels of the solved mesh; an axis along which the AM runs without end through periodic sides is left out];
  * notes {@code lateral_boundaries}, and {@code coarsening} and {@code resolution} when they apply.
  */
-@Component(service = org.calsim.api.stage.Solver.class,
+@Component(service = Solver.class,
         property = ServiceProperties.NAME + "=" + ElasticityStage.NAME)
 public final class ElasticityStage implements Solver {
     /** Stage name. */
@@ -259,7 +260,7 @@ public final class ElasticityStage implements Solver {
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
-                    java.util.Arrays.fill(count, 0);
+                    Arrays.fill(count, 0);
                     for (int c = 0; c < f; c++) {
                         for (int b = 0; b < f; b++) {
                             for (int a = 0; a < f; a++) {

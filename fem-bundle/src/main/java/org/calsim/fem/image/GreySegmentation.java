@@ -1,6 +1,7 @@
 package org.calsim.fem.image;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.calsim.api.data.Plot;
@@ -343,9 +344,9 @@ final class GreySegmentation {
 
     private static String text(Parameters par, String field) {
         return switch (field) {
-            case THRESHOLDS -> java.util.Arrays.toString(par.numbers(field));
+            case THRESHOLDS -> Arrays.toString(par.numbers(field));
             case CLASSES -> Integer.toString(par.integer(field));
-            default -> field.endsWith("_labels") ? java.util.Arrays.toString(par.numbers(field)) : par.text(field);
+            default -> field.endsWith("_labels") ? Arrays.toString(par.numbers(field)) : par.text(field);
         };
     }
 }

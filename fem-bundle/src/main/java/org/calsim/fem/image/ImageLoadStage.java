@@ -278,7 +278,7 @@ public final class ImageLoadStage implements Solver {
         if (plan.grey() != null) {
             return;
         }
-        long total = java.util.Arrays.stream(counts).sum();
+        long total = Arrays.stream(counts).sum();
         StringBuilder byValue = new StringBuilder("fraction of the file's voxels in the image (before down-sampling) "
                 + "by value:");
         long other = 0;

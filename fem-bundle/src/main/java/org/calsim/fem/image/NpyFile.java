@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.calsim.api.stage.InvalidInputException;
@@ -55,7 +56,7 @@ final class NpyFile extends Volume {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             length = Files.size(file);
             byte[] start = in.readNBytes(8);
-            if (start.length < 8 || !java.util.Arrays.equals(start, 0, 6, MAGIC, 0, 6)) {
+            if (start.length < 8 || !Arrays.equals(start, 0, 6, MAGIC, 0, 6)) {
                 throw problem(field, file, "no NumPy magic string");
             }
             int major = start[6];

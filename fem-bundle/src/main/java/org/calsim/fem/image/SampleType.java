@@ -1,6 +1,7 @@
 package org.calsim.fem.image;
 
 import java.nio.ByteBuffer;
+import java.util.Locale;
 
 /**
  * The element type of the voxel values in an image file: whole numbers of one to four bytes. {@link #jobName} is
@@ -42,7 +43,7 @@ enum SampleType {
 
     /** @return the job-file name, e.g. {@code uint16} */
     String jobName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** @return the type of this NumPy code (byte-order character removed), or {@code null} */

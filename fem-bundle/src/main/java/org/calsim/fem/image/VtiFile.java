@@ -10,6 +10,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,7 +236,7 @@ final class VtiFile extends Volume {
         }
         try {
             if (!zlib) {
-                InputStream decoded = base64 ? java.util.Base64.getDecoder().wrap(in) : in;
+                InputStream decoded = base64 ? Base64.getDecoder().wrap(in) : in;
                 long announced = word(decoded.readNBytes(headerBytes), 0);
                 if (announced < 0) {
                     throw problem("a data header that is cut off");
@@ -248,16 +250,16 @@ final class VtiFile extends Volume {
             if (base64) {
                 // the compression header is a base64 text of its own: its three fixed words are 4 w characters
                 byte[] first = in.readNBytes(4 * headerBytes);
-                int total = checkedHeader(word(java.util.Base64.getDecoder().decode(first), 0));
-                byte[] text = java.util.Arrays.copyOf(first, 4 * ((total + 2) / 3));
+                int total = checkedHeader(word(Base64.getDecoder().decode(first), 0));
+                byte[] text = Arrays.copyOf(first, 4 * ((total + 2) / 3));
                 byte[] rest = in.readNBytes(text.length - first.length);
                 System.arraycopy(rest, 0, text, first.length, rest.length);
-                header = java.util.Base64.getDecoder().decode(text);
-                in = java.util.Base64.getDecoder().wrap(in);
+                header = Base64.getDecoder().decode(text);
+                in = Base64.getDecoder().wrap(in);
             } else {
                 byte[] fixed = in.readNBytes(3 * headerBytes);
                 int total = checkedHeader(word(fixed, 0));
-                header = java.util.Arrays.copyOf(fixed, total);
+                header = Arrays.copyOf(fixed, total);
                 byte[] rest = in.readNBytes(total - fixed.length);
                 System.arraycopy(rest, 0, header, fixed.length, rest.length);
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.function.Function;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -67,7 +68,7 @@ final class ZlibBlocks extends InputStream {
         if (total != bytes) {
             throw problem.apply("compressed data of " + total + " bytes where the extent needs " + bytes);
         }
-        long[] compressed = java.util.Arrays.copyOfRange(words, 3, words.length);
+        long[] compressed = Arrays.copyOfRange(words, 3, words.length);
         for (long c : compressed) {
             if (c < 0 || c > size + (size >> 3) + 1024) {
                 throw problem.apply("a compressed block size out of range");

@@ -2,6 +2,7 @@ package org.calsim.fem.microstructure;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.calsim.api.data.Plot;
 import org.calsim.api.data.Series;
@@ -134,7 +135,7 @@ public final class MicrostructureStage implements Solver {
             }
             int connected = SteadyConduction.percolatingCount(new int[] {nx, ny, nz}, labels, indicator, 2,
                     new boolean[] {true, true, false});
-            String name = image.phases().get(phase).toLowerCase(java.util.Locale.ROOT);
+            String name = image.phases().get(phase).toLowerCase(Locale.ROOT);
             sink.summary("percolating_fraction_" + name, inPhase == 0 ? 0 : connected / (double) inPhase, "1");
         }
 

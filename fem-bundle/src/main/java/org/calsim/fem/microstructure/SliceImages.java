@@ -9,6 +9,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -209,7 +210,7 @@ final class SliceImages {
 
     /** @return a length [m] in µm, to three significant digits, without trailing zeros */
     private static String micrometres(double metres) {
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", metres * 1e6)).stripTrailingZeros()
+        return new BigDecimal(String.format(Locale.ROOT, "%.3g", metres * 1e6)).stripTrailingZeros()
                 .toPlainString();
     }
 }

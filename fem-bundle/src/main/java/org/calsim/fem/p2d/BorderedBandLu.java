@@ -1,5 +1,6 @@
 package org.calsim.fem.p2d;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixSparseCSC;
 
 /**
@@ -55,10 +56,10 @@ final class BorderedBandLu {
         if (band.length < m * width) {
             band = new double[m * width];
         } else {
-            java.util.Arrays.fill(band, 0, m * width, 0);
+            Arrays.fill(band, 0, m * width, 0);
         }
-        java.util.Arrays.fill(b, 0);
-        java.util.Arrays.fill(c, 0);
+        Arrays.fill(b, 0);
+        Arrays.fill(c, 0);
         double d = 0;
         for (int j = 0; j < n; j++) {
             for (int p = a.col_idx[j]; p < a.col_idx[j + 1]; p++) {

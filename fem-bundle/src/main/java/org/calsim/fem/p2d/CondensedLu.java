@@ -1,5 +1,6 @@
 package org.calsim.fem.p2d;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixSparseCSC;
 
 /**
@@ -101,11 +102,11 @@ final class CondensedLu {
             double[] pv = pivot[c];
             double[] up = upper[c];
             double[] b = y[c];
-            java.util.Arrays.fill(lo, 0);
-            java.util.Arrays.fill(pv, 0);
-            java.util.Arrays.fill(up, 0);
-            java.util.Arrays.fill(b, 0);
-            java.util.Arrays.fill(kinetics[c], 0);
+            Arrays.fill(lo, 0);
+            Arrays.fill(pv, 0);
+            Arrays.fill(up, 0);
+            Arrays.fill(b, 0);
+            Arrays.fill(kinetics[c], 0);
             for (int k = 0; k < m; k++) { // column of shell k: rows k − 1, k, k + 1 of the block and the kinetics row
                 for (int p = j.col_idx[s0 + k]; p < j.col_idx[s0 + k + 1]; p++) {
                     int row = j.nz_rows[p];

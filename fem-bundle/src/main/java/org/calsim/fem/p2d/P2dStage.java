@@ -1,6 +1,7 @@
 package org.calsim.fem.p2d;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -169,7 +170,7 @@ public final class P2dStage implements Solver {
         RateTest.Settings settings = new RateTest.Settings(par.integer(CELLS), par.integer(SHELLS), par.number(STEPS),
                 par.number(VOLTAGE_STEP), par.number(REST), par.number(CV_CUTOFF));
         double[] rates = par.numbers(C_RATES);
-        java.util.Arrays.sort(rates);
+        Arrays.sort(rates);
         double oneC = "parameter-set".equals(par.text(STRUCTURE)) && !base.halfCell()
                 ? base.nominalCapacity() / 3600 / base.electrodeArea()
                 : CellBuilder.oneC(structures.get(0).cell());

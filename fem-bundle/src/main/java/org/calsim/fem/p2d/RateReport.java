@@ -1,5 +1,7 @@
 package org.calsim.fem.p2d;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +81,7 @@ final class RateReport {
                 for (int i = 0; i < x.length; i++) {
                     profileRows.add(new double[] {s + 1, r.cRate(), x[i], r.electrolyte()[i]});
                 }
-                String rate = java.math.BigDecimal.valueOf(r.cRate()).round(new java.math.MathContext(4))
+                String rate = BigDecimal.valueOf(r.cRate()).round(new MathContext(4))
                         .stripTrailingZeros().toPlainString().replace('.', 'p');
                 sink.summary(prefix + "capacity_" + rate + "C_mAh_per_cm2", r.capacity() / MAH_PER_CM2, "mAh/cm^2");
                 sink.summary(prefix + "lithium_drift_" + rate + "C", r.lithiumDrift(), "1");

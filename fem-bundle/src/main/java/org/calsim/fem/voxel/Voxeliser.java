@@ -1,5 +1,6 @@
 package org.calsim.fem.voxel;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.calsim.api.data.Table;
@@ -14,8 +15,8 @@ import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.SimulationState;
 import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
-import org.calsim.api.structure.ParticlePacking;
 import org.calsim.api.structure.PackingSeries;
+import org.calsim.api.structure.ParticlePacking;
 import org.calsim.api.structure.VoxelImage;
 import org.calsim.api.structure.VoxelSeries;
 import org.osgi.service.component.annotations.Component;
@@ -76,7 +77,7 @@ public abstract class Voxeliser implements Coupler {
 
     @Override
     public List<Parameter> parameters() {
-        List<Parameter> list = new java.util.ArrayList<>(List.of(
+        List<Parameter> list = new ArrayList<>(List.of(
                 Parameter.number(PER_RADIUS, "1", 1, "voxels across the smallest active-material radius")
                         .closed(1, 100).withDefault(4.0),
                 Parameter.number(SIZE, "um", 1e-6, "voxel edge; overrides voxels_per_radius").positive().optional(),
@@ -159,7 +160,7 @@ public abstract class Voxeliser implements Coupler {
     private static VoxelSeries series(StageContext context, double h, double finalThickness, boolean morphological,
                                       double cbdFraction) {
         PackingSeries series = context.state().get(PackingSeries.KEY);
-        List<VoxelImage> images = new java.util.ArrayList<>();
+        List<VoxelImage> images = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
             context.checkCancelled();
             context.progress(0.5 + 0.5 * s / series.size(), "voxelising state " + (s + 1) + " of " + series.size());

@@ -1,5 +1,6 @@
 package org.calsim.ml.gp;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -12,6 +13,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.gradient.NonLinearConjuga
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
@@ -51,7 +53,7 @@ public final class GaussianProcess {
         cholesky = LinearSolverFactory_DDRM.chol(n);
         if (!cholesky.setA(k)) {
             throw new IllegalStateException("covariance matrix not positive definite at theta "
-                    + java.util.Arrays.toString(theta));
+                    + Arrays.toString(theta));
         }
         alpha = new DMatrixRMaj(n, 1);
         cholesky.solve(new DMatrixRMaj(n, 1, true, y), alpha);
@@ -150,7 +152,7 @@ public final class GaussianProcess {
         }
         // ln det K = 2 Σ ln L_ii: from the decomposition's lower factor
         double logDet = 0;
-        DMatrixRMaj lower = ((org.ejml.interfaces.decomposition.CholeskyDecomposition_F64<DMatrixRMaj>)
+        DMatrixRMaj lower = ((CholeskyDecomposition_F64<DMatrixRMaj>)
                 chol.getDecomposition()).getT(null);
         for (int i = 0; i < n; i++) {
             logDet += 2 * Math.log(lower.get(i, i));
@@ -162,7 +164,7 @@ public final class GaussianProcess {
             // W = ααᵀ − K⁻¹
             double sf2 = Math.exp(2 * theta[d]);
             double sn2 = Math.exp(2 * theta[d + 1]);
-            java.util.Arrays.fill(gradient, 0);
+            Arrays.fill(gradient, 0);
             double[] length = new double[d];
             for (int j = 0; j < d; j++) {
                 length[j] = Math.exp(theta[j]);

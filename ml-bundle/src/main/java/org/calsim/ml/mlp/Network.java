@@ -1,5 +1,6 @@
 package org.calsim.ml.mlp;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -123,7 +124,7 @@ final class Network {
      */
     double lossAndGradient(double[] theta, double[][] x, double[][] y, int[] rows, int from, int to, double decay,
                            double[] gradient) {
-        java.util.Arrays.fill(gradient, 0);
+        Arrays.fill(gradient, 0);
         int layers = widths.length - 1;
         int m = widths[layers];
         double factor = 2.0 / ((to - from) * m);

@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -218,7 +222,7 @@ public final class OptimisationRun {
         }
         Goal[] goals = objectives.stream().map(Objective::goal).toArray(Goal[]::new);
         BayesianOptimiser bo = new BayesianOptimiser(lower, upper, log, goals, initial, seed);
-        List<Evaluated> records = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Evaluated> records = Collections.synchronizedList(new ArrayList<>());
         List<String> notes = new ArrayList<>();
         if (surrogate == null) {
             double[] middle = new double[d];
@@ -249,7 +253,7 @@ public final class OptimisationRun {
                 for (int e = 0; e < evaluations; e++) {
                     double[] x = bo.suggest();
                     double[] f = predictObjectives(x);
-                    if (java.util.Arrays.stream(f).allMatch(Double::isFinite)) {
+                    if (Arrays.stream(f).allMatch(Double::isFinite)) {
                         bo.observe(x, f);
                         records.add(new Evaluated("e" + e, e, x, f, ""));
                     } else {
@@ -337,7 +341,7 @@ public final class OptimisationRun {
             for (int k = i; k < end; k++) {
                 JsonNode e = evaluated.get(k);
                 double[] x = JSON.convertValue(e.get("inputs"), double[].class);
-                if (!java.util.Arrays.equals(x, suggested.get(k - i))) {
+                if (!Arrays.equals(x, suggested.get(k - i))) {
                     throw new InvalidInputException("--out", folder.toString(), "a folder whose recorded evaluations "
                             + "this version of calsim suggests again (evaluation " + e.path("id").asText() + " differs; "
                             + "choose another --out)");
@@ -391,7 +395,7 @@ public final class OptimisationRun {
                 points.add(new SweepPoint(id, request(x, id)));
             }
             Map<String, Double> running = new ConcurrentHashMap<>();
-            List<String> missing = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<String> missing = Collections.synchronizedList(new ArrayList<>());
             int round = batchNumber++;
             PointListener evaluated = new PointListener() {
                 @Override
@@ -430,7 +434,7 @@ public final class OptimisationRun {
                 records.removeIf(r -> r.batch() == round);
                 throw e;
             }
-            records.sort(java.util.Comparator.comparing(Evaluated::id));
+            records.sort(Comparator.comparing(Evaluated::id));
             record(bo, records);
             if (!missing.isEmpty()) {
                 throw new InvalidInputException("objectives", missing.get(0), "outputs the chain gives (a state "
@@ -441,7 +445,7 @@ public final class OptimisationRun {
 
     /** @return every number of an evaluation's summary.json by column name (empty if unreadable) */
     private static Map<String, Double> numbers(Path dir) {
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        Map<String, Double> out = new LinkedHashMap<>();
         try {
             PointResults.read(dir).forEach((c, v) -> out.put(c.name(), v));
         } catch (IOException e) {
@@ -527,7 +531,7 @@ public final class OptimisationRun {
         for (int i = 0; i < n; i++) {
             index[i] = i + 1;
             BayesianOptimiser.Evaluation e = all.get(i);
-            onFront[i] = pareto.stream().anyMatch(p -> java.util.Arrays.equals(p.x(), e.x())) ? 1 : 0;
+            onFront[i] = pareto.stream().anyMatch(p -> Arrays.equals(p.x(), e.x())) ? 1 : 0;
         }
         t.column("evaluation", "1", index);
         for (int j = 0; j < inputs.size(); j++) {
@@ -567,7 +571,7 @@ public final class OptimisationRun {
         }
         if (objectives.size() == 2) {
             List<BayesianOptimiser.Evaluation> front = new ArrayList<>(pareto);
-            front.sort(java.util.Comparator.comparingDouble(e -> e.objectives()[0]));
+            front.sort(Comparator.comparingDouble(e -> e.objectives()[0]));
             results.plot(new Plot("pareto-front", "Pareto front (ParEGO, "
                     + all.size() + " evaluations)", objectives.get(0).output() + " [" + objectives.get(0).unit() + "]",
                     objectives.get(1).output() + " [" + objectives.get(1).unit() + "]", List.of(

@@ -1,5 +1,6 @@
 package org.calsim.ml.sensitivity;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
@@ -70,8 +71,8 @@ public final class SobolIndices {
         double[][] points = new double[samples * (d + 2)][];
         for (int j = 0; j < samples; j++) {
             double[] p = sobol.nextVector();
-            points[j] = java.util.Arrays.copyOfRange(p, 0, d);
-            points[samples + j] = java.util.Arrays.copyOfRange(p, d, 2 * d);
+            points[j] = Arrays.copyOfRange(p, 0, d);
+            points[samples + j] = Arrays.copyOfRange(p, d, 2 * d);
             for (int i = 0; i < d; i++) {
                 double[] ab = points[j].clone();
                 ab[i] = p[d + i];
@@ -97,11 +98,11 @@ public final class SobolIndices {
             throw new IllegalArgumentException(values.length + " values; the design of " + d + " inputs and "
                     + samples + " samples has " + samples * (d + 2));
         }
-        double[] fa = java.util.Arrays.copyOfRange(values, 0, samples);
-        double[] fb = java.util.Arrays.copyOfRange(values, samples, 2 * samples);
+        double[] fa = Arrays.copyOfRange(values, 0, samples);
+        double[] fb = Arrays.copyOfRange(values, samples, 2 * samples);
         double[][] fab = new double[d][];
         for (int i = 0; i < d; i++) {
-            fab[i] = java.util.Arrays.copyOfRange(values, (2 + i) * samples, (3 + i) * samples);
+            fab[i] = Arrays.copyOfRange(values, (2 + i) * samples, (3 + i) * samples);
         }
         int[] all = new int[samples];
         for (int j = 0; j < samples; j++) {
@@ -172,7 +173,7 @@ public final class SobolIndices {
             return fallback;
         }
         double[] sorted = draws.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int k = (int) Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))));
         return sorted[k];
     }

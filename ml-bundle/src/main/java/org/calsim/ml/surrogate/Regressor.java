@@ -1,6 +1,8 @@
 package org.calsim.ml.surrogate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A fitted regression model from d inputs to m outputs, in the units of the data it was fitted to. A
@@ -32,7 +34,7 @@ public interface Regressor {
      * @param outputName name of the output
      * @return the model as an explicit formula, if it is one (symbolic regression); empty for black boxes
      */
-    default java.util.Optional<String> formula(int output, java.util.List<String> inputNames, String outputName) {
-        return java.util.Optional.empty();
+    default Optional<String> formula(int output, List<String> inputNames, String outputName) {
+        return Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package org.calsim.ml.surrogate;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -123,7 +124,7 @@ public final class SurrogateStage implements Solver {
             OutputColumn c = s.outputs().get(k);
             if (!Double.isFinite(y[k])) {
                 throw new StageFailedException("the surrogate predicted " + y[k] + " for "
-                        + c.name() + " at " + java.util.Arrays.toString(x) + " (inputs outside the domain of its formula, "
+                        + c.name() + " at " + Arrays.toString(x) + " (inputs outside the domain of its formula, "
                         + "or a damaged model file)");
             }
             if (c.state()) {

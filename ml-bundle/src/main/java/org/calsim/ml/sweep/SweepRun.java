@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.calsim.api.data.Plot;
 import org.calsim.api.data.Series;
 import org.calsim.api.data.Table;
@@ -113,7 +114,7 @@ public final class SweepRun {
         }
         int skipped = ended.size();
         AtomicInteger failed = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicLong lastWrite = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        AtomicLong lastWrite = new AtomicLong(System.nanoTime());
         Map<String, Double> running = new ConcurrentHashMap<>();
         Map<String, double[]> byId = new LinkedHashMap<>();
         for (int p = 0; p < all.size(); p++) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.calsim.ml.surrogate.ModelJson;
 import org.calsim.ml.surrogate.Regressor;
 
@@ -92,8 +93,8 @@ public final class SissoModel implements Regressor {
     }
 
     @Override
-    public java.util.Optional<String> formula(int output, List<String> inputNames, String outputName) {
-        return java.util.Optional.of(formulaText(output, inputNames, outputName));
+    public Optional<String> formula(int output, List<String> inputNames, String outputName) {
+        return Optional.of(formulaText(output, inputNames, outputName));
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.calsim.api.data.Plot;
@@ -53,7 +55,7 @@ public final class Training {
         SweepDataset data = DatasetFiles.read(request.dataset());
         RegressorKind kind = RegressorKinds.named(request.model(), "--model");
         for (List<String> names : List.of(request.inputs(), request.outputs())) {
-            if (new java.util.HashSet<>(names).size() != names.size()) {
+            if (new HashSet<>(names).size() != names.size()) {
                 throw new InvalidInputException(names == request.inputs() ? "--inputs" : "--outputs",
                         String.join(",", names), "each column once");
             }
@@ -137,11 +139,11 @@ public final class Training {
             OutputColumn o = outputs.get(k);
             lines.add(String.format("  %s: R^2 %.4f, RMSE %.4g %s", o.name(), cv.r2()[k], cv.rmse()[k], o.unit()));
             int kk = k;
-            double[] actual = java.util.Arrays.stream(y).mapToDouble(r -> r[kk]).toArray();
-            double[] held = java.util.Arrays.stream(cv.predicted()).mapToDouble(r -> r[kk]).toArray();
+            double[] actual = Arrays.stream(y).mapToDouble(r -> r[kk]).toArray();
+            double[] held = Arrays.stream(cv.predicted()).mapToDouble(r -> r[kk]).toArray();
             parity.column(o.name(), o.unit(), actual).column(o.name() + " predicted", o.unit(), held);
-            double lo = java.util.Arrays.stream(actual).min().orElse(0);
-            double hi = java.util.Arrays.stream(actual).max().orElse(1);
+            double lo = Arrays.stream(actual).min().orElse(0);
+            double hi = Arrays.stream(actual).max().orElse(1);
             results.plot(new Plot("parity-" + safe(o.name()), String.format("%s: %d-fold cross-validation, R^2 %.4f",
                     o.name(), request.folds(), cv.r2()[k]), "chain [" + o.unit() + "]", "surrogate, held out ["
                     + o.unit() + "]", List.of(new Series("held-out points", actual, held, Series.Style.MARKERS),
