@@ -66,6 +66,16 @@ class CommandLineIT {
         assertFalse(csv.err().contains("s3cret"), csv.err());
         assertFalse(Files.exists(dir.resolve("results")), "nothing may be written for a job that did not run");
 
+        // a chain that misses what a stage needs is refused, and the stages that would give it are named, a coupler
+        // with the representations it couples
+        Files.writeString(dir.resolve("chain.yaml"), String.join("\n", "name: chain",
+                "recipe: {active_material: NMC622, initial_porosity: 0.45, active_loading_mg_per_cm2: 20}",
+                "calendering: {line_load_kN_per_m: 500}", "stages:", "  - use: fem.microstructure", ""));
+        Calsim.Result chain = Calsim.run(dir, "check", "chain.yaml");
+        assertEquals(2, chain.exit(), chain.out() + chain.err());
+        assertTrue(chain.err().contains("stages[0].use") && chain.err().contains("structure.voxels")
+                && chain.err().contains("fem.voxelise (a coupler from particles to voxels)"), chain.err());
+
         // check writes nothing, so it does not check an output folder: it passes in a folder full of other files
         Calsim.Result check = Calsim.run(dir, "check", Calsim.home().resolve("examples/quickstart.yaml").toString());
         assertEquals(0, check.exit(), check.out() + check.err());
@@ -128,6 +138,11 @@ class CommandLineIT {
         JsonNode provenance = JSON.readTree(out.resolve("provenance.json").toFile());
         assertEquals("quickstart", provenance.get("job").asText());
         assertTrue(provenance.get("bundles").size() > 10);
+        JsonNode coupling = null;
+        for (JsonNode stage : provenance.get("stages")) {
+            coupling = stage.get("stage").asText().equals("fem.voxelise-bridges") ? stage.get("coupling") : coupling;
+        }
+        assertEquals("{\"from\":\"particles\",\"to\":\"voxels\",\"scheme\":\"one-way\"}", String.valueOf(coupling));
         try (var files = Files.list(out)) {
             var names = files.map(p -> p.getFileName().toString()).toList();
             assertTrue(names.stream().anyMatch(n -> n.endsWith(".csv")), names.toString());

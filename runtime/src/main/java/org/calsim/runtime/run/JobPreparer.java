@@ -14,6 +14,7 @@ import org.calsim.api.job.JobRequest;
 import org.calsim.api.electrochem.ParameterSet;
 import org.calsim.api.material.MaterialModel;
 import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.stage.Coupler;
 import org.calsim.api.stage.Key;
 import org.calsim.api.stage.Solver;
 import org.calsim.runtime.job.BoundParameters;
@@ -125,7 +126,8 @@ final class JobPreparer {
                 BoundParameters defaults = ParameterBinder.bind(other.parameters(), null, "",
                         JobFolder.confined(Path.of(".")));
                 if (other.gives(defaults).contains(need)) {
-                    givers.add(ServiceCatalog.nameOf(r));
+                    givers.add(ServiceCatalog.nameOf(r) + (other instanceof Coupler c ? " (a coupler from "
+                            + c.from() + " to " + c.to() + ")" : ""));
                 }
             } catch (RuntimeException e) {
                 // a stage whose parameters have no defaults cannot be asked; it is not suggested

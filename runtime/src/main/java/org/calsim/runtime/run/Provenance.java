@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.calsim.api.material.MaterialProperty;
 import org.calsim.api.material.Quantity;
+import org.calsim.api.stage.Coupler;
 import org.calsim.runtime.job.JobMaterial;
 import org.calsim.runtime.output.ResultWriter;
 import org.osgi.framework.Bundle;
@@ -36,6 +38,12 @@ final class Provenance {
         Bundle b = plan.reference().getBundle();
         s.put("bundle", b == null ? "(uninstalled)" : b.getSymbolicName() + " " + b.getVersion());
         s.put("service_id", (Long) plan.reference().getProperty(Constants.SERVICE_ID));
+        if (plan.solver() instanceof Coupler c) {
+            ObjectNode coupling = s.putObject("coupling");
+            coupling.put("from", c.from());
+            coupling.put("to", c.to());
+            coupling.put("scheme", c.scheme().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
         ObjectNode params = s.putObject("parameters_SI");
         for (Map.Entry<String, Object> e : plan.parameters().values().entrySet()) {
             Object v = e.getValue();
