@@ -1,5 +1,7 @@
 package org.calsim.api.study;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import org.calsim.api.transport.FlowProperties;
  * The state entries that are numbers or records of numbers, written as named scalars: what a job's
  * {@code summary.json} lists under {@code state}, what sweeps put in their datasets, and what a surrogate gives back
  * as state entries. A plain number keeps its key's name ({@code coating.porosity}); a record's numbers are named
- * {@code <key>.<component>} ({@code transport.effective_properties.through_plane_tortuosity}). Values are SI.
+ * {@code <key>.<component>} ({@code transport.effective_properties.through_plane_tortuosity}). Values are SI. A
+ * plugin's key of its own type takes part through a {@link ScalarView} service ({@link #entries}).
  */
 public final class StateScalars {
 
@@ -91,6 +94,35 @@ public final class StateScalars {
     }
 
     /**
+     * @param registered views registered as services ({@link ScalarView}); one for a key of {@link #ENTRIES}, or a
+     *                   second one for a key, is left out
+     * @return {@link #ENTRIES} followed by the registered views, as entries
+     */
+    public static List<Entry<?>> entries(Collection<? extends ScalarView<?>> registered) {
+        List<Entry<?>> all = new ArrayList<>(ENTRIES);
+        for (ScalarView<?> view : registered) {
+            if (all.stream().noneMatch(e -> e.key().equals(view.key()))) {
+                all.add(of(view));
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** @return the entry of {@code key} among {@code entries} */
+    public static Optional<Entry<?>> entry(Key<?> key, List<Entry<?>> entries) {
+        return entries.stream().filter(e -> e.key().equals(key)).findFirst();
+    }
+
+    private static <T> Entry<T> of(ScalarView<T> view) {
+        if (view.required() < 1 || view.required() > view.components().size()) {
+            throw new IllegalArgumentException("the scalar view of " + view.key() + " requires " + view.required()
+                    + " of its " + view.components().size() + " components: it must require 1 to all of them");
+        }
+        return new Entry<>(view.key(), List.copyOf(view.components()), view.required(), view::flatten,
+                view::assemble);
+    }
+
+    /**
      * Effective properties from scalars that may be predicted (by a surrogate) rather than computed: a total porosity
      * not given is the pore porosity, one below it is held at it, and an active volume fraction is held within
      * [0, 1 − total porosity], so that a prediction a little off is still a structure.
@@ -104,7 +136,7 @@ public final class StateScalars {
 
     /** @return the entry of {@code key}, if it is one of {@link #ENTRIES} */
     public static Optional<Entry<?>> entry(Key<?> key) {
-        return ENTRIES.stream().filter(e -> e.key().equals(key)).findFirst();
+        return entry(key, ENTRIES);
     }
 
     private static Entry<Double> number(Key<Double> key) {

@@ -1,10 +1,13 @@
 package org.calsim.api.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.calsim.api.electrode.CoatingKeys;
+import org.calsim.api.stage.Key;
 import org.calsim.api.transport.EffectiveProperties;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +47,50 @@ class StateScalarsTest {
     void aRecordWithoutItsRequiredNumbersIsNotAssembled() {
         StateScalars.Entry<?> e = StateScalars.entry(EffectiveProperties.KEY).orElseThrow();
         assertTrue(e.assemble(Map.of("transport.effective_properties.porosity", 0.3), "x").isEmpty());
+    }
+
+    /** A view registered for a plugin's key joins the API's entries; one for a key of the API is not used. */
+    @Test
+    void registeredViewsFollowTheApisEntries() {
+        Key<Double> strain = Key.of("plugin.strain", Double.class, "1", "a plugin's strain");
+        ScalarView<Double> plugin = view(strain, 1);
+        ScalarView<Double> shadow = view(CoatingKeys.POROSITY, 1);
+        List<StateScalars.Entry<?>> all = StateScalars.entries(List.of(shadow, plugin));
+        assertEquals(StateScalars.ENTRIES.size() + 1, all.size());
+        assertEquals(StateScalars.ENTRIES, all.subList(0, StateScalars.ENTRIES.size()));
+        StateScalars.Entry<?> e = StateScalars.entry(strain, all).orElseThrow();
+        assertEquals(Map.of("plugin.strain", 0.02), e.scalars(0.02));
+        assertTrue(StateScalars.entry(strain).isEmpty(), "the API's own list is unchanged");
+        assertThrows(IllegalArgumentException.class, () -> StateScalars.entries(List.of(view(strain, 0))));
+    }
+
+    private static ScalarView<Double> view(Key<Double> key, int required) {
+        return new ScalarView<>() {
+            @Override
+            public Key<Double> key() {
+                return key;
+            }
+
+            @Override
+            public List<StateScalars.Scalar> components() {
+                return List.of(new StateScalars.Scalar(key.name(), key.unit()));
+            }
+
+            @Override
+            public int required() {
+                return required;
+            }
+
+            @Override
+            public double[] flatten(Double value) {
+                return new double[] {value};
+            }
+
+            @Override
+            public Double assemble(double[] values, String method) {
+                return values[0];
+            }
+        };
     }
 
     @Test

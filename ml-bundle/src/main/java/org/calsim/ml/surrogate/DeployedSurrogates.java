@@ -12,6 +12,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Model files in the {@code deploy/} folder become stages: Apache Felix FileInstall hands every
@@ -30,11 +31,14 @@ public final class DeployedSurrogates implements ArtifactInstaller {
     /** File names taken as model files: plain names, so the stage name needs no quoting anywhere. */
     static final String NAME = "[A-Za-z0-9_-][A-Za-z0-9._-]*";
     private final BundleContext context;
+    private final ScalarViews views;
     private final Map<File, ServiceRegistration<Solver>> installed = new ConcurrentHashMap<>();
 
+    /** @param views the state entries a surrogate can give, plugins' included */
     @Activate
-    public DeployedSurrogates(BundleContext context) {
+    public DeployedSurrogates(BundleContext context, @Reference ScalarViews views) {
         this.context = context;
+        this.views = views;
     }
 
     @Override
@@ -55,7 +59,7 @@ public final class DeployedSurrogates implements ArtifactInstaller {
         props.put("calsim.name", name);
         props.put("calsim.model_file", artifact.getAbsolutePath());
         installed.put(artifact, context.registerService(Solver.class,
-                new SurrogateStage(artifact.toPath().toAbsolutePath()), props));
+                new SurrogateStage(artifact.toPath().toAbsolutePath(), views), props));
     }
 
     @Override

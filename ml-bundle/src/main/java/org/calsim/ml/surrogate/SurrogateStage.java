@@ -21,12 +21,15 @@ import org.calsim.api.stage.StageFailedException;
 import org.calsim.api.study.StateScalars;
 import org.calsim.ml.dataset.OutputColumn;
 import org.calsim.ml.doe.Factor;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * A trained surrogate as a stage: reads its inputs from the job's recipe and calendering fields (others from
  * {@code other_inputs}), predicts, and gives the state entries the chain it learned gave — every entry of
- * {@link StateScalars} whose required numbers it predicts — so it stands in for those stages in a chain. Its other
+ * {@link StateScalars} and of a plugin's {@link org.calsim.api.study.ScalarView} ({@link ScalarViews}) whose required
+ * numbers it predicts — so it stands in for those stages in a chain. Its other
  * outputs (stage results) go to the summary. An input outside the training range is reported as extrapolation.
  *
  * <p>As the component {@code ml.surrogate} it loads the model file named in the job ({@code model_file}); a model file
@@ -37,15 +40,27 @@ public final class SurrogateStage implements Solver {
     static final String MODEL = "model_file";
     static final String OTHER = "other_inputs";
     private final Path fixedModel;
+    private final ScalarViews views;
 
-    /** The {@code ml.surrogate} stage: the job names the model file. */
+    /** The {@code ml.surrogate} stage giving the API's state entries only (no plugin views). */
     public SurrogateStage() {
-        this(null);
+        this(new ScalarViews());
+    }
+
+    /**
+     * The {@code ml.surrogate} stage: the job names the model file.
+     *
+     * @param views the state entries it can give, plugins' included
+     */
+    @Activate
+    public SurrogateStage(@Reference ScalarViews views) {
+        this(null, views);
     }
 
     /** A stage for one deployed model file. */
-    SurrogateStage(Path fixedModel) {
+    SurrogateStage(Path fixedModel, ScalarViews views) {
         this.fixedModel = fixedModel;
+        this.views = views;
     }
 
     @Override
@@ -92,7 +107,7 @@ public final class SurrogateStage implements Solver {
         Map<String, Double> probe = new HashMap<>();
         s.outputs().stream().filter(OutputColumn::state).forEach(o -> probe.put(o.name(), 0.0));
         Set<Key<?>> keys = new LinkedHashSet<>();
-        for (StateScalars.Entry<?> e : StateScalars.ENTRIES) {
+        for (StateScalars.Entry<?> e : views.entries()) {
             if (e.assemble(probe, "").isPresent()) {
                 keys.add(e.key());
             }
@@ -132,8 +147,9 @@ public final class SurrogateStage implements Solver {
             }
             context.results().summary(c.name().replace('/', '.'), y[k], c.unit());
         }
+        List<StateScalars.Entry<?>> entries = views.entries();
         for (Key<?> key : gives(p)) {
-            give(context, StateScalars.entry(key).orElseThrow(), values, method);
+            give(context, StateScalars.entry(key, entries).orElseThrow(), values, method);
         }
         context.results().note("model", method);
         if (!outside.isEmpty()) {

@@ -14,6 +14,9 @@ import org.calsim.api.electrode.CalenderingConditions;
 import org.calsim.api.electrode.CoatingKeys;
 import org.calsim.api.electrode.ElectrodeRecipe;
 import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.stage.Key;
+import org.calsim.api.study.ScalarView;
+import org.calsim.api.study.StateScalars;
 import org.calsim.api.testing.TestStageContext;
 import org.calsim.api.transport.EffectiveProperties;
 import org.calsim.ml.dataset.OutputColumn;
@@ -100,6 +103,77 @@ class SurrogateStageTest {
                 new OutputColumn("transport.effective_properties.through_plane_tortuosity", "1", true),
                 new OutputColumn("empirical.rate-capability/critical_c_rate", "1/h", false)),
                 new double[] {1, 1, 1, 1}, new double[] {0, 0, 0, 0}, "test", r);
+    }
+
+    /** A plugin's result type: cracks per area and their mean length (it is not a key of the API). */
+    record Cracks(double perArea, double meanLength) {
+        static final Key<Cracks> KEY = Key.of("plugin.cracks", Cracks.class, "-", "AM particle cracks");
+    }
+
+    /** The plugin's scalar view of its key, as it would register it as a service. */
+    static final class CracksView implements ScalarView<Cracks> {
+        @Override
+        public Key<Cracks> key() {
+            return Cracks.KEY;
+        }
+
+        @Override
+        public List<StateScalars.Scalar> components() {
+            return List.of(new StateScalars.Scalar("plugin.cracks.per_area", "1/m^2"),
+                    new StateScalars.Scalar("plugin.cracks.mean_length", "m"));
+        }
+
+        @Override
+        public int required() {
+            return 1;
+        }
+
+        @Override
+        public double[] flatten(Cracks value) {
+            return new double[] {value.perArea(), value.meanLength()};
+        }
+
+        @Override
+        public Cracks assemble(double[] values, String method) {
+            return new Cracks(values[0], values[1]);
+        }
+    }
+
+    /**
+     * A surrogate that learned a plugin's result gives it as a state entry when the plugin registered a scalar view
+     * of its key (issue 21: the API no longer decides alone which results can be learned); without the view it gives
+     * only the API's entries.
+     */
+    @Test
+    void aPluginsKeyWithAScalarViewIsGivenToo() throws Exception {
+        double[][] x = new double[12][];
+        double[][] y = new double[12][];
+        double[][] u = Design.SOBOL.points(1, 12, 0);
+        Factor load = new Factor("calendering.line_load_kN_per_m", "kN/m", 100, 1000, false);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new double[] {load.at(u[i][0])};
+            y[i] = new double[] {0.48 - 1e-4 * x[i][0], 2 + 1e-3 * x[i][0]};
+        }
+        Regressor r = new GprKind().fit(x, y, JsonNodeFactory.instance.objectNode(), 1);
+        Path file = dir.resolve("cracks.model.json");
+        Surrogate s = new Surrogate("gpr", List.of(load), List.of(new OutputColumn("coating.porosity", "1", true),
+                new OutputColumn("plugin.cracks.per_area", "1/m^2", true)), new double[] {1, 1}, new double[] {0, 0},
+                "test", r);
+        s.write(file);
+        ScalarViews views = new ScalarViews();
+        views.bind(new CracksView());
+        Map<String, Object> with = Map.of("model_file", file);
+        assertEquals(Set.of(CoatingKeys.POROSITY, Cracks.KEY), new SurrogateStage(views).gives(
+                org.calsim.api.testing.TestParameters.bind(new SurrogateStage().parameters(), with)));
+        assertEquals(Set.of(CoatingKeys.POROSITY), new SurrogateStage().gives(
+                org.calsim.api.testing.TestParameters.bind(new SurrogateStage().parameters(), with)));
+        TestStageContext c = new TestStageContext().with(ElectrodeRecipe.KEY, RECIPE)
+                .with(CalenderingConditions.KEY, new CalenderingConditions(500e3, 0.15, Double.NaN, 60, 1.0 / 60, 0.1))
+                .run(new SurrogateStage(views), with);
+        Cracks cracks = c.given(Cracks.KEY);
+        assertEquals(s.predict(new double[] {500})[1], cracks.perArea(), 0.0);
+        assertEquals(2.5, cracks.perArea(), 1e-3);
+        assertTrue(Double.isNaN(cracks.meanLength()), "not predicted: not computed");
     }
 
     /** A model file that is not JSON: the error names the field, the file, line and column, and quotes none of it. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,9 +22,12 @@ import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.Key;
 import org.calsim.api.stage.StageCancelledException;
 import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.study.ScalarView;
 import org.calsim.api.study.StateScalars;
 import org.calsim.runtime.output.ResultWriter;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Runs a prepared job's stages in order on one thread. A stage's given entries and results are kept
@@ -166,21 +170,36 @@ final class JobExecution implements JobRun, JobControl, Runnable {
     }
 
     /**
-     * @return the state entries that are numbers or records of numbers ({@link StateScalars}), SI, as
-     *         {@code name: {value, unit}}; NaN ("not computed") is left out
+     * @return the state entries that are numbers or records of numbers ({@link StateScalars}, with the
+     *         {@link ScalarView}s plugins registered for keys of their own), SI, as {@code name: {value, unit}};
+     *         NaN ("not computed") is left out
      */
-    private static ObjectNode stateScalars(StateStore state) {
+    private ObjectNode stateScalars(StateStore state) {
         ObjectNode out = ResultWriter.object();
-        for (StateScalars.Entry<?> e : StateScalars.ENTRIES) {
-            state.find(e.key()).ifPresent(v -> {
-                Map<String, Double> values = e.scalars(v);
-                for (StateScalars.Scalar c : e.components()) {
-                    double x = values.get(c.name());
-                    if (Double.isFinite(x)) {
-                        out.putObject(c.name()).put("value", x).put("unit", c.unit());
-                    }
+        List<ServiceReference<?>> used = new ArrayList<>();
+        try {
+            List<ScalarView<?>> views = new ArrayList<>();
+            for (ServiceReference<?> r : context.getServiceReferences(ScalarView.class.getName(), null)) {
+                if (context.getService(r) instanceof ScalarView<?> view) {
+                    used.add(r);
+                    views.add(view);
                 }
-            });
+            }
+            for (StateScalars.Entry<?> e : StateScalars.entries(views)) {
+                state.find(e.key()).ifPresent(v -> {
+                    Map<String, Double> values = e.scalars(v);
+                    for (StateScalars.Scalar c : e.components()) {
+                        double x = values.get(c.name());
+                        if (Double.isFinite(x)) {
+                            out.putObject(c.name()).put("value", x).put("unit", c.unit());
+                        }
+                    }
+                });
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e); // no filter is given
+        } finally {
+            used.forEach(context::ungetService);
         }
         return out;
     }
