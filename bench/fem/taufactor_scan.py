@@ -6,10 +6,13 @@ Reads the n^3 image ScanSizeBenchmark wrote (one byte per voxel, 1 pore, 0 solid
 periodic sides (PeriodicSolver: the same conditions as calsim's through-plane row), and in the plane (x) with no-flux
 sides (Solver; calsim's in-plane row has y periodic and no flux at z = 0 and z = n, so tau differs a little there).
 Appends a row per direction to the results file: seconds, iterations, peak resident memory and tau.
+With ITER_LIMIT set, TauFactor stops after that many iterations (a row marked "not converged": its seconds per
+iteration and memory, for sizes where a converged run takes hours on the CPU).
 
-usage: python taufactor_scan.py RAW N RESULTS
+usage: python taufactor_scan.py RAW N RESULTS        (env ITER_LIMIT: optional iteration limit)
 """
 import datetime
+import os
 import importlib.metadata
 import resource
 import sys
@@ -28,7 +31,7 @@ def main(raw, n, results):
     for direction, img, solver_class in cases:
         start = time.perf_counter()
         solver = solver_class(np.ascontiguousarray(img), device="cpu")
-        solver.solve(verbose=False)
+        solver.solve(verbose=False, iter_limit=int(os.environ.get("ITER_LIMIT", "10000")))
         seconds = time.perf_counter() - start
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10  # KiB -> MiB
         converged = "" if solver.converged else " (not converged)"
