@@ -176,12 +176,22 @@ class LabServerApiIT {
             assertTrue(server.waitFor(60, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
         }
 
-        Process again = Calsim.serve(dir.resolve("run2"), port, data);
+        Process again = Calsim.serve(dir.resolve("run2"), port, data, "--upload-max-files", "3");
         try {
             JsonNode jobs = JSON.readTree(get("/api/jobs").body());
             assertEquals(5, jobs.size(), jobs.toString());
             assertEquals("succeeded", jobs.get(4).get("state").asText());
-            assertEquals(SLICES, JSON.readTree(get("/api/jobs/" + uploaded).body()).get("inputs").size());
+            JsonNode kept = JSON.readTree(get("/api/jobs/" + uploaded).body());
+            assertEquals(SLICES, kept.get("inputs").size(), kept.toString());
+            List<Part> tooMany = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                tooMany.add(new Part("files", "slice_" + k + ".tif", new byte[] {1}));
+            }
+            tooMany.add(new Part("job", null, kept.get("source").asText().getBytes(UTF_8)));
+            HttpResponse<String> refused = postForm("/api/jobs", tooMany);
+            assertEquals(413, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("at most 3 input files") && refused.body().contains("upload.max.files"),
+                    refused.body());
             assertFalse(Files.readString(dir.resolve("run2/stdout.txt")).contains(token), "the token is shown once");
         } finally {
             again.destroy();

@@ -75,17 +75,19 @@ public final class JobInputs implements AutoCloseable {
         /** @return the 413 message for a submission of {@code bytes} bytes */
         public String tooManyBytes(long bytes) {
             return "the submission is " + bytes + " bytes; this server takes at most " + maxBytes + " bytes ("
-                    + gib(maxBytes) + ") in one submission (its upload.max.bytes)";
+                    + mb(maxBytes) + ") in one submission (its upload.max.bytes: calsim serve --upload-max-mb)";
         }
 
         /** @return the 413 message for a submission of more than {@link #maxFiles} files */
         String tooManyFiles() {
             return "the submission has more than " + maxFiles + " files; this server takes at most " + maxFiles
-                    + " input files in one submission (its upload.max.files)";
+                    + " input files in one submission (its upload.max.files: calsim serve --upload-max-files)";
         }
 
-        private static String gib(long bytes) {
-            return String.format(java.util.Locale.ROOT, "%.3g GiB", bytes / (double) (1L << 30));
+        /** @return {@code bytes} in MB of 2^20 bytes, as {@code calsim serve --upload-max-mb} takes them */
+        private static String mb(long bytes) {
+            return bytes % (1L << 20) == 0 ? (bytes >> 20) + " MB"
+                    : String.format(java.util.Locale.ROOT, "%.2f MB", bytes / (double) (1L << 20));
         }
     }
 
