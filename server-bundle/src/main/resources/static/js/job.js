@@ -1,5 +1,5 @@
 // The job page (/static/job.html?id=N): state, live progress (server-sent events), error, headline numbers per stage,
-// plots and images, files, the job file.
+// plots and images, files, the input files it was submitted with, the job file.
 import {
   $, api, downloadLink, duration, errorMessage, fileUrl, fill, followEvents, getJson, h, header, isActive, message,
   num, param, progressBar, seconds, stateBadge, time, unit,
@@ -45,6 +45,7 @@ function render() {
     renderSummary();
   }
   if (!$('#source').textContent) {
+    renderInputs();
     fill($('#source'), job.source || '');
     fill($('#overrides'), job.overrides && job.overrides.length
       ? h('p', {}, 'Overrides: ', job.overrides.map((o) => [h('code', {}, '--set ' + o), ' '])) : null);
@@ -165,6 +166,13 @@ function renderFiles() {
       h('ul', { class: 'files' }, groups.get(s).map((f) => h('li', {}, downloadLink(fileUrl(job.id, f), f,
         f.split('/').pop())))),
     ]));
+}
+
+function renderInputs() {
+  const inputs = job.inputs || [];
+  $('#inputs-section').hidden = inputs.length === 0;
+  fill($('#inputs'), inputs.length ? h('ul', { class: 'files' }, inputs.map((f) => h('li', {},
+    downloadLink(fileUrl(job.id, 'inputs/' + f), f, f.split('/').pop())))) : null);
 }
 
 function rank(stage, names) {

@@ -1,4 +1,5 @@
-// The start page: the job list (polled every 2 s), filters, the submit form, cancel, picking two jobs to compare.
+// The start page: the job list (polled every 2 s), filters, the submit form (a job file, its overrides and its input
+// files), cancel, picking two jobs to compare.
 import {
   $, api, duration, errorMessage, fill, getJson, h, header, isActive, message, progressBar, stateBadge, time,
 } from './ui.js';
@@ -140,6 +141,30 @@ nameFilter.addEventListener('input', () => {
 const source = $('#job-source');
 const overrides = $('#job-overrides');
 const result = $('#submit-result');
+const inputFiles = $('#job-inputs');
+const inputFolder = $('#job-folder');
+const inputsHint = $('#inputs-summary').textContent;
+
+/** The input files chosen, as [file, name]: a file under its name, a folder's files under their paths in it. */
+function chosenInputs() {
+  return [...inputFiles.files].map((f) => [f, f.name])
+    .concat([...inputFolder.files].map((f) => [f, f.webkitRelativePath || f.name]));
+}
+
+function showInputs() {
+  const chosen = chosenInputs();
+  if (!chosen.length) {
+    fill($('#inputs-summary'), inputsHint);
+    return;
+  }
+  const mb = chosen.reduce((n, [f]) => n + f.size, 0) / 1048576;
+  const names = chosen.slice(0, 3).map(([, name]) => name).join(', ') + (chosen.length > 3 ? ', …' : '');
+  fill($('#inputs-summary'), chosen.length + ' input file' + (chosen.length === 1 ? '' : 's') + ', '
+    + (mb < 0.1 ? '< 0.1' : mb.toFixed(1)) + ' MB: ', h('code', {}, names));
+}
+
+inputFiles.addEventListener('change', showInputs);
+inputFolder.addEventListener('change', showInputs);
 
 $('#job-file').addEventListener('change', async (ev) => {
   const f = ev.target.files && ev.target.files[0];
@@ -152,6 +177,9 @@ $('#clear-button').addEventListener('click', () => {
   source.value = '';
   overrides.value = '';
   $('#job-file').value = '';
+  inputFiles.value = '';
+  inputFolder.value = '';
+  showInputs();
   fill(result);
 });
 
@@ -166,14 +194,26 @@ $('#submit-form').addEventListener('submit', async (ev) => {
     line = line.trim().replace(/^--set\s+/, '');
     if (line && !line.startsWith('#')) q.append('set', line);
   }
+  const chosen = chosenInputs();
   const button = $('#submit-button');
   button.disabled = true;
-  fill(result, message('info', 'Checking and submitting…'));
+  fill(result, message('info', chosen.length ? 'Uploading ' + chosen.length + ' input file(s), checking and '
+    + 'submitting…' : 'Checking and submitting…'));
   try {
-    const job = await api('POST', '/api/jobs' + (q.toString() ? '?' + q : ''), source.value, 'application/yaml');
+    let job;
+    if (chosen.length) {
+      // a multipart form: the job, its overrides and its files, each under the name the job reads it by
+      const form = new FormData();
+      form.append('job', source.value);
+      for (const s of q.getAll('set')) form.append('set', s);
+      for (const [f, name] of chosen) form.append('files', f, name);
+      job = await api('POST', '/api/jobs', form);
+    } else {
+      job = await api('POST', '/api/jobs' + (q.toString() ? '?' + q : ''), source.value, 'application/yaml');
+    }
     const link = '/static/job.html?id=' + encodeURIComponent(job.id);
     fill(result, message('ok', 'Job ', h('a', { href: link, id: 'submitted-link' }, '#' + job.id + ' ' + job.name),
-      ' accepted: ' + job.state + '.'));
+      ' accepted: ' + job.state + (chosen.length ? ', with ' + chosen.length + ' input file(s).' : '.')));
     refresh();
   } catch (e) {
     fill(result, errorMessage(e, 'The job was refused'));

@@ -1,5 +1,6 @@
 package org.calsim.itest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The lab server's REST API against a running {@code calsim serve} on loopback: submit, poll to completion, download
  * a plot and the zip, the event stream, a bad job file (400 naming the field), a missing token (401), paths that try
- * to leave the results folder (404), cancelling a queued and a running job, the registry, deploying and undeploying
- * the example plugin, swap errors, the OpenAPI description, and jobs kept across a restart.
+ * to leave the results folder (404), a job uploaded with its input files (a folder of TIFF slices, as a multipart
+ * form) run through {@code image.load} and {@code fem.microstructure}, hostile input names, cancelling a queued and a
+ * running job, the registry, deploying and undeploying the example plugin, swap errors, the OpenAPI description, and
+ * jobs kept across a restart.
  */
 class LabServerApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,6 +47,7 @@ class LabServerApiIT {
         int port = Calsim.freePort();
         base = "http://127.0.0.1:" + port;
         Process server = Calsim.serve(dir.resolve("run1"), port, data);
+        long uploaded;
         try {
             token = Files.readString(data.resolve("token")).trim();
             assertEquals(64, token.length());
@@ -105,6 +109,8 @@ class LabServerApiIT {
                 assertTrue(r.statusCode() == 404 || r.statusCode() == 400, escape + ": " + r.statusCode());
                 assertFalse(r.body().contains(token), escape);
             }
+
+            uploaded = uploadSlicesAndRunThem(data);
 
             // cancelling: a running DEM job stops at its next step; with 2 workers busy a third job waits and is
             // cancelled before it starts
@@ -170,16 +176,124 @@ class LabServerApiIT {
             assertTrue(server.waitFor(60, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
         }
 
-        Process again = Calsim.serve(dir.resolve("run2"), port, data);
+        Process again = Calsim.serve(dir.resolve("run2"), port, data, "--upload-max-files", "3");
         try {
             JsonNode jobs = JSON.readTree(get("/api/jobs").body());
-            assertEquals(4, jobs.size(), jobs.toString());
-            assertEquals("succeeded", jobs.get(3).get("state").asText());
+            assertEquals(5, jobs.size(), jobs.toString());
+            assertEquals("succeeded", jobs.get(4).get("state").asText());
+            JsonNode kept = JSON.readTree(get("/api/jobs/" + uploaded).body());
+            assertEquals(SLICES, kept.get("inputs").size(), kept.toString());
+            List<Part> tooMany = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                tooMany.add(new Part("files", "slice_" + k + ".tif", new byte[] {1}));
+            }
+            tooMany.add(new Part("job", null, kept.get("source").asText().getBytes(UTF_8)));
+            HttpResponse<String> refused = postForm("/api/jobs", tooMany);
+            assertEquals(413, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("at most 3 input files") && refused.body().contains("upload.max.files"),
+                    refused.body());
             assertFalse(Files.readString(dir.resolve("run2/stdout.txt")).contains(token), "the token is shown once");
         } finally {
             again.destroy();
             assertTrue(again.waitFor(60, TimeUnit.SECONDS));
         }
+    }
+
+    private static final int SLICES = 12;
+
+    /**
+     * Issue 19: a folder of TIFF slices written here (12 x 12 x 12 voxels: straight pore channels, CBD walls, AM)
+     * uploaded with its job as {@code multipart/form-data}, each slice under its relative name; the job reads it with
+     * {@code image.load} ({@code tiff_slices}) and runs {@code fem.microstructure}. The inputs are listed apart from
+     * the results and are not in results.zip. Hostile names, and a job whose file leaves its inputs folder, are
+     * refused naming the field, with nothing left in the staging folder.
+     *
+     * @return the job's id
+     */
+    private long uploadSlicesAndRunThem(Path data) throws Exception {
+        List<Part> slices = new ArrayList<>();
+        for (int z = 0; z < SLICES; z++) {
+            java.awt.image.BufferedImage page = new java.awt.image.BufferedImage(SLICES, SLICES,
+                    java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            for (int y = 0; y < SLICES; y++) {
+                for (int x = 0; x < SLICES; x++) {
+                    page.getRaster().setSample(x, y, 0, x % 4 == 0 ? 0 : y % 4 == 0 ? 2 : 1);
+                }
+            }
+            java.io.ByteArrayOutputStream tiff = new java.io.ByteArrayOutputStream();
+            assertTrue(javax.imageio.ImageIO.write(page, "tiff", tiff), "a TIFF writer");
+            slices.add(new Part("files", String.format("slices/slice_%04d.tif", z), tiff.toByteArray()));
+        }
+        String recipe = Files.readString(Calsim.home().resolve("examples/xct-image.yaml")).split("\nstages:")[0];
+        String job = recipe.replace("name: xct-image", "name: uploaded-slices") + "\nstages:\n"
+                + "  - use: image.load\n    with:\n      file: slices/slice_0000.tif\n      format: tiff_slices\n"
+                + "      voxel_size_um: 1\n      through_plane_axis: z\n      collector_at: low\n"
+                + "  - use: fem.microstructure\n";
+
+        for (String name : new String[] {"../../token", "/etc/passwd", "slices\\slice_0000.tif", "nul\0.tif"}) {
+            List<Part> hostile = new ArrayList<>(List.of(new Part("job", null, job.getBytes(UTF_8)), slices.get(0)));
+            hostile.add(new Part("files", name, "not an image".getBytes(UTF_8)));
+            HttpResponse<String> refused = postForm("/api/jobs", hostile);
+            assertEquals(400, refused.statusCode(), name + ": " + refused.body());
+            assertEquals("files", JSON.readTree(refused.body()).get("field").asText(), refused.body());
+        }
+        List<Part> leaving = new ArrayList<>(slices);
+        leaving.add(new Part("job", null, job.replace("file: slices/slice_0000.tif", "file: ../../token")
+                .getBytes(UTF_8)));
+        HttpResponse<String> leak = postForm("/api/jobs", leaving);
+        assertEquals(400, leak.statusCode(), leak.body());
+        assertEquals("stages[0].with.file", JSON.readTree(leak.body()).get("field").asText(), leak.body());
+        assertFalse(leak.body().contains(token), leak.body());
+        try (var left = Files.list(data.resolve("uploads"))) {
+            assertEquals(List.of(), left.toList(), "a refused submission leaves no file behind");
+        }
+
+        List<Part> form = new ArrayList<>(List.of(new Part("job", "uploaded-slices.yaml", job.getBytes(UTF_8)),
+                new Part("set", null, "seed=3".getBytes(UTF_8))));
+        form.addAll(slices);
+        HttpResponse<String> created = postForm("/api/jobs", form);
+        assertEquals(201, created.statusCode(), created.body());
+        long id = JSON.readTree(created.body()).get("id").asLong();
+        JsonNode done = awaitEnd(id);
+        assertEquals("succeeded", done.get("state").asText(), done.toString());
+        assertEquals(SLICES, done.at("/summary/stages/0/results/voxels_z/value").asInt(), done.toString());
+        List<String> files = new ArrayList<>();
+        done.get("files").forEach(f -> files.add(f.asText()));
+        assertTrue(files.stream().anyMatch(f -> f.startsWith("fem.microstructure") && f.endsWith(".png")),
+                files.toString());
+        assertTrue(files.stream().noneMatch(f -> f.startsWith("inputs/")), files.toString());
+        assertEquals(SLICES, done.get("inputs").size(), done.toString());
+        assertEquals("slices/slice_0000.tif", done.get("inputs").get(0).asText());
+        HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(uri("/api/jobs/" + id + "/results.zip")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        List<String> entries = zipEntries(zip.body());
+        assertTrue(entries.contains("job-" + id + "/summary.json") && entries.stream()
+                .noneMatch(e -> e.contains("/inputs/")), entries.toString());
+        HttpResponse<byte[]> slice = http.send(HttpRequest.newBuilder(uri("/api/jobs/" + id
+                + "/files/inputs/slices/slice_0000.tif")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, slice.statusCode());
+        assertEquals(slices.get(0).content().length, slice.body().length);
+        return id;
+    }
+
+    /** A part of a multipart form: its name, its file name (null for a field) and its bytes. */
+    private record Part(String name, String fileName, byte[] content) {
+    }
+
+    /** POSTs {@code parts} as {@code multipart/form-data} (RFC 7578), with the token. */
+    private HttpResponse<String> postForm(String path, List<Part> parts) throws IOException, InterruptedException {
+        String boundary = "calsim-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Part p : parts) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\""
+                    + (p.fileName() == null ? "" : "; filename=\"" + p.fileName() + "\"\r\n"
+                    + "Content-Type: application/octet-stream") + "\r\n\r\n").getBytes(UTF_8));
+            body.write(p.content());
+            body.write("\r\n".getBytes(UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(UTF_8));
+        return send(authorised(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     private static final String COPY_BUNDLE = "org.calsim.example.contact.copy";

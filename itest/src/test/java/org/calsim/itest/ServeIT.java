@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code calsim serve} on the exported container jar: the health endpoint and the start page answer on
  * 127.0.0.1, SIGTERM stops the framework so that the database is closed cleanly, a server killed with SIGKILL
- * leaves a database the next server opens, and a bad port is refused before anything starts.
+ * leaves a database the next server opens, and a bad port or upload limit is refused before anything starts.
  */
 class ServeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,6 +79,10 @@ class ServeIT {
         r = Calsim.run(dir, "serve", "--keep-days", "-1", "--data", dir.resolve("lab").toString());
         assertEquals(2, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("--keep-days -1 is not allowed; expected a whole number of days from 0"), r.err());
+        r = Calsim.run(dir, "serve", "--upload-max-files", "0", "--data", dir.resolve("lab").toString());
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("--upload-max-files 0 is not allowed; expected a whole number from 1 to 100000"),
+                r.err());
     }
 
     private static Process start(Path runDir, int port, Path data) throws IOException, InterruptedException {

@@ -1,17 +1,24 @@
 package org.calsim.server;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 
 /** Requests and responses for servlet tests without a servlet container: what the lab server's code reads and sets. */
 public final class FakeHttp {
@@ -28,6 +35,15 @@ public final class FakeHttp {
 
     /** @return a request {@code method servletPath pathInfo} with these headers (name, value, name, value …) */
     public static HttpServletRequest requestAt(String method, String servletPath, String pathInfo, String... headers) {
+        return multipart(method, servletPath, pathInfo, List.of(), headers);
+    }
+
+    /**
+     * @return a request {@code method servletPath pathInfo} with these headers (name, value, name, value …) whose
+     *         {@code getParts()} gives {@code parts} ({@link #part}); its content type is the header's
+     */
+    public static HttpServletRequest multipart(String method, String servletPath, String pathInfo, List<Part> parts,
+                                               String... headers) {
         Map<String, String> h = new HashMap<>();
         for (int i = 0; i < headers.length; i += 2) {
             h.put(headers[i].toLowerCase(), headers[i + 1]);
@@ -45,10 +61,46 @@ public final class FakeHttp {
                     case "getContentLengthLong" -> h.containsKey("content-length")
                             ? Long.parseLong(h.get("content-length")) : -1L;
                     case "getProtocol" -> "HTTP/1.1";
+                    case "getContentType" -> h.get("content-type");
+                    case "getParts" -> parts;
                     case "getDateHeader" -> -1L;
                     case "toString" -> method + " " + servletPath;
                     default -> throw new UnsupportedOperationException("FakeHttp request: " + m.getName());
                 });
+    }
+
+    /**
+     * @param name     the part's name
+     * @param fileName its file name, or null for a form field
+     * @param content  its bytes
+     * @param deleted  counted down when {@code delete()} is called
+     * @return a part of a multipart request, as a container gives it once the body is parsed
+     */
+    public static Part part(String name, String fileName, byte[] content, CountDownLatch deleted) {
+        return (Part) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(), new Class<?>[] {Part.class},
+                (proxy, m, args) -> switch (m.getName()) {
+                    case "getName" -> name;
+                    case "getSubmittedFileName" -> fileName;
+                    case "getSize" -> (long) content.length;
+                    case "getInputStream" -> new ByteArrayInputStream(content);
+                    case "write" -> Files.write(Path.of((String) args[0]), content, StandardOpenOption.CREATE_NEW);
+                    case "delete" -> {
+                        deleted.countDown();
+                        yield null;
+                    }
+                    case "toString" -> "part " + name;
+                    default -> throw new UnsupportedOperationException("FakeHttp part: " + m.getName());
+                });
+    }
+
+    /** @return a form field of a multipart request */
+    public static Part field(String name, String text) {
+        return part(name, null, text.getBytes(StandardCharsets.UTF_8), new CountDownLatch(1));
+    }
+
+    /** @return a file part of a multipart request */
+    public static Part file(String name, String fileName, String content) {
+        return part(name, fileName, content.getBytes(StandardCharsets.UTF_8), new CountDownLatch(1));
     }
 
     /** A response that keeps its status, headers and body. */

@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
  * {@code --cluster} and {@code --members} say otherwise), so that a server refused by its cluster never serves.
  *
  * <p>It configures Felix HTTP (PID {@value #HTTP_PID}: enabled, port N, host, by default {@value #HOST}) and the lab server
- * (PID {@value #SERVER_PID}: {@code data.dir}) through Configuration Admin, then raises the framework to start
+ * (PID {@value #SERVER_PID}: {@code data.dir}, {@code jobs.concurrent}, {@code keep.days}, {@code upload.max.bytes},
+ * {@code upload.max.files}, ...) through Configuration Admin, then raises the framework to start
  * level {@value #HTTP_START_LEVEL}, where {@code calsim.bndrun} puts Felix HTTP Jetty, so that ordinary commands
  * never start the web server. It waits until {@code /api/health} answers (or a lab server component fails to
  * activate), prints the address and blocks the launcher's main thread. On SIGTERM or SIGINT a shutdown hook
@@ -65,6 +66,10 @@ final class ServeCommand implements Callable<Integer> {
     static final int HTTP_START_LEVEL = 2;
     /** The longest --keep-days: a hundred years. */
     static final int MAX_KEEP_DAYS = 36_500;
+    /** The largest --upload-max-mb: 1 TiB. */
+    static final long MAX_UPLOAD_MB = 1L << 20;
+    /** The largest --upload-max-files: the most the lab server can be configured for (its JobInputs.MOST_FILES). */
+    static final int MAX_UPLOAD_FILES = 100_000;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     /**
      * Hazelcast's java.util.logging logger: errors only, so that a start shows calsim's own lines and not its warnings
@@ -96,6 +101,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "delete jobs that ended more than N days ago, with their results, at the start and every "
                     + "hour; 0 keeps every job (default: ${DEFAULT-VALUE})")
     int keepDays;
+
+    @Option(names = "--upload-max-mb", paramLabel = "N", defaultValue = "2048",
+            description = "largest job submission with input files (an image, a folder of slices), in MB of 2^20 "
+                    + "bytes, 1 to " + MAX_UPLOAD_MB + " (default: ${DEFAULT-VALUE}); a larger one is refused (413)")
+    long uploadMaxMb;
+
+    @Option(names = "--upload-max-files", paramLabel = "N", defaultValue = "10000",
+            description = "most input files of one job submission, 1 to " + MAX_UPLOAD_FILES
+                    + " (default: ${DEFAULT-VALUE})")
+    int uploadMaxFiles;
 
     @Option(names = "--no-deploy", description = "refuse to deploy plugins through the API and the shell; the "
             + "token then cannot be used to run new code in the server (job files and swaps still work)")
@@ -165,6 +180,16 @@ final class ServeCommand implements Callable<Integer> {
                     + "(keep every job) to " + MAX_KEEP_DAYS);
             return ExitCodes.BAD_INPUT;
         }
+        if (uploadMaxMb < 1 || uploadMaxMb > MAX_UPLOAD_MB) {
+            err.println("calsim: --upload-max-mb " + uploadMaxMb + " is not allowed; expected a whole number of MB "
+                    + "from 1 to " + MAX_UPLOAD_MB);
+            return ExitCodes.BAD_INPUT;
+        }
+        if (uploadMaxFiles < 1 || uploadMaxFiles > MAX_UPLOAD_FILES) {
+            err.println("calsim: --upload-max-files " + uploadMaxFiles + " is not allowed; expected a whole number "
+                    + "from 1 to " + MAX_UPLOAD_FILES);
+            return ExitCodes.BAD_INPUT;
+        }
         Path data = dataDir.toAbsolutePath().normalize();
         String unusable = unusableFolder(data);
         if (unusable != null) {
@@ -218,6 +243,8 @@ final class ServeCommand implements Callable<Integer> {
             server.put("http.port", port);
             server.put("jobs.concurrent", concurrentJobs);
             server.put("keep.days", keepDays);
+            server.put("upload.max.bytes", uploadMaxMb << 20);
+            server.put("upload.max.files", uploadMaxFiles);
             server.put("deploy.enabled", !noDeploy);
             configure(cm, SERVER_PID, server);
         } catch (IOException e) {
@@ -240,8 +267,8 @@ final class ServeCommand implements Callable<Integer> {
         out.println("calsim: submitting, cancelling, deploying and swapping need the token in " + data.resolve("token")
                 + (isLoopback(host) ? "" : "; on " + host + " every request does"));
         if (!blocking) {
-            out.println("calsim: the shell's calsim:jobs, calsim:submit, calsim:cancel, calsim:deploy, calsim:undeploy "
-                    + "and calsim:swap act on it; leave with: exit 0");
+            out.println("calsim: the shell's calsim:jobs, calsim:submit, calsim:submitWith, calsim:cancel, "
+                    + "calsim:deploy, calsim:undeploy and calsim:swap act on it; leave with: exit 0");
             out.flush();
             return ExitCodes.OK;
         }

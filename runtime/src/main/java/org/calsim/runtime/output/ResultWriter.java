@@ -18,13 +18,14 @@ import org.calsim.support.files.AtomicFiles;
 /**
  * Writes a job's results folder: per-stage CSV tables and PNG plots, {@code summary.json} and
  * {@code provenance.json}. Every file is written atomically. A folder that already holds an earlier
- * calsim result is emptied first (except its {@value #CHECKPOINTS} folder), so no stale file passes for a result of
- * this run; any other non-empty folder is refused.
+ * calsim result is emptied first (except its {@value #CHECKPOINTS} and {@value #INPUTS} folders), so no stale file
+ * passes for a result of this run; any other non-empty folder is refused.
  *
  * <p>An earlier result is recognised by its {@value #PROVENANCE}, written when a job ends, or by the marker
  * {@value #MARKER}, written when a job starts: a run that was killed (SIGKILL, power loss) before it ended leaves the
  * marker, so the same folder can be run again and resume from its checkpoints. A folder that holds nothing but
- * {@value #CHECKPOINTS} (what the lab server keeps of an interrupted run) is accepted as well.
+ * {@value #CHECKPOINTS} (what the lab server keeps of an interrupted run) and {@value #INPUTS} (the files a lab-server
+ * job was submitted with, which it reads) is accepted as well.
  */
 public final class ResultWriter {
     /** File that marks a folder as a calsim results folder. */
@@ -33,6 +34,11 @@ public final class ResultWriter {
     public static final String SUMMARY = "summary.json";
     /** Sub-folder of restart data, kept across runs (a job resumes from it). */
     public static final String CHECKPOINTS = "checkpoints";
+    /**
+     * Sub-folder of the job's own input files, kept across runs: a lab-server job submitted with files keeps them in
+     * its results folder and reads them from there (its base folder).
+     */
+    public static final String INPUTS = "inputs";
     /** Prefix of a running stage's staging folder. */
     public static final String STAGING_PREFIX = ".staging-";
     /** Empty file written first into a results folder: calsim's, even when the run never ended. */
@@ -55,7 +61,7 @@ public final class ResultWriter {
             throw new InvalidInputException("--out", dir.toString(), "a folder (this is a file)");
         }
         if (Files.isDirectory(dir) && !Files.exists(dir.resolve(PROVENANCE)) && !Files.exists(dir.resolve(MARKER))
-                && !onlyCheckpoints(dir)) {
+                && !onlyKept(dir)) {
             throw new InvalidInputException("--out", dir.toString(), "an empty folder, a new one, or an earlier "
                     + "calsim results folder (this one has other files; calsim will not mix its results with them)");
         }
@@ -63,14 +69,14 @@ public final class ResultWriter {
 
     /**
      * Creates or empties {@code dir} (files and stage folders; the {@value #CHECKPOINTS} folder is kept, so a
-     * job can resume) and returns a writer into it.
+     * job can resume, and the {@value #INPUTS} folder, which the job reads) and returns a writer into it.
      */
     public static ResultWriter open(Path dir) throws IOException {
         check(dir);
         Files.createDirectories(dir);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
-                if (!f.getFileName().toString().equals(CHECKPOINTS)) {
+                if (!kept(f)) {
                     deleteTree(f);
                 }
             }
@@ -167,11 +173,11 @@ public final class ResultWriter {
         return JSON.createObjectNode();
     }
 
-    /** @return whether {@code dir} is empty or holds only a {@value #CHECKPOINTS} folder */
-    private static boolean onlyCheckpoints(Path dir) {
+    /** @return whether {@code dir} is empty or holds only a {@value #CHECKPOINTS} and an {@value #INPUTS} folder */
+    private static boolean onlyKept(Path dir) {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path f : s) {
-                if (!(f.getFileName().toString().equals(CHECKPOINTS) && Files.isDirectory(f))) {
+                if (!kept(f)) {
                     return false;
                 }
             }
@@ -179,5 +185,11 @@ public final class ResultWriter {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** @return whether {@code f} is a {@value #CHECKPOINTS} or {@value #INPUTS} folder, which a new run keeps */
+    private static boolean kept(Path f) {
+        String name = f.getFileName().toString();
+        return (name.equals(CHECKPOINTS) || name.equals(INPUTS)) && Files.isDirectory(f);
     }
 }

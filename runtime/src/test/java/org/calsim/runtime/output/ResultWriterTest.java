@@ -11,7 +11,10 @@ import org.calsim.api.stage.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which folders take results: new, empty, earlier results (also of a run killed before it ended), nothing else. */
+/**
+ * Which folders take results: new, empty, earlier results (also of a run killed before it ended), one holding only a
+ * lab-server job's inputs, nothing else.
+ */
 class ResultWriterTest {
     @TempDir
     Path dir;
@@ -40,6 +43,19 @@ class ResultWriterTest {
         Path out = dir.resolve("out");
         Files.createDirectories(out.resolve("checkpoints/dem.calender"));
         assertDoesNotThrow(() -> ResultWriter.check(out));
+    }
+
+    @Test
+    void aLabServerJobsInputsAreAcceptedAndKeptAcrossRuns() throws Exception {
+        Path out = dir.resolve("out");
+        Path scan = Files.createDirectories(out.resolve("inputs/slices")).resolve("slice-000.tif");
+        Files.writeString(scan, "tiff");
+        assertDoesNotThrow(() -> ResultWriter.check(out));
+        ResultWriter.open(out);
+        Files.createDirectories(out.resolve("image.load"));
+        ResultWriter.open(out);
+        assertTrue(Files.exists(scan), "the job's inputs are kept");
+        assertFalse(Files.exists(out.resolve("image.load")), "results of the earlier run are removed");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.calsim.server.queue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -37,6 +40,13 @@ import org.osgi.service.component.annotations.Reference;
  * as queued, and run in submission order on {@code jobs.concurrent} worker threads through the {@link JobService}.
  * Results go to {@code <data>/jobs/<id>/}. Every state change is stored before it is reported.
  *
+ * <p>A job may come with input files ({@link JobInputs}: an image, a folder of TIFF slices, a particle dump), within
+ * {@code upload.max.bytes} and {@code upload.max.files}. It is checked against their staging folder, so a file it names
+ * but was not given is refused before anything is stored; once stored, its files move to
+ * {@code <data>/jobs/<id>/inputs/}, the folder its file parameters resolve against in every run (also a resumed one),
+ * while its results still go to {@code <data>/jobs/<id>/}. A job without files resolves them against its own folder,
+ * where there are none, as before.
+ *
  * <p>After a restart (also after a crash), jobs that were queued are queued again and jobs that were running are run
  * again: stages with a {@code resume} parameter continue from their last checkpoint ({@link ResumePlan}), the others
  * start over. When the server stops cleanly, running jobs are cancelled and put back in the queue, so the next start
@@ -51,6 +61,12 @@ public final class JobQueue {
     public @interface Config {
         /** @return how many jobs run at once */
         int jobs_concurrent() default 2;
+
+        /** @return the largest submission with input files, in bytes ({@link JobInputs.Limits#maxBytes}) */
+        long upload_max_bytes() default JobInputs.Limits.DEFAULT_MAX_BYTES;
+
+        /** @return the most input files of one submission ({@link JobInputs.Limits#maxFiles}) */
+        int upload_max_files() default JobInputs.Limits.DEFAULT_MAX_FILES;
     }
 
     /** A job running when the server stopped without a clean shutdown this often is failed, not run again. */
@@ -58,6 +74,7 @@ public final class JobQueue {
     private final LabStore store;
     private final JobService jobs;
     private final BundleContext context;
+    private final JobInputs.Limits limits;
     private final LinkedBlockingQueue<Long> queue = new LinkedBlockingQueue<>();
     private final Map<Long, JobRun> running = new ConcurrentHashMap<>();
     /** Jobs this queue has marked running and not yet ended: put back in the queue if the server stops. */
@@ -67,24 +84,43 @@ public final class JobQueue {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean stopping;
 
-    /** The queue of the configured server, running {@code jobs.concurrent} jobs at once. */
+    /**
+     * The queue of the configured server, running {@code jobs.concurrent} jobs at once and taking submissions within
+     * {@code upload.max.bytes} and {@code upload.max.files}.
+     *
+     * @throws IllegalArgumentException if an upload limit is out of its range
+     */
     @Activate
     public JobQueue(@Reference LabStore store, @Reference JobService jobs, BundleContext context, Config config)
-            throws SQLException {
-        this(store, jobs, context, config.jobs_concurrent());
+            throws SQLException, IOException {
+        this(store, jobs, context, config.jobs_concurrent(), new JobInputs.Limits(config.upload_max_bytes(),
+                config.upload_max_files()));
     }
 
     /**
-     * Queues the jobs {@code store} holds as queued, and those that were running when the server stopped without a
-     * clean shutdown (up to {@value #MAX_CRASHES} times, {@link LabStore#recoverInterrupted}), and starts
-     * {@code concurrent} worker threads.
+     * A queue as {@link #JobQueue(LabStore, JobService, BundleContext, int, JobInputs.Limits)} with the default
+     * limits on input files.
+     */
+    public JobQueue(LabStore store, JobService jobs, BundleContext context, int concurrent)
+            throws SQLException, IOException {
+        this(store, jobs, context, concurrent, JobInputs.Limits.DEFAULT);
+    }
+
+    /**
+     * Removes what submissions left in the staging folder when the server stopped, queues the jobs {@code store}
+     * holds as queued, and those that were running when the server stopped without a clean shutdown (up to
+     * {@value #MAX_CRASHES} times, {@link LabStore#recoverInterrupted}), and starts {@code concurrent} worker threads.
      *
      * @param context where the stages are looked up to resume a job, or null if no job resumes
+     * @param limits  what one submission may bring
      */
-    public JobQueue(LabStore store, JobService jobs, BundleContext context, int concurrent) throws SQLException {
+    public JobQueue(LabStore store, JobService jobs, BundleContext context, int concurrent, JobInputs.Limits limits)
+            throws SQLException, IOException {
         this.store = store;
         this.jobs = jobs;
         this.context = context;
+        this.limits = limits;
+        deleteTree(store.dataDir().resolve(JobInputs.STAGING));
         store.recoverInterrupted(MAX_CRASHES);
         for (JobRecord r : reversed(store.jobs("queued", null, Integer.MAX_VALUE))) {
             queue.add(r.id());
@@ -105,11 +141,57 @@ public final class JobQueue {
      * @throws InvalidInputException if the job file or its chain is wrong (nothing is stored)
      */
     public JobRecord submit(String source, List<String> overrides) throws SQLException {
-        Path probe = store.dataDir().resolve("jobs").resolve("check");
         // a lab job's files stay in its own folder, never the data folder (the token, the database)
-        jobs.check(new JobRequest(source, probe, probe, overrides, FileAccess.JOB_FOLDER));
-        String name = jobName(source);
-        long id = store.insert(name, source, overrides);
+        jobs.check(new JobRequest(source, probe(), probe(), overrides, FileAccess.JOB_FOLDER));
+        return enqueue(store.insert(jobName(source), source, overrides));
+    }
+
+    /**
+     * Checks a job against its input files, then stores it and moves its files to {@link #inputsFolder}; it runs
+     * when a worker is free. Without files it is {@link #submit(String, List)}.
+     *
+     * @param inputs the files, staged ({@link #stageInputs()}); closing them afterwards removes what was not moved
+     * @return the stored job
+     * @throws InvalidInputException if the job file or its chain is wrong, or a file parameter names a file that is not
+     *                               among the inputs (nothing is stored)
+     * @throws IOException           if the files could not be moved to the job (then the job is not kept either)
+     */
+    public JobRecord submit(String source, List<String> overrides, JobInputs inputs) throws SQLException, IOException {
+        if (inputs.count() == 0) {
+            return submit(source, overrides);
+        }
+        jobs.check(new JobRequest(source, inputs.folder(), probe(), overrides, FileAccess.JOB_FOLDER));
+        long id = store.insert(jobName(source), source, overrides);
+        try {
+            Files.createDirectories(folder(id));
+            inputs.moveTo(inputsFolder(id));
+        } catch (IOException e) {
+            store.state(id, "failed", "its input files could not be stored: " + e);
+            delete(id);
+            throw e;
+        }
+        return enqueue(id);
+    }
+
+    /**
+     * @return an empty staging folder for the input files of one submission, within this server's limits
+     * @throws IOException if the data folder cannot hold it
+     */
+    public JobInputs stageInputs() throws IOException {
+        return new JobInputs(store.dataDir().resolve(JobInputs.STAGING), limits);
+    }
+
+    /** @return what one submission may bring */
+    public JobInputs.Limits inputLimits() {
+        return limits;
+    }
+
+    /** @return the folder a job is checked in (it is never created): a job submitted without files finds none there */
+    private Path probe() {
+        return store.dataDir().resolve("jobs").resolve("check");
+    }
+
+    private JobRecord enqueue(long id) throws SQLException {
         queue.add(id);
         notifyWatchers(id);
         return store.job(id).orElseThrow();
@@ -140,7 +222,7 @@ public final class JobQueue {
     }
 
     /**
-     * Deletes a job that has ended: its row, then its results folder.
+     * Deletes a job that has ended: its row, then its folder (its results and its input files).
      *
      * @return false if there is no such job or it has not ended (cancel it first)
      * @throws java.io.UncheckedIOException if the folder cannot be deleted (the job is gone from the list already)
@@ -151,7 +233,7 @@ public final class JobQueue {
         }
         try {
             deleteTree(folder(id));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new java.io.UncheckedIOException("job " + id + " is deleted, but not all of its folder " + folder(id), e);
         }
         notifyWatchers(id);
@@ -181,6 +263,17 @@ public final class JobQueue {
     /** @return the results folder of a job */
     public Path folder(long id) {
         return store.dataDir().resolve("jobs").resolve(Long.toString(id));
+    }
+
+    /** @return the folder of a job's input files, {@code <data>/jobs/<id>/inputs/}; it exists if it was given files */
+    public Path inputsFolder(long id) {
+        return folder(id).resolve(JobInputs.FOLDER);
+    }
+
+    /** @return the folder a job's file parameters resolve against: its inputs if it was given files, else its own */
+    Path baseFolder(long id) {
+        Path inputs = inputsFolder(id);
+        return Files.isDirectory(inputs, LinkOption.NOFOLLOW_LINKS) ? inputs : folder(id);
     }
 
     /** @return position in the queue (0 = next), or −1 if not queued */
@@ -238,7 +331,7 @@ public final class JobQueue {
         List<String> overrides = new ArrayList<>(r.overrides());
         if (r.attempts() > 0) {
             overrides.addAll(ResumePlan.overrides(r.source(), this::resumable));
-            clearExceptCheckpoints(folder(id));
+            clearForResume(folder(id));
         }
         if (!store.start(id)) {
             return; // cancelled since it was taken from the queue
@@ -250,8 +343,8 @@ public final class JobQueue {
         };
         JobRun run;
         try {
-            run = jobs.submit(new JobRequest(r.source(), folder(id), folder(id), overrides, FileAccess.JOB_FOLDER),
-                    listener);
+            run = jobs.submit(new JobRequest(r.source(), baseFolder(id), folder(id), overrides,
+                    FileAccess.JOB_FOLDER), listener);
         } catch (InvalidInputException e) {
             started.remove(id);
             store.end(id, "failed", "the job was not run: " + e.getMessage());
@@ -276,31 +369,36 @@ public final class JobQueue {
         started.remove(id);
     }
 
-    /** What an interrupted run wrote is not a result; its checkpoints are what the next run resumes from. */
-    private static void clearExceptCheckpoints(Path dir) {
-        if (!java.nio.file.Files.isDirectory(dir)) {
+    /**
+     * What an interrupted run wrote is not a result; its checkpoints are what the next run resumes from, and its
+     * inputs are what it reads.
+     */
+    private static void clearForResume(Path dir) {
+        if (!Files.isDirectory(dir)) {
             return;
         }
-        try (var entries = java.nio.file.Files.list(dir)) {
+        try (var entries = Files.list(dir)) {
             for (Path e : entries.toList()) {
-                if (!e.getFileName().toString().equals("checkpoints")) {
+                String name = e.getFileName().toString();
+                if (!name.equals("checkpoints") && !name.equals(JobInputs.FOLDER)) {
                     deleteTree(e);
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot clear " + dir + " for the resumed run", e);
         }
     }
 
-    private static void deleteTree(Path p) throws java.io.IOException {
-        if (java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            try (var children = java.nio.file.Files.list(p)) {
+    /** Deletes a file or a folder with everything in it (symbolic links are deleted, not followed). */
+    static void deleteTree(Path p) throws IOException {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            try (var children = Files.list(p)) {
                 for (Path c : children.toList()) {
                     deleteTree(c);
                 }
             }
         }
-        java.nio.file.Files.deleteIfExists(p);
+        Files.deleteIfExists(p);
     }
 
     /** @return whether the stage of this name declares a {@code resume} parameter */
@@ -332,7 +430,7 @@ public final class JobQueue {
     private static String jobName(String source) {
         try {
             return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(source).path("name").asText("job");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "job";
         }
     }

@@ -14,10 +14,10 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code calsim serve --keep-days N}: jobs that ended more than N days ago are deleted with their results folders,
- * at the start and then every hour, so that a lab server running for months does not fill its disk. With N = 0 (the
- * default) nothing is deleted but what users delete ({@code DELETE /api/jobs/{id}}). Queued and running jobs are
- * never deleted.
+ * {@code calsim serve --keep-days N}: jobs that ended more than N days ago are deleted with their folders (results and
+ * input files), at the start and then every hour, so that a lab server running for months does not fill its disk.
+ * With N = 0 (the default) nothing is deleted but what users delete ({@code DELETE /api/jobs/{id}}). Queued and
+ * running jobs are never deleted.
  */
 @Component(service = Retention.class, configurationPid = LabStore.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)

@@ -27,6 +27,7 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.calsim.api.stage.InvalidInputException;
+import org.calsim.server.queue.JobInputs;
 import org.calsim.server.queue.JobQueue;
 import org.calsim.server.store.JobRecord;
 import org.calsim.server.store.LabStore;
@@ -34,6 +35,7 @@ import org.calsim.server.security.RequestGuard;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
@@ -41,28 +43,34 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * <ul>
  *   <li>{@code GET /api/jobs[?state=&name=&limit=]}: the jobs, newest first;</li>
  *   <li>{@code POST /api/jobs[?set=path=value…]}: submit a job file (YAML or JSON body, as for the CLI); 201 with the
- *   job, or 400 naming the field, the value and what is allowed;</li>
- *   <li>{@code GET /api/jobs/{id}}: the job with its progress, its {@code summary.json} once written, its files;</li>
+ *   job, or 400 naming the field, the value and what is allowed. As {@code multipart/form-data}, a job with its input
+ *   files ({@link JobUpload});</li>
+ *   <li>{@code GET /api/jobs/{id}}: the job with its progress, its {@code summary.json} once written, its result
+ *   files ({@code files}) and, if it was submitted with input files, those apart ({@code inputs});</li>
  *   <li>{@code GET /api/jobs/{id}/events}: server-sent events {@code progress} while it runs, then {@code end};</li>
  *   <li>{@code POST /api/jobs/{id}/cancel};</li>
- *   <li>{@code DELETE /api/jobs/{id}}: a job that has ended, with its results folder;</li>
- *   <li>{@code GET /api/jobs/{id}/files/{path}}: one result file, as a download (PNG plots shown inline); {@code GET /api/jobs/{id}/results.zip}:
- *   all, streamed, a few at once ({@link ResultsZip}).</li>
+ *   <li>{@code DELETE /api/jobs/{id}}: a job that has ended, with its results and input files;</li>
+ *   <li>{@code GET /api/jobs/{id}/files/{path}}: one result file, as a download (PNG plots shown inline), or one input
+ *   file as {@code inputs/{name}}; {@code GET /api/jobs/{id}/results.zip}: all result files (not the inputs),
+ *   streamed, a few at once ({@link ResultsZip}).</li>
  * </ul>
  * Every request passes the {@link RequestGuard} in the servlet itself (see {@link GuardedServlet}), so none reaches it
  * unguarded, also in the moment after a start. File paths are resolved inside the job's results folder only: anything that leads outside it (.., absolute paths,
  * symbolic links) is 404.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, property = JobUpload.MAX_PARTS_PROPERTY + ":Long=" + JobUpload.MAX_PARTS)
 @HttpWhiteboardServletPattern({"/api/jobs", "/api/jobs/*"})
+@HttpWhiteboardServletMultipart(fileSizeThreshold = JobUpload.IN_MEMORY_BYTES)
 public final class JobsServlet extends GuardedServlet {
     private static final long serialVersionUID = 1L;
     private static final int MAX_LIST = 1000;
-    private static final int MAX_JOB_BYTES = 1 << 20;
+    /** The largest job file. */
+    static final int MAX_JOB_BYTES = 1 << 20;
     private static final long HEARTBEAT_SECONDS = 15;
     private static final int RETRY_AFTER_SECONDS = 10;
     private final transient LabStore store;
     private final transient JobQueue queue;
+    private final transient JobUpload uploads;
     private final transient ResultsZip zips = new ResultsZip(ResultsZip.MAX_CONCURRENT);
     private final transient StreamSlots streams = new StreamSlots(StreamSlots.PER_JOB, StreamSlots.OVERALL);
 
@@ -71,6 +79,7 @@ public final class JobsServlet extends GuardedServlet {
         super(guard);
         this.store = store;
         this.queue = queue;
+        this.uploads = new JobUpload(queue);
     }
 
     @Override
@@ -174,6 +183,10 @@ public final class JobsServlet extends GuardedServlet {
     }
 
     private void submit(HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
+        if (JobUpload.accepts(request)) {
+            uploads.submit(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > MAX_JOB_BYTES) {
             ApiJson.error(response, 413, "a job file of at most " + MAX_JOB_BYTES + " bytes");
             return;
@@ -204,6 +217,10 @@ public final class JobsServlet extends GuardedServlet {
         ArrayNode files = n.putArray("files");
         for (String f : files(folder)) {
             files.add(f);
+        }
+        List<String> inputs = JobInputs.names(queue.inputsFolder(r.id()));
+        if (!inputs.isEmpty()) {
+            inputs.forEach(n.putArray("inputs")::add);
         }
         ApiJson.send(response, 200, n);
     }
@@ -304,9 +321,10 @@ public final class JobsServlet extends GuardedServlet {
     }
 
     /**
-     * @return the result files of a job, relative to its folder, without checkpoints, staging folders and other
-     *         hidden files (a stage writes {@code .name.part} and renames it). A running job creates, renames and
-     *         deletes files while this walks its folder: what vanishes on the way is left out.
+     * @return the result files of a job, relative to its folder, without checkpoints, its input files
+     *         ({@value JobInputs#FOLDER}{@code /}, listed apart), staging folders and other hidden files (a stage
+     *         writes {@code .name.part} and renames it). A running job creates, renames and deletes files while this
+     *         walks its folder: what vanishes on the way is left out.
      */
     static List<String> files(Path folder) throws IOException {
         List<String> out = new ArrayList<>();
@@ -317,8 +335,8 @@ public final class JobsServlet extends GuardedServlet {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 String name = dir.equals(folder) ? "" : folder.relativize(dir).toString().replace('\\', '/');
-                return name.equals("checkpoints") || name.startsWith(".") ? FileVisitResult.SKIP_SUBTREE
-                        : FileVisitResult.CONTINUE;
+                return name.equals("checkpoints") || name.equals(JobInputs.FOLDER) || name.startsWith(".")
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override

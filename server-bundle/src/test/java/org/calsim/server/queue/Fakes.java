@@ -1,8 +1,15 @@
 package org.calsim.server.queue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.calsim.api.job.JobListener;
 import org.calsim.api.job.JobOutcome;
 import org.calsim.api.job.JobProgress;
@@ -10,6 +17,7 @@ import org.calsim.api.job.JobRequest;
 import org.calsim.api.job.JobRun;
 import org.calsim.api.job.JobService;
 import org.calsim.api.job.JobState;
+import org.calsim.api.stage.InvalidInputException;
 
 /** A {@link JobService} for tests of the lab server: its runs only wait, to be cancelled or to succeed. */
 public final class Fakes {
@@ -57,16 +65,24 @@ public final class Fakes {
         }
     }
 
-    /** Runs jobs as {@link FakeRun}s; {@link #submit} can be held to widen the moment between start and run. */
+    /**
+     * Runs jobs as {@link FakeRun}s; {@link #submit} can be held to widen the moment between start and run. It keeps
+     * the requests it was given to run, and checks jobs with {@link #checker}.
+     */
     public static final class FakeJobs implements JobService {
         public volatile CountDownLatch hold = new CountDownLatch(0);
         public final CountDownLatch inSubmit = new CountDownLatch(1);
         public volatile long nanos = TimeUnit.SECONDS.toNanos(30);
         final Random random = new Random(17);
         public volatile boolean randomLength;
+        /** The requests of the runs, in the order they were submitted. */
+        public final List<JobRequest> runs = new CopyOnWriteArrayList<>();
+        /** What {@link #check} does: nothing unless set. */
+        public volatile Consumer<JobRequest> checker = r -> { };
 
         @Override
         public JobRun submit(JobRequest request, JobListener listener) {
+            runs.add(request);
             inSubmit.countDown();
             try {
                 hold.await();
@@ -82,12 +98,31 @@ public final class Fakes {
 
         @Override
         public void check(JobRequest request) {
+            checker.accept(request);
         }
 
         @Override
-        public java.util.List<String> inputFiles(JobRequest request) {
-            return java.util.List.of();
+        public List<String> inputFiles(JobRequest request) {
+            return List.of();
         }
     }
 
+    /**
+     * @return a check of a job's file parameters as the runtime's under {@code FileAccess.JOB_FOLDER}: each line
+     *         {@code file: NAME} of the job must name a file inside its base folder, or the job is refused naming
+     *         {@code stages[0].with.file}
+     */
+    public static Consumer<JobRequest> fileCheck() {
+        return r -> {
+            Matcher m = Pattern.compile("(?m)^\\s*file: (\\S+)$").matcher(r.source());
+            Path root = r.baseDir().toAbsolutePath().normalize();
+            while (m.find()) {
+                Path f = root.resolve(m.group(1)).normalize();
+                if (!f.startsWith(root) || !Files.isRegularFile(f)) {
+                    throw new InvalidInputException("stages[0].with.file", m.group(1), "an existing file in the "
+                            + "job's folder");
+                }
+            }
+        };
+    }
 }
