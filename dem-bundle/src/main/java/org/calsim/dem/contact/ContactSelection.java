@@ -64,14 +64,14 @@ public final class ContactSelection {
                 Parameter.text(LAW, lawDescription + "; or compose the law in contact (not both)").optional(),
                 Parameter.service(NORMAL, ContactPart.Normal.class, "normal elastic force of a law composed of parts "
                         + "instead of contact_law (LAMMPS pair_style granular); each part hot-swaps on its own"),
-                Parameter.service(DAMPING, ContactPart.Damping.class, "normal and tangential damping; reads "
-                        + "restitution").optional(),
-                Parameter.service(COHESION, ContactPart.Cohesion.class, "cohesion or adhesion; reads the materials' "
-                        + "surface_energy").optional(),
-                Parameter.service(TANGENTIAL, ContactPart.Tangential.class, "tangential force with Coulomb limit; "
-                        + "reads friction; absent: frictionless").optional(),
-                Parameter.service(ROLLING, ContactPart.Rolling.class, "rolling resistance; reads rolling_friction")
-                        .optional(),
+                Parameter.service(DAMPING, ContactPart.Damping.class, "normal and tangential damping, from the "
+                        + "pair's restitution").optional(),
+                Parameter.service(COHESION, ContactPart.Cohesion.class, "cohesion or adhesion, from the pair's work "
+                        + "of adhesion (the materials' surface_energy)").optional(),
+                Parameter.service(TANGENTIAL, ContactPart.Tangential.class, "tangential force with the Coulomb limit "
+                        + "of the pair's friction; absent: frictionless").optional(),
+                Parameter.service(ROLLING, ContactPart.Rolling.class, "rolling resistance, limited by the pair's "
+                        + "rolling friction").optional(),
                 Parameter.service(BOND, ContactPart.Bond.class, "bond of the bonded-particle model, for coatings with "
                         + "the CBD as bonds (dem.generate cbd: bonds)").optional());
     }
