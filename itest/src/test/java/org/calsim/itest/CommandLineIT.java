@@ -35,6 +35,11 @@ class CommandLineIT {
         assertTrue(r.out().matches("(?s).*contact-law\\s+linear-spring-dashpot\\s+org\\.calsim\\.dem \\d+\\.\\d+\\.\\d+.*"),
                 r.out());
         assertTrue(r.out().matches("(?s).*material\\s+NMC622\\s+org\\.calsim\\.materials \\d+\\.\\d+\\.\\d+.*"), r.out());
+        // the contact parts a job composes a law from, by role
+        assertTrue(r.out().matches("(?s).*contact-normal\\s+thornton-ning\\s+org\\.calsim\\.dem \\d+\\.\\d+\\.\\d+.*"),
+                r.out());
+        assertTrue(r.out().matches("(?s).*contact-tangential\\s+mindlin\\s+org\\.calsim\\.dem \\d+\\.\\d+\\.\\d+.*"),
+                r.out());
     }
 
     @Test

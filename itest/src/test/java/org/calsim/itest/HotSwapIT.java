@@ -19,6 +19,7 @@ import java.util.Hashtable;
 import java.util.List;
 import javax.inject.Inject;
 import org.calsim.api.contact.ContactLaw;
+import org.calsim.api.contact.ContactPart;
 import org.calsim.api.job.JobOutcome;
 import org.calsim.api.job.JobRequest;
 import org.calsim.api.job.JobService;
@@ -33,6 +34,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -41,7 +43,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * law every step runs while the example plugin bundle (Walton–Braun, ranking 100) is installed and
  * later uninstalled. The job must complete; the provenance must record hertz-mindlin, then
  * walton-braun, then hertz-mindlin again; and every recorded force must follow exactly the law that
- * provenance names for its step (the switch happens between steps, never inside one).
+ * provenance names for its step (the switch happens between steps, never inside one). The same for one part of a law
+ * composed in the job from a part-only plugin and built-in parts.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -70,6 +73,7 @@ public class HotSwapIT {
         // as in the exported container: Felix HTTP opens no port (here it starts with every other bundle)
         options.add(systemProperty("org.apache.felix.http.enable").value("false"));
         options.add(systemProperty("calsim.plugin.jar").value(System.getProperty("calsim.plugin.jar")));
+        options.add(systemProperty("calsim.part.jar").value(System.getProperty("calsim.part.jar")));
         options.add(junitBundles());
         return options(options.toArray(new Option[0]));
     }
@@ -249,6 +253,124 @@ public class HotSwapIT {
         assertTrue("bonds formed " + formed + ", released " + released, formed > 0 && released > 0);
         double broken = results.get("bond_breakage_fraction").get("value").asDouble();
         assertTrue("broken fraction " + broken + " excludes the released", broken <= 1 - released / formed + 1e-12);
+    }
+
+    /**
+     * A part-only plugin (examples/custom-contact-part: the Walton–Braun normal part) composed in the job with a
+     * built-in part, {@code contact: {normal: walton-braun, tangential: mindlin}}, on dem.contact-probe. While the
+     * probe runs, a normal part of the same name ranked higher (a linear spring the test registers) takes over at a
+     * step boundary and leaves again. Provenance records the normal part three times (plugin, test, plugin) and the
+     * tangential part once, each as its role and name; the stage's parameters name the composition; every step's
+     * elastic force follows the part provenance names for it (the probe starts a contact's history anew at a swap).
+     */
+    @Test
+    public void aPartOnlyPluginIsComposedWithBuiltInPartsAndItsPartSwapsAlone() throws Exception {
+        double k = 1e5;
+        Path dir = Files.createTempDirectory("calsim-part-swap");
+        String job = String.join("\n",
+                "name: part-swap",
+                "recipe: {active_material: NMC622, initial_porosity: 0.45, active_loading_mg_per_cm2: 20}",
+                "calendering: {line_load_kN_per_m: 50}",
+                "stages:",
+                "  - use: dem.contact-probe",
+                "    with: {steps: " + STEPS + ", max_overlap_fraction: 0.01, contact: {normal: walton-braun, "
+                        + "tangential: mindlin}}");
+        Path out = dir.resolve("out");
+        Path part = Path.of(System.getProperty("calsim.part.jar"));
+        assertTrue("part plugin jar missing: " + part, Files.isRegularFile(part));
+        Bundle plugin = context.installBundle(part.toUri().toString());
+        plugin.start();
+        List<ServiceRegistration<ContactPart.Normal>> linear = new ArrayList<>();
+        boolean[] removed = {false};
+        JobOutcome outcome;
+        try {
+            awaitPart("walton-braun");
+            outcome = jobs.submit(new JobRequest(job, dir, out, List.of()), p -> {
+                if (linear.isEmpty() && p.fraction() >= 0.3 && p.fraction() < 0.6) {
+                    Hashtable<String, Object> props = new Hashtable<>();
+                    props.put("calsim.name", "walton-braun");
+                    props.put("service.ranking", 200);
+                    props.put("component.name", "itest.LinearNormal");
+                    ContactPart.Normal spring = (g, pair, history, offset, f) -> {
+                        f.normalElastic = g.overlap > 0 ? k * g.overlap : 0;
+                        f.normalStiffness = g.overlap > 0 ? k : 0;
+                    };
+                    linear.add(context.registerService(ContactPart.Normal.class, spring, props));
+                } else if (!linear.isEmpty() && !removed[0] && p.fraction() >= 0.6) {
+                    linear.get(0).unregister();
+                    removed[0] = true;
+                }
+            }).await();
+        } finally {
+            plugin.uninstall();
+        }
+        assertEquals(outcome.error(), JobState.SUCCEEDED, outcome.state());
+        assertTrue("the linear part came and went", removed[0]);
+
+        JsonNode provenance = new ObjectMapper().readTree(out.resolve("provenance.json").toFile());
+        List<JsonNode> normal = new ArrayList<>();
+        List<JsonNode> tangential = new ArrayList<>();
+        provenance.get("service_swaps").forEach(sw -> {
+            if ("ContactPart.Normal walton-braun".equals(sw.get("service").asText())) {
+                normal.add(sw);
+            } else if ("ContactPart.Tangential mindlin".equals(sw.get("service").asText())) {
+                tangential.add(sw);
+            }
+        });
+        assertEquals(provenance.get("service_swaps").toString(), 4, normal.size() + tangential.size());
+        assertEquals(3, normal.size());
+        assertEquals("org.calsim.example.part", normal.get(0).get("bundle").asText());
+        assertEquals("org.calsim.example.part.WaltonBraunNormal", normal.get(0).get("implementation").asText());
+        assertEquals("itest.LinearNormal", normal.get(1).get("implementation").asText());
+        assertEquals(200, normal.get(1).get("ranking").asInt());
+        assertEquals("org.calsim.example.part", normal.get(2).get("bundle").asText());
+        assertEquals("org.calsim.dem", tangential.get(0).get("bundle").asText());
+        assertEquals(0, tangential.get(0).get("from_step").asLong());
+        long swapIn = normal.get(1).get("from_step").asLong();
+        long swapOut = normal.get(2).get("from_step").asLong();
+        assertTrue("swap-in step " + swapIn, swapIn > 0.25 * STEPS && swapIn < 0.5 * STEPS);
+        assertTrue("swap-out step " + swapOut, swapOut > 0.55 * STEPS && swapOut < 0.8 * STEPS);
+        JsonNode parameters = provenance.get("stages").get("0:dem.contact-probe").get("parameters_SI");
+        assertEquals("walton-braun", parameters.get("contact.normal").asText());
+        assertEquals("mindlin", parameters.get("contact.tangential").asText());
+
+        List<String> rows = Files.readAllLines(out.resolve("dem.contact-probe-force-overlap.csv"));
+        List<String> header = Arrays.asList(rows.get(0).split(","));
+        int stepCol = header.indexOf("step");
+        int overlapCol = header.indexOf("overlap [um]");
+        int forceCol = header.indexOf("normal_elastic [N]");
+        double deltaMax = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] c = row.split(",");
+            long step = Long.parseLong(c[stepCol].replace(".0", ""));
+            double overlap = Double.parseDouble(c[overlapCol]) * 1e-6;
+            double force = Double.parseDouble(c[forceCol]);
+            if (step == swapOut) {
+                deltaMax = 0; // the probe's history starts anew with the returning part
+            }
+            double expected;
+            if (step >= swapIn && step < swapOut) {
+                expected = k * overlap;
+            } else if (overlap >= deltaMax) {
+                deltaMax = overlap;
+                expected = K1 * overlap;
+            } else {
+                expected = Math.max(0, K2 * (overlap - deltaMax * (1 - K1 / K2)));
+            }
+            assertEquals("elastic force at step " + step, expected, force, 1e-9 * K1 * 0.05e-6);
+        }
+    }
+
+    private void awaitPart(String name) throws Exception {
+        ServiceTracker<ContactPart.Normal, ContactPart.Normal> t = new ServiceTracker<>(context,
+                context.createFilter("(&(objectClass=" + ContactPart.Normal.class.getName() + ")(calsim.name=" + name
+                        + "))"), null);
+        t.open();
+        try {
+            assertNotNull("part " + name + " was not registered", t.waitForService(10_000));
+        } finally {
+            t.close();
+        }
     }
 
     private void awaitRanking(String name, int ranking) throws Exception {

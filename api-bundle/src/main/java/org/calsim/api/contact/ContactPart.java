@@ -5,6 +5,13 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * One part of a composed contact law, with the same zero-allocation call shape as {@link ContactLaw}.
  * The sub-interfaces say which fields of {@link ContactForce} a part writes.
+ *
+ * <p>A part published as an OSGi service under its role's interface ({@link Normal}, {@link Damping}, …) with
+ * {@code calsim.name} and {@code calsim.description} (see {@link org.calsim.api.stage.ServiceProperties}) can be
+ * combined with other parts in a job, the way a LAMMPS {@code pair_style granular} line combines sub-models:
+ * {@code contact: {normal: hertz, damping: viscoelastic, tangential: mindlin}}. Each part is then acquired, and
+ * hot-swapped, on its own; like a law, a part is stateless and thread-safe (one instance serves every contact of every
+ * job), keeps per-contact state in its history slots only and allocates nothing in {@link #apply}.
  */
 @ConsumerType
 public interface ContactPart {

@@ -11,7 +11,8 @@
  * <p>Laws are composed the way the GRANULAR package of LAMMPS composes them: a normal model, a normal
  * damping model, a cohesion model, a tangential model and a rolling model, each with its own history
  * slots ({@link org.calsim.api.contact.ComposedContactLaw}). A research group can replace one part
- * without rewriting the others.
+ * without rewriting the others: parts published as services are composed in the job file
+ * ({@link org.calsim.api.contact.ContactPart}).
  *
  * <p>1.1: bonds (bonded-particle model): {@link org.calsim.api.contact.BondSpec},
  * {@link org.calsim.api.contact.ContactPart.Bond}, {@link org.calsim.api.contact.ContactForce#bondNormal} and

@@ -3,7 +3,9 @@ package org.calsim.api.job;
 /**
  * One registered calsim service.
  *
- * @param kind                contact-law, material, solver, coupler or contact-part
+ * @param kind                contact-law, a contact part's role (contact-normal, contact-damping, contact-cohesion,
+ *                            contact-tangential, contact-rolling, contact-bond), material, solver, coupler or
+ *                            sweep-executor
  * @param name                its {@code calsim.name}
  * @param implementation      implementation class
  * @param bundleSymbolicName  bundle that registered it

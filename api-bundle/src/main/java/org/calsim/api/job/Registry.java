@@ -7,6 +7,9 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Registry {
 
-    /** @return every registered contact law, material, solver and coupler, by kind, then name, then ranking */
+    /**
+     * @return every registered contact law, contact part, material, solver and coupler, by kind (laws, then parts by
+     *         role, then the rest), then name, then ranking
+     */
     List<RegisteredService> services();
 }

@@ -8,7 +8,14 @@ import java.util.Objects;
  * names the unit in the field ({@code line_load_kN_per_m}); the runtime checks the value against the
  * range (in the job-file unit) and hands the stage the value in SI, multiplied by {@link #toSI()}.
  *
- * @param name         field name in the job file, unit included, e.g. {@code gamma_kN_per_m}
+ * <p><b>Fields of a mapping.</b> A name with one dot, {@code group.field}, is the field {@code field} of the
+ * mapping {@code group} in the job file ({@code contact.normal} is {@code normal} in {@code contact: {normal: hertz}});
+ * the stage reads it by the dotted name and {@link Parameters#fieldPath} gives {@code stages[i].with.contact.normal}.
+ * The mapping itself is optional: when the job leaves it out, none of its fields is set (not even a default), and a
+ * {@link #required()} field is required only when the job gives the mapping. Since 1.5.
+ *
+ * @param name         field name in the job file, unit included, e.g. {@code gamma_kN_per_m}; {@code group.field}
+ *                     for a field of a mapping
  * @param kind         what kind of value
  * @param unit         unit label of the job-file value, e.g. {@code "kN/m"}, {@code "1"}
  * @param toSI         factor from the job-file unit to SI (1000 for kN/m to N/m)
@@ -20,10 +27,18 @@ import java.util.Objects;
  * @param required     whether the job file must set it
  * @param choices      allowed values of a {@link Kind#CHOICE}; empty otherwise
  * @param description  one line: meaning, equation number, source
+ * @param service      the service interface a {@link Kind#SERVICE} names a registered service of; {@code null} for
+ *                     every other kind. Since 1.5
  */
 public record Parameter(String name, Kind kind, String unit, double toSI, double min, boolean minInclusive,
                         double max, boolean maxInclusive, Object defaultValue, boolean required,
-                        List<String> choices, String description) {
+                        List<String> choices, String description, Class<?> service) {
+
+    /**
+     * The value of an optional {@link Kind#SERVICE} that chooses no service: the parameter is then not set, as when
+     * the field is left out. Since 1.5.
+     */
+    public static final String NONE = "none";
 
     /** What kind of value a parameter takes. */
     public enum Kind {
@@ -40,13 +55,35 @@ public record Parameter(String name, Kind kind, String unit, double toSI, double
         /** a list of real numbers */
         NUMBER_LIST,
         /** a path to a file, relative to the job file */
-        FILE
+        FILE,
+        /**
+         * the {@code calsim.name} of a registered service of {@link Parameter#service()}, checked against the
+         * registry before anything runs; an optional one also takes {@link Parameter#NONE}. Since 1.5
+         */
+        SERVICE
     }
 
     public Parameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         choices = List.copyOf(choices);
+        int dot = name.indexOf('.');
+        if (dot == 0 || dot == name.length() - 1 || (dot > 0 && name.indexOf('.', dot + 1) >= 0)) {
+            throw new IllegalArgumentException("parameter name '" + name + "': a field name, or group.field for a "
+                    + "field of a mapping (one dot)");
+        }
+        if ((kind == Kind.SERVICE) != (service != null)) {
+            throw new IllegalArgumentException("parameter " + name + ": a service interface is given with, and only "
+                    + "with, Kind.SERVICE (kind " + kind + ", service " + service + ")");
+        }
+    }
+
+    /** A parameter of any kind but {@link Kind#SERVICE}: the declaration of calsim before 1.5. */
+    public Parameter(String name, Kind kind, String unit, double toSI, double min, boolean minInclusive, double max,
+                     boolean maxInclusive, Object defaultValue, boolean required, List<String> choices,
+                     String description) {
+        this(name, kind, unit, toSI, min, minInclusive, max, maxInclusive, defaultValue, required, choices, description,
+                null);
     }
 
     /** A required real number in {@code unit}, converted to SI by {@code toSI}, any value allowed. */
@@ -79,6 +116,17 @@ public record Parameter(String name, Kind kind, String unit, double toSI, double
                 Double.POSITIVE_INFINITY, true, null, true, List.of(), description);
     }
 
+    /**
+     * A required {@code calsim.name} of a registered service of {@code type} (make it {@link #optional()} to let the
+     * job leave it out or write {@link #NONE}). Since 1.5.
+     *
+     * @param type the service interface, e.g. {@code ContactPart.Normal.class}
+     */
+    public static Parameter service(String name, Class<?> type, String description) {
+        return new Parameter(name, Kind.SERVICE, "-", 1, Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY,
+                true, null, true, List.of(), description, Objects.requireNonNull(type, "type"));
+    }
+
     /** A required file path, relative to the job file. */
     public static Parameter file(String name, String description) {
         return new Parameter(name, Kind.FILE, "-", 1, Double.NEGATIVE_INFINITY, true,
@@ -105,22 +153,26 @@ public record Parameter(String name, Kind kind, String unit, double toSI, double
 
     /** @return this parameter restricted to {@code min ≤ v ≤ max} (job-file unit) */
     public Parameter closed(double lo, double hi) {
-        return new Parameter(name, kind, unit, toSI, lo, true, hi, true, defaultValue, required, choices, description);
+        return new Parameter(name, kind, unit, toSI, lo, true, hi, true, defaultValue, required,
+                choices, description, service);
     }
 
     /** @return this parameter restricted to {@code min < v < max} (job-file unit) */
     public Parameter open(double lo, double hi) {
-        return new Parameter(name, kind, unit, toSI, lo, false, hi, false, defaultValue, required, choices, description);
+        return new Parameter(name, kind, unit, toSI, lo, false, hi, false, defaultValue, required,
+                choices, description, service);
     }
 
     /** @return this parameter restricted to {@code v > 0} */
     public Parameter positive() {
-        return new Parameter(name, kind, unit, toSI, 0, false, max, maxInclusive, defaultValue, required, choices, description);
+        return new Parameter(name, kind, unit, toSI, 0, false, max, maxInclusive, defaultValue, required,
+                choices, description, service);
     }
 
     /** @return this parameter restricted to {@code v ≥ 0} */
     public Parameter nonNegative() {
-        return new Parameter(name, kind, unit, toSI, 0, true, max, maxInclusive, defaultValue, required, choices, description);
+        return new Parameter(name, kind, unit, toSI, 0, true, max, maxInclusive, defaultValue, required,
+                choices, description, service);
     }
 
     /** @return this parameter, optional, with {@code value} (job-file unit) when absent */
@@ -129,12 +181,14 @@ public record Parameter(String name, Kind kind, String unit, double toSI, double
             throw new IllegalArgumentException(name + ": the default of a list of numbers is a double[], was "
                     + (value == null ? "null" : value.getClass().getName()));
         }
-        return new Parameter(name, kind, unit, toSI, min, minInclusive, max, maxInclusive, value, false, choices, description);
+        return new Parameter(name, kind, unit, toSI, min, minInclusive, max, maxInclusive, value, false, choices,
+                description, service);
     }
 
     /** @return this parameter, optional and without a default (the stage checks {@link Parameters#isSet}) */
     public Parameter optional() {
-        return new Parameter(name, kind, unit, toSI, min, minInclusive, max, maxInclusive, null, false, choices, description);
+        return new Parameter(name, kind, unit, toSI, min, minInclusive, max, maxInclusive, null, false, choices,
+                description, service);
     }
 
     /** @return whether {@code v} (job-file unit) lies in the allowed range */

@@ -9,6 +9,12 @@ public final class ServiceProperties {
      */
     public static final String NAME = "calsim.name";
 
+    /**
+     * One line on what a service is, for {@code ./calsim list} and {@code describe}, where the service interface has
+     * no description method of its own (contact parts carry it: the equation, its source, what it reads). Since 1.5.
+     */
+    public static final String DESCRIPTION = "calsim.description";
+
     private ServiceProperties() {
     }
 }

@@ -16,7 +16,13 @@
  *
  * <p>1.4: {@link org.calsim.api.stage.Solver#filesRead}, the files a stage reads besides those its file parameters
  * name (a series of TIFF slices named by its first), so that they travel with a job.
+ *
+ * <p>1.5: parameters that name a service ({@link org.calsim.api.stage.Parameter.Kind#SERVICE},
+ * {@link org.calsim.api.stage.Parameter#service()}, checked against the registry before anything runs), fields of a
+ * mapping in the job file by dotted names ({@code contact.normal}), and
+ * {@link org.calsim.api.stage.ServiceProperties#DESCRIPTION}; so that a DEM stage can compose its contact law from
+ * part services ({@code contact: {normal: hertz, tangential: mindlin}}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.calsim.api.stage;

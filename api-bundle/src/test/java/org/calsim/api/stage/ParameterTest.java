@@ -1,6 +1,9 @@
 package org.calsim.api.stage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,5 +22,23 @@ class ParameterTest {
         assertTrue(x.getMessage().contains("c_rates") && x.getMessage().contains("double[]"), x.getMessage());
         Parameter ok = Parameter.numbers("c_rates", "1/h", 1, "C-rates").withDefault(new double[] {0.2, 1.0});
         assertArrayEquals(new double[] {0.2, 1.0}, (double[]) ok.defaultValue());
+    }
+
+    /** A service parameter names its interface; a dotted name is one field of one mapping. */
+    @Test
+    void serviceParametersAndFieldsOfAMappingAreDeclaredConsistently() {
+        Parameter normal = Parameter.service("contact.normal", Runnable.class, "part").optional();
+        assertEquals(Parameter.Kind.SERVICE, normal.kind());
+        assertEquals(Runnable.class, normal.service());
+        assertFalse(normal.required());
+        assertEquals(Runnable.class, normal.withDefault("hertz").service(), "kept by the builder methods");
+        assertNull(Parameter.text("law", "law").service());
+        assertThrows(IllegalArgumentException.class, () -> new Parameter("law", Parameter.Kind.SERVICE, "-", 1, 0,
+                true, 1, true, null, true, List.of(), "no interface"));
+        assertThrows(IllegalArgumentException.class, () -> new Parameter("law", Parameter.Kind.TEXT, "-", 1, 0, true,
+                1, true, null, true, List.of(), "text with an interface", Runnable.class));
+        for (String bad : new String[] {"a.b.c", ".b", "a."}) {
+            assertThrows(IllegalArgumentException.class, () -> Parameter.text(bad, "bad name"), bad);
+        }
     }
 }

@@ -4,10 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.Parameter;
 import org.calsim.api.stage.Parameters;
@@ -16,9 +21,10 @@ import org.calsim.api.stage.Parameters;
  * Test double of the runtime's bound parameters. Binds job-file values (Java values as a job file would
  * give them: numbers in the job-file unit, strings, booleans, lists or {@code double[]}, paths) to a stage's
  * declared {@link Parameter} list the way the runtime binds a stage's {@code with} block: unknown fields,
- * missing required fields, types, ranges, choices and files are rejected with an
+ * missing required fields, types, ranges, choices, files and service names are rejected with an
  * {@link InvalidInputException} naming the field; numbers are converted to SI with
- * {@link Parameter#toSI()}; defaults are filled in.
+ * {@link Parameter#toSI()}; defaults are filled in. The fields of a mapping ({@code contact.normal}) are given as a
+ * nested map ({@code Map.of("contact", Map.of("normal", "hertz"))}).
  */
 public final class TestParameters implements Parameters {
 
@@ -34,39 +40,89 @@ public final class TestParameters implements Parameters {
     }
 
     /**
+     * Binds with no services registered: a {@link Parameter.Kind#SERVICE} value is refused unless it is
+     * {@link Parameter#NONE}.
+     *
      * @param declarations what the stage declares
      * @param jobValues    the {@code with} block, in job-file units
      * @throws InvalidInputException on the first value the runtime would reject
      */
     public static TestParameters bind(List<Parameter> declarations, Map<String, ?> jobValues) {
+        return bind(declarations, jobValues, type -> List.of());
+    }
+
+    /**
+     * @param declarations what the stage declares
+     * @param jobValues    the {@code with} block, in job-file units
+     * @param registered   the names registered for a service interface, for {@link Parameter.Kind#SERVICE} values
+     * @throws InvalidInputException on the first value the runtime would reject
+     */
+    public static TestParameters bind(List<Parameter> declarations, Map<String, ?> jobValues,
+                                      Function<Class<?>, Collection<String>> registered) {
         Map<String, Parameter> byName = new LinkedHashMap<>();
+        Set<String> fields = new LinkedHashSet<>();
         for (Parameter p : declarations) {
             byName.put(p.name(), p);
+            fields.add(group(p) == null ? p.name() : group(p));
         }
         for (String name : jobValues.keySet()) {
-            if (!byName.containsKey(name)) {
+            if (!fields.contains(name)) {
                 throw new InvalidInputException(field(name), "unknown field '" + name + "'",
-                        byName.isEmpty() ? "no fields here"
-                                : "one of the fields " + String.join(", ", byName.keySet()));
+                        fields.isEmpty() ? "no fields here" : "one of the fields " + String.join(", ", fields));
+            }
+            if (!byName.containsKey(name)) {
+                checkMapping(name, jobValues.get(name), byName.values());
             }
         }
         Map<String, Object> values = new HashMap<>();
         for (Parameter p : declarations) {
-            Object v = jobValues.get(p.name());
+            String group = group(p);
+            Map<?, ?> block = group == null ? jobValues : (Map<?, ?>) jobValues.get(group);
+            if (block == null) {
+                continue; // a mapping the job leaves out sets none of its fields
+            }
+            Object v = block.get(group == null ? p.name() : p.name().substring(group.length() + 1));
             if (v != null) {
-                values.put(p.name(), convert(p, v, field(p.name())));
+                Object bound = convert(p, v, field(p.name()), registered);
+                if (bound != null) {
+                    values.put(p.name(), bound);
+                }
             } else if (p.required()) {
                 throw new InvalidInputException(field(p.name()), null,
-                        describe(p) + " (required: " + p.description() + ")");
+                        describe(p, registered) + " (required: " + p.description() + ")");
             } else if (p.defaultValue() != null) {
                 // defaults go through the same checks: a default the runtime could not bind is a declaration bug
-                values.put(p.name(), convert(p, p.defaultValue(), field(p.name())));
+                values.put(p.name(), convert(p, p.defaultValue(), field(p.name()), registered));
             }
         }
         return new TestParameters(byName, values);
     }
 
-    private static Object convert(Parameter p, Object v, String field) {
+    /** @return the mapping a dotted parameter is a field of, or {@code null} */
+    private static String group(Parameter p) {
+        int dot = p.name().indexOf('.');
+        return dot < 0 ? null : p.name().substring(0, dot);
+    }
+
+    /** Refuses a mapping's value that is not a map, or a key that is none of the mapping's declared fields. */
+    private static void checkMapping(String group, Object value, Collection<Parameter> declared) {
+        List<String> keys = declared.stream().filter(p -> group.equals(group(p)))
+                .map(p -> p.name().substring(group.length() + 1)).toList();
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new InvalidInputException(field(group), value, "a mapping of fields (" + String.join(", ", keys)
+                    + ")");
+        }
+        for (Object key : map.keySet()) {
+            if (!keys.contains(String.valueOf(key))) {
+                throw new InvalidInputException(field(group + "." + key), "unknown field '" + key + "'",
+                        "one of the fields " + String.join(", ", keys));
+            }
+        }
+    }
+
+    /** @return the bound value; {@code null} for {@link Parameter#NONE} of an optional service (not set) */
+    private static Object convert(Parameter p, Object v, String field,
+                                  Function<Class<?>, Collection<String>> registered) {
         return switch (p.kind()) {
             case NUMBER -> number(p, v, field) * p.toSI();
             case INTEGER -> integer(p, v, field);
@@ -79,7 +135,7 @@ public final class TestParameters implements Parameters {
             }
             case CHOICE -> {
                 if (!(v instanceof String s) || !p.choices().contains(s)) {
-                    throw new InvalidInputException(field, v, describe(p));
+                    throw new InvalidInputException(field, v, describe(p, registered));
                 }
                 yield s;
             }
@@ -90,16 +146,25 @@ public final class TestParameters implements Parameters {
                 yield s;
             }
             case FILE -> file(v, field);
+            case SERVICE -> {
+                if (!p.required() && Parameter.NONE.equals(v)) {
+                    yield null;
+                }
+                if (!(v instanceof String s) || !registered.apply(p.service()).contains(s)) {
+                    throw new InvalidInputException(field, v, describe(p, registered));
+                }
+                yield s;
+            }
         };
     }
 
     private static double number(Parameter p, Object v, String field) {
         if (!(v instanceof Number n)) {
-            throw new InvalidInputException(field, v, describe(p));
+            throw new InvalidInputException(field, v, p.describeRange());
         }
         double x = n.doubleValue();
         if (!Double.isFinite(x) || !p.inRange(x)) {
-            throw new InvalidInputException(field, x, describe(p));
+            throw new InvalidInputException(field, x, p.describeRange());
         }
         return x;
     }
@@ -107,11 +172,11 @@ public final class TestParameters implements Parameters {
     private static int integer(Parameter p, Object v, String field) {
         boolean whole = v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte;
         if (!whole || ((Number) v).longValue() != ((Number) v).intValue()) {
-            throw new InvalidInputException(field, v, describe(p));
+            throw new InvalidInputException(field, v, p.describeRange());
         }
         int x = ((Number) v).intValue();
         if (!p.inRange(x)) {
-            throw new InvalidInputException(field, x, describe(p));
+            throw new InvalidInputException(field, x, p.describeRange());
         }
         return x;
     }
@@ -120,7 +185,7 @@ public final class TestParameters implements Parameters {
         List<?> list = v instanceof double[] array ? Arrays.stream(array).boxed().toList()
                 : v instanceof List<?> l ? l : null;
         if (list == null || list.isEmpty()) {
-            throw new InvalidInputException(field, v, "a non-empty list: " + describe(p));
+            throw new InvalidInputException(field, v, "a non-empty list: " + p.describeRange());
         }
         double[] out = new double[list.size()];
         for (int i = 0; i < out.length; i++) {
@@ -143,13 +208,17 @@ public final class TestParameters implements Parameters {
     }
 
     /** @return the allowed values of {@code p} in words, as the runtime words them */
-    private static String describe(Parameter p) {
+    private static String describe(Parameter p, Function<Class<?>, Collection<String>> registered) {
         return switch (p.kind()) {
             case NUMBER, INTEGER, NUMBER_LIST -> p.describeRange();
             case CHOICE -> "one of " + String.join(", ", p.choices());
             case FLAG -> "true or false";
             case TEXT -> "a text";
             case FILE -> "a path to a file";
+            case SERVICE -> "the calsim.name of a registered " + p.service().getCanonicalName()
+                    .substring(p.service().getPackageName().length() + 1) + " service: "
+                    + String.join(", ", new TreeSet<>(registered.apply(p.service())))
+                    + (p.required() ? "" : ", or " + Parameter.NONE);
         };
     }
 

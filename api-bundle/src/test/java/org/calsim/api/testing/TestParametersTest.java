@@ -55,4 +55,27 @@ class TestParametersTest {
                 () -> TestParameters.bind(DECLARED, values));
         assertEquals(field, e.field(), e.getMessage());
     }
+
+    /** Fields of a mapping given as a nested map, service names checked against the registered ones. */
+    @Test
+    void bindsMappingsAndServiceNamesAsTheRuntimeDoes() {
+        List<Parameter> declared = List.of(
+                Parameter.service("contact.normal", Runnable.class, "normal part"),
+                Parameter.service("contact.rolling", Runnable.class, "rolling part").optional());
+        java.util.function.Function<Class<?>, java.util.Collection<String>> registered = type -> List.of("b", "a");
+        TestParameters p = TestParameters.bind(declared, Map.of("contact", Map.of("normal", "a", "rolling", "none")),
+                registered);
+        assertEquals("a", p.text("contact.normal"));
+        assertFalse(p.isSet("contact.rolling"));
+        assertFalse(TestParameters.bind(declared, Map.of(), registered).isSet("contact.normal"));
+        InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> TestParameters.bind(declared,
+                Map.of("contact", Map.of("normal", "c")), registered));
+        assertEquals("stages[0].with.contact.normal", unknown.field());
+        assertEquals("the calsim.name of a registered Runnable service: a, b", unknown.allowed());
+        assertEquals("stages[0].with.contact.normal", assertThrows(InvalidInputException.class,
+                () -> TestParameters.bind(declared, Map.of("contact", Map.of("rolling", "a")), registered)).field());
+        assertEquals("stages[0].with.contact.roling", assertThrows(InvalidInputException.class,
+                () -> TestParameters.bind(declared, Map.of("contact", Map.of("normal", "a", "roling", "a")),
+                        registered)).field());
+    }
 }

@@ -21,8 +21,9 @@ import org.calsim.api.stage.Swappable;
  * Map-backed test double of the runtime for one stage run: a simulation state, named materials, services
  * by type and name, a {@link RecordingSink}, progress reports, cancellation and a seed.
  * {@link #run(Solver, Map)} runs a solver the way the runtime does: binds its parameters
- * ({@link TestParameters}), validates them, checks that the state holds what the stage needs, runs it and
- * checks that it gave exactly what it declared.
+ * ({@link TestParameters}; a service parameter is checked against the names registered with
+ * {@link #service(Class, String, Swappable)}), validates them, checks that the state holds what the stage needs,
+ * runs it and checks that it gave exactly what it declared.
  *
  * <pre>{@code
  * TestStageContext context = new TestStageContext()
@@ -104,7 +105,7 @@ public final class TestStageContext implements StageContext {
      * @throws org.calsim.api.stage.InvalidInputException where the runtime would reject the input
      */
     public TestStageContext run(Solver solver, Map<String, ?> jobValues) throws Exception {
-        parameters = TestParameters.bind(solver.parameters(), jobValues);
+        parameters = TestParameters.bind(solver.parameters(), jobValues, this::registeredNames);
         solver.validate(parameters, state());
         for (Key<?> key : solver.needs(parameters)) {
             if (!state.containsKey(key)) {
@@ -117,6 +118,12 @@ public final class TestStageContext implements StageContext {
             throw new AssertionError("stage declared " + allowed + " but gave " + given.keySet());
         }
         return this;
+    }
+
+    /** @return the names of the services registered under {@code type} (not the nameless default) */
+    private List<String> registeredNames(Class<?> type) {
+        return services.keySet().stream().filter(k -> k.type() == type && k.name() != null).map(ServiceKey::name)
+                .toList();
     }
 
     /** @return what the stage gave under {@code key}, failing the test if it gave nothing */

@@ -28,6 +28,7 @@ import org.calsim.api.stage.StageFailedException;
 import org.calsim.api.stage.Swappable;
 import org.calsim.api.structure.ParticlePacking;
 import org.calsim.dem.analysis.SurfaceHeight;
+import org.calsim.dem.contact.ContactSelection;
 import org.calsim.dem.engine.BlowUpException;
 import org.calsim.dem.engine.Checkpoint;
 import org.calsim.dem.engine.DemEngine;
@@ -170,6 +171,7 @@ public final class CalenderStage implements Solver {
 
     @Override
     public void validate(Parameters par, SimulationState inputs) {
+        ContactSelection.validate(par);
         boolean pressure = "pressure".equals(par.text(TARGET));
         if (pressure && !par.isSet(PRESSURE)) {
             throw new InvalidInputException(par.fieldPath(PRESSURE), "(missing)",
@@ -245,8 +247,7 @@ public final class CalenderStage implements Solver {
         }
 
         PeriodicBox box = new PeriodicBox(packing.boxX(), packing.boxY());
-        String lawName = DemSetup.lawName(par);
-        Swappable<ContactLaw> laws = context.service(ContactLaw.class, lawName);
+        Swappable<ContactLaw> laws = ContactSelection.laws(context);
         ContactLaw law = laws.acquire(0);
         double d50 = generated.isPresent() ? recipe.particleDiameter() : medianActiveDiameter(packing);
         if (generated.isEmpty()) {
@@ -290,8 +291,8 @@ public final class CalenderStage implements Solver {
                         (i, j) -> particles.type(i) == 0 && particles.type(j) == 0);
                 if (formed == 0 && !law.formBond(new org.calsim.api.contact.ContactGeometry(),
                         coating.bonds().spec(), new double[law.historySize()], 0)) {
-                    throw new InvalidInputException(par.fieldPath(DemSetup.CONTACT_LAW), String.valueOf(lawName),
-                            "a contact law with a bond part (e.g. bonded): the coating has its CBD as bonds");
+                    throw ContactSelection.lacking(par, ContactSelection.BOND, "a contact law with a bond part (e.g. "
+                            + "bonded, or contact.bond: parallel): the coating has its CBD as bonds");
                 }
             }
             engine.resetEnergyReference();

@@ -1,5 +1,6 @@
 package org.calsim.dem.calendering;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.calsim.api.contact.ContactForce;
 import org.calsim.api.contact.ContactGeometry;
@@ -11,6 +12,7 @@ import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.Parameter;
 import org.calsim.api.stage.Parameters;
 import org.calsim.api.stage.StageContext;
+import org.calsim.dem.contact.ContactSelection;
 import org.calsim.dem.engine.DemEngine;
 import org.calsim.dem.engine.Particles;
 import org.calsim.dem.engine.PeriodicBox;
@@ -33,7 +35,6 @@ import org.calsim.dem.engine.TimeStep;
  * J. E 14 (2004) 341): quasi-static when I &lt; 10⁻³.
  */
 final class DemSetup {
-    static final String CONTACT_LAW = "contact_law";
     static final String RESTITUTION = "restitution";
     static final String FRICTION = "friction";
     static final String ROLLING_FRICTION = "rolling_friction";
@@ -54,12 +55,12 @@ final class DemSetup {
     }
 
     static List<Parameter> parameters() {
-        return List.of(
-                Parameter.text(CONTACT_LAW, "calsim.name of the ContactLaw service (./calsim list); absent: the "
-                        + "highest ranked law (hertz-mindlin). A law deployed or removed while the stage runs takes "
-                        + "over at the next step: history of the parts both laws share is kept, the rest starts "
-                        + "anew, bonds the new law cannot hold are released (reported). Limitation: elastic-plastic "
-                        + "forgets a contact's dent once its surfaces separate").optional(),
+        List<Parameter> list = new ArrayList<>(ContactSelection.parameters("calsim.name of the ContactLaw service "
+                + "(./calsim list); absent: the highest ranked law (hertz-mindlin). A law deployed or removed while the "
+                + "stage runs takes over at the next step: history of the parts both laws share is kept, the rest "
+                + "starts anew, bonds the new law cannot hold are released (reported). Limitation: elastic-plastic "
+                + "forgets a contact's dent once its surfaces separate"));
+        list.addAll(List.of(
                 new Parameter(RESTITUTION, Parameter.Kind.NUMBER, "1", 1, 0, false, 1, true, 0.5, false, List.of(),
                         "coefficient of restitution e of every contact, 0 < e <= 1"),
                 Parameter.number(FRICTION, "1", 1, "sliding friction coefficient of every contact").nonNegative()
@@ -85,7 +86,8 @@ final class DemSetup {
                         + "(their density follows from the recipe and cbd_nanoporosity)").withDefault("PVDF"),
                 Parameter.text(COLLECTOR_MATERIAL, "material of the current collector under the coating")
                         .withDefault("aluminium-foil"),
-                Parameter.text(TOOL_MATERIAL, "material of the calendering plate or roll").withDefault("steel-roll"));
+                Parameter.text(TOOL_MATERIAL, "material of the calendering plate or roll").withDefault("steel-roll")));
+        return list;
     }
 
     /** Elastic constants and density of one material, checked. */
@@ -259,10 +261,5 @@ final class DemSetup {
     static double cbdSolidPerAmVolume(org.calsim.api.electrode.ElectrodeRecipe recipe, double amDensity) {
         double perAm = recipe.activeMassFraction() / amDensity;
         return Math.max(0, (1 / recipe.solidDensity() - perAm) / perAm);
-    }
-
-    /** @return the contact law handle's name parameter or null */
-    static String lawName(Parameters par) {
-        return par.isSet(CONTACT_LAW) ? par.text(CONTACT_LAW) : null;
     }
 }

@@ -25,6 +25,7 @@ import org.calsim.api.stage.StageFailedException;
 import org.calsim.api.stage.Swappable;
 import org.calsim.api.structure.ParticlePacking;
 import org.calsim.dem.analysis.SolidFraction;
+import org.calsim.dem.contact.ContactSelection;
 import org.calsim.dem.engine.Particles;
 import org.calsim.dem.output.VtkParticles;
 import org.calsim.support.units.PhysicalConstants;
@@ -158,6 +159,7 @@ public final class ElectrodeGenerator implements Solver {
 
     @Override
     public void validate(Parameters par, SimulationState inputs) {
+        ContactSelection.validate(par);
         if (par.isSet(TABLE_D) != par.isSet(TABLE_F)) {
             throw new InvalidInputException(par.fieldPath(par.isSet(TABLE_D) ? TABLE_F : TABLE_D), "(missing)",
                     "both size_table_diameters_um and size_table_number_fractions, or neither");
@@ -318,7 +320,7 @@ public final class ElectrodeGenerator implements Solver {
         double cbdApparentDensity = cbdSolidDensity * (1 - nano);
         double[] density = {am.density() * scaling, Math.max(cbdApparentDensity, 1e-9) * scaling};
         DemSetup.Elastic[] types = {am, cbdMechanics};
-        Swappable<ContactLaw> laws = context.service(ContactLaw.class, DemSetup.lawName(par));
+        Swappable<ContactLaw> laws = ContactSelection.laws(context);
 
         // wet deposit, then drying; another deposit, with shells resized from the measured packing, while the
         // dried porosity misses the recipe's by more than the tolerance (the best deposit is kept)

@@ -12,10 +12,17 @@ import org.osgi.service.component.annotations.Component;
  * only dissipation is plastic. With an infinite yield stress the law is {@code hertz-mindlin}.
  * History: 4 slots (δ_max, tangential displacement).
  */
-@Component(service = ContactLaw.class, property = ServiceProperties.NAME + "=" + ElasticPlasticLaw.NAME)
+@Component(service = ContactLaw.class, property = {ServiceProperties.NAME + "=" + ElasticPlasticLaw.NAME,
+    ServiceProperties.DESCRIPTION + "=" + ElasticPlasticLaw.DESCRIPTION})
 public final class ElasticPlasticLaw extends ComposedContactLaw {
     /** Service name. */
     public static final String NAME = "elastic-plastic";
+    /** One line for {@code ./calsim list}: the parts this preset is made of. */
+    public static final String DESCRIPTION = "preset, the same as contact: {"
+            + "normal: " + ThorntonNingNormal.NAME
+            + ", damping: " + ViscoelasticDamping.NAME
+            + ", tangential: " + MindlinTangential.NAME
+            + "}";
 
     public ElasticPlasticLaw() {
         super(new ThorntonNingNormal(), new ViscoelasticDamping(), null, new MindlinTangential(), null);

@@ -4,6 +4,8 @@ import org.calsim.api.contact.ContactForce;
 import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.ContactPart;
 import org.calsim.api.contact.PairProperties;
+import org.calsim.api.stage.ServiceProperties;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Elastic–plastic spring rolling resistance (EPSD), exactly the {@code epsd2} rolling model of LIGGGHTS 3.8
@@ -27,7 +29,16 @@ import org.calsim.api.contact.PairProperties;
  * of Ai et al.'s model C ({@code epsd} in LIGGGHTS) is not included: it needs each body's rotational inertia, which
  * {@link ContactGeometry} does not carry. History: 3 slots, the torque on i [N·m]; zeroed out of contact.
  */
+@Component(service = ContactPart.Rolling.class,
+        property = {ServiceProperties.NAME + "=" + EpsdRolling.NAME,
+            ServiceProperties.DESCRIPTION + "=" + EpsdRolling.DESCRIPTION})
 public final class EpsdRolling implements ContactPart.Rolling {
+    /** Service name of the part ({@code contact.rolling: epsd2} in a job). */
+    public static final String NAME = "epsd2";
+    /** One line for {@code ./calsim list} and {@code describe}. */
+    public static final String DESCRIPTION = "elastic-plastic spring rolling resistance, LIGGGHTS epsd2 (Wensrich and "
+            + "Katterfeld 2012; Ai et al. 2011 model C): k_r = k_t R*^2, limit mu_r R* F_n, mu_r from with: "
+            + "rolling_friction; 3 history slots (rolling torque)";
 
     @Override
     public int historySize() {

@@ -14,10 +14,16 @@ import org.osgi.service.component.annotations.Component;
  * <p>Ranked 10, above the other built-in laws, so it is the law of jobs that name none.
  */
 @Component(service = ContactLaw.class, property = {ServiceProperties.NAME + "=" + HertzMindlinLaw.NAME,
-    "service.ranking:Integer=10"})
+    ServiceProperties.DESCRIPTION + "=" + HertzMindlinLaw.DESCRIPTION, "service.ranking:Integer=10"})
 public final class HertzMindlinLaw extends ComposedContactLaw {
     /** Service name. */
     public static final String NAME = "hertz-mindlin";
+    /** One line for {@code ./calsim list}: the parts this preset is made of. */
+    public static final String DESCRIPTION = "preset, the same as contact: {"
+            + "normal: " + HertzNormal.NAME
+            + ", damping: " + ViscoelasticDamping.NAME
+            + ", tangential: " + MindlinTangential.NAME
+            + "}";
 
     public HertzMindlinLaw() {
         super(new HertzNormal(), new ViscoelasticDamping(), null, new MindlinTangential(), null);

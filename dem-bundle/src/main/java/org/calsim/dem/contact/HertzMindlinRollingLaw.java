@@ -12,10 +12,18 @@ import org.osgi.service.component.annotations.Component;
  * under calender load; CDT is left as a part for compositions of one's own. History: 6 slots (tangential
  * displacement, rolling torque).
  */
-@Component(service = ContactLaw.class, property = ServiceProperties.NAME + "=" + HertzMindlinRollingLaw.NAME)
+@Component(service = ContactLaw.class, property = {ServiceProperties.NAME + "=" + HertzMindlinRollingLaw.NAME,
+    ServiceProperties.DESCRIPTION + "=" + HertzMindlinRollingLaw.DESCRIPTION})
 public final class HertzMindlinRollingLaw extends ComposedContactLaw {
     /** Service name. */
     public static final String NAME = "hertz-mindlin-rolling";
+    /** One line for {@code ./calsim list}: the parts this preset is made of. */
+    public static final String DESCRIPTION = "preset, the same as contact: {"
+            + "normal: " + HertzNormal.NAME
+            + ", damping: " + ViscoelasticDamping.NAME
+            + ", tangential: " + MindlinTangential.NAME
+            + ", rolling: " + EpsdRolling.NAME
+            + "}";
 
     public HertzMindlinRollingLaw() {
         super(new HertzNormal(), new ViscoelasticDamping(), null, new MindlinTangential(), new EpsdRolling());

@@ -21,10 +21,18 @@ import org.osgi.service.component.annotations.Component;
  * periods of a sphere agree, commonly used with linear laws).</li>
  * </ul>
  */
-@Component(service = ContactLaw.class, property = ServiceProperties.NAME + "=" + LinearSpringDashpotLaw.NAME)
+@Component(service = ContactLaw.class, property = {ServiceProperties.NAME + "=" + LinearSpringDashpotLaw.NAME,
+    ServiceProperties.DESCRIPTION + "=" + LinearSpringDashpotLaw.DESCRIPTION})
 public final class LinearSpringDashpotLaw extends ComposedContactLaw {
     /** Service name. */
     public static final String NAME = "linear-spring-dashpot";
+    /** One line for {@code ./calsim list}: the parts this preset is made of. */
+    public static final String DESCRIPTION = "preset, the same as contact: {"
+            + "normal: " + HookeNormal.NAME
+            + ", damping: " + LinearDashpot.NAME
+            + ", tangential: " + LinearTangential.NAME
+            + "}, with its own k_n and k_t: configuration PID org.calsim.dem.contact.LinearSpringDashpotLaw (kn [N/m], "
+            + "ktRatio; default 1e5 and 2/7)";
     /** Default normal stiffness [N/m]. */
     public static final double DEFAULT_KN = 1.0e5;
     /** Default k_t / k_n. */

@@ -5,6 +5,8 @@ import org.calsim.api.contact.ContactForce;
 import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.ContactPart;
 import org.calsim.api.contact.PairProperties;
+import org.calsim.api.stage.ServiceProperties;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Parallel bond of the bonded-particle model (Potyondy and Cundall, Int. J. Rock Mech. Min. Sci. 41 (2004)
@@ -70,7 +72,17 @@ import org.calsim.api.contact.PairProperties;
  * sees the bond. History: {@value #SLOTS} slots (state, R_b, l_b, k_n, k_t, σ_c, τ_c, four dashpot
  * coefficients, F_n, F_s, M_tw, M_b, ε_f, accumulated plastic strain).
  */
+@Component(service = ContactPart.Bond.class,
+        property = {ServiceProperties.NAME + "=" + ParallelBond.NAME,
+            ServiceProperties.DESCRIPTION + "=" + ParallelBond.DESCRIPTION})
 public final class ParallelBond implements ContactPart.Bond {
+    /** Service name of the part ({@code contact.bond: parallel} in a job). */
+    public static final String NAME = "parallel";
+    /** One line for {@code ./calsim list} and {@code describe}. */
+    public static final String DESCRIPTION = "parallel bond of the bonded-particle model (Potyondy and Cundall 2004; "
+            + "eqs 17-20), brittle or ductile: formed by the stage for the pairs it bonds (dem.generate cbd: bonds and "
+            + "its bond_ fields); 21 history slots";
+
     static final int STATE = 0;
     static final int RADIUS = 1;
     static final int LENGTH = 2;

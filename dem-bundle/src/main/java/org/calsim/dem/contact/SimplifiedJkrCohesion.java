@@ -4,6 +4,8 @@ import org.calsim.api.contact.ContactForce;
 import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.ContactPart;
 import org.calsim.api.contact.PairProperties;
+import org.calsim.api.stage.ServiceProperties;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Adhesion from the pair's work of adhesion Γ (= 2γ for like surfaces, {@link PairProperties#workOfAdhesion()}):
@@ -33,7 +35,16 @@ import org.calsim.api.contact.PairProperties;
  * F = k_c 2πR*δ needs a cohesion energy density k_c [J/m³] that {@link PairProperties} does not carry.
  * No history.
  */
+@Component(service = ContactPart.Cohesion.class,
+        property = {ServiceProperties.NAME + "=" + SimplifiedJkrCohesion.NAME,
+            ServiceProperties.DESCRIPTION + "=" + SimplifiedJkrCohesion.DESCRIPTION})
 public final class SimplifiedJkrCohesion implements ContactPart.Cohesion {
+    /** Service name of the part ({@code contact.cohesion: jkr} in a job). */
+    public static final String NAME = "jkr";
+    /** One line for {@code ./calsim list} and {@code describe}. */
+    public static final String DESCRIPTION = "JKR adhesion at the Hertz contact radius a = sqrt(R* delta): F = -sqrt(8 "
+            + "pi Gamma E* a^3), pull-off 3/2 pi Gamma R* (Johnson, Kendall, Roberts 1971); Gamma = 2 sqrt(gamma_i "
+            + "gamma_j) from the materials' surface_energy; no history";
 
     @Override
     public void apply(ContactGeometry g, PairProperties p, double[] history, int offset, ContactForce out) {

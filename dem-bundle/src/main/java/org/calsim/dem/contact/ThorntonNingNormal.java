@@ -4,6 +4,8 @@ import org.calsim.api.contact.ContactForce;
 import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.ContactPart;
 import org.calsim.api.contact.PairProperties;
+import org.calsim.api.stage.ServiceProperties;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Elastic–perfectly plastic normal contact of Thornton and Ning, Powder Technol. 99 (1998) 154: Hertz until
@@ -53,7 +55,16 @@ import org.calsim.api.contact.PairProperties;
  * whose contacts open and close again is softer on reloading than a real dented one. A swap to another law keeps
  * δ_max only when the new law has this normal part too.
  */
+@Component(service = ContactPart.Normal.class,
+        property = {ServiceProperties.NAME + "=" + ThorntonNingNormal.NAME,
+            ServiceProperties.DESCRIPTION + "=" + ThorntonNingNormal.DESCRIPTION})
 public final class ThorntonNingNormal implements ContactPart.Normal {
+    /** Service name of the part ({@code contact.normal: thornton-ning} in a job). */
+    public static final String NAME = "thornton-ning";
+    /** One line for {@code ./calsim list} and {@code describe}. */
+    public static final String DESCRIPTION = "elastic-perfectly plastic (Thornton and Ning 1998): Hertz until the "
+            + "contact pressure reaches p_y, the smaller yield_stress of the two materials, then F_y + pi p_y R* "
+            + "(delta - delta_y); elastic unloading about a plastic overlap; 1 history slot (largest overlap)";
 
     @Override
     public int historySize() {

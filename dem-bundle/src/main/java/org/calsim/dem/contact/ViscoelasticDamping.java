@@ -4,6 +4,8 @@ import org.calsim.api.contact.ContactForce;
 import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.ContactPart;
 import org.calsim.api.contact.PairProperties;
+import org.calsim.api.stage.ServiceProperties;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Viscoelastic normal and tangential damping for Hertz–Mindlin contact, in the form LIGGGHTS uses for
@@ -27,7 +29,17 @@ import org.calsim.api.contact.PairProperties;
  * unloaded below its plastic overlap δ_p has no spring, and a dashpot alone would pull apart surfaces that have
  * already separated. No history.
  */
+@Component(service = ContactPart.Damping.class,
+        property = {ServiceProperties.NAME + "=" + ViscoelasticDamping.NAME,
+            ServiceProperties.DESCRIPTION + "=" + ViscoelasticDamping.DESCRIPTION})
 public final class ViscoelasticDamping implements ContactPart.Damping {
+    /** Service name of the part ({@code contact.damping: viscoelastic} in a job). */
+    public static final String NAME = "viscoelastic";
+    /** One line for {@code ./calsim list} and {@code describe}. */
+    public static final String DESCRIPTION = "viscoelastic dashpot of LIGGGHTS' hertz model (Tsuji, Tanaka, Ishida "
+            + "1992): eta = -2 sqrt(5/6) beta sqrt(k m*), beta = ln e / sqrt(ln^2 e + pi^2), e from with: restitution; "
+            + "normal and tangential; no history";
+
     private static final double TWO_SQRT_5_6 = 2.0 * Math.sqrt(5.0 / 6.0);
     private static final int CACHED = 32;
 

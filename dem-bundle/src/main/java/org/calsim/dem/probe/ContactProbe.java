@@ -22,6 +22,7 @@ import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.Swappable;
+import org.calsim.dem.contact.ContactSelection;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -44,7 +45,6 @@ public final class ContactProbe implements Solver {
     /** Stage name. */
     public static final String NAME = "dem.contact-probe";
 
-    static final String CONTACT_LAW = "contact_law";
     static final String PARTNER = "partner";
     static final String MATERIAL = "material";
     static final String PARTNER_MATERIAL = "partner_material";
@@ -66,9 +66,9 @@ public final class ContactProbe implements Solver {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(
-                Parameter.text(CONTACT_LAW, "calsim.name of the ContactLaw service; absent: the highest ranked law")
-                        .optional(),
+        List<Parameter> list = new ArrayList<>(ContactSelection.parameters("calsim.name of the ContactLaw service; "
+                + "absent: the highest ranked law"));
+        list.addAll(List.of(
                 Parameter.choice(PARTNER, List.of("particle", "wall"),
                         "the other body: an equal particle, or a flat wall").withDefault("particle"),
                 Parameter.text(MATERIAL, "material of the particle(s): needs youngs_modulus, poisson_ratio, density")
@@ -85,11 +85,13 @@ public final class ContactProbe implements Solver {
                 new Parameter(STEPS, Parameter.Kind.INTEGER, "1", 1, 2, true, 1e8, true, 2000, false, List.of(),
                         "steps over the whole cycle, even (half loading, half unloading)"),
                 Parameter.number(RATE, "m/s", 1, "normal approach (and separation) speed").positive()
-                        .withDefault(0.01));
+                        .withDefault(0.01)));
+        return list;
     }
 
     @Override
     public void validate(Parameters parameters, SimulationState inputs) {
+        ContactSelection.validate(parameters);
         checkSteps(parameters);
     }
 
@@ -154,8 +156,7 @@ public final class ContactProbe implements Solver {
         double[] total = new double[n];
         double[] stepIndex = new double[n];
 
-        String lawName = par.isSet(CONTACT_LAW) ? par.text(CONTACT_LAW) : null;
-        Swappable<ContactLaw> handle = context.service(ContactLaw.class, lawName);
+        Swappable<ContactLaw> handle = ContactSelection.laws(context);
         ContactLaw law = null;
         double[] history = new double[0];
         List<String> used = new ArrayList<>();

@@ -1,18 +1,24 @@
 package org.calsim.dem.calendering;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
 import org.calsim.api.contact.ContactLaw;
+import org.calsim.api.contact.ContactPart;
 import org.calsim.api.structure.ParticlePacking;
 import org.calsim.api.testing.RecordingSink;
 import org.calsim.api.testing.TestStageContext;
 import org.calsim.api.testing.TestSwappable;
 import org.calsim.dem.contact.BondedLaw;
+import org.calsim.dem.contact.BuiltInParts;
 import org.calsim.dem.contact.ElasticPlasticLaw;
 import org.calsim.dem.contact.HertzMindlinLaw;
+import org.calsim.dem.contact.HertzNormal;
 import org.calsim.dem.contact.LinearSpringDashpotLaw;
+import org.calsim.dem.contact.ThorntonNingNormal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +92,36 @@ class HotSwapStagesTest {
         assertTrue(s.get("line_load_N_per_m") > 0, "the roll pressed the strip");
         assertTrue(s.get("steps") > 8000, "the swaps came during the pass");
         assertTrue(s.get("bonds_released_by_swap") > 0);
+    }
+
+    /**
+     * Plate mode with the bonded coating and the law composed in the job ({@code contact: {normal: hertz, damping:
+     * viscoelastic, tangential: mindlin, bond: parallel}}), whose normal part alone is swapped to thornton-ning at step
+     * 400 and back at 1500 (a plugin's part deployed and removed). The bond part stays, so no bond is released; with
+     * the coating's infinite contact yield stress Thornton–Ning is Hertz to the last bit, so the calendered packing is
+     * the bonded preset's without a swap, bit for bit.
+     */
+    @Test
+    void aPartSwapInPlateCalenderingKeepsTheBondsAndTheNumbers() throws Exception {
+        HertzNormal hertz = new HertzNormal();
+        ThorntonNingNormal plastic = new ThorntonNingNormal();
+        TestStageContext straight = calender(TestSwappable.of(new BondedLaw())).run(new CalenderStage(), plate());
+        Map<String, Object> composed = plate();
+        composed.put("contact", BuiltInParts.PRESETS.get(BondedLaw.NAME));
+        TestStageContext swapped = BuiltInParts.register(calender(TestSwappable.of(new BondedLaw())))
+                .service(ContactPart.Normal.class, HertzNormal.NAME,
+                        TestSwappable.byStep(s -> s >= 400 && s < 1500 ? plastic : hertz))
+                .run(new CalenderStage(), composed);
+        RecordingSink s = swapped.sink();
+        assertTrue(s.get("steps") > 1500, "both swaps came during the run");
+        assertTrue(!s.summary.containsKey("bonds_released_by_swap"), "no bond released: " + s.notes);
+        assertEquals(straight.sink().get("bonds_formed"), s.get("bonds_formed"));
+        assertEquals(straight.sink().get("bond_breakage_fraction"), s.get("bond_breakage_fraction"));
+        assertEquals(straight.sink().get("max_pressure_MPa"), s.get("max_pressure_MPa"));
+        ParticlePacking a = straight.given(ParticlePacking.KEY);
+        ParticlePacking b = swapped.given(ParticlePacking.KEY);
+        assertArrayEquals(a.x(), b.x());
+        assertArrayEquals(a.z(), b.z());
     }
 
     private static Map<String, Object> plate() {

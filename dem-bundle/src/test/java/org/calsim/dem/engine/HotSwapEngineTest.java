@@ -9,9 +9,15 @@ import org.calsim.api.contact.BondSpec;
 import org.calsim.api.contact.ComposedContactLaw;
 import org.calsim.api.contact.ContactLaw;
 import org.calsim.api.contact.PairProperties;
+import org.calsim.api.testing.TestSwappable;
 import org.calsim.dem.contact.BondedLaw;
+import org.calsim.dem.contact.ComposedLawHandle;
 import org.calsim.dem.contact.HertzMindlinLaw;
+import org.calsim.dem.contact.HertzNormal;
+import org.calsim.dem.contact.MindlinTangential;
+import org.calsim.dem.contact.ParallelBond;
 import org.calsim.dem.contact.ThorntonNingNormal;
+import org.calsim.dem.contact.ViscoelasticDamping;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -156,6 +162,55 @@ class HotSwapEngineTest {
             e.run(300);
             assertEquals(0, e.bondsIntact(), "released bonds do not come back");
             assertEquals(intact, e.bondsReleased());
+        }
+    }
+
+    /**
+     * A law composed of part services ({@code contact: {normal: hertz, damping: viscoelastic, tangential: mindlin,
+     * bond: parallel}}) whose normal part alone is swapped, to thornton-ning and back, while the plate presses the
+     * bonded bed, on one and two threads. Only that part changes: the handle hands out a new law with the same
+     * damping, tangential and bond instances, each contact keeps its tangential spring and its bond (none is
+     * released), Thornton–Ning's δ_max starts anew. With an infinite yield stress Thornton–Ning is Hertz to the last
+     * bit, so the run is the one of the bonded preset without any swap, bit for bit.
+     */
+    @Test
+    void aPartSwapChangesOnlyThatPartAndKeepsTheOthersHistory() {
+        int swapIn = 50;
+        int swapOut = 400;
+        for (int threads = 1; threads <= 2; threads++) {
+            ViscoelasticDamping damping = new ViscoelasticDamping();
+            MindlinTangential tangential = new MindlinTangential();
+            ParallelBond bond = new ParallelBond();
+            HertzNormal hertz = new HertzNormal();
+            ThorntonNingNormal plastic = new ThorntonNingNormal();
+            try (DemEngine swapped = pressedBondedBed(threads); DemEngine straight = pressedBondedBed(threads)) {
+                long start = swapped.steps();
+                ComposedLawHandle handle = new ComposedLawHandle("{normal: hertz, damping: viscoelastic, tangential: "
+                        + "mindlin, bond: parallel}", TestSwappable.byStep(step -> step >= start + swapIn
+                        && step < start + swapOut ? plastic : hertz), TestSwappable.of(damping), null,
+                        TestSwappable.of(tangential), null, TestSwappable.of(bond));
+                int intact = swapped.bondsIntact();
+                ContactLaw before = null;
+                int laws = 0;
+                for (int k = 0; k < 600; k++) {
+                    ContactLaw law = handle.acquire(swapped.steps());
+                    if (law != before) {
+                        laws++;
+                        assertEquals(0, swapped.useLaw(law), "no bond released at step " + swapped.steps());
+                        before = law;
+                    }
+                    swapped.advance();
+                    straight.advance();
+                }
+                assertEquals(3, laws, "bonded parts, the swap in, the swap out");
+                assertEquals(0, swapped.bondsReleased());
+                assertEquals(straight.bondsIntact(), swapped.bondsIntact());
+                assertTrue(swapped.bondsIntact() > intact / 2, "bonds kept: " + swapped.bondsIntact());
+                assertArrayEquals(Arrays.copyOf(straight.particles.z, straight.particles.size),
+                        Arrays.copyOf(swapped.particles.z, swapped.particles.size), threads + " threads");
+                assertArrayEquals(Arrays.copyOf(straight.particles.wx, straight.particles.size),
+                        Arrays.copyOf(swapped.particles.wx, swapped.particles.size), threads + " threads");
+            }
         }
     }
 }

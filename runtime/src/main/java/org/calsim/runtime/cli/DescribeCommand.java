@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.calsim.api.stage.Parameter;
+import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
 import org.calsim.runtime.job.ParameterBinder;
 import org.calsim.runtime.registry.ServiceCatalog;
@@ -13,7 +14,10 @@ import org.osgi.framework.ServiceReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code calsim describe [STAGE …]}: a stage's parameters with units, ranges and defaults. */
+/**
+ * {@code calsim describe [STAGE …]}: a stage's parameters with units, ranges and defaults; under a parameter that names
+ * a service (a contact part), every registered service it can name, with its description and bundle.
+ */
 @Command(name = "describe", description = "Show the parameters of stages (all stages if none is named).",
         mixinStandardHelpOptions = true)
 final class DescribeCommand implements Callable<Integer> {
@@ -45,7 +49,10 @@ final class DescribeCommand implements Callable<Integer> {
                 out.println(name + " (" + ref.get().getBundle().getSymbolicName() + " " + ref.get().getBundle().getVersion()
                         + "): " + solver.description());
                 for (Parameter p : solver.parameters()) {
-                    out.printf("  %-34s %s%n", p.name(), describe(p));
+                    out.printf("  %-34s %s%n", p.name(), describe(p, catalog));
+                    if (p.kind() == Parameter.Kind.SERVICE) {
+                        printServices(p.service(), catalog);
+                    }
                 }
                 out.println();
             } finally {
@@ -55,10 +62,23 @@ final class DescribeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String describe(Parameter p) {
-        String allowed = ParameterBinder.describe(p);
-        String presence = p.required() ? "required" : p.defaultValue() == null ? "optional"
+    private static String describe(Parameter p, ServiceCatalog catalog) {
+        String allowed = ParameterBinder.describe(p, catalog::names);
+        int dot = p.name().indexOf('.');
+        String required = dot < 0 ? "required" : "required when " + p.name().substring(0, dot) + " is given";
+        String presence = p.required() ? required : p.defaultValue() == null ? "optional"
                 : "default " + (p.defaultValue() instanceof double[] a ? java.util.Arrays.toString(a) : p.defaultValue());
         return allowed + "; " + presence + ". " + p.description();
+    }
+
+    /** Prints each registered service of {@code type} a SERVICE parameter can name: its name and description. */
+    private void printServices(Class<?> type, ServiceCatalog catalog) {
+        for (String name : catalog.names(type)) {
+            catalog.best(type, name).ifPresent(best -> { // gone if its bundle stopped since names() was read
+                Object description = best.getProperty(ServiceProperties.DESCRIPTION);
+                out.printf("      %-30s %s (%s %s)%n", name, description == null ? "" : description,
+                        best.getBundle().getSymbolicName(), best.getBundle().getVersion());
+            });
+        }
     }
 }

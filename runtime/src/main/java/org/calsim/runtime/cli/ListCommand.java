@@ -7,9 +7,12 @@ import org.calsim.api.job.RegisteredService;
 import org.calsim.api.job.Registry;
 import picocli.CommandLine.Command;
 
-/** {@code calsim list}: every registered contact law, material, solver and coupler. */
-@Command(name = "list", description = "List every registered contact law, material, solver and coupler with its "
-        + "calsim.name, bundle and version.", mixinStandardHelpOptions = true)
+/**
+ * {@code calsim list}: every registered contact law, contact part (by role: contact-normal, contact-damping, …),
+ * material, solver and coupler.
+ */
+@Command(name = "list", description = "List every registered contact law, contact part (by role), material, solver "
+        + "and coupler with its calsim.name, bundle and version.", mixinStandardHelpOptions = true)
 final class ListCommand implements Callable<Integer> {
     private final Registry registry;
     private final PrintStream out;

@@ -29,20 +29,23 @@ public final class ServiceCatalog implements Registry {
         this.context = context;
     }
 
+    /** @return every registered service, in {@link ServiceKind} order, then by name, then highest ranking first */
     @Override
     public List<RegisteredService> services() {
         List<RegisteredService> all = new ArrayList<>();
         for (ServiceKind kind : ServiceKind.values()) {
+            List<RegisteredService> ofKind = new ArrayList<>();
             for (ServiceReference<?> ref : references(kind.type(), null)) {
                 boolean coupler = isA(ref, Coupler.class);
                 if (kind == ServiceKind.SOLVER && coupler) {
                     continue;
                 }
-                all.add(describe(kind, ref));
+                ofKind.add(describe(kind, ref));
             }
+            ofKind.sort(Comparator.comparing(RegisteredService::name)
+                    .thenComparing(Comparator.comparingInt(RegisteredService::ranking).reversed()));
+            all.addAll(ofKind);
         }
-        all.sort(Comparator.comparing(RegisteredService::kind).thenComparing(RegisteredService::name)
-                .thenComparing(Comparator.comparingInt(RegisteredService::ranking).reversed()));
         return all;
     }
 
@@ -66,14 +69,17 @@ public final class ServiceCatalog implements Registry {
         return new ArrayList<>(names);
     }
 
-    /** @return the service's description for listings */
+    /**
+     * @return the service's description for listings: a stage's or sweep executor's own, otherwise its
+     *         {@value ServiceProperties#DESCRIPTION} property (contact laws and parts), or empty
+     */
     public RegisteredService describe(ServiceKind kind, ServiceReference<?> ref) {
         Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
         String implementation = String.valueOf(ref.getProperty("component.name"));
         String description = switch (kind) {
             case SOLVER, COUPLER -> describe(ref, service -> ((Solver) service).description());
             case SWEEP_EXECUTOR -> describe(ref, service -> ((SweepExecutor) service).description());
-            default -> "";
+            default -> ref.getProperty(ServiceProperties.DESCRIPTION) instanceof String d ? d : "";
         };
         return new RegisteredService(kind.label(), nameOf(ref), implementation,
                 ref.getBundle().getSymbolicName(), ref.getBundle().getVersion().toString(),
@@ -111,6 +117,14 @@ public final class ServiceCatalog implements Registry {
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException("service name '" + name + "' cannot be looked up: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @return the name of a service interface as its users write it: without the package, a nested interface with
+     *         its outer one ({@code ContactLaw}, {@code ContactPart.Normal})
+     */
+    public static String typeName(Class<?> type) {
+        return type.getCanonicalName().substring(type.getPackageName().length() + 1);
     }
 
     /** @return an LDAP filter value with the special characters escaped */

@@ -30,8 +30,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
 /**
- * Checks a job before anything runs: the file, the materials, every stage's parameters, and that each
- * stage's needs are given by the job or an earlier stage.
+ * Checks a job before anything runs: the file, the materials, every stage's parameters (the services they name
+ * among those registered), and that each stage's needs are given by the job or an earlier stage.
  */
 final class JobPreparer {
     private final BundleContext context;
@@ -105,7 +105,8 @@ final class JobPreparer {
                     "a stage whose service can be obtained (its bundle is stopping)");
         }
         try {
-            BoundParameters params = ParameterBinder.bind(solver.parameters(), s.with(), s.path(), base);
+            BoundParameters params = ParameterBinder.bind(solver.parameters(), s.with(), s.path(), base,
+                    catalog::names);
             solver.validate(params, inputs);
             return new StagePlan(s.index(), s.use(), ref.get(), solver, params, Set.copyOf(solver.needs(params)),
                     Set.copyOf(solver.gives(params)));
@@ -124,7 +125,7 @@ final class JobPreparer {
             }
             try {
                 BoundParameters defaults = ParameterBinder.bind(other.parameters(), null, "",
-                        JobFolder.confined(Path.of(".")));
+                        JobFolder.confined(Path.of(".")), catalog::names);
                 if (other.gives(defaults).contains(need)) {
                     givers.add(ServiceCatalog.nameOf(r) + (other instanceof Coupler c ? " (a coupler from "
                             + c.from() + " to " + c.to() + ")" : ""));

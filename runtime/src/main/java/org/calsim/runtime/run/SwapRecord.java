@@ -5,7 +5,8 @@ package org.calsim.runtime.run;
  * which implementation ran. The first record of a handle has {@code fromStep} of its first acquire.
  *
  * @param stage          stage name
- * @param service        requested service type and name, e.g. {@code ContactLaw hertz-mindlin}
+ * @param service        requested service type and name, e.g. {@code ContactLaw hertz-mindlin}, or for a part of a
+ *                       composed contact law its role and name, e.g. {@code ContactPart.Normal hertz}
  * @param implementation component or class that ran
  * @param bundle         its bundle symbolic name
  * @param bundleVersion  its bundle version

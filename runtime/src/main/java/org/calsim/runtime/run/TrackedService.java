@@ -42,7 +42,7 @@ final class TrackedService<S> implements Swappable<S>, AutoCloseable {
     TrackedService(BundleContext context, Class<S> type, String name, String stage, Consumer<SwapRecord> swaps,
                    JobControl control) {
         this.stage = stage;
-        this.requested = type.getSimpleName() + (name == null ? " (highest ranked)" : " " + name);
+        this.requested = ServiceCatalog.typeName(type) + (name == null ? " (highest ranked)" : " " + name);
         this.swaps = swaps;
         this.control = control;
         String filter = "(" + Constants.OBJECTCLASS + "=" + type.getName() + ")";

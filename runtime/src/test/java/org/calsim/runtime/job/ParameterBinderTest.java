@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.calsim.api.contact.ContactPart;
 import org.calsim.api.job.FileAccess;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.Parameter;
@@ -156,5 +157,88 @@ class ParameterBinderTest {
                         + "initial_porosity: 0.45\nparticle_d50_um: 1.0e-300"), "recipe", job()));
         assertEquals("recipe.particle_d50_um", e.field());
         assertTrue(e.getMessage().contains("0.01"), e.getMessage());
+    }
+
+    /** A composed contact law's declarations: fields of the mapping {@code contact} that name part services. */
+    private static final List<Parameter> PARTS = List.of(
+            Parameter.text("contact_law", "a whole law").optional(),
+            Parameter.service("contact.normal", ContactPart.Normal.class, "normal part"),
+            Parameter.service("contact.damping", ContactPart.Damping.class, "damping part").optional(),
+            Parameter.number("friction", "1", 1, "mu").nonNegative().withDefault(0.3));
+
+    private static final ParameterBinder.ServiceNames REGISTERED = type -> type == ContactPart.Normal.class
+            ? List.of("hertz", "hooke") : type == ContactPart.Damping.class ? List.of("viscoelastic") : List.of();
+
+    private BoundParameters parts(String yaml) throws Exception {
+        return ParameterBinder.bind(PARTS, yaml(yaml), "stages[1].with", job(), REGISTERED);
+    }
+
+    private InvalidInputException refused(String yaml) {
+        return assertThrows(InvalidInputException.class, () -> parts(yaml));
+    }
+
+    @Test
+    void bindsTheFieldsOfAMappingByTheirDottedNames() throws Exception {
+        BoundParameters p = parts("contact: {normal: hooke, damping: viscoelastic}");
+        assertEquals("hooke", p.text("contact.normal"));
+        assertEquals("viscoelastic", p.text("contact.damping"));
+        assertEquals("stages[1].with.contact.normal", p.fieldPath("contact.normal"));
+        assertFalse(parts("contact: {normal: hertz, damping: none}").isSet("contact.damping"), "none: not set");
+        BoundParameters absent = parts("contact_law: bonded");
+        assertFalse(absent.isSet("contact.normal"), "a mapping left out sets none of its fields, required or not");
+        assertEquals(0.3, absent.number("friction"), 0);
+    }
+
+    @Test
+    void refusesAnUnregisteredNameListingTheRolesNames() {
+        InvalidInputException e = refused("contact: {normal: walton-braun}");
+        assertEquals("stages[1].with.contact.normal", e.field());
+        assertEquals("walton-braun", e.value());
+        assertEquals("the calsim.name of a registered ContactPart.Normal service: hertz, hooke", e.allowed());
+        InvalidInputException damping = refused("contact: {normal: hertz, damping: tsuji}");
+        assertEquals("the calsim.name of a registered ContactPart.Damping service: viscoelastic, or none",
+                damping.allowed());
+        assertEquals("stages[1].with.contact.normal", refused("contact: {normal: [hertz]}").field());
+    }
+
+    @Test
+    void refusesAMappingWithoutItsRequiredFieldOrWithNoneForIt() {
+        InvalidInputException missing = refused("contact: {damping: viscoelastic}");
+        assertEquals("stages[1].with.contact.normal", missing.field());
+        assertEquals("null", missing.value());
+        assertTrue(missing.allowed().startsWith("the calsim.name of a registered ContactPart.Normal service: hertz, "
+                + "hooke (required"), missing.allowed());
+        InvalidInputException none = refused("contact: {normal: none}");
+        assertEquals("none", none.value());
+        assertEquals("the calsim.name of a registered ContactPart.Normal service: hertz, hooke", none.allowed());
+        assertEquals("stages[1].with.contact.normal", refused("contact: {}").field());
+    }
+
+    @Test
+    void refusesUnknownFieldsOfAMappingAndAMappingThatIsNone() {
+        InvalidInputException key = refused("contact: {normal: hertz, dampng: viscoelastic}");
+        assertEquals("stages[1].with.contact.dampng", key.field());
+        assertEquals("one of the fields normal, damping", key.allowed());
+        InvalidInputException flat = refused("contact: hertz");
+        assertEquals("stages[1].with.contact", flat.field());
+        assertEquals("hertz", flat.value());
+        assertEquals("a mapping of fields (normal, damping)", flat.allowed());
+        InvalidInputException top = refused("contacts: {normal: hertz}");
+        assertEquals("one of the fields contact_law, contact, friction", top.allowed());
+    }
+
+    @Test
+    void describesAServiceParameterWithTheNamesRegisteredNow() {
+        assertEquals("the calsim.name of a registered ContactPart.Damping service, or none",
+                ParameterBinder.describe(PARTS.get(2)));
+        assertEquals("the calsim.name of a registered ContactPart.Damping service: viscoelastic, or none",
+                ParameterBinder.describe(PARTS.get(2), REGISTERED));
+    }
+
+    /** The recipe, the conditions and materials have no registry to check a service name against. */
+    @Test
+    void aServiceParameterOutsideAStageIsADeclarationError() {
+        assertThrows(IllegalStateException.class, () -> ParameterBinder.bind(PARTS,
+                yaml("contact: {normal: hertz}"), "recipe", job()));
     }
 }
