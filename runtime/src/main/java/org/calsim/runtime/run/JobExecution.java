@@ -150,9 +150,9 @@ final class JobExecution implements JobRun, JobControl, Runnable {
             if (error != null) {
                 summary.put("error", error);
             }
-            summary.set("state", stateScalars(entries));
             if (writer != null) {
                 try {
+                    summary.set("state", stateScalars(entries, summary));
                     writer.writeJson(ResultWriter.SUMMARY, summary);
                     writer.writeJson(ResultWriter.PROVENANCE, provenance.document(job, context,
                             end.name().toLowerCase(), started, finished, job.materials().used()));
@@ -172,14 +172,16 @@ final class JobExecution implements JobRun, JobControl, Runnable {
     /**
      * @return the state entries that are numbers or records of numbers ({@link StateScalars}, with the
      *         {@link ScalarView}s plugins registered for keys of their own), SI, as {@code name: {value, unit}};
-     *         NaN ("not computed") is left out
+     *         NaN ("not computed") is left out; an entry whose view throws is left out and named in the summary's
+     *         {@code state_not_written} with the exception (a plugin's view cannot stop the summary being written)
      */
-    private ObjectNode stateScalars(StateStore state) {
+    private ObjectNode stateScalars(StateStore state, ObjectNode summary) {
         ObjectNode out = ResultWriter.object();
         List<ServiceReference<?>> used = new ArrayList<>();
         try {
             List<ScalarView<?>> views = new ArrayList<>();
-            for (ServiceReference<?> r : context.getServiceReferences(ScalarView.class.getName(), null)) {
+            ServiceReference<?>[] registered = context.getServiceReferences(ScalarView.class.getName(), null);
+            for (ServiceReference<?> r : registered == null ? new ServiceReference<?>[0] : registered) {
                 if (context.getService(r) instanceof ScalarView<?> view) {
                     used.add(r);
                     views.add(view);
@@ -187,10 +189,18 @@ final class JobExecution implements JobRun, JobControl, Runnable {
             }
             for (StateScalars.Entry<?> e : StateScalars.entries(views)) {
                 state.find(e.key()).ifPresent(v -> {
-                    Map<String, Double> values = e.scalars(v);
+                    Map<String, Double> values;
+                    try {
+                        values = e.scalars(v);
+                    } catch (RuntimeException ex) {
+                        ObjectNode failed = summary.has("state_not_written")
+                                ? (ObjectNode) summary.get("state_not_written") : summary.putObject("state_not_written");
+                        failed.put(e.key().name(), ex.toString());
+                        return;
+                    }
                     for (StateScalars.Scalar c : e.components()) {
-                        double x = values.get(c.name());
-                        if (Double.isFinite(x)) {
+                        Double x = values.get(c.name());
+                        if (x != null && Double.isFinite(x)) {
                             out.putObject(c.name()).put("value", x).put("unit", c.unit());
                         }
                     }
