@@ -2,13 +2,18 @@ package org.calsim.api.stage;
 
 import java.util.Optional;
 import java.util.Set;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The typed, read-only state a stage sees: the job's inputs and what earlier stages gave.
  *
  * <p>Values are handed over, not copied: large arrays inside values (particle positions, voxel labels)
  * are shared between stages, and a stage never mutates what it received.
+ *
+ * <p>The runtime provides it; stages and plugins only read it ({@link ProviderType}: methods may be added in a minor
+ * version).
  */
+@ProviderType
 public interface SimulationState {
 
     /** @return the value under {@code key}, if a job input or an earlier stage gave it */
