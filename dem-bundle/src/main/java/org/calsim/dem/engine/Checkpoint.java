@@ -35,8 +35,8 @@ public final class Checkpoint {
         out.writeDouble(e.box.lx());
         out.writeDouble(e.box.ly());
         out.writeInt(e.types());
-        out.writeUTF(e.law.getClass().getName());
-        out.writeInt(e.law.historySize());
+        out.writeUTF(e.kernel.law.getClass().getName());
+        out.writeInt(e.kernel.law.historySize());
         out.writeInt(e.bondsFormed);
         out.writeInt(e.bondsReleased);
         out.writeInt(e.timeStepReductions);
@@ -115,9 +115,9 @@ public final class Checkpoint {
         }
         String law = in.readUTF();
         int historySize = in.readInt();
-        if (!law.equals(e.law.getClass().getName()) || historySize != e.law.historySize()) {
+        if (!law.equals(e.kernel.law.getClass().getName()) || historySize != e.kernel.law.historySize()) {
             throw new IOException("checkpoint was written with contact law " + law + " (" + historySize
-                    + " history slots); the job now uses " + e.law.getClass().getName());
+                    + " history slots); the job now uses " + e.kernel.law.getClass().getName());
         }
         e.bondsFormed = in.readInt();
         e.bondsReleased = in.readInt();

@@ -25,9 +25,9 @@ import org.calsim.parallel.WorkerTeam;
  * list, not by the threads, so 1 and N threads give bit-identical trajectories. Nothing in a step allocates:
  * geometry and force holders are per worker, tasks are created once.
  *
- * <p><b>Contact geometry</b> (as LAMMPS GRANULAR): n from j to i, δ = r_i + r_j − |x_i − x_j|, branch lengths
- * r − δ/2, relative velocity at the contact point v_i − v_j − (a_i ω_i + a_j ω_j) × n. Torque on i
- * −a_i n × F_t + M, on j −a_j n × F_t − M, M the law's rolling/bond torque.
+ * <p><b>Contacts.</b> Particle pairs and particle–wall contacts take one path, {@link ContactKernel}: measured
+ * contact → geometry (as LAMMPS GRANULAR) → contact law → force and torques; a wall is a body of infinite radius and
+ * mass whose contact point lies on its surface.
  *
  * <p><b>Time step and the stiffest contact.</b> Every force evaluation records the contact with the largest
  * ω² = k (1/m_i + 1/m_j), k the normal stiffness its law wrote ({@link ContactForce#normalStiffness}, bond springs
@@ -63,12 +63,12 @@ public final class DemEngine implements AutoCloseable {
     private final WorkerTeam team;
     private final Worker[] workers;
 
-    ContactLaw law;
+    /** the contact law and the one geometry → law path of every contact */
+    final ContactKernel kernel = new ContactKernel();
     double dt;
     double skin;
     double gravityZ;
     double drag;
-    private double maxOverlapFraction = 0.5;
     private double stabilityLimit = DEFAULT_STABILITY_LIMIT;
     int timeStepReductions;
     String stiffest = "";
@@ -100,25 +100,6 @@ public final class DemEngine implements AutoCloseable {
     private final WorkerTeam.Task driftTask = this::drift;
     private final WorkerTeam.Task pairTask = this::pairForces;
     private final WorkerTeam.Task sumTask = this::sumAndKick;
-
-    /** Per-worker scratch: reused holders and blow-up reports. */
-    private static final class Worker {
-        final ContactGeometry geometry = new ContactGeometry();
-        final ContactForce force = new ContactForce();
-        final double[] wall = new double[6];
-        // the last contact: force on i, torques on i and j
-        double fx, fy, fz, tix, tiy, tiz, tjx, tjy, tjz;
-        double maxDisplacement2;
-        int badParticle = -1;
-        int badPartner = -1;
-        double badOverlap;
-        boolean nan;
-        // the stiffest contact of the last evaluation: ω² [1/s²], its stiffness [N/m], i, partner (−1 − w: wall w)
-        double omega2;
-        double stiffness;
-        int stiffI = -1;
-        int stiffJ;
-    }
 
     /**
      * @param particles  the spheres (the engine owns them from now on)
@@ -180,19 +161,19 @@ public final class DemEngine implements AutoCloseable {
      * @return number of intact bonds this swap released (0 when there was no swap)
      */
     public int useLaw(ContactLaw next) {
-        if (next == law) {
+        if (next == kernel.law) {
             return 0;
         }
-        ContactLaw previous = law;
+        ContactLaw previous = kernel.law;
         if (previous == null) {
-            law = next;
+            kernel.law = next;
             list.resetHistory(next.historySize());
             wallHistory = new double[0];
             bonded = false;
             return 0;
         }
         int intactBefore = bondsIntact();
-        law = next;
+        kernel.law = next;
         int[] carried = carriedSlots(previous, next);
         int oldSlots = list.historySize;
         list.remapHistory(next.historySize(), carried);
@@ -295,7 +276,7 @@ public final class DemEngine implements AutoCloseable {
         if (!(fraction > 0)) {
             throw new IllegalArgumentException("largest overlap fraction must be > 0, was " + fraction);
         }
-        maxOverlapFraction = fraction;
+        kernel.overlapLimit = fraction;
     }
 
     /** @return the particles */
@@ -381,7 +362,7 @@ public final class DemEngine implements AutoCloseable {
 
     private void ensureWallState() {
         int needed = particles.size * walls.size();
-        int hs = law.historySize();
+        int hs = kernel.law.historySize();
         if (wallTouching.length < needed) {
             wallTouching = Arrays.copyOf(wallTouching, needed + needed / 2);
             wallForce = Arrays.copyOf(wallForce, (needed + needed / 2) * WALL_SLOTS);
@@ -407,7 +388,7 @@ public final class DemEngine implements AutoCloseable {
         if (gap > skin) {
             // the list holds the pairs within the skin only: build it once with a reach that finds every pair to bond
             // (bonded pairs then stay listed however far apart, and later builds use the skin again)
-            list.build(particles, box, gap, law, bonded);
+            list.build(particles, box, gap, kernel.law, bonded);
             splitEntries();
         }
         ContactGeometry g = workers[0].geometry;
@@ -424,8 +405,8 @@ public final class DemEngine implements AutoCloseable {
                 if (-overlap > gap || !which.accept(i, j)) {
                     continue;
                 }
-                fillGeometry(g, i, j, dx, dy, dz, dist);
-                if (law.formBond(g, spec, list.history, k * hs)) {
+                ContactKernel.pair(g, particles, i, j, dx, dy, dz, dist, dt);
+                if (kernel.law.formBond(g, spec, list.history, k * hs)) {
                     list.touching[k] = 1;
                     formed++;
                 }
@@ -456,7 +437,7 @@ public final class DemEngine implements AutoCloseable {
         int intact = 0;
         int hs = list.historySize;
         for (int k = 0; k < list.entries; k++) {
-            if (list.touching[k] != 0 && law.engaged(list.history, k * hs)) {
+            if (list.touching[k] != 0 && kernel.law.engaged(list.history, k * hs)) {
                 intact++;
             }
         }
@@ -508,8 +489,7 @@ public final class DemEngine implements AutoCloseable {
     private void forces() {
         splitParticles();
         for (Worker w : workers) {
-            w.omega2 = 0;
-            w.stiffI = -1;
+            w.clearStiffest();
         }
         if (workers.length == 1) {
             pairForcesSerial();
@@ -547,7 +527,7 @@ public final class DemEngine implements AutoCloseable {
     }
 
     private void rebuild() {
-        list.build(particles, box, skin, law, bonded);
+        list.build(particles, box, skin, kernel.law, bonded);
         splitEntries();
     }
 
@@ -610,49 +590,6 @@ public final class DemEngine implements AutoCloseable {
         me.maxDisplacement2 = max2;
     }
 
-    private void fillGeometry(ContactGeometry g, int i, int j, double dx, double dy, double dz, double dist) {
-        Particles p = particles;
-        double inv = 1.0 / dist;
-        double nx = dx * inv;
-        double ny = dy * inv;
-        double nz = dz * inv;
-        double ri = p.radius[i];
-        double rj = p.radius[j];
-        double overlap = ri + rj - dist;
-        double ai = ri - 0.5 * overlap;
-        double aj = rj - 0.5 * overlap;
-        double ax = ai * p.wx[i] + aj * p.wx[j];
-        double ay = ai * p.wy[i] + aj * p.wy[j];
-        double az = ai * p.wz[i] + aj * p.wz[j];
-        setContact(g, overlap, nx, ny, nz, p.vx[i] - p.vx[j] - (ay * nz - az * ny),
-                p.vy[i] - p.vy[j] - (az * nx - ax * nz), p.vz[i] - p.vz[j] - (ax * ny - ay * nx));
-        g.wx = p.wx[i] - p.wx[j];
-        g.wy = p.wy[i] - p.wy[j];
-        g.wz = p.wz[i] - p.wz[j];
-        g.radiusI = ri;
-        g.radiusJ = rj;
-        g.effectiveRadius = ri * rj / (ri + rj);
-        g.effectiveMass = 1.0 / (p.invMass[i] + p.invMass[j]);
-        g.dt = dt;
-    }
-
-    /**
-     * Overlap, normal and the split of the contact-point relative velocity (vrx, vry, vrz) into the normal
-     * approach speed and the tangential part.
-     */
-    private static void setContact(ContactGeometry g, double overlap, double nx, double ny, double nz, double vrx,
-                                   double vry, double vrz) {
-        double vn = vrx * nx + vry * ny + vrz * nz;
-        g.overlap = overlap;
-        g.nx = nx;
-        g.ny = ny;
-        g.nz = nz;
-        g.normalVelocity = -vn;
-        g.vtx = vrx - vn * nx;
-        g.vty = vry - vn * ny;
-        g.vtz = vrz - vn * nz;
-    }
-
     /**
      * The contact of neighbour entry k (pair i &lt; j, j = partner[k]): returns {@code false} when the pair does
      * not interact (its history is cleared when it just stopped touching); otherwise leaves the force on i and
@@ -669,11 +606,9 @@ public final class DemEngine implements AutoCloseable {
         double dy = box.imageY(p.y[i] - p.y[j]);
         double dz = p.z[i] - p.z[j];
         double r2 = dx * dx + dy * dy + dz * dz;
-        double ri = p.radius[i];
-        double rj = p.radius[j];
-        double sum = ri + rj;
+        double sum = p.radius[i] + p.radius[j];
         boolean was = touching[k] != 0;
-        if (r2 >= sum * sum && !(bonded && was && law.engaged(hist, k * hs))) {
+        if (r2 >= sum * sum && !(bonded && was && kernel.law.engaged(hist, k * hs))) {
             if (was) {
                 touching[k] = 0;
                 for (int h = k * hs, hEnd = h + hs; h < hEnd; h++) {
@@ -682,43 +617,9 @@ public final class DemEngine implements AutoCloseable {
             }
             return false;
         }
-        ContactGeometry g = me.geometry;
-        ContactForce f = me.force;
-        fillGeometry(g, i, j, dx, dy, dz, Math.sqrt(r2));
-        g.firstStep = !was;
+        ContactKernel.pair(me.geometry, p, i, j, dx, dy, dz, Math.sqrt(r2), dt);
         touching[k] = 1;
-        f.clear();
-        law.compute(g, pairs[p.type[i] * types + p.type[j]], hist, k * hs, f);
-        double omega2 = f.normalStiffness * (p.invMass[i] + p.invMass[j]);
-        if (omega2 > me.omega2) {
-            me.omega2 = omega2;
-            me.stiffness = f.normalStiffness;
-            me.stiffI = i;
-            me.stiffJ = j;
-        }
-        if (g.overlap > maxOverlapFraction * Math.min(ri, rj) && me.badParticle < 0) {
-            me.badParticle = i;
-            me.badPartner = j;
-            me.badOverlap = g.overlap;
-        }
-        double fn = f.normalWithBond();
-        double nx = g.nx;
-        double ny = g.ny;
-        double nz = g.nz;
-        double qx = ny * f.ftz - nz * f.fty;
-        double qy = nz * f.ftx - nx * f.ftz;
-        double qz = nx * f.fty - ny * f.ftx;
-        double ai = ri - 0.5 * g.overlap;
-        double aj = rj - 0.5 * g.overlap;
-        me.fx = fn * nx + f.ftx;
-        me.fy = fn * ny + f.fty;
-        me.fz = fn * nz + f.ftz;
-        me.tix = -ai * qx + f.trx;
-        me.tiy = -ai * qy + f.try_;
-        me.tiz = -ai * qz + f.trz;
-        me.tjx = -aj * qx - f.trx;
-        me.tjy = -aj * qy - f.try_;
-        me.tjz = -aj * qz - f.trz;
+        kernel.apply(me, pairs[p.type[i] * types + p.type[j]], hist, k * hs, !was, i, j, p.invMass[i], p.invMass[j]);
         return true;
     }
 
@@ -819,10 +720,7 @@ public final class DemEngine implements AutoCloseable {
         int nw = walls.size();
         int hs = nl.historySize;
         double half = 0.5 * dt;
-        ContactGeometry g = me.geometry;
-        ContactForce f = me.force;
         double[] w6 = me.wall;
-        double limit = maxOverlapFraction;
         for (int i = particleSplit[worker], end = particleSplit[worker + 1]; i < end; i++) {
             // pass 2 summed the own entries (all of them, with one thread); add the partner entries
             double fx = p.fx[i];
@@ -861,52 +759,23 @@ public final class DemEngine implements AutoCloseable {
                     Arrays.fill(wallForce, WALL_SLOTS * slot, WALL_SLOTS * slot + WALL_SLOTS, 0.0);
                     continue;
                 }
-                double ri = p.radius[i];
-                double nx = w6[0];
-                double ny = w6[1];
-                double nz = w6[2];
-                double arm = ri - overlap;
-                // velocity of the particle surface at the contact point relative to the wall surface
-                setContact(g, overlap, nx, ny, nz, p.vx[i] - arm * (p.wy[i] * nz - p.wz[i] * ny) - w6[3],
-                        p.vy[i] - arm * (p.wz[i] * nx - p.wx[i] * nz) - w6[4],
-                        p.vz[i] - arm * (p.wx[i] * ny - p.wy[i] * nx) - w6[5]);
-                g.wx = p.wx[i];
-                g.wy = p.wy[i];
-                g.wz = p.wz[i];
-                g.setBodies(ri, Double.POSITIVE_INFINITY, 1.0 / p.invMass[i], Double.POSITIVE_INFINITY);
-                g.dt = dt;
-                g.firstStep = wallTouching[slot] == 0;
+                ContactKernel.wall(me.geometry, p, i, overlap, w6, dt);
+                boolean first = wallTouching[slot] == 0;
                 wallTouching[slot] = 1;
-                f.clear();
-                law.compute(g, wall.byType[p.type[i]], wallHistory, slot * hs, f);
-                double omega2 = f.normalStiffness * p.invMass[i];
-                if (omega2 > me.omega2) {
-                    me.omega2 = omega2;
-                    me.stiffness = f.normalStiffness;
-                    me.stiffI = i;
-                    me.stiffJ = -1 - w;
-                }
-                if (overlap > limit * ri && me.badParticle < 0) {
-                    me.badParticle = i;
-                    me.badPartner = -1 - w;
-                    me.badOverlap = overlap;
-                }
-                double fn = f.normalWithBond();
-                double cx = fn * nx + f.ftx;
-                double cy = fn * ny + f.fty;
-                double cz = fn * nz + f.ftz;
-                fx += cx;
-                fy += cy;
-                fz += cz;
-                tx += -arm * (ny * f.ftz - nz * f.fty) + f.trx;
-                ty += -arm * (nz * f.ftx - nx * f.ftz) + f.try_;
-                tz += -arm * (nx * f.fty - ny * f.ftx) + f.trz;
-                wallForce[WALL_SLOTS * slot] = -cx;
-                wallForce[WALL_SLOTS * slot + 1] = -cy;
-                wallForce[WALL_SLOTS * slot + 2] = -cz;
+                kernel.apply(me, wall.byType[p.type[i]], wallHistory, slot * hs, first, i, -1 - w, p.invMass[i], 0);
+                fx += me.fx;
+                fy += me.fy;
+                fz += me.fz;
+                tx += me.tix;
+                ty += me.tiy;
+                tz += me.tiz;
+                int o = WALL_SLOTS * slot;
+                wallForce[o] = -me.fx;
+                wallForce[o + 1] = -me.fy;
+                wallForce[o + 2] = -me.fz;
                 // the work rate of the wall on the particle: the contact force times the velocity of the wall's
                 // surface at the contact (a roll's turning included, not only its translation)
-                wallForce[WALL_SLOTS * slot + 3] = cx * w6[3] + cy * w6[4] + cz * w6[5];
+                wallForce[o + 3] = me.fx * w6[3] + me.fy * w6[4] + me.fz * w6[5];
             }
             p.fx[i] = fx;
             p.fy[i] = fy;
@@ -1013,7 +882,7 @@ public final class DemEngine implements AutoCloseable {
                         + "contact stiffness, a wall moves too fast or pushes with more pressure than the particles "
                         + "can take, or the contact law is too soft for the load.",
                 step, time, i, ri, particles.type[i], other, 100 * first.badOverlap / smaller,
-                100 * maxOverlapFraction, dt));
+                100 * kernel.overlapLimit, dt));
     }
 
     private double storedElasticEnergy() {
