@@ -20,8 +20,8 @@ import org.calsim.api.contact.PairProperties;
  * m/s, rad/s, N, N·m.
  *
  * <p>Each contact is watched on the way: its ω² = k (1/m_i + 1/m_j), k the normal stiffness the law wrote (bond
- * springs included), for the time-step control, and an overlap beyond {@link #overlapLimit} of the smaller radius,
- * for the blow-up detection ({@link DemEngine}). Nothing here allocates.
+ * springs included), for the time-step control ({@link Integrator#limitTimeStep}), and an overlap beyond
+ * {@link #overlapLimit} of the smaller radius, for the {@link BlowUpMonitor}. Nothing here allocates.
  */
 final class ContactKernel {
     /** Share s of the overlap on i's side of the contact point between two spheres. */
@@ -33,6 +33,14 @@ final class ContactKernel {
     ContactLaw law;
     /** overlap, as a fraction of the smaller radius, beyond which a contact is reported as blown up [1] */
     double overlapLimit = 0.5;
+
+    /** Sets {@link #overlapLimit}, &gt; 0. */
+    void setOverlapLimit(double fraction) {
+        if (!(fraction > 0)) {
+            throw new IllegalArgumentException("largest overlap fraction must be > 0, was " + fraction);
+        }
+        overlapLimit = fraction;
+    }
 
     /**
      * Measures the pair i, j into {@code g}.

@@ -1,5 +1,8 @@
 package org.calsim.dem.engine;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import org.calsim.api.contact.ContactLaw;
 
@@ -17,6 +20,9 @@ import org.calsim.api.contact.ContactLaw;
  * torque on j (3); only entries with {@code touching[k] != 0} hold a current value. The transposed index
  * ({@code revStart}, {@code revEntry}) lists for each particle j the entries in which it is the partner, in
  * ascending entry order, so per-particle sums run in a fixed order whatever the number of threads.
+ *
+ * <p>The engine rebuilds the list only when a particle has moved more than half the skin since the last build
+ * ({@link #needsRebuild}); the list saves and restores itself for a {@link Checkpoint}.
  */
 final class NeighbourList {
     int[] start = new int[1];
@@ -46,6 +52,29 @@ final class NeighbourList {
 
     /** number of builds so far */
     long builds;
+    /** Verlet skin of the engine's builds [m] */
+    double skin;
+
+    /** Sets the Verlet skin [m] (≥ 0) of {@link #rebuild}. */
+    void setSkin(double metres) {
+        if (!(metres >= 0) || Double.isInfinite(metres)) {
+            throw new IllegalArgumentException("skin must be a finite number >= 0 m, was " + metres);
+        }
+        skin = metres;
+    }
+
+    /**
+     * @param maxDisplacement2 the largest squared displacement of a particle since the last build [m²]
+     * @return whether a particle moved more than half the skin since the last build
+     */
+    boolean needsRebuild(double maxDisplacement2) {
+        return 4 * maxDisplacement2 > skin * skin;
+    }
+
+    /** Rebuilds the list with the skin (see {@link #build}). */
+    void rebuild(Particles p, PeriodicBox box, ContactLaw law, boolean bonded) {
+        build(p, box, skin, law, bonded);
+    }
 
     /** Resets the history layout for a law with {@code slots} history doubles per pair; zeroes all history. */
     void resetHistory(int slots) {
@@ -217,8 +246,8 @@ final class NeighbourList {
         partner = newPartner;
         history = newHistory;
         touching = newTouching;
-        if (pairForce.length < newPartner.length * DemEngine.PAIR_SLOTS) {
-            pairForce = new double[newPartner.length * DemEngine.PAIR_SLOTS];
+        if (pairForce.length < newPartner.length * PairForces.PAIR_SLOTS) {
+            pairForce = new double[newPartner.length * PairForces.PAIR_SLOTS];
         }
         spareStart = oldStart;
         sparePartner = oldPartner;
@@ -237,9 +266,46 @@ final class NeighbourList {
         builds++;
     }
 
-    /** Rebuilds derived arrays after {@link Checkpoint#read} replaced the list's contents for n particles. */
-    void afterRestore(int n) {
-        pairForce = new double[partner.length * DemEngine.PAIR_SLOTS];
+    /** Writes the skin, the entries of the first n particles with their history, and the build positions. */
+    void save(DataOutput out, int n) throws IOException {
+        out.writeDouble(skin);
+        out.writeInt(entries);
+        Checkpoint.writeInts(out, start, n + 1);
+        Checkpoint.writeInts(out, partner, entries);
+        Checkpoint.writeDoubles(out, history, entries * historySize);
+        out.write(touching, 0, entries);
+        Checkpoint.writeDoubles(out, x0, n);
+        Checkpoint.writeDoubles(out, y0, n);
+        Checkpoint.writeDoubles(out, z0, n);
+        out.writeLong(builds);
+    }
+
+    /**
+     * Reads what {@link #save} wrote for n particles (room for {@code capacity}) and a law with {@code slots} history
+     * doubles per pair, and rebuilds the derived arrays.
+     */
+    void load(DataInput in, int n, int capacity, int slots) throws IOException {
+        skin = in.readDouble();
+        historySize = slots;
+        int count = in.readInt();
+        start = new int[n + 1];
+        Checkpoint.readInts(in, start, n + 1);
+        partner = new int[Math.max(1, count)];
+        Checkpoint.readInts(in, partner, count);
+        history = new double[Math.max(1, count) * slots];
+        Checkpoint.readDoubles(in, history, count * slots);
+        touching = new byte[Math.max(1, count)];
+        in.readFully(touching, 0, count);
+        entries = count;
+        particlesBuilt = n;
+        x0 = new double[capacity];
+        y0 = new double[capacity];
+        z0 = new double[capacity];
+        Checkpoint.readDoubles(in, x0, n);
+        Checkpoint.readDoubles(in, y0, n);
+        Checkpoint.readDoubles(in, z0, n);
+        builds = in.readLong();
+        pairForce = new double[partner.length * PairForces.PAIR_SLOTS];
         spareStart = new int[1];
         sparePartner = new int[0];
         spareHistory = new double[0];
@@ -292,7 +358,7 @@ final class NeighbourList {
 
     /** @return bytes per entry held by the list's arrays (with the spare buffers) */
     long bytesPerEntry() {
-        return 2L * (Integer.BYTES + (long) historySize * Double.BYTES + 1) + (long) DemEngine.PAIR_SLOTS * Double.BYTES
+        return 2L * (Integer.BYTES + (long) historySize * Double.BYTES + 1) + (long) PairForces.PAIR_SLOTS * Double.BYTES
                 + Integer.BYTES;
     }
 }

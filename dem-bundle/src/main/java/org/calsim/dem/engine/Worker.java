@@ -7,8 +7,8 @@ import org.calsim.api.contact.ContactGeometry;
  * What one worker thread of the {@link DemEngine} reuses and reports within a step: the holders every contact of the
  * worker fills ({@link ContactKernel}), the last contact's force and torques, and what the worker saw for the
  * coordinator to act on after the pass — the largest displacement since the last neighbour-list build, the first
- * non-finite particle or overlap beyond the limit (blow-up detection), and the stiffest contact of the evaluation
- * (time-step control). Partners are encoded as a particle index j ≥ 0 or −1 − w for wall w.
+ * non-finite particle or overlap beyond the limit ({@link BlowUpMonitor}), and the stiffest contact of the evaluation
+ * ({@link Integrator#limitTimeStep}). Partners are encoded as a particle index j ≥ 0 or −1 − w for wall w.
  */
 final class Worker {
     final ContactGeometry geometry = new ContactGeometry();
