@@ -49,6 +49,9 @@ final class NeighbourList {
     private int[] cellNext = new int[0];
     private int[] candidates = new int[64];
     private int[] revCount = new int[0];
+    // the cell grid of the last build: cells per axis, lowest z [m], cells per metre
+    private int ncx, ncy, ncz;
+    private double zMin, sx, sy, sz;
 
     /** number of builds so far */
     long builds;
@@ -103,6 +106,58 @@ final class NeighbourList {
      */
     void build(Particles p, PeriodicBox box, double skin, ContactLaw law, boolean bonded) {
         int n = p.size;
+        binCells(p, box, skin);
+        // new arrays: swap in the spares; the old entries stay in the spares until the next build
+        int[] oldStart = start;
+        int[] oldPartner = partner;
+        double[] oldHistory = history;
+        byte[] oldTouching = touching;
+        start = spareStart.length >= n + 1 ? spareStart : new int[n + 1 + n / 2];
+        int capacity = Math.max(sparePartner.length, 16);
+        partner = sparePartner.length > 0 ? sparePartner : new int[capacity];
+        history = spareHistory.length < partner.length * historySize ? new double[partner.length * historySize]
+                : spareHistory;
+        touching = spareTouching.length < partner.length ? new byte[partner.length] : spareTouching;
+        spareStart = oldStart;
+        sparePartner = oldPartner;
+        spareHistory = oldHistory;
+        spareTouching = oldTouching;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            start[i] = k;
+            int found = near(p, box, i, skin);
+            boolean old = i < particlesBuilt;
+            if (bonded && law != null && old) {
+                found = keepEngaged(i, found, law);
+            }
+            Arrays.sort(candidates, 0, found);
+            k = carry(i, found, old, k);
+        }
+        start[n] = k;
+        entries = k;
+        particlesBuilt = n;
+        if (pairForce.length < partner.length * PairForces.PAIR_SLOTS) {
+            pairForce = new double[partner.length * PairForces.PAIR_SLOTS];
+        }
+        buildReverse(n);
+        if (x0.length < n) {
+            x0 = new double[p.x.length];
+            y0 = new double[p.x.length];
+            z0 = new double[p.x.length];
+        }
+        System.arraycopy(p.x, 0, x0, 0, n);
+        System.arraycopy(p.y, 0, y0, 0, n);
+        System.arraycopy(p.z, 0, z0, 0, n);
+        builds++;
+    }
+
+    /**
+     * Sorts the particles into cubic cells of the interaction range 2 r_max + skin (linked lists {@link #cellHead},
+     * {@link #cellNext}, each in ascending particle order), checking that the box holds one periodic image of every
+     * pair.
+     */
+    private void binCells(Particles p, PeriodicBox box, double skin) {
+        int n = p.size;
         double rMax = p.maxRadius();
         double cutoff = 2 * rMax + skin;
         if (box.lx() < 2 * cutoff || box.ly() < 2 * cutoff) {
@@ -112,18 +167,15 @@ final class NeighbourList {
                             + "that every pair has one nearest periodic image",
                     box.lx(), box.ly(), rMax, 2 * cutoff));
         }
-        int ncx = Math.max(1, (int) Math.floor(box.lx() / cutoff));
-        int ncy = Math.max(1, (int) Math.floor(box.ly() / cutoff));
-        // with fewer than 3 cells the offsets −1, 0, +1 wrap onto the same cell: visit each cell once
-        int spanX = Math.min(3, ncx);
-        int spanY = Math.min(3, ncy);
-        double zMin = Double.POSITIVE_INFINITY;
+        ncx = Math.max(1, (int) Math.floor(box.lx() / cutoff));
+        ncy = Math.max(1, (int) Math.floor(box.ly() / cutoff));
         double zMax = Double.NEGATIVE_INFINITY;
+        zMin = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             zMin = Math.min(zMin, p.z[i]);
             zMax = Math.max(zMax, p.z[i]);
         }
-        int ncz = n == 0 ? 1 : (int) Math.floor((zMax - zMin) / cutoff) + 1;
+        ncz = n == 0 ? 1 : (int) Math.floor((zMax - zMin) / cutoff) + 1;
         long cells = (long) ncx * ncy * ncz;
         if (cells > Integer.MAX_VALUE / 2) {
             throw new IllegalStateException("particles spread over " + (zMax - zMin) + " m in z: too many cells ("
@@ -136,134 +188,118 @@ final class NeighbourList {
         if (cellNext.length < n) {
             cellNext = new int[n + n / 2];
         }
-        double sx = ncx / box.lx();
-        double sy = ncy / box.ly();
-        double sz = 1.0 / cutoff;
+        sx = ncx / box.lx();
+        sy = ncy / box.ly();
+        sz = 1.0 / cutoff;
         for (int i = n - 1; i >= 0; i--) {
             int c = cellOf(p.x[i], p.y[i], p.z[i], zMin, sx, sy, sz, ncx, ncy, ncz);
             cellNext[i] = cellHead[c];
             cellHead[c] = i;
         }
+    }
 
-        // new arrays: swap in the spares
-        int[] oldStart = start;
-        int[] oldPartner = partner;
-        double[] oldHistory = history;
-        byte[] oldTouching = touching;
-        start = spareStart.length >= n + 1 ? spareStart : new int[n + 1 + n / 2];
-        int capacity = Math.max(sparePartner.length, 16);
-        int[] newPartner = sparePartner.length > 0 ? sparePartner : new int[capacity];
+    /**
+     * Collects in {@link #candidates} the particles j &gt; i whose centres are closer to i's than r_i + r_j + skin,
+     * from i's cell and its neighbours (with fewer than 3 cells in x or y the offsets −1, 0, +1 wrap onto the same
+     * cell: each cell is visited once).
+     *
+     * @return how many
+     */
+    private int near(Particles p, PeriodicBox box, int i, double skin) {
+        int spanX = Math.min(3, ncx);
+        int spanY = Math.min(3, ncy);
+        int found = 0;
+        double xi = p.x[i];
+        double yi = p.y[i];
+        double zi = p.z[i];
+        double ri = p.radius[i];
+        int cx = Math.min(ncx - 1, (int) (xi * sx));
+        int cy = Math.min(ncy - 1, (int) (yi * sy));
+        int cz = Math.min(ncz - 1, (int) ((zi - zMin) * sz));
+        for (int dz = -1; dz <= 1; dz++) {
+            int czz = cz + dz;
+            if (czz < 0 || czz >= ncz) {
+                continue;
+            }
+            for (int dy = 0; dy < spanY; dy++) {
+                int cyy = Math.floorMod(cy + dy - (spanY == 3 ? 1 : 0), ncy);
+                for (int dx = 0; dx < spanX; dx++) {
+                    int cxx = Math.floorMod(cx + dx - (spanX == 3 ? 1 : 0), ncx);
+                    for (int j = cellHead[(czz * ncy + cyy) * ncx + cxx]; j >= 0; j = cellNext[j]) {
+                        if (j <= i) {
+                            continue;
+                        }
+                        double ddx = box.imageX(xi - p.x[j]);
+                        double ddy = box.imageY(yi - p.y[j]);
+                        double ddz = zi - p.z[j];
+                        double reach = ri + p.radius[j] + skin;
+                        if (ddx * ddx + ddy * ddy + ddz * ddz < reach * reach) {
+                            found = addCandidate(found, j);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private int addCandidate(int found, int j) {
+        if (found == candidates.length) {
+            candidates = Arrays.copyOf(candidates, found * 2);
+        }
+        candidates[found] = j;
+        return found + 1;
+    }
+
+    /**
+     * Adds to the {@code found} candidates of i its old partners that the law still holds engaged (intact bonds):
+     * they stay, however far apart.
+     *
+     * @return the number of candidates now
+     */
+    private int keepEngaged(int i, int found, ContactLaw law) {
         int hs = historySize;
-        double[] newHistory = spareHistory;
-        byte[] newTouching = spareTouching;
-        if (newHistory.length < newPartner.length * hs) {
-            newHistory = new double[newPartner.length * hs];
+        for (int o = spareStart[i]; o < spareStart[i + 1]; o++) {
+            if (spareTouching[o] != 0 && law.engaged(spareHistory, o * hs) && !contains(candidates, found,
+                    sparePartner[o])) {
+                found = addCandidate(found, sparePartner[o]);
+            }
         }
-        if (newTouching.length < newPartner.length) {
-            newTouching = new byte[newPartner.length];
-        }
+        return found;
+    }
 
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            start[i] = k;
-            int found = 0;
-            double xi = p.x[i];
-            double yi = p.y[i];
-            double zi = p.z[i];
-            double ri = p.radius[i];
-            int cx = Math.min(ncx - 1, (int) (xi * sx));
-            int cy = Math.min(ncy - 1, (int) (yi * sy));
-            int cz = Math.min(ncz - 1, (int) ((zi - zMin) * sz));
-            for (int dz = -1; dz <= 1; dz++) {
-                int czz = cz + dz;
-                if (czz < 0 || czz >= ncz) {
-                    continue;
-                }
-                for (int dy = 0; dy < spanY; dy++) {
-                    int cyy = Math.floorMod(cy + dy - (spanY == 3 ? 1 : 0), ncy);
-                    for (int dx = 0; dx < spanX; dx++) {
-                        int cxx = Math.floorMod(cx + dx - (spanX == 3 ? 1 : 0), ncx);
-                        for (int j = cellHead[(czz * ncy + cyy) * ncx + cxx]; j >= 0; j = cellNext[j]) {
-                            if (j <= i) {
-                                continue;
-                            }
-                            double ddx = box.imageX(xi - p.x[j]);
-                            double ddy = box.imageY(yi - p.y[j]);
-                            double ddz = zi - p.z[j];
-                            double reach = ri + p.radius[j] + skin;
-                            if (ddx * ddx + ddy * ddy + ddz * ddz < reach * reach) {
-                                if (found == candidates.length) {
-                                    candidates = Arrays.copyOf(candidates, found * 2);
-                                }
-                                candidates[found++] = j;
-                            }
-                        }
-                    }
-                }
-            }
-            // engaged pairs (intact bonds) stay, however far apart
-            boolean old = i < particlesBuilt;
-            if (bonded && law != null && old) {
-                for (int o = oldStart[i]; o < oldStart[i + 1]; o++) {
-                    if (oldTouching[o] != 0 && law.engaged(oldHistory, o * hs) && !contains(candidates, found,
-                            oldPartner[o])) {
-                        if (found == candidates.length) {
-                            candidates = Arrays.copyOf(candidates, found * 2);
-                        }
-                        candidates[found++] = oldPartner[o];
-                    }
-                }
-            }
-            Arrays.sort(candidates, 0, found);
-            if (k + found > newPartner.length) {
-                int grown = Math.max(k + found, newPartner.length * 3 / 2);
-                newPartner = Arrays.copyOf(newPartner, grown);
-                newHistory = Arrays.copyOf(newHistory, grown * hs);
-                newTouching = Arrays.copyOf(newTouching, grown);
-            }
-            // merge with the old, sorted entries of i to carry history over
-            int o = old ? oldStart[i] : 0;
-            int oEnd = old ? oldStart[i + 1] : 0;
-            for (int c = 0; c < found; c++) {
-                int j = candidates[c];
-                while (o < oEnd && oldPartner[o] < j) {
-                    o++;
-                }
-                newPartner[k] = j;
-                if (o < oEnd && oldPartner[o] == j) {
-                    newTouching[k] = oldTouching[o];
-                    System.arraycopy(oldHistory, o * hs, newHistory, k * hs, hs);
-                } else {
-                    newTouching[k] = 0;
-                    Arrays.fill(newHistory, k * hs, k * hs + hs, 0.0);
-                }
-                k++;
-            }
+    /**
+     * Writes the sorted candidates of i as its entries from entry k on, merged with its old entries (when it had
+     * any) to carry their history and contact state over; new pairs start at zero.
+     *
+     * @return the next free entry
+     */
+    private int carry(int i, int found, boolean old, int k) {
+        int hs = historySize;
+        if (k + found > partner.length) {
+            int grown = Math.max(k + found, partner.length * 3 / 2);
+            partner = Arrays.copyOf(partner, grown);
+            history = Arrays.copyOf(history, grown * hs);
+            touching = Arrays.copyOf(touching, grown);
         }
-        start[n] = k;
-        entries = k;
-        particlesBuilt = n;
-        partner = newPartner;
-        history = newHistory;
-        touching = newTouching;
-        if (pairForce.length < newPartner.length * PairForces.PAIR_SLOTS) {
-            pairForce = new double[newPartner.length * PairForces.PAIR_SLOTS];
+        int o = old ? spareStart[i] : 0;
+        int oEnd = old ? spareStart[i + 1] : 0;
+        for (int c = 0; c < found; c++) {
+            int j = candidates[c];
+            while (o < oEnd && sparePartner[o] < j) {
+                o++;
+            }
+            partner[k] = j;
+            if (o < oEnd && sparePartner[o] == j) {
+                touching[k] = spareTouching[o];
+                System.arraycopy(spareHistory, o * hs, history, k * hs, hs);
+            } else {
+                touching[k] = 0;
+                Arrays.fill(history, k * hs, k * hs + hs, 0.0);
+            }
+            k++;
         }
-        spareStart = oldStart;
-        sparePartner = oldPartner;
-        spareHistory = oldHistory;
-        spareTouching = oldTouching;
-
-        buildReverse(n);
-        if (x0.length < n) {
-            x0 = new double[p.x.length];
-            y0 = new double[p.x.length];
-            z0 = new double[p.x.length];
-        }
-        System.arraycopy(p.x, 0, x0, 0, n);
-        System.arraycopy(p.y, 0, y0, 0, n);
-        System.arraycopy(p.z, 0, z0, 0, n);
-        builds++;
+        return k;
     }
 
     /** Writes the skin, the entries of the first n particles with their history, and the build positions. */
