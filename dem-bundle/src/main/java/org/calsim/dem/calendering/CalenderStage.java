@@ -1,12 +1,6 @@
 package org.calsim.dem.calendering;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,14 +23,12 @@ import org.calsim.api.stage.Swappable;
 import org.calsim.api.structure.ParticlePacking;
 import org.calsim.dem.analysis.SurfaceHeight;
 import org.calsim.dem.engine.BlowUpException;
-import org.calsim.dem.engine.Checkpoint;
 import org.calsim.dem.engine.DemEngine;
 import org.calsim.dem.engine.Particles;
 import org.calsim.dem.engine.PeriodicBox;
 import org.calsim.dem.engine.PlaneWall;
 import org.calsim.dem.engine.RollWall;
 import org.calsim.dem.engine.Wall;
-import org.calsim.support.files.AtomicFiles;
 import org.calsim.support.units.PhysicalConstants;
 import org.osgi.service.component.annotations.Component;
 
@@ -114,9 +106,8 @@ public final class CalenderStage implements Solver {
     /** Roll mode: cell side of the mean surface height (the probe of a profilometer), in d50. */
     static final double SURFACE_GRID_D50 = 0.5;
 
+    /** Name of the checkpoint file in the stage's checkpoint folder ({@link CalenderCheckpoint}). */
     static final String CHECKPOINT_FILE = "dem-calender.ckpt";
-    /** Folder beside the checkpoint with copies of the VTK snapshots written before it. */
-    static final String CHECKPOINT_FILES = "files";
 
     @Override
     public String description() {
@@ -303,18 +294,21 @@ public final class CalenderStage implements Solver {
                         pass.roll().radius())), solidFraction, amExtra, top);
             }
             boolean checkpoints = par.integer(CHECKPOINT_EVERY) > 0 || par.flag(RESUME);
-            Path checkpoint = checkpoints ? context.checkpointFolder().resolve(CHECKPOINT_FILE) : null;
-            if (par.flag(RESUME) && Files.exists(checkpoint)) {
-                restore(engine, protocol, record, checkpoint);
-                restoreFiles(context, record, checkpoint);
-                context.results().note("resumed", "resumed from " + checkpoint + " at step " + engine.steps());
+            CalenderCheckpoint checkpoint = checkpoints
+                    ? new CalenderCheckpoint(context, context.checkpointFolder().resolve(CHECKPOINT_FILE)) : null;
+            if (par.flag(RESUME) && checkpoint.exists()) {
+                checkpoint.restore(engine, protocol, record);
+                context.results().note("resumed", "resumed from " + checkpoint.file() + " at step " + engine.steps());
             } else {
                 record.vtk(context, "initial");
                 if (par.integer(SERIES) > 0) {
                     record.snapshot(protocol, h0); // the uncalendered coating opens the series
                 }
             }
-            loop(context, engine, laws, protocol, record, checkpoint);
+            CalenderCourse course = new CalenderCourse(context, engine, protocol, record, checkpoint);
+            StepDriver.run(context, engine, laws, 0, course.maxSteps(), course);
+            record.sample(protocol);
+            record.vtk(context, "final");
             record.report(context, protocol, scaling, roll ? par.number(ROLL_SPEED) : par.number(PLATE_SPEED));
             ParticlePacking result = ElectrodeGenerator.toPacking(particles, packing.materials(), box.lx(), box.ly());
             context.give(ParticlePacking.KEY, result);
@@ -392,99 +386,5 @@ public final class CalenderStage implements Solver {
         double perMass = 1 / recipe.solidDensity() - wAm / amDensity;
         double solid = perMass > 0 ? (1 - wAm) / perMass : amDensity;
         return solid * coating.cbdSolidFraction();
-    }
-
-    private void loop(StageContext context, DemEngine engine, Swappable<ContactLaw> laws, Protocol protocol,
-                      CompressionRecord record, Path checkpoint) throws IOException, StageFailedException {
-        Parameters par = context.parameters();
-        int sample = par.integer(SAMPLE);
-        int vtkEvery = par.integer(VTK_EVERY);
-        int checkpointEvery = par.integer(CHECKPOINT_EVERY);
-        long maxSteps = par.integer(MAX_STEPS);
-        int check = 200;
-        while (!protocol.done()) {
-            long step = engine.steps();
-            engine.useLaw(laws.acquire(step)); // a swap takes effect at this step boundary
-            if (step % check == 0) {
-                context.checkCancelled();
-                context.progress(protocol.progress(), protocol.describe(engine));
-            }
-            if (step >= maxSteps) {
-                throw new StageFailedException("the calendering did not finish within " + maxSteps
-                        + " steps (" + protocol.describe(engine) + "); raise max_steps or plate_speed_m_per_s");
-            }
-            engine.advance();
-            protocol.afterStep(engine);
-            long now = engine.steps();
-            int series = par.integer(SERIES);
-            int loadingSnapshots = record.snapshots() - 1; // after the uncalendered one
-            if (series > 0 && loadingSnapshots < series
-                    && protocol.loadingProgress() >= (loadingSnapshots + 1.0) / series) {
-                record.snapshot(protocol, protocol.toolThickness());
-            }
-            if (now % sample == 0 || protocol.justReachedMaximum()) {
-                record.sample(protocol);
-            }
-            if (protocol.justReachedMaximum()) {
-                record.vtk(context, "maximum-load");
-            }
-            if (vtkEvery > 0 && now % vtkEvery == 0) {
-                record.vtk(context, String.format("step-%09d", now));
-            }
-            if (checkpointEvery > 0 && now % checkpointEvery == 0) {
-                saveFiles(context, record, checkpoint);
-                save(engine, protocol, record, checkpoint);
-            }
-        }
-        record.sample(protocol);
-        record.vtk(context, "final");
-    }
-
-    private static void save(DemEngine engine, Protocol protocol, CompressionRecord record, Path file)
-            throws IOException {
-        AtomicFiles.write(file, stream -> {
-            DataOutputStream out = new DataOutputStream(stream);
-            Checkpoint.write(engine, out);
-            protocol.save(out);
-            record.save(out);
-            out.flush();
-        });
-    }
-
-    /**
-     * Copies the VTK snapshots written so far next to the checkpoint (those not copied yet: a snapshot is never
-     * rewritten), before the checkpoint that lists them replaces the last one.
-     */
-    private static void saveFiles(StageContext context, CompressionRecord record, Path checkpoint) throws IOException {
-        Path folder = Files.createDirectories(checkpoint.resolveSibling(CHECKPOINT_FILES));
-        for (String name : record.vtkFiles()) {
-            Path copy = folder.resolve(name);
-            if (!Files.exists(copy)) {
-                AtomicFiles.copy(context.results().file(name), copy);
-            }
-        }
-    }
-
-    /** Puts the VTK snapshots the checkpoint's run wrote before it into this run's results. */
-    private static void restoreFiles(StageContext context, CompressionRecord record, Path checkpoint)
-            throws IOException {
-        Path folder = checkpoint.resolveSibling(CHECKPOINT_FILES);
-        for (String name : record.vtkFiles()) {
-            Path copy = folder.resolve(name);
-            if (!Files.isRegularFile(copy)) {
-                throw new IOException("the checkpoint " + checkpoint + " lists the snapshot " + name + ", but " + copy
-                        + " is missing");
-            }
-            Files.copy(copy, context.results().file(name), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void restore(DemEngine engine, Protocol protocol, CompressionRecord record, Path file)
-            throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            Checkpoint.read(engine, in);
-            protocol.load(in);
-            record.load(in);
-        }
     }
 }
