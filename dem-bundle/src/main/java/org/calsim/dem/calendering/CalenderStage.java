@@ -229,7 +229,7 @@ public final class CalenderStage implements Solver {
                         pass.roll().radius())), setup.solidFraction, setup.amExtra, top);
             }
             calender(context, engine, laws, protocol, record, h0);
-            record.report(context, protocol, setup.coating.densityScaling(),
+            new CompressionReport(record, context.results()).write(protocol, setup.coating.densityScaling(),
                     roll ? par.number(ROLL_SPEED) : par.number(PLATE_SPEED));
             give(context, packing, particles, protocol, record, h0);
         } catch (BlowUpException e) {
