@@ -17,7 +17,8 @@ import org.calsim.dem.engine.DemEngine;
  * largest pressure, coordination, the deviatoric fabric (eq 15) and stress (eq 16) at maximum load, bond breakage
  * apart from bonds a swap released, the engine's time-step notes, and the inertial number with the quasi-static
  * verdict); under a roll the nip's (line load q = |F_z|/Ly (eq 1), contact length, the contact pressure profile, the
- * particles left above the surface); the compression table with its plots and the porosity profile.
+ * particles left above the surface); the compression table with its plots and the porosity profile. Lengths are
+ * reported in µm, pressures and stresses in MPa, line loads in N/m, as the names of the summaries say.
  */
 final class CompressionReport {
     private final CompressionRecord record;

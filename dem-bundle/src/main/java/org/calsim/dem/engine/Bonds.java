@@ -12,6 +12,7 @@ import org.calsim.api.contact.ContactGeometry;
  * ({@link org.calsim.api.contact.ContactLaw#formBond}); the pair pass computes its force like any contact, and the
  * list keeps a pair whose law is still {@link org.calsim.api.contact.ContactLaw#engaged engaged} however far apart it
  * moves. A hot swap to a law without the same bond part releases the intact bonds, counted apart from broken ones.
+ * Lengths in m, the step in s.
  */
 final class Bonds {
     private final Particles particles;

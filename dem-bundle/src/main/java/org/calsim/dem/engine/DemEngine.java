@@ -12,15 +12,15 @@ import org.calsim.parallel.WorkerTeam;
 
 /**
  * The discrete element engine, the façade the stages use: spheres in a box periodic in x and y ({@link PeriodicBox}),
- * bounded by rigid walls ({@link PlaneWall}, {@link RollWall}), under gravity along z. It coordinates its parts, as
- * YADE's scene runs its engines: the {@link Integrator} (velocity Verlet as LAMMPS' {@code nve/sphere}, drag, gravity,
- * the clock, the time step limited by the stiffest contact), the {@link NeighbourList} (Verlet skin, rebuilt when a
- * particle has moved more than half of it), {@link PairForces} and {@link WallContacts} (particle pairs and
- * particle–wall contacts, both through {@link ContactKernel}, the one path from measured contact to geometry to law to
- * force), {@link Bonds}, the {@link BlowUpMonitor} (NaN, overlap, runaway energy: {@link BlowUpException}),
- * {@link StepPasses} (the passes on the worker threads, in fixed ranges, so that 1 and N threads give bit-identical
- * trajectories), {@link CellOrder} (memory order) and the {@link Checkpoint}, each part saving its own section
- * ({@link #save}).
+ * bounded by rigid walls ({@link PlaneWall}, {@link RollWall}), under gravity along z; SI units throughout (m, s, kg,
+ * N, J). It coordinates its parts, as YADE's scene runs its engines: the {@link Integrator} (velocity Verlet as
+ * LAMMPS' {@code nve/sphere}, drag, gravity, the clock, the time step limited by the stiffest contact), the
+ * {@link NeighbourList} (Verlet skin, rebuilt when a particle has moved more than half of it), {@link PairForces} and
+ * {@link WallContacts} (particle pairs and particle–wall contacts, both through {@link ContactKernel}, the one path
+ * from measured contact to geometry to law to force), {@link Bonds}, the {@link BlowUpMonitor} (NaN, overlap, runaway
+ * energy: {@link BlowUpException}), {@link StepPasses} (the passes on the worker threads, in fixed ranges, so that 1
+ * and N threads give bit-identical trajectories), {@link CellOrder} (memory order) and the {@link Checkpoint}, each
+ * part saving its own section ({@link #save}).
  *
  * <p><b>A step</b>: half kick and drift, the walls move, the list is rebuilt when needed, forces (pairs, then per
  * particle drag, gravity and walls) and the second half kick, then the checks. Nothing in a step allocates.
@@ -321,7 +321,7 @@ public final class DemEngine implements AutoCloseable {
     }
 
     private void rebuild() {
-        list.rebuild(particles, box, kernel.law, bonds.any());
+        list.build(particles, box, list.skin, kernel.law, bonds.any());
         pairForces.splitEntries();
     }
 

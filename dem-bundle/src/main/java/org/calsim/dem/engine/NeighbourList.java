@@ -45,20 +45,15 @@ final class NeighbourList {
     private int[] sparePartner = new int[0];
     private double[] spareHistory = new double[0];
     private byte[] spareTouching = new byte[0];
-    private int[] cellHead = new int[0];
-    private int[] cellNext = new int[0];
-    private int[] candidates = new int[64];
+    private final CellGrid cells = new CellGrid();
     private int[] revCount = new int[0];
-    // the cell grid of the last build: cells per axis, lowest z [m], cells per metre
-    private int ncx, ncy, ncz;
-    private double zMin, sx, sy, sz;
 
     /** number of builds so far */
     long builds;
     /** Verlet skin of the engine's builds [m] */
     double skin;
 
-    /** Sets the Verlet skin [m] (≥ 0) of {@link #rebuild}. */
+    /** Sets the Verlet skin [m] (≥ 0) of the engine's builds. */
     void setSkin(double metres) {
         if (!(metres >= 0) || Double.isInfinite(metres)) {
             throw new IllegalArgumentException("skin must be a finite number >= 0 m, was " + metres);
@@ -72,11 +67,6 @@ final class NeighbourList {
      */
     boolean needsRebuild(double maxDisplacement2) {
         return 4 * maxDisplacement2 > skin * skin;
-    }
-
-    /** Rebuilds the list with the skin (see {@link #build}). */
-    void rebuild(Particles p, PeriodicBox box, ContactLaw law, boolean bonded) {
-        build(p, box, skin, law, bonded);
     }
 
     /** Resets the history layout for a law with {@code slots} history doubles per pair; zeroes all history. */
@@ -106,7 +96,7 @@ final class NeighbourList {
      */
     void build(Particles p, PeriodicBox box, double skin, ContactLaw law, boolean bonded) {
         int n = p.size;
-        binCells(p, box, skin);
+        cells.bin(p, box, skin);
         // new arrays: swap in the spares; the old entries stay in the spares until the next build
         int[] oldStart = start;
         int[] oldPartner = partner;
@@ -125,12 +115,12 @@ final class NeighbourList {
         int k = 0;
         for (int i = 0; i < n; i++) {
             start[i] = k;
-            int found = near(p, box, i, skin);
+            int found = cells.near(p, box, i, skin);
             boolean old = i < particlesBuilt;
             if (bonded && law != null && old) {
                 found = keepEngaged(i, found, law);
             }
-            Arrays.sort(candidates, 0, found);
+            Arrays.sort(cells.candidates, 0, found);
             k = carry(i, found, old, k);
         }
         start[n] = k;
@@ -152,117 +142,17 @@ final class NeighbourList {
     }
 
     /**
-     * Sorts the particles into cubic cells of the interaction range 2 r_max + skin (linked lists {@link #cellHead},
-     * {@link #cellNext}, each in ascending particle order), checking that the box holds one periodic image of every
-     * pair.
-     */
-    private void binCells(Particles p, PeriodicBox box, double skin) {
-        int n = p.size;
-        double rMax = p.maxRadius();
-        double cutoff = 2 * rMax + skin;
-        if (box.lx() < 2 * cutoff || box.ly() < 2 * cutoff) {
-            throw new IllegalArgumentException(String.format(
-                    "the periodic box %.4g x %.4g m is too small for particles of radius up to %.4g m: it must be at "
-                            + "least twice the interaction range (2 x (2 r_max + skin) = %.4g m) wide in x and y, so "
-                            + "that every pair has one nearest periodic image",
-                    box.lx(), box.ly(), rMax, 2 * cutoff));
-        }
-        ncx = Math.max(1, (int) Math.floor(box.lx() / cutoff));
-        ncy = Math.max(1, (int) Math.floor(box.ly() / cutoff));
-        double zMax = Double.NEGATIVE_INFINITY;
-        zMin = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            zMin = Math.min(zMin, p.z[i]);
-            zMax = Math.max(zMax, p.z[i]);
-        }
-        ncz = n == 0 ? 1 : (int) Math.floor((zMax - zMin) / cutoff) + 1;
-        long cells = (long) ncx * ncy * ncz;
-        if (cells > Integer.MAX_VALUE / 2) {
-            throw new IllegalStateException("particles spread over " + (zMax - zMin) + " m in z: too many cells ("
-                    + cells + "); a particle has probably escaped the domain");
-        }
-        if (cellHead.length < cells) {
-            cellHead = new int[(int) Math.max(cells, cellHead.length * 3L / 2)];
-        }
-        Arrays.fill(cellHead, 0, (int) cells, -1);
-        if (cellNext.length < n) {
-            cellNext = new int[n + n / 2];
-        }
-        sx = ncx / box.lx();
-        sy = ncy / box.ly();
-        sz = 1.0 / cutoff;
-        for (int i = n - 1; i >= 0; i--) {
-            int c = cellOf(p.x[i], p.y[i], p.z[i], zMin, sx, sy, sz, ncx, ncy, ncz);
-            cellNext[i] = cellHead[c];
-            cellHead[c] = i;
-        }
-    }
-
-    /**
-     * Collects in {@link #candidates} the particles j &gt; i whose centres are closer to i's than r_i + r_j + skin,
-     * from i's cell and its neighbours (with fewer than 3 cells in x or y the offsets −1, 0, +1 wrap onto the same
-     * cell: each cell is visited once).
-     *
-     * @return how many
-     */
-    private int near(Particles p, PeriodicBox box, int i, double skin) {
-        int spanX = Math.min(3, ncx);
-        int spanY = Math.min(3, ncy);
-        int found = 0;
-        double xi = p.x[i];
-        double yi = p.y[i];
-        double zi = p.z[i];
-        double ri = p.radius[i];
-        int cx = Math.min(ncx - 1, (int) (xi * sx));
-        int cy = Math.min(ncy - 1, (int) (yi * sy));
-        int cz = Math.min(ncz - 1, (int) ((zi - zMin) * sz));
-        for (int dz = -1; dz <= 1; dz++) {
-            int czz = cz + dz;
-            if (czz < 0 || czz >= ncz) {
-                continue;
-            }
-            for (int dy = 0; dy < spanY; dy++) {
-                int cyy = Math.floorMod(cy + dy - (spanY == 3 ? 1 : 0), ncy);
-                for (int dx = 0; dx < spanX; dx++) {
-                    int cxx = Math.floorMod(cx + dx - (spanX == 3 ? 1 : 0), ncx);
-                    for (int j = cellHead[(czz * ncy + cyy) * ncx + cxx]; j >= 0; j = cellNext[j]) {
-                        if (j <= i) {
-                            continue;
-                        }
-                        double ddx = box.imageX(xi - p.x[j]);
-                        double ddy = box.imageY(yi - p.y[j]);
-                        double ddz = zi - p.z[j];
-                        double reach = ri + p.radius[j] + skin;
-                        if (ddx * ddx + ddy * ddy + ddz * ddz < reach * reach) {
-                            found = addCandidate(found, j);
-                        }
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    private int addCandidate(int found, int j) {
-        if (found == candidates.length) {
-            candidates = Arrays.copyOf(candidates, found * 2);
-        }
-        candidates[found] = j;
-        return found + 1;
-    }
-
-    /**
-     * Adds to the {@code found} candidates of i its old partners that the law still holds engaged (intact bonds):
-     * they stay, however far apart.
+     * Adds to the {@code found} candidates of i ({@link CellGrid#near}) its old partners that the law still holds
+     * engaged (intact bonds): they stay, however far apart.
      *
      * @return the number of candidates now
      */
     private int keepEngaged(int i, int found, ContactLaw law) {
         int hs = historySize;
         for (int o = spareStart[i]; o < spareStart[i + 1]; o++) {
-            if (spareTouching[o] != 0 && law.engaged(spareHistory, o * hs) && !contains(candidates, found,
-                    sparePartner[o])) {
-                found = addCandidate(found, sparePartner[o]);
+            if (spareTouching[o] != 0 && law.engaged(spareHistory, o * hs) && !cells.isCandidate(sparePartner[o],
+                    found)) {
+                found = cells.add(found, sparePartner[o]);
             }
         }
         return found;
@@ -285,7 +175,7 @@ final class NeighbourList {
         int o = old ? spareStart[i] : 0;
         int oEnd = old ? spareStart[i + 1] : 0;
         for (int c = 0; c < found; c++) {
-            int j = candidates[c];
+            int j = cells.candidates[c];
             while (o < oEnd && sparePartner[o] < j) {
                 o++;
             }
@@ -349,23 +239,6 @@ final class NeighbourList {
         buildReverse(n);
     }
 
-    private static boolean contains(int[] a, int count, int value) {
-        for (int c = 0; c < count; c++) {
-            if (a[c] == value) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int cellOf(double x, double y, double z, double zMin, double sx, double sy, double sz, int ncx,
-                              int ncy, int ncz) {
-        int cx = Math.min(ncx - 1, (int) (x * sx));
-        int cy = Math.min(ncy - 1, (int) (y * sy));
-        int cz = Math.min(ncz - 1, (int) ((z - zMin) * sz));
-        return (cz * ncy + cy) * ncx + cx;
-    }
-
     private void buildReverse(int n) {
         if (revStart.length < n + 1) {
             revStart = new int[n + 1 + n / 2];
@@ -394,7 +267,7 @@ final class NeighbourList {
 
     /** @return bytes per entry held by the list's arrays (with the spare buffers) */
     long bytesPerEntry() {
-        return 2L * (Integer.BYTES + (long) historySize * Double.BYTES + 1) + (long) PairForces.PAIR_SLOTS * Double.BYTES
-                + Integer.BYTES;
+        return 2L * (Integer.BYTES + (long) historySize * Double.BYTES + 1)
+                + (long) PairForces.PAIR_SLOTS * Double.BYTES + Integer.BYTES;
     }
 }

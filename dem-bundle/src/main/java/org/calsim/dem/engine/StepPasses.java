@@ -4,11 +4,11 @@ import org.calsim.parallel.WorkerTeam;
 
 /**
  * The passes of a step on a {@link WorkerTeam}, each worker on a fixed range of particles: (1) half kick and drift
- * ({@link Integrator#drift}); (2) the particle pairs ({@link PairForces}: on one thread the serial pass, on several each
- * worker the own entries of a range split by entry count); (3) per particle the pair entries where it is the partner
- * (several threads), drag and gravity, its wall contacts ({@link WallContacts}) and the second half kick. The ranges
- * are fixed by the particle count and the list, not by scheduling, so every sum runs in the same order on any number
- * of threads. The tasks are created once: a step allocates nothing.
+ * ({@link Integrator#drift}); (2) the particle pairs ({@link PairForces}: on one thread the serial pass, on several
+ * each worker the own entries of a range split by entry count); (3) per particle the pair entries where it is the
+ * partner (several threads), drag and gravity, its wall contacts ({@link WallContacts}) and the second half kick. The
+ * ranges are fixed by the particle count and the list, not by scheduling, so every sum runs in the same order on any
+ * number of threads. The tasks are created once: a step allocates nothing.
  */
 final class StepPasses implements AutoCloseable {
     private final Particles particles;
@@ -26,8 +26,8 @@ final class StepPasses implements AutoCloseable {
     private final WorkerTeam.Task pairTask = this::pairs;
     private final WorkerTeam.Task finishTask = this::finish;
 
-    StepPasses(Particles particles, Integrator integrator, PairForces pairForces, WallContacts wallContacts, Bonds bonds,
-               WorkerTeam team, Worker[] workers) {
+    StepPasses(Particles particles, Integrator integrator, PairForces pairForces, WallContacts wallContacts,
+               Bonds bonds, WorkerTeam team, Worker[] workers) {
         this.particles = particles;
         this.integrator = integrator;
         this.pairForces = pairForces;
