@@ -1,18 +1,13 @@
 package org.calsim.dem.calendering;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
+import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.ContactLaw;
+import org.calsim.api.contact.PairProperties;
 import org.calsim.api.electrode.CoatingKeys;
 import org.calsim.api.electrode.ElectrodeRecipe;
 import org.calsim.api.electrode.RollPass;
@@ -26,19 +21,16 @@ import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
 import org.calsim.api.stage.Swappable;
+import org.calsim.api.structure.PackingSeries;
 import org.calsim.api.structure.ParticlePacking;
 import org.calsim.dem.analysis.SurfaceHeight;
 import org.calsim.dem.contact.ContactSelection;
 import org.calsim.dem.engine.BlowUpException;
-import org.calsim.dem.engine.Checkpoint;
 import org.calsim.dem.engine.DemEngine;
 import org.calsim.dem.engine.Particles;
 import org.calsim.dem.engine.PeriodicBox;
 import org.calsim.dem.engine.PlaneWall;
 import org.calsim.dem.engine.RollWall;
-import org.calsim.dem.engine.Wall;
-import org.calsim.support.files.AtomicFiles;
-import org.calsim.support.units.PhysicalConstants;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -115,9 +107,8 @@ public final class CalenderStage implements Solver {
     /** Roll mode: cell side of the mean surface height (the probe of a profilometer), in d50. */
     static final double SURFACE_GRID_D50 = 0.5;
 
+    /** Name of the checkpoint file in the stage's checkpoint folder ({@link CalenderCheckpoint}). */
     static final String CHECKPOINT_FILE = "dem-calender.ckpt";
-    /** Folder beside the checkpoint with copies of the VTK snapshots written before it. */
-    static final String CHECKPOINT_FILES = "files";
 
     @Override
     public String description() {
@@ -194,10 +185,10 @@ public final class CalenderStage implements Solver {
 
     @Override
     public Set<Key<?>> gives(Parameters parameters) {
-        Set<Key<?>> keys = new java.util.LinkedHashSet<>(List.of(ParticlePacking.KEY, CoatingKeys.POROSITY,
+        Set<Key<?>> keys = new LinkedHashSet<>(List.of(ParticlePacking.KEY, CoatingKeys.POROSITY,
                 CoatingKeys.THICKNESS, CoatingKeys.COMPACTION_DEGREE, CoatingKeys.NIP_PRESSURE));
         if (parameters.integer(SERIES) > 0) {
-            keys.add(org.calsim.api.structure.PackingSeries.KEY);
+            keys.add(PackingSeries.KEY);
         }
         if ("roll".equals(parameters.text(MODE))) {
             keys.add(RollPass.KEY);
@@ -210,133 +201,138 @@ public final class CalenderStage implements Solver {
         Parameters par = context.parameters();
         validate(par, context.state());
         ParticlePacking packing = context.state().get(ParticlePacking.KEY);
-        ElectrodeRecipe recipe = context.state().get(ElectrodeRecipe.KEY);
-        java.util.Optional<DemKeys.Coating> generated = context.state().find(DemKeys.COATING);
-        DemKeys.Coating coating = generated.orElse(new DemKeys.Coating(par.number(DemSetup.DENSITY_SCALING), 1.0,
-                null, -PhysicalConstants.STANDARD_GRAVITY / par.number(DemSetup.DENSITY_SCALING)));
-        double scaling = coating.densityScaling();
-        DemSetup.Elastic[] types = new DemSetup.Elastic[packing.materials().size()];
-        for (int t = 0; t < types.length; t++) {
-            types[t] = DemSetup.elastic(context, packing.materials().get(t), "structure.packing.materials[" + t + "]");
-        }
+        CoatingSetup setup = CoatingSetup.of(context, packing, context.state().get(ElectrodeRecipe.KEY));
         DemSetup.Elastic collector = DemSetup.elastic(context, par.text(DemSetup.COLLECTOR_MATERIAL),
                 par.fieldPath(DemSetup.COLLECTOR_MATERIAL));
         DemSetup.Elastic tool = DemSetup.elastic(context, par.text(DemSetup.TOOL_MATERIAL),
                 par.fieldPath(DemSetup.TOOL_MATERIAL));
-
-        Particles particles = new Particles(packing.size());
-        double[] solidFraction = new double[types.length];
-        for (int i = 0; i < packing.size(); i++) {
-            int t = packing.type()[i];
-            double rho = t == 0 ? types[0].density() : cbdDensity(recipe, types[0].density(), coating);
-            particles.add(packing.x()[i], packing.y()[i], packing.z()[i], packing.radius()[i], rho * scaling, t);
-        }
-        for (int t = 0; t < types.length; t++) {
-            solidFraction[t] = t == 0 ? 1 : coating.cbdSolidFraction();
-        }
-        double solidVolume = 0;
-        double amVolume = 0;
-        for (int i = 0; i < particles.size(); i++) {
-            double r = particles.radius(i);
-            double v = 4.0 / 3.0 * Math.PI * r * r * r;
-            solidVolume += solidFraction[particles.type(i)] * v;
-            amVolume += particles.type(i) == 0 ? v : 0;
-        }
-        if (coating.bonds() != null) { // CBD as bonds: its solid is not in the spheres but is in the coating
-            solidVolume += DemSetup.cbdSolidPerAmVolume(recipe, types[0].density()) * amVolume;
-        }
-
+        Particles particles = setup.particles;
         PeriodicBox box = new PeriodicBox(packing.boxX(), packing.boxY());
         Swappable<ContactLaw> laws = ContactSelection.laws(context);
         ContactLaw law = laws.acquire(0);
-        double d50 = generated.isPresent() ? recipe.particleDiameter() : medianActiveDiameter(packing);
-        if (generated.isEmpty()) {
-            context.results().note("packing_without_generator", String.format("the packing was not made by "
-                    + "dem.generate (e.g. packing.load): no CBD bonds; CBD spheres solid (no nanoporosity), with the "
-                    + "recipe's carbon-binder solid density; density_scaling %s of this stage; standard gravity on the "
-                    + "real masses; d50 %.4g um, the median active-material diameter of the packing (not the "
-                    + "recipe's); porosity counts the spheres only", par.number(DemSetup.DENSITY_SCALING), d50 * 1e6));
-        }
-        try (DemEngine engine = DemSetup.engine(context, particles, box, types, law, scaling)) {
-            engine.addWall(new PlaneWall("collector", 0, true, DemSetup.wall(par, collector, types)));
+        setup.note(context.results(), par);
+        try (DemEngine engine = DemSetup.engine(context, particles, box, setup.types, law,
+                setup.coating.densityScaling())) {
+            engine.addWall(new PlaneWall("collector", 0, true, DemSetup.wall(par, collector, setup.types)));
             double top = particles.top();
             boolean roll = "roll".equals(par.text(MODE));
             // h0: under a plate the micrometer's thickness, the highest top; under a roll the strip's mean surface
-            double h0 = roll ? SurfaceHeight.of(particles, box.lx(), box.ly(), SURFACE_GRID_D50 * d50).mean() : top;
-            Wall toolWall;
-            Protocol protocol;
-            double gap = (1 - par.number(COMPACTION)) * h0;
-            if (roll) {
-                double radius = par.number(ROLL_RADIUS);
-                checkRoll(par, radius, top - gap, box.lx());
-                RollWall r = new RollWall("roll", radius, 0, top + radius + 0.05 * d50,
-                        DemSetup.wall(par, tool, types));
-                toolWall = r;
-                protocol = new RollProtocol(r, engine.walls().size(), gap, par.number(PLATE_SPEED),
-                        par.number(ROLL_SPEED), box, par.integer(RELAX), top, NIP_BIN_D50 * d50,
-                        SURFACE_GRID_D50 * d50);
-            } else {
-                PlaneWall plate = new PlaneWall("plate", top + 1e-3 * d50, false, DemSetup.wall(par, tool, types));
-                toolWall = plate;
-                boolean byPressure = "pressure".equals(par.text(TARGET));
-                protocol = new PlateProtocol(plate, gap, byPressure ? par.number(PRESSURE) : Double.NaN,
-                        par.number(PLATE_SPEED), par.integer(HOLD), par.integer(RELAX), box.area());
-            }
-            engine.addWall(toolWall);
-            engine.setGravity(coating.bodyForce());
+            double h0 = roll ? SurfaceHeight.of(particles, box.lx(), box.ly(), SURFACE_GRID_D50 * setup.d50).mean()
+                    : top;
+            Protocol protocol = tool(par, engine, DemSetup.wall(par, tool, setup.types), top, h0, setup.d50);
+            engine.setGravity(setup.coating.bodyForce());
             engine.sortParticles();
             engine.initialise();
-            if (coating.bonds() != null) {
-                int formed = engine.formBonds(coating.bonds().spec(), coating.bonds().gap(),
-                        (i, j) -> particles.type(i) == 0 && particles.type(j) == 0);
-                if (formed == 0 && !law.formBond(new org.calsim.api.contact.ContactGeometry(),
-                        coating.bonds().spec(), new double[law.historySize()], 0)) {
-                    throw ContactSelection.lacking(par, ContactSelection.BOND, "a contact law with a bond part (e.g. "
-                            + "bonded, or contact.bond: parallel): the coating has its CBD as bonds");
-                }
-            }
+            formBonds(par, engine, setup, law);
             engine.resetEnergyReference();
-            CompressionRecord record = new CompressionRecord(engine, solidVolume, h0, d50);
+            CompressionRecord record = new CompressionRecord(engine, setup.solidVolume, h0, setup.d50);
             if (protocol instanceof RollProtocol pass) {
-                double amExtra = coating.bonds() != null ? DemSetup.cbdSolidPerAmVolume(recipe, types[0].density())
-                        : 0;
-                record.measureUnderRoll(pass.roll(), Math.min(WINDOW_D50 * d50, Math.min(0.5 * box.lx(),
-                        pass.roll().radius())), solidFraction, amExtra, top);
+                record.measureUnderRoll(pass.roll(), Math.min(WINDOW_D50 * setup.d50, Math.min(0.5 * box.lx(),
+                        pass.roll().radius())), setup.solidFraction, setup.amExtra, top);
             }
-            boolean checkpoints = par.integer(CHECKPOINT_EVERY) > 0 || par.flag(RESUME);
-            Path checkpoint = checkpoints ? context.checkpointFolder().resolve(CHECKPOINT_FILE) : null;
-            if (par.flag(RESUME) && Files.exists(checkpoint)) {
-                restore(engine, protocol, record, checkpoint);
-                restoreFiles(context, record, checkpoint);
-                context.results().note("resumed", "resumed from " + checkpoint + " at step " + engine.steps());
-            } else {
-                record.vtk(context, "initial");
-                if (par.integer(SERIES) > 0) {
-                    record.snapshot(protocol, h0); // the uncalendered coating opens the series
-                }
-            }
-            loop(context, engine, laws, protocol, record, checkpoint);
-            record.report(context, protocol, scaling, roll ? par.number(ROLL_SPEED) : par.number(PLATE_SPEED));
-            ParticlePacking result = ElectrodeGenerator.toPacking(particles, packing.materials(), box.lx(), box.ly());
-            context.give(ParticlePacking.KEY, result);
-            context.give(CoatingKeys.THICKNESS, protocol.unloadedThickness());
-            context.give(CoatingKeys.POROSITY, record.porosity(protocol.unloadedThickness()));
-            context.give(CoatingKeys.COMPACTION_DEGREE, 1 - protocol.unloadedThickness() / h0);
-            context.give(CoatingKeys.NIP_PRESSURE, record.maxPressure());
-            if (protocol instanceof RollProtocol pass) {
-                NipProfile steady = pass.steadyProfile();
-                context.give(RollPass.KEY, new RollPass(pass.roll().radius(), h0, pass.minimumThickness(),
-                        protocol.unloadedThickness(), steady.lineLoad(), steady.contactLength(),
-                        par.number(ROLL_SPEED)));
-            }
-            if (par.integer(SERIES) > 0) {
-                record.snapshot(protocol, protocol.unloadedThickness());
-                context.give(org.calsim.api.structure.PackingSeries.KEY, record.series(packing.materials()));
-            }
+            calender(context, engine, laws, protocol, record, h0);
+            new CompressionReport(record, context.results()).write(protocol, setup.coating.densityScaling(),
+                    roll ? par.number(ROLL_SPEED) : par.number(PLATE_SPEED));
+            give(context, packing, particles, protocol, record, h0);
         } catch (BlowUpException e) {
             throw new StageFailedException(e.getMessage(), e);
         } catch (IOException e) {
             throw new StageFailedException("could not write results or checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds the tool (a roll or a plate, after the collector) and returns the protocol that moves it.
+     *
+     * @param byType the tool's contact properties per particle type
+     * @param top    the highest particle top [m]
+     * @param h0     the thickness before calendering [m]
+     */
+    private static Protocol tool(Parameters par, DemEngine engine, PairProperties[] byType, double top, double h0,
+                                 double d50) {
+        PeriodicBox box = engine.box();
+        double gap = (1 - par.number(COMPACTION)) * h0;
+        Protocol protocol;
+        if ("roll".equals(par.text(MODE))) {
+            double radius = par.number(ROLL_RADIUS);
+            checkRoll(par, radius, top - gap, box.lx());
+            RollWall roll = new RollWall("roll", radius, 0, top + radius + 0.05 * d50, byType);
+            protocol = new RollProtocol(roll, engine.walls().size(), gap, par.number(PLATE_SPEED),
+                    par.number(ROLL_SPEED), box, par.integer(RELAX), top, NIP_BIN_D50 * d50, SURFACE_GRID_D50 * d50);
+            engine.addWall(roll);
+        } else {
+            PlaneWall plate = new PlaneWall("plate", top + 1e-3 * d50, false, byType);
+            boolean byPressure = "pressure".equals(par.text(TARGET));
+            protocol = new PlateProtocol(plate, gap, byPressure ? par.number(PRESSURE) : Double.NaN,
+                    par.number(PLATE_SPEED), par.integer(HOLD), par.integer(RELAX), box.area());
+            engine.addWall(plate);
+        }
+        return protocol;
+    }
+
+    /**
+     * Joins the active-material pairs the generator's bond plan names (CBD as bonds), refusing a law without a bond
+     * part.
+     */
+    private static void formBonds(Parameters par, DemEngine engine, CoatingSetup setup, ContactLaw law) {
+        DemKeys.BondPlan bonds = setup.coating.bonds();
+        if (bonds == null) {
+            return;
+        }
+        Particles particles = setup.particles;
+        int formed = engine.formBonds(bonds.spec(), bonds.gap(),
+                (i, j) -> particles.type(i) == 0 && particles.type(j) == 0);
+        if (formed == 0 && !law.formBond(new ContactGeometry(), bonds.spec(), new double[law.historySize()], 0)) {
+            throw ContactSelection.lacking(par, ContactSelection.BOND, "a contact law with a bond part (e.g. bonded, "
+                    + "or contact.bond: parallel): the coating has its CBD as bonds");
+        }
+    }
+
+    /**
+     * Runs the protocol through the {@link StepDriver}: from the checkpoint when resuming from one, else from the
+     * initial snapshot (and the uncalendered coating as the series' first state); the last sample and snapshot at the
+     * end.
+     */
+    private static void calender(StageContext context, DemEngine engine, Swappable<ContactLaw> laws,
+                                 Protocol protocol, CompressionRecord record, double h0)
+            throws IOException, StageFailedException {
+        Parameters par = context.parameters();
+        boolean checkpoints = par.integer(CHECKPOINT_EVERY) > 0 || par.flag(RESUME);
+        CalenderCheckpoint checkpoint = checkpoints
+                ? new CalenderCheckpoint(context, context.checkpointFolder().resolve(CHECKPOINT_FILE)) : null;
+        if (par.flag(RESUME) && checkpoint.exists()) {
+            checkpoint.restore(engine, protocol, record);
+            context.results().note("resumed", "resumed from " + checkpoint.file() + " at step " + engine.steps());
+        } else {
+            record.vtk(context, "initial");
+            if (par.integer(SERIES) > 0) {
+                record.snapshot(protocol, h0); // the uncalendered coating opens the series
+            }
+        }
+        CalenderCourse course = new CalenderCourse(context, engine, protocol, record, checkpoint);
+        StepDriver.run(context, engine, laws, 0, course.maxSteps(), course);
+        record.sample(protocol);
+        record.vtk(context, "final");
+    }
+
+    /** Gives the calendered packing, its thickness, porosity and compaction, the nip pressure, the pass, the series. */
+    private static void give(StageContext context, ParticlePacking packing, Particles particles, Protocol protocol,
+                             CompressionRecord record, double h0) {
+        Parameters par = context.parameters();
+        context.give(ParticlePacking.KEY, ElectrodeGenerator.toPacking(particles, packing.materials(), packing.boxX(),
+                packing.boxY()));
+        context.give(CoatingKeys.THICKNESS, protocol.unloadedThickness());
+        context.give(CoatingKeys.POROSITY, record.porosity(protocol.unloadedThickness()));
+        context.give(CoatingKeys.COMPACTION_DEGREE, 1 - protocol.unloadedThickness() / h0);
+        context.give(CoatingKeys.NIP_PRESSURE, record.maxPressure());
+        if (protocol instanceof RollProtocol pass) {
+            NipProfile steady = pass.steadyProfile();
+            context.give(RollPass.KEY, new RollPass(pass.roll().radius(), h0, pass.minimumThickness(),
+                    protocol.unloadedThickness(), steady.lineLoad(), steady.contactLength(), par.number(ROLL_SPEED)));
+        }
+        if (par.integer(SERIES) > 0) {
+            record.snapshot(protocol, protocol.unloadedThickness());
+            context.give(PackingSeries.KEY, record.series(packing.materials()));
         }
     }
 
@@ -373,119 +369,6 @@ public final class CalenderStage implements Solver {
                             + "not exceed the friction coefficient %.3g; use a roll radius of at least %.0f um, a "
                             + "smaller target_compaction or more friction", tan, depth * 1e6, mu,
                     Math.ceil(depth / (1 - 1 / Math.sqrt(1 + mu * mu)) * 1e6)));
-        }
-    }
-
-    /** @return the median diameter of the active-material spheres (type 0) [m], or of all spheres if none is AM */
-    private static double medianActiveDiameter(ParticlePacking packing) {
-        double[] am = IntStream.range(0, packing.size()).filter(i -> packing.type()[i] == 0)
-                .mapToDouble(i -> 2 * packing.radius()[i]).sorted().toArray();
-        double[] d = am.length > 0 ? am : Arrays.stream(packing.radius()).map(r -> 2 * r).sorted().toArray();
-        if (d.length == 0) {
-            return Double.NaN;
-        }
-        return d.length % 2 == 1 ? d[d.length / 2] : 0.5 * (d[d.length / 2 - 1] + d[d.length / 2]);
-    }
-
-    /** Apparent density of a nanoporous CBD sphere from the recipe (as the generator made it) [kg/m³]. */
-    private static double cbdDensity(ElectrodeRecipe recipe, double amDensity, DemKeys.Coating coating) {
-        double wAm = recipe.activeMassFraction();
-        double perMass = 1 / recipe.solidDensity() - wAm / amDensity;
-        double solid = perMass > 0 ? (1 - wAm) / perMass : amDensity;
-        return solid * coating.cbdSolidFraction();
-    }
-
-    private void loop(StageContext context, DemEngine engine, Swappable<ContactLaw> laws, Protocol protocol,
-                      CompressionRecord record, Path checkpoint) throws IOException, StageFailedException {
-        Parameters par = context.parameters();
-        int sample = par.integer(SAMPLE);
-        int vtkEvery = par.integer(VTK_EVERY);
-        int checkpointEvery = par.integer(CHECKPOINT_EVERY);
-        long maxSteps = par.integer(MAX_STEPS);
-        int check = 200;
-        while (!protocol.done()) {
-            long step = engine.steps();
-            engine.useLaw(laws.acquire(step)); // a swap takes effect at this step boundary
-            if (step % check == 0) {
-                context.checkCancelled();
-                context.progress(protocol.progress(), protocol.describe(engine));
-            }
-            if (step >= maxSteps) {
-                throw new StageFailedException("the calendering did not finish within " + maxSteps
-                        + " steps (" + protocol.describe(engine) + "); raise max_steps or plate_speed_m_per_s");
-            }
-            engine.advance();
-            protocol.afterStep(engine);
-            long now = engine.steps();
-            int series = par.integer(SERIES);
-            int loadingSnapshots = record.snapshots() - 1; // after the uncalendered one
-            if (series > 0 && loadingSnapshots < series
-                    && protocol.loadingProgress() >= (loadingSnapshots + 1.0) / series) {
-                record.snapshot(protocol, protocol.toolThickness());
-            }
-            if (now % sample == 0 || protocol.justReachedMaximum()) {
-                record.sample(protocol);
-            }
-            if (protocol.justReachedMaximum()) {
-                record.vtk(context, "maximum-load");
-            }
-            if (vtkEvery > 0 && now % vtkEvery == 0) {
-                record.vtk(context, String.format("step-%09d", now));
-            }
-            if (checkpointEvery > 0 && now % checkpointEvery == 0) {
-                saveFiles(context, record, checkpoint);
-                save(engine, protocol, record, checkpoint);
-            }
-        }
-        record.sample(protocol);
-        record.vtk(context, "final");
-    }
-
-    private static void save(DemEngine engine, Protocol protocol, CompressionRecord record, Path file)
-            throws IOException {
-        AtomicFiles.write(file, stream -> {
-            DataOutputStream out = new DataOutputStream(stream);
-            Checkpoint.write(engine, out);
-            protocol.save(out);
-            record.save(out);
-            out.flush();
-        });
-    }
-
-    /**
-     * Copies the VTK snapshots written so far next to the checkpoint (those not copied yet: a snapshot is never
-     * rewritten), before the checkpoint that lists them replaces the last one.
-     */
-    private static void saveFiles(StageContext context, CompressionRecord record, Path checkpoint) throws IOException {
-        Path folder = Files.createDirectories(checkpoint.resolveSibling(CHECKPOINT_FILES));
-        for (String name : record.vtkFiles()) {
-            Path copy = folder.resolve(name);
-            if (!Files.exists(copy)) {
-                AtomicFiles.copy(context.results().file(name), copy);
-            }
-        }
-    }
-
-    /** Puts the VTK snapshots the checkpoint's run wrote before it into this run's results. */
-    private static void restoreFiles(StageContext context, CompressionRecord record, Path checkpoint)
-            throws IOException {
-        Path folder = checkpoint.resolveSibling(CHECKPOINT_FILES);
-        for (String name : record.vtkFiles()) {
-            Path copy = folder.resolve(name);
-            if (!Files.isRegularFile(copy)) {
-                throw new IOException("the checkpoint " + checkpoint + " lists the snapshot " + name + ", but " + copy
-                        + " is missing");
-            }
-            Files.copy(copy, context.results().file(name), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void restore(DemEngine engine, Protocol protocol, CompressionRecord record, Path file)
-            throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            Checkpoint.read(engine, in);
-            protocol.load(in);
-            record.load(in);
         }
     }
 }

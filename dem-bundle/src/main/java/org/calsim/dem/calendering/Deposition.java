@@ -24,12 +24,10 @@ import org.calsim.dem.engine.PlaneWall;
  * height only, about √(2h/(r ε^{3/2})) / 0.2. A viscous drag (the solvent) limits the falling speed to the velocity
  * at which a median particle's kinetic energy equals the Hertz energy 8/15 E* √R* (0.1 r_small)^{5/2} of the softest
  * pair at 10 % overlap, so impacts stay gentle. Settled: the mean kinetic energy per particle below 10⁻⁴ of
- * m a d50 (the work of falling one median diameter), after at least 2000 steps.
+ * m a d50 (the work of falling one median diameter), checked every {@value StepDriver#CHECK_EVERY} steps after
+ * at least 2000 (the steps run through the {@link StepDriver}).
  */
 final class Deposition {
-    /** Steps between two checks of the kinetic energy (and of cancellation). */
-    private static final int BLOCK = 200;
-
     /**
      * A settled deposit.
      *
@@ -92,26 +90,64 @@ final class Deposition {
             }
             meanMass /= particles.size();
             double threshold = 1e-4 * meanMass * Math.abs(gravity) * d50 * particles.size();
-            long steps = 0;
-            while (steps < maxSteps) {
-                context.checkCancelled();
-                for (int k = 0; k < BLOCK; k++) {
-                    engine.useLaw(laws.acquire(firstStep + steps + k)); // a swap takes effect at a step boundary
-                    engine.advance();
-                }
-                steps += BLOCK;
-                double kinetic = particles.kineticEnergy();
-                context.progress(Math.min(0.99, (double) steps / maxSteps), String.format(
-                        "settling the %s: step %d, kinetic energy %.3g of %.3g J", what, steps, kinetic, threshold));
-                if (steps > 2000 && kinetic < threshold) {
-                    return new Result(particles, steps, EngineNotes.of(engine));
-                }
-            }
-            throw new StageFailedException("the coating did not settle within " + maxSteps + " steps (kinetic "
-                    + "energy " + particles.kineticEnergy() + " J, target " + threshold + " J); raise "
-                    + ElectrodeGenerator.MAX_STEPS + " or " + ElectrodeGenerator.DEPOSITION);
+            // the settling is judged at every check: the limit is rounded up to a whole number of checks
+            long limit = (maxSteps + StepDriver.CHECK_EVERY - 1) / StepDriver.CHECK_EVERY * StepDriver.CHECK_EVERY;
+            StepDriver.run(context, engine, laws, firstStep, limit, new Settling(engine, threshold, maxSteps, what));
+            return new Result(particles, engine.steps(), EngineNotes.of(engine));
         } catch (BlowUpException e) {
             throw new StageFailedException("while settling the " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The settling as the {@link StepDriver} runs it: done when, at a check after at least 2000 steps, the kinetic
+     * energy has fallen below the threshold [J].
+     */
+    private static final class Settling implements StepDriver.Course<RuntimeException> {
+        private final DemEngine engine;
+        private final double threshold;
+        private final int maxSteps;
+        private final String what;
+        /** kinetic energy at the last check [J] */
+        private double kinetic;
+
+        Settling(DemEngine engine, double threshold, int maxSteps, String what) {
+            this.engine = engine;
+            this.threshold = threshold;
+            this.maxSteps = maxSteps;
+            this.what = what;
+        }
+
+        @Override
+        public boolean done() {
+            long steps = engine.steps();
+            if (steps % StepDriver.CHECK_EVERY != 0) {
+                return false;
+            }
+            kinetic = engine.particles().kineticEnergy();
+            return steps > 2000 && kinetic < threshold;
+        }
+
+        @Override
+        public double progress() {
+            return Math.min(0.99, (double) engine.steps() / maxSteps);
+        }
+
+        @Override
+        public String describe() {
+            return String.format("settling the %s: step %d, kinetic energy %.3g of %.3g J", what, engine.steps(),
+                    kinetic, threshold);
+        }
+
+        @Override
+        public void afterStep() {
+        }
+
+        @Override
+        public StageFailedException unfinished() {
+            return new StageFailedException("the coating did not settle within " + maxSteps + " steps (kinetic "
+                    + "energy " + engine.particles().kineticEnergy() + " J, target " + threshold + " J); raise "
+                    + ElectrodeGenerator.MAX_STEPS + " or " + ElectrodeGenerator.DEPOSITION);
         }
     }
 }

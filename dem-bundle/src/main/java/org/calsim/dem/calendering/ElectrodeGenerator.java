@@ -38,7 +38,7 @@ import org.osgi.service.component.annotations.Component;
  * <ol>
  * <li>Box Lx × Ly = {@code box_x_d50} × {@code box_y_d50} active-material (AM) median diameters d50.</li>
  * <li>AM diameters are drawn (lognormal by d50 and σ_ln, or a table) until their volume reaches
- * M_C·Lx·Ly/ρ_AM, M_C the recipe's active loading.</li>
+ * M_C·Lx·Ly/ρ_AM, M_C the recipe's active loading ({@link CoatingComposition}).</li>
  * <li>CBD ({@code cbd: particles}): spheres of {@code cbd_diameter_um} whose apparent volume is the carbon and
  * binder solid volume V_AM (1/ρ_s − w_AM/ρ_AM)/(w_AM/ρ_AM) divided by (1 − nanoporosity), with the apparent density
  * of the nanoporous CBD — the small-sphere CBD of Ngandjong et al. (Electrochim. Acta 2021). With {@code cbd:
@@ -52,7 +52,8 @@ import org.osgi.service.component.annotations.Component;
  * The shell factor α comes from the expected packing of the deposit; when the dried porosity misses ε₀ by more than
  * {@code porosity_tolerance} (h* outside what this deposit can reach), the coating is deposited again with α from
  * the measured packing (at most {@value #MAX_DEPOSITS} deposits; the best is kept, and a note says so when even it
- * misses). Recipes denser than random close packing of the spheres are refused before any work.</li>
+ * misses; {@link WetDeposits}). Recipes denser than random close packing of the spheres are refused before any
+ * work.</li>
  * </ol>
  *
  * <p><b>Porosity</b> is reported as 1 − V_solid/(Lx Ly h), V_solid the AM and CBD <i>solid</i> (skeletal densities,
@@ -195,7 +196,7 @@ public final class ElectrodeGenerator implements Solver {
      * The box must be at least twice the interaction range α (d_max + skin), so every pair has one nearest image;
      * α ≥ 1 is the shell factor of the wet deposit (1 when checked before the run).
      */
-    private static void checkBox(Parameters par, double d50, double alpha) {
+    static void checkBox(Parameters par, double d50, double alpha) {
         SizeDistribution sizes = distribution(par, d50);
         double reach = alpha * (sizes.largest() + par.number(DemSetup.SKIN) * Math.min(d50, par.number(CBD_DIAMETER)));
         for (String field : new String[] {BOX_X, BOX_Y}) {
@@ -207,13 +208,6 @@ public final class ElectrodeGenerator implements Solver {
                                 : ""));
             }
         }
-    }
-
-    private static InvalidInputException tooMany(Parameters par, double particles) {
-        return new InvalidInputException(par.fieldPath(BOX_X) + ", " + BOX_Y + ", the size distribution and "
-                + CBD_DIAMETER, String.format("a coating of about %.3g particles", particles), String.format(
-                "a box and particle sizes giving at most %,d particles; reduce the box, enlarge the smallest "
-                        + "particles or coarsen the CBD", MAX_PARTICLES));
     }
 
     private static SizeDistribution distribution(Parameters par, double d50) {
@@ -251,129 +245,44 @@ public final class ElectrodeGenerator implements Solver {
         SizeDistribution sizes = distribution(par, d50);
         SplittableRandom random = new SplittableRandom(context.seed());
 
-        // active material by volume from the areal loading
-        double amVolume = recipe.activeMassLoading() * lx * ly / am.density();
-        double cbdD = par.number(CBD_DIAMETER);
-        double nano = par.number(CBD_NANOPOROSITY);
-        double cbdPerAm = DemSetup.cbdSolidPerAmVolume(recipe, am.density());
-        // the count refused before any list is filled (expected from the mean particle volume), and again while
-        // drawing, should the draws run above it
-        double expectedAm = amVolume / sizes.meanVolume();
-        double expectedCbd = cbdParticles ? cbdPerAm * amVolume / (1 - nano) / (Math.PI / 6 * cbdD * cbdD * cbdD) : 0;
-        if (!(expectedAm + expectedCbd <= MAX_PARTICLES)) {
-            throw tooMany(par, expectedAm + expectedCbd);
-        }
-        List<Double> diameters = new ArrayList<>();
-        double v = 0;
-        while (v < amVolume) {
-            if (diameters.size() >= MAX_PARTICLES) {
-                throw tooMany(par, diameters.size() + expectedCbd);
-            }
-            double d = sizes.draw(random);
-            double dv = Math.PI / 6 * d * d * d;
-            if (v + dv / 2 > amVolume && !diameters.isEmpty()) {
-                break; // the next particle would overshoot more than it fills
-            }
-            diameters.add(d);
-            v += dv;
-        }
-        int amCount = diameters.size();
-        double amVolumeReal = v;
-
-        // carbon-binder domain
-        double wAm = recipe.activeMassFraction();
-        double cbdSolidVolume = cbdPerAm * amVolumeReal;
-        double cbdSolidDensity = cbdSolidVolume > 0 ? (1 - wAm) / (1 / recipe.solidDensity() - wAm / am.density()) : 0;
-        int cbdCount = 0;
-        if (cbdParticles && cbdSolidVolume > 0) {
-            cbdCount = (int) Math.round(cbdSolidVolume / (1 - nano) / (Math.PI / 6 * cbdD * cbdD * cbdD));
-        }
-        int total = amCount + cbdCount;
-        if (total > MAX_PARTICLES) {
-            throw tooMany(par, total);
-        }
-        context.progress(0, "inserting " + amCount + " AM and " + cbdCount + " CBD particles");
-
-        double sphereVolume = amVolumeReal + cbdCount * Math.PI / 6 * cbdD * cbdD * cbdD;
-        double solid = amVolumeReal + cbdSolidVolume;
+        CoatingComposition coating = CoatingComposition.draw(par, recipe, am.density(), cbdParticles, sizes, random,
+                lx, ly);
+        context.progress(0, "inserting " + coating.amCount() + " AM and " + coating.cbdCount() + " CBD particles");
         double area = lx * ly;
         double target = recipe.initialPorosity();
-        double densest = 1 - DryingShrinkage.RANDOM_CLOSE_PACKING * solid / sphereVolume;
+        double densest = 1 - DryingShrinkage.RANDOM_CLOSE_PACKING * coating.solid() / coating.sphereVolume();
         if (target < densest) {
             throw new InvalidInputException(RECIPE_POROSITY, target, String.format("at least %.3f for this recipe "
                     + "and cbd: %s: the porosity of a random close packing (solid fraction %.3f) of its spheres; a "
                     + "denser coating is a calendered one (dem.calender)", densest, par.text(CBD),
                     DryingShrinkage.RANDOM_CLOSE_PACKING));
         }
-        double targetHeight = solid / ((1 - target) * area);
-
-        double[] radius = new double[total];
-        int[] type = new int[total];
-        for (int k = 0; k < amCount; k++) {
-            radius[k] = diameters.get(k) / 2;
-            type[k] = AM;
-        }
-        for (int k = amCount; k < total; k++) {
-            radius[k] = cbdD / 2;
-            type[k] = CBD_TYPE;
-        }
-        double cbdApparentDensity = cbdSolidDensity * (1 - nano);
+        double cbdApparentDensity = coating.cbdSolidDensity() * (1 - par.number(CBD_NANOPOROSITY));
         double[] density = {am.density() * scaling, Math.max(cbdApparentDensity, 1e-9) * scaling};
         DemSetup.Elastic[] types = {am, cbdMechanics};
         Swappable<ContactLaw> laws = ContactSelection.laws(context);
-
-        // wet deposit, then drying; another deposit, with shells resized from the measured packing, while the
-        // dried porosity misses the recipe's by more than the tolerance (the best deposit is kept)
-        double tolerance = par.number(TOLERANCE);
         ThicknessMeasure measure = ThicknessMeasure.named(par.text(THICKNESS));
         ToDoubleFunction<Particles> thickness = dry -> measure.of(dry, lx, ly, d50);
-        double wetPacking = DryingShrinkage.RANDOM_LOOSE_PACKING;
-        Deposition.Result wet = null;
-        double alpha = 1;
-        double beta = 1;
-        double error = Double.POSITIVE_INFINITY;
-        long steps = 0;
-        int deposits = 0;
-        while (deposits < MAX_DEPOSITS && error > tolerance) {
-            double a = DryingShrinkage.shellFactor(targetHeight, sphereVolume / area, wetPacking);
-            checkBox(par, d50, a);
-            double[] wetRadius = new double[total];
-            for (int i = 0; i < total; i++) {
-                wetRadius[i] = a * radius[i];
-            }
-            deposits++;
-            Deposition.Result deposit = Deposition.settle(context, laws, wetRadius, type, density, types, collector, lx,
-                    ly, a * d50, a * cbdD, cbdCount > 0, random, steps, "wet deposit " + deposits);
-            steps += deposit.steps();
-            double b = DryingShrinkage.contraction(deposit.particles(), a, targetHeight, thickness);
-            double h = DryingShrinkage.height(deposit.particles(), a, b, thickness);
-            double e = Math.abs(1 - solid / (area * h) - target);
-            if (e < error) {
-                wet = deposit;
-                alpha = a;
-                beta = b;
-                error = e;
-            }
-            if (a == 1 && h > targetHeight) {
-                break; // denser than the spheres settle without shells: no shell reaches it
-            }
-            wetPacking = deposit.particles().solidVolume() / (area * thickness.applyAsDouble(deposit.particles()));
-        }
-        boolean reached = error <= tolerance;
-        Particles particles = DryingShrinkage.dry(wet.particles(), alpha, beta);
+        WetDeposits.Drying drying = WetDeposits.dry(context, laws, coating, density, types, collector, lx, ly, d50,
+                target, thickness, random);
+        Particles particles = DryingShrinkage.dry(drying.wet().particles(), drying.shellFactor(), drying.contraction());
         ParticlePacking packing = toPacking(particles, List.of(am.name(), cbdMechanics.name()), lx, ly);
         double dried = thickness.applyAsDouble(particles);
-        double porosity = 1 - solid / (area * dried);
+        double porosity = 1 - coating.solid() / (area * dried);
         context.give(ParticlePacking.KEY, packing);
-        DemKeys.BondPlan bonds = !"bonds".equals(par.text(CBD)) ? null : new DemKeys.BondPlan(new BondSpec(par.number(BOND_E),
-                par.number(BOND_NU), par.number(BOND_LAMBDA), par.number(BOND_SIGMA), par.number(BOND_TAU),
-                par.number(BOND_DAMPING), par.number(BOND_FAILURE)), par.number(BOND_GAP) * d50);
-        context.give(DemKeys.COATING, new DemKeys.Coating(scaling, 1 - nano, bonds, -PhysicalConstants.STANDARD_GRAVITY / scaling));
-        wet.engine().report(context.results());
-        double wetThickness = thickness.applyAsDouble(wet.particles());
-        Drying drying = new Drying(alpha, beta, deposits, steps, wetThickness,
-                wet.particles().solidVolume() / (area * wetThickness), targetHeight, reached);
-        report(context, par, particles, amCount, cbdCount, dried, porosity, recipe, drying, lx, ly);
+        context.give(DemKeys.COATING, described(par, d50));
+        drying.wet().engine().report(context.results());
+        report(context, par, particles, coating.amCount(), coating.cbdCount(), dried, porosity, recipe, drying, lx, ly);
+    }
+
+    /** @return the generator's description of the coating: density scaling, CBD nanoporosity, bonds, weight */
+    private static DemKeys.Coating described(Parameters par, double d50) {
+        double scaling = par.number(DemSetup.DENSITY_SCALING);
+        DemKeys.BondPlan bonds = !"bonds".equals(par.text(CBD)) ? null : new DemKeys.BondPlan(new BondSpec(
+                par.number(BOND_E), par.number(BOND_NU), par.number(BOND_LAMBDA), par.number(BOND_SIGMA),
+                par.number(BOND_TAU), par.number(BOND_DAMPING), par.number(BOND_FAILURE)), par.number(BOND_GAP) * d50);
+        return new DemKeys.Coating(scaling, 1 - par.number(CBD_NANOPOROSITY), bonds,
+                -PhysicalConstants.STANDARD_GRAVITY / scaling);
     }
 
     static ParticlePacking toPacking(Particles p, List<String> materials, double lx, double ly) {
@@ -393,25 +302,9 @@ public final class ElectrodeGenerator implements Solver {
         return new ParticlePacking(x, y, z, r, t, materials, lx, ly, p.top());
     }
 
-    /**
-     * How the coating dried.
-     *
-     * @param shellFactor   α, wet radius / dry radius [1]
-     * @param contraction   β, dried / wet centre heights [1]
-     * @param deposits      wet deposits made (more than one when the feedback resized the shells)
-     * @param steps         settling steps, all deposits [1]
-     * @param wetThickness  thickness of the kept wet deposit, by the stage's thickness measure [m]
-     * @param wetPacking    its packing fraction (wet spheres) [1]
-     * @param targetThickness the recipe's dried thickness h* = V_solid / ((1 − ε₀) Lx Ly) [m]
-     * @param reached       whether the dried thickness is h*
-     */
-    private record Drying(double shellFactor, double contraction, int deposits, long steps, double wetThickness,
-                          double wetPacking, double targetThickness, boolean reached) {
-    }
-
     private static void report(StageContext context, Parameters par, Particles p, int amCount, int cbdCount,
-                               double thickness, double porosity, ElectrodeRecipe recipe, Drying drying, double lx,
-                               double ly) throws StageFailedException {
+                               double thickness, double porosity, ElectrodeRecipe recipe, WetDeposits.Drying drying,
+                               double lx, double ly) throws StageFailedException {
         ResultSink sink = context.results();
         sink.summary("am_particles", amCount, "1");
         sink.summary("cbd_particles", cbdCount, "1");

@@ -174,39 +174,18 @@ public final class ParallelBond implements ContactPart.Bond {
         double ny = g.ny;
         double nz = g.nz;
         double wn = g.wx * nx + g.wy * ny + g.wz * nz;
-        double wtx = g.wx - wn * nx;
-        double wty = g.wy - wn * ny;
-        double wtz = g.wz - wn * nz;
 
         double distance = Double.isInfinite(g.radiusJ) ? g.radiusI - g.overlap : g.radiusI + g.radiusJ - g.overlap;
         double fn = kn * area * (h[o + LENGTH] - distance);
-
-        double sx = h[o + FS];
-        double sy = h[o + FS + 1];
-        double sz = h[o + FS + 2];
-        double scale = tangentialRescale(sx, sy, sz, nx, ny, nz);
-        double sn = sx * nx + sy * ny + sz * nz;
-        sx = (sx - sn * nx) * scale - kt * area * g.vtx * dt;
-        sy = (sy - sn * ny) * scale - kt * area * g.vty * dt;
-        sz = (sz - sn * nz) * scale - kt * area * g.vtz * dt;
-
+        load(h, o + FS, nx, ny, nz, kt * area, g.vtx, g.vty, g.vtz, dt);
         double twist = h[o + M_TWIST] - kt * polar * wn * dt;
+        load(h, o + M_BEND, nx, ny, nz, kn * inertia, g.wx - wn * nx, g.wy - wn * ny, g.wz - wn * nz, dt);
 
-        double bx = h[o + M_BEND];
-        double by = h[o + M_BEND + 1];
-        double bz = h[o + M_BEND + 2];
-        scale = tangentialRescale(bx, by, bz, nx, ny, nz);
-        double bn = bx * nx + by * ny + bz * nz;
-        bx = (bx - bn * nx) * scale - kn * inertia * wtx * dt;
-        by = (by - bn * ny) * scale - kn * inertia * wty * dt;
-        bz = (bz - bn * nz) * scale - kn * inertia * wtz * dt;
-
-        double bending = Math.sqrt(bx * bx + by * by + bz * bz);
-        double shear = Math.sqrt(sx * sx + sy * sy + sz * sz);
+        double bending = length(h, o + M_BEND);
+        double shear = length(h, o + FS);
         double sigma = -fn / area + bending * rb / inertia;
         double tau = shear / area + Math.abs(twist) * rb / polar;
         double sigmaC = h[o + SIGMA_C];
-        double tauC = h[o + TAU_C];
         double crush = fn / area + bending * rb / inertia;
         if (fn > 0 && crush > sigmaC && h[o + FAILURE_STRAIN] > 0) {
             // a ductile bridge crushed past σ_c yields: compression and bending flow back onto σ_c, the bond
@@ -215,70 +194,125 @@ public final class ParallelBond implements ContactPart.Bond {
             fn *= keep;
             h[o + LENGTH] = distance + fn / (kn * area);
             h[o + PLASTIC_STRAIN] += (1 - keep) * bending / (kn * inertia) * rb / h[o + LENGTH];
-            bx *= keep;
-            by *= keep;
-            bz *= keep;
+            scale(h, o + M_BEND, keep);
             bending *= keep;
             sigma = -fn / area + bending * rb / inertia;
         }
-        if (sigma > sigmaC || tau > tauC) {
-            double failure = h[o + FAILURE_STRAIN];
-            double length = h[o + LENGTH];
-            double plastic = h[o + PLASTIC_STRAIN];
-            if (sigma > sigmaC && failure > 0) {
-                // tension and bending flow back onto σ = σ_c: a stretched bond lengthens and bends plastically in
-                // proportion; a compressed one bends only, its compression raising the moment it carries
-                double keep = fn < 0 ? sigmaC / sigma : (sigmaC + fn / area) / (bending * rb / inertia);
-                if (fn < 0) {
-                    double stretched = fn * keep;
-                    double rest = distance + stretched / (kn * area);
-                    plastic += (rest - length) / length;
-                    h[o + LENGTH] = rest;
-                    fn = stretched;
-                }
-                plastic += (1 - keep) * bending / (kn * inertia) * rb / length;
-                bx *= keep;
-                by *= keep;
-                bz *= keep;
-            }
-            if (tau > tauC && failure > 0) {
-                double keep = tauC / tau;
-                plastic += (1 - keep) * (shear / (kt * area) + Math.abs(twist) / (kt * polar) * rb) / length;
-                sx *= keep;
-                sy *= keep;
-                sz *= keep;
-                twist *= keep;
-            }
-            if (failure == 0 || plastic > failure) {
-                h[o + STATE] = BROKEN;
-                for (int k = FN; k < SLOTS; k++) {
-                    h[o + k] = 0;
-                }
-                return;
-            }
-            h[o + PLASTIC_STRAIN] = plastic;
-        }
         h[o + FN] = fn;
-        h[o + FS] = sx;
-        h[o + FS + 1] = sy;
-        h[o + FS + 2] = sz;
         h[o + M_TWIST] = twist;
-        h[o + M_BEND] = bx;
-        h[o + M_BEND + 1] = by;
-        h[o + M_BEND + 2] = bz;
+        if ((sigma > sigmaC || tau > h[o + TAU_C]) && !yieldOrBreak(h, o, sigma, tau, bending, shear, distance)) {
+            return;
+        }
+        output(g, h, o, out);
+    }
 
+    /**
+     * The incremental update of a shear force or bending moment (eq 20): the vector in {@code h[at … at+2]} is
+     * turned onto the current tangent plane, its length kept ({@link #tangentialRescale}), and loses
+     * stiffness × (vx, vy, vz) × dt.
+     */
+    private static void load(double[] h, int at, double nx, double ny, double nz, double stiffness, double vx,
+                             double vy, double vz, double dt) {
+        double x = h[at];
+        double y = h[at + 1];
+        double z = h[at + 2];
+        double scale = tangentialRescale(x, y, z, nx, ny, nz);
+        double n = x * nx + y * ny + z * nz;
+        h[at] = (x - n * nx) * scale - stiffness * vx * dt;
+        h[at + 1] = (y - n * ny) * scale - stiffness * vy * dt;
+        h[at + 2] = (z - n * nz) * scale - stiffness * vz * dt;
+    }
+
+    /** @return the length of the vector in {@code h[at … at+2]} */
+    private static double length(double[] h, int at) {
+        return Math.sqrt(h[at] * h[at] + h[at + 1] * h[at + 1] + h[at + 2] * h[at + 2]);
+    }
+
+    /** Multiplies the vector in {@code h[at … at+2]} by {@code factor}. */
+    private static void scale(double[] h, int at, double factor) {
+        h[at] *= factor;
+        h[at + 1] *= factor;
+        h[at + 2] *= factor;
+    }
+
+    /**
+     * A bond whose stresses exceed a strength (σ &gt; σ_c or τ &gt; τ_c, eqs 17–18): a brittle one breaks; a ductile
+     * one flows back onto its strengths (radial return, its rest length and plastic strain growing) and breaks once
+     * the plastic strain exceeds ε_f. Works on the forces and moments already stored in the history.
+     *
+     * @return whether the bond is still intact (a broken bond's forces and moments are zeroed)
+     */
+    private static boolean yieldOrBreak(double[] h, int o, double sigma, double tau, double bending, double shear,
+                                        double distance) {
+        double rb = h[o + RADIUS];
+        double kn = h[o + KN];
+        double kt = h[o + KT];
+        double area = Math.PI * rb * rb;
+        double inertia = area * rb * rb / 4;
+        double polar = 2 * inertia;
+        double sigmaC = h[o + SIGMA_C];
+        double tauC = h[o + TAU_C];
+        double failure = h[o + FAILURE_STRAIN];
+        double length = h[o + LENGTH];
+        double plastic = h[o + PLASTIC_STRAIN];
+        double fn = h[o + FN];
+        if (sigma > sigmaC && failure > 0) {
+            // tension and bending flow back onto σ = σ_c: a stretched bond lengthens and bends plastically in
+            // proportion; a compressed one bends only, its compression raising the moment it carries
+            double keep = fn < 0 ? sigmaC / sigma : (sigmaC + fn / area) / (bending * rb / inertia);
+            if (fn < 0) {
+                double stretched = fn * keep;
+                double rest = distance + stretched / (kn * area);
+                plastic += (rest - length) / length;
+                h[o + LENGTH] = rest;
+                h[o + FN] = stretched;
+            }
+            plastic += (1 - keep) * bending / (kn * inertia) * rb / length;
+            scale(h, o + M_BEND, keep);
+        }
+        if (tau > tauC && failure > 0) {
+            double keep = tauC / tau;
+            plastic += (1 - keep) * (shear / (kt * area) + Math.abs(h[o + M_TWIST]) / (kt * polar) * rb) / length;
+            scale(h, o + FS, keep);
+            h[o + M_TWIST] *= keep;
+        }
+        if (failure == 0 || plastic > failure) {
+            h[o + STATE] = BROKEN;
+            for (int k = FN; k < SLOTS; k++) {
+                h[o + k] = 0;
+            }
+            return false;
+        }
+        h[o + PLASTIC_STRAIN] = plastic;
+        return true;
+    }
+
+    /**
+     * Adds the bond's forces and moments stored in the history, with its dashpots, to the contact's: normal force,
+     * shear force, twisting and bending moments (torque on i), and its spring stiffnesses.
+     */
+    private static void output(ContactGeometry g, double[] h, int o, ContactForce out) {
+        double rb = h[o + RADIUS];
+        double area = Math.PI * rb * rb;
+        double nx = g.nx;
+        double ny = g.ny;
+        double nz = g.nz;
+        double wn = g.wx * nx + g.wy * ny + g.wz * nz;
+        double wtx = g.wx - wn * nx;
+        double wty = g.wy - wn * ny;
+        double wtz = g.wz - wn * nz;
         double etaS = h[o + ETA_S];
-        double twistTotal = twist - h[o + ETA_TWIST] * wn;
+        double twistTotal = h[o + M_TWIST] - h[o + ETA_TWIST] * wn;
         double etaB = h[o + ETA_BEND];
-        out.bondNormal += fn + h[o + ETA_N] * g.normalVelocity;
-        out.normalStiffness += kn * area;
-        out.tangentialStiffness += kt * area;
-        out.ftx += sx - etaS * g.vtx;
-        out.fty += sy - etaS * g.vty;
-        out.ftz += sz - etaS * g.vtz;
-        out.trx += twistTotal * nx + bx - etaB * wtx;
-        out.try_ += twistTotal * ny + by - etaB * wty;
-        out.trz += twistTotal * nz + bz - etaB * wtz;
+        out.bondNormal += h[o + FN] + h[o + ETA_N] * g.normalVelocity;
+        out.normalStiffness += h[o + KN] * area;
+        out.tangentialStiffness += h[o + KT] * area;
+        out.ftx += h[o + FS] - etaS * g.vtx;
+        out.fty += h[o + FS + 1] - etaS * g.vty;
+        out.ftz += h[o + FS + 2] - etaS * g.vtz;
+        out.trx += twistTotal * nx + h[o + M_BEND] - etaB * wtx;
+        out.try_ += twistTotal * ny + h[o + M_BEND + 1] - etaB * wty;
+        out.trz += twistTotal * nz + h[o + M_BEND + 2] - etaB * wtz;
     }
 
     /**

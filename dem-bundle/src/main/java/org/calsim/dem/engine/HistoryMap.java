@@ -1,5 +1,8 @@
 package org.calsim.dem.engine;
 
+import org.calsim.api.contact.ComposedContactLaw;
+import org.calsim.api.contact.ContactLaw;
+
 /**
  * Moves contact history from one law's layout to another's at a hot swap: each contact's slots are rebuilt from the
  * slots of the old layout that hold the same quantity ({@code carried[s]} = old slot of new slot s, or −1 for a slot
@@ -8,6 +11,22 @@ package org.calsim.dem.engine;
  */
 final class HistoryMap {
     private HistoryMap() {
+    }
+
+    /**
+     * @return for each slot of {@code next}, the slot of {@code previous} holding the same quantity, or −1: the slots
+     *         of a part both laws share ({@link ComposedContactLaw#historyCarriedFrom}); every slot for another
+     *         instance of the same class, none for another class
+     */
+    static int[] carried(ContactLaw previous, ContactLaw next) {
+        if (next instanceof ComposedContactLaw) {
+            return ((ComposedContactLaw) next).historyCarriedFrom(previous);
+        }
+        int[] map = new int[next.historySize()];
+        for (int s = 0; s < map.length; s++) {
+            map[s] = previous.getClass() == next.getClass() ? s : -1;
+        }
+        return map;
     }
 
     /**

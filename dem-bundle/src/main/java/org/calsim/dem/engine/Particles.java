@@ -1,5 +1,8 @@
 package org.calsim.dem.engine;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -7,7 +10,7 @@ import java.util.Arrays;
  * {@code y[i]}, {@code z[i]}) [m], velocity [m/s], angular velocity [rad/s], force [N] and torque [N·m]
  * accumulated in the last force evaluation, radius [m], mass [kg], moment of inertia 2/5 m r² [kg·m²] and a
  * material type index. Arrays may be longer than {@link #size()}; only the first {@code size()} entries
- * are particles.
+ * are particles. The store saves and restores itself for a {@link Checkpoint}.
  */
 public final class Particles {
     double[] x, y, z, vx, vy, vz, wx, wy, wz, fx, fy, fz, tx, ty, tz, radius, invMass, invInertia;
@@ -203,6 +206,28 @@ public final class Particles {
             m = Math.max(m, z[i] + radius[i]);
         }
         return m;
+    }
+
+    /** Writes the particles: their number, every array and the types. */
+    void save(DataOutput out) throws IOException {
+        out.writeInt(size);
+        for (double[] a : new double[][] {x, y, z, vx, vy, vz, wx, wy, wz, fx, fy, fz, tx, ty, tz, radius, invMass,
+            invInertia}) {
+            Checkpoint.writeDoubles(out, a, size);
+        }
+        Checkpoint.writeInts(out, type, size);
+    }
+
+    /** Replaces the particles by what {@link #save} wrote. */
+    void load(DataInput in) throws IOException {
+        int n = in.readInt();
+        ensureCapacity(n);
+        size = n;
+        for (double[] a : new double[][] {x, y, z, vx, vy, vz, wx, wy, wz, fx, fy, fz, tx, ty, tz, radius, invMass,
+            invInertia}) {
+            Checkpoint.readDoubles(in, a, n);
+        }
+        Checkpoint.readInts(in, type, n);
     }
 
     /** @return bytes held per particle slot by this store's arrays */

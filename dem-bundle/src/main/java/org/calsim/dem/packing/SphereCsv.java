@@ -27,6 +27,8 @@ final class SphereCsv {
     /** What the file should be, for messages. */
     static final String EXPECTED = "a CSV file with a header row naming the columns x, y, z and radius with their "
             + "unit (m, mm or um), e.g. x_um,y_um,z_um,radius_um,type, and a type column";
+    /** The length columns, by their name before the unit suffix, in the order of {@link SphereTable#X} … */
+    private static final String[] NAMES = {"x", "y", "z", "radius"};
 
     private SphereCsv() {
     }
@@ -49,11 +51,9 @@ final class SphereCsv {
 
     private static SphereTable read(BufferedReader in, Path file, String field, double boxX, double boxY)
             throws IOException {
-        String[] names = {"x", "y", "z", "radius"};
-        int[] columns = {-1, -1, -1, -1, -1};
-        double[] scale = new double[4];
+        int[] columns = null;
+        double[] scale = new double[NAMES.length];
         int headerSize = -1;
-        int headerLine = 0;
         List<double[]> rows = new ArrayList<>();
         List<Integer> rowLines = new ArrayList<>();
         String text;
@@ -65,28 +65,7 @@ final class SphereCsv {
             String[] cells = cells(line);
             if (headerSize < 0) {
                 headerSize = cells.length;
-                headerLine = n + 1;
-                for (int c = 0; c < cells.length; c++) {
-                    String name = cells[c].toLowerCase(Locale.ROOT);
-                    if (name.equals("type")) {
-                        columns[SphereTable.TYPE] = c;
-                    }
-                    for (int k = 0; k < names.length; k++) {
-                        String prefix = names[k] + "_";
-                        if (name.startsWith(prefix) && UNITS.containsKey(name.substring(prefix.length()))) {
-                            columns[k] = c;
-                            scale[k] = UNITS.get(name.substring(prefix.length()));
-                        }
-                    }
-                }
-                for (int k = 0; k < columns.length; k++) {
-                    if (columns[k] < 0) {
-                        String missing = k == SphereTable.TYPE ? "type" : names[k] + "_m, " + names[k] + "_mm or "
-                                + names[k] + "_um";
-                        throw InvalidInputException.inFile(field, file, headerLine, 0, EXPECTED + "; the column "
-                                + missing + " is missing");
-                    }
-                }
+                columns = header(cells, scale, file, field, n + 1);
                 continue;
             }
             if (rows.size() == SphereTable.MAX_SPHERES) {
@@ -97,28 +76,75 @@ final class SphereCsv {
                 throw InvalidInputException.inFile(field, file, n + 1, Math.min(cells.length, headerSize) + 1,
                         "one cell for each of the " + headerSize + " columns of the header");
             }
-            double[] row = new double[5];
-            for (int k = 0; k < 5; k++) {
-                int c = columns[k];
-                double v;
-                try {
-                    v = Double.parseDouble(cells[c]);
-                } catch (NumberFormatException e) {
-                    v = Double.NaN;
-                }
-                boolean whole = k != SphereTable.TYPE || (v == Math.rint(v) && Math.abs(v) <= Integer.MAX_VALUE);
-                if (!Double.isFinite(v) || !whole) {
-                    throw InvalidInputException.inFile(field, file, n + 1, c + 1, k == SphereTable.TYPE
-                            ? "a whole type number" : "a finite number");
-                }
-                row[k] = k == SphereTable.TYPE ? v : v * scale[k];
-            }
-            rows.add(row);
+            rows.add(row(cells, columns, scale, file, field, n + 1));
             rowLines.add(n + 1);
         }
         if (headerSize < 0) {
             throw InvalidInputException.inFile(field, file, 0, 0, EXPECTED + " (the file has no header row)");
         }
+        return table(rows, rowLines, columns, boxX, boxY);
+    }
+
+    /**
+     * Finds the columns in the header row: x, y, z and radius by their name with a unit suffix (their metres per
+     * unit written into {@code scale}), and the type.
+     *
+     * @param line the header's line number, for messages
+     * @return the column of x, y, z, radius and type (indices {@link SphereTable#X} … {@link SphereTable#TYPE})
+     */
+    private static int[] header(String[] cells, double[] scale, Path file, String field, int line) {
+        int[] columns = {-1, -1, -1, -1, -1};
+        for (int c = 0; c < cells.length; c++) {
+            String name = cells[c].toLowerCase(Locale.ROOT);
+            if (name.equals("type")) {
+                columns[SphereTable.TYPE] = c;
+            }
+            for (int k = 0; k < NAMES.length; k++) {
+                String prefix = NAMES[k] + "_";
+                if (name.startsWith(prefix) && UNITS.containsKey(name.substring(prefix.length()))) {
+                    columns[k] = c;
+                    scale[k] = UNITS.get(name.substring(prefix.length()));
+                }
+            }
+        }
+        for (int k = 0; k < columns.length; k++) {
+            if (columns[k] < 0) {
+                String missing = k == SphereTable.TYPE ? "type" : NAMES[k] + "_m, " + NAMES[k] + "_mm or "
+                        + NAMES[k] + "_um";
+                throw InvalidInputException.inFile(field, file, line, 0, EXPECTED + "; the column " + missing
+                        + " is missing");
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * @param line the row's line number, for messages
+     * @return x, y, z, radius [m] and type of one row
+     */
+    private static double[] row(String[] cells, int[] columns, double[] scale, Path file, String field, int line) {
+        double[] row = new double[5];
+        for (int k = 0; k < 5; k++) {
+            int c = columns[k];
+            double v;
+            try {
+                v = Double.parseDouble(cells[c]);
+            } catch (NumberFormatException e) {
+                v = Double.NaN;
+            }
+            boolean whole = k != SphereTable.TYPE || (v == Math.rint(v) && Math.abs(v) <= Integer.MAX_VALUE);
+            if (!Double.isFinite(v) || !whole) {
+                throw InvalidInputException.inFile(field, file, line, c + 1, k == SphereTable.TYPE
+                        ? "a whole type number" : "a finite number");
+            }
+            row[k] = k == SphereTable.TYPE ? v : v * scale[k];
+        }
+        return row;
+    }
+
+    /** @return the table of the rows read, with their line numbers and the columns (one-based) for messages */
+    private static SphereTable table(List<double[]> rows, List<Integer> rowLines, int[] columns, double boxX,
+                                     double boxY) {
         int size = rows.size();
         double[] x = new double[size];
         double[] y = new double[size];

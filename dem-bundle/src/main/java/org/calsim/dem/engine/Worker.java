@@ -1,0 +1,48 @@
+package org.calsim.dem.engine;
+
+import org.calsim.api.contact.ContactForce;
+import org.calsim.api.contact.ContactGeometry;
+
+/**
+ * What one worker thread of the {@link DemEngine} reuses and reports within a step: the holders every contact of the
+ * worker fills ({@link ContactKernel}), the last contact's force and torques, and what the worker saw for the
+ * coordinator to act on after the pass — the largest displacement since the last neighbour-list build, the first
+ * non-finite particle or overlap beyond the limit ({@link BlowUpMonitor}), and the stiffest contact of the evaluation
+ * ({@link Integrator#limitTimeStep}). Partners are encoded as a particle index j ≥ 0 or −1 − w for wall w.
+ */
+final class Worker {
+    final ContactGeometry geometry = new ContactGeometry();
+    final ContactForce force = new ContactForce();
+    /** a wall's answer for the particle at hand: unit normal (3) and surface velocity at the contact (3) */
+    final double[] wall = new double[6];
+    /** the last contact: force on i [N] */
+    double fx, fy, fz;
+    /** the last contact: torque on i [N·m] */
+    double tix, tiy, tiz;
+    /** the last contact: torque on j [N·m] (particle partners only) */
+    double tjx, tjy, tjz;
+    /** largest squared displacement of the worker's particles since the last list build [m²] */
+    double maxDisplacement2;
+    /** first particle with a non-finite position or velocity, or with too large an overlap; −1: none */
+    int badParticle = -1;
+    /** partner of the too large overlap */
+    int badPartner = -1;
+    /** that overlap [m] */
+    double badOverlap;
+    /** whether {@link #badParticle} is non-finite (not overlapping) */
+    boolean nan;
+    /** the stiffest contact of the last evaluation: ω² = k (1/m_i + 1/m_j) [1/s²] */
+    double omega2;
+    /** its normal stiffness k [N/m] */
+    double stiffness;
+    /** its particle, −1 before any contact */
+    int stiffI = -1;
+    /** its partner */
+    int stiffJ;
+
+    /** Forgets the stiffest contact before a force evaluation. */
+    void clearStiffest() {
+        omega2 = 0;
+        stiffI = -1;
+    }
+}
