@@ -1,5 +1,7 @@
 package org.calsim.api.contact;
 
+import java.util.Arrays;
+
 /**
  * A contact law made of parts, in the order normal, damping, cohesion, tangential, rolling (the order of
  * the GRANULAR package of LAMMPS), and optionally a bond last. Each part gets its own consecutive block of
@@ -112,7 +114,7 @@ public class ComposedContactLaw implements ContactLaw {
      */
     public final int[] historyCarriedFrom(ContactLaw previous) {
         int[] map = new int[historySize];
-        java.util.Arrays.fill(map, -1);
+        Arrays.fill(map, -1);
         if (!(previous instanceof ComposedContactLaw)) {
             return map;
         }

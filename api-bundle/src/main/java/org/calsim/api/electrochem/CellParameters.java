@@ -1,5 +1,7 @@
 package org.calsim.api.electrochem;
 
+import java.util.Objects;
+
 /**
  * A complete parameter set of a Doyle–Fuller–Newman (P2D) cell: negative electrode / separator / positive
  * electrode, or, for a half cell, lithium foil / separator / working electrode. Values SI.
@@ -27,7 +29,7 @@ public record CellParameters(String name, String source, ElectrodeParameters neg
 
     /** @throws NullPointerException if {@code activation} is null (use {@link ActivationEnergies#NONE}) */
     public CellParameters {
-        java.util.Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(activation, "activation");
     }
 
     /** A cell whose rates do not depend on temperature ({@link ActivationEnergies#NONE}). */

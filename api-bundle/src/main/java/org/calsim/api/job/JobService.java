@@ -1,5 +1,6 @@
 package org.calsim.api.job;
 
+import java.util.List;
 import org.calsim.api.stage.InvalidInputException;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -36,5 +37,5 @@ public interface JobService {
      * @throws InvalidInputException as {@link #check} does, or naming the file parameter whose file (or the stage
      *                               whose file read) lies outside the job's folder
      */
-    java.util.List<String> inputFiles(JobRequest request);
+    List<String> inputFiles(JobRequest request);
 }

@@ -1,5 +1,6 @@
 package org.calsim.api.stage;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -37,7 +38,7 @@ public class InvalidInputException extends IllegalArgumentException {
      * @param allowed what the file should be, e.g. {@code "a JSON file with BPX field names"}
      * @return the exception to throw
      */
-    public static InvalidInputException inFile(String field, java.nio.file.Path file, long line, long column,
+    public static InvalidInputException inFile(String field, Path file, long line, long column,
                                                String allowed) {
         String where = line > 0 ? ": a problem at line " + line + (column > 0 ? ", column " + column : "") : "";
         return new InvalidInputException(field, file.getFileName() + " (cannot be read" + where + ")", allowed);

@@ -1,5 +1,7 @@
 package org.calsim.api.stage;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.calsim.api.data.Plot;
 import org.calsim.api.data.Table;
 import org.osgi.annotation.versioning.ProviderType;
@@ -39,5 +41,5 @@ public interface ResultSink {
      * @return where to write it (the folder exists)
      * @throws IOException if the staging folder cannot be created
      */
-    java.nio.file.Path file(String name) throws java.io.IOException;
+    Path file(String name) throws IOException;
 }

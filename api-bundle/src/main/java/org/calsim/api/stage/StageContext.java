@@ -1,5 +1,7 @@
 package org.calsim.api.stage;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.calsim.api.material.MaterialModel;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -69,5 +71,5 @@ public interface StageContext {
      * @return the folder (it exists)
      * @throws java.io.IOException if it cannot be created
      */
-    java.nio.file.Path checkpointFolder() throws java.io.IOException;
+    Path checkpointFolder() throws IOException;
 }

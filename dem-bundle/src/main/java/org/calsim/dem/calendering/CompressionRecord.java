@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.calsim.api.stage.StageContext;
+import org.calsim.api.structure.PackingSeries;
+import org.calsim.api.structure.ParticlePacking;
 import org.calsim.dem.analysis.ContactStatistics;
 import org.calsim.dem.analysis.NipWindow;
 import org.calsim.dem.engine.DemEngine;
@@ -149,7 +151,7 @@ final class CompressionRecord {
     }
 
     /** @return the calendering series (radii and types from the engine's particles) */
-    org.calsim.api.structure.PackingSeries series(List<String> materials) {
+    PackingSeries series(List<String> materials) {
         Particles p = engine.particles();
         int n = p.size();
         double[] radius = new double[n];
@@ -158,7 +160,7 @@ final class CompressionRecord {
             radius[i] = p.radius(i);
             type[i] = p.type(i);
         }
-        List<org.calsim.api.structure.ParticlePacking> packings = new ArrayList<>();
+        List<ParticlePacking> packings = new ArrayList<>();
         double[] pressures = new double[seriesState.size()];
         double[] compaction = new double[seriesState.size()];
         for (int s = 0; s < seriesState.size(); s++) {
@@ -171,12 +173,12 @@ final class CompressionRecord {
                 y[i] = xyz[3 * i + 1];
                 z[i] = xyz[3 * i + 2];
             }
-            packings.add(new org.calsim.api.structure.ParticlePacking(x, y, z, radius, type, materials,
+            packings.add(new ParticlePacking(x, y, z, radius, type, materials,
                     engine.box().lx(), engine.box().ly(), seriesState.get(s)[0]));
             pressures[s] = seriesState.get(s)[1];
             compaction[s] = seriesState.get(s)[2];
         }
-        return new org.calsim.api.structure.PackingSeries(packings, pressures, compaction);
+        return new PackingSeries(packings, pressures, compaction);
     }
 
     void vtk(StageContext context, String label) throws IOException {

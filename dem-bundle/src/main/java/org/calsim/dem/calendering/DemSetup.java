@@ -1,11 +1,13 @@
 package org.calsim.dem.calendering;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.calsim.api.contact.ContactForce;
 import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.ContactLaw;
 import org.calsim.api.contact.PairProperties;
+import org.calsim.api.electrode.ElectrodeRecipe;
 import org.calsim.api.material.MaterialModel;
 import org.calsim.api.material.MaterialProperty;
 import org.calsim.api.stage.InvalidInputException;
@@ -187,7 +189,7 @@ final class DemSetup {
     static StiffestPair stiffestPair(ContactLaw law, PairProperties[] pairs, Particles p, Elastic[] types) {
         int n = types.length;
         int[] smallest = new int[n];
-        java.util.Arrays.fill(smallest, -1);
+        Arrays.fill(smallest, -1);
         for (int i = 0; i < p.size(); i++) {
             int t = p.type(i);
             if (smallest[t] < 0 || p.radius(i) < p.radius(smallest[t])) {
@@ -210,7 +212,7 @@ final class DemSetup {
                 g.nz = 1;
                 g.dt = 0;
                 g.firstStep = true;
-                java.util.Arrays.fill(history, 0);
+                Arrays.fill(history, 0);
                 f.clear();
                 law.compute(g, pairs[a * n + b], history, 0, f);
                 double omega = Math.sqrt(Math.max(0, f.normalStiffness) / g.effectiveMass);
@@ -230,7 +232,7 @@ final class DemSetup {
             return par.number(TIME_STEP);
         }
         double[] smallest = new double[types.length];
-        java.util.Arrays.fill(smallest, Double.POSITIVE_INFINITY);
+        Arrays.fill(smallest, Double.POSITIVE_INFINITY);
         for (int i = 0; i < p.size(); i++) {
             smallest[p.type(i)] = Math.min(smallest[p.type(i)], p.radius(i));
         }
@@ -258,7 +260,7 @@ final class DemSetup {
      * @return volume of carbon and binder solid per volume of active material, (1/ρ_s − w_AM/ρ_AM)/(w_AM/ρ_AM)
      *         from the recipe's mass fractions and mixture density [1]
      */
-    static double cbdSolidPerAmVolume(org.calsim.api.electrode.ElectrodeRecipe recipe, double amDensity) {
+    static double cbdSolidPerAmVolume(ElectrodeRecipe recipe, double amDensity) {
         double perAm = recipe.activeMassFraction() / amDensity;
         return Math.max(0, (1 / recipe.solidDensity() - perAm) / perAm);
     }

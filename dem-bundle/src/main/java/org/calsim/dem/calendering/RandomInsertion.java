@@ -1,6 +1,8 @@
 package org.calsim.dem.calendering;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.calsim.dem.engine.Particles;
 
@@ -39,7 +41,7 @@ final class RandomInsertion {
         double cell = 2 * rMax;
         int ncx = Math.max(1, (int) (lx / cell));
         int ncy = Math.max(1, (int) (ly / cell));
-        java.util.Map<Long, int[]> grid = new java.util.HashMap<>();
+        Map<Long, int[]> grid = new HashMap<>();
         int[] counts = new int[0];
         for (int k = 0; k < n; k++) {
             int i = order[k];
@@ -77,7 +79,7 @@ final class RandomInsertion {
         return ((long) cz * 1_000_003L + cy) * 1_000_003L + cx;
     }
 
-    private static boolean free(Particles p, java.util.Map<Long, int[]> grid, double x, double y, double z, double r,
+    private static boolean free(Particles p, Map<Long, int[]> grid, double x, double y, double z, double r,
                                 double lx, double ly, double cell, int ncx, int ncy) {
         int cx = (int) (x / lx * ncx) % ncx;
         int cy = (int) (y / ly * ncy) % ncy;

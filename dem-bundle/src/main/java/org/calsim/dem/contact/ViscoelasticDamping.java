@@ -1,5 +1,6 @@
 package org.calsim.dem.contact;
 
+import java.util.Arrays;
 import org.calsim.api.contact.ContactForce;
 import org.calsim.api.contact.ContactGeometry;
 import org.calsim.api.contact.ContactPart;
@@ -70,8 +71,8 @@ public final class ViscoelasticDamping implements ContactPart.Damping {
         }
         double value = beta(restitution);
         if (keys.length < CACHED) {
-            double[] e = java.util.Arrays.copyOf(keys, keys.length + 1);
-            double[] v = java.util.Arrays.copyOf(b.beta, keys.length + 1);
+            double[] e = Arrays.copyOf(keys, keys.length + 1);
+            double[] v = Arrays.copyOf(b.beta, keys.length + 1);
             e[keys.length] = restitution;
             v[keys.length] = value;
             betas = new Betas(e, v);

@@ -51,12 +51,12 @@ public final class Particles {
         int n = size;
         for (double[] a : new double[][] {x, y, z, vx, vy, vz, wx, wy, wz, fx, fy, fz, tx, ty, tz, radius, invMass,
             invInertia}) {
-            double[] copy = java.util.Arrays.copyOf(a, n);
+            double[] copy = Arrays.copyOf(a, n);
             for (int k = 0; k < n; k++) {
                 a[k] = copy[order[k]];
             }
         }
-        int[] t = java.util.Arrays.copyOf(type, n);
+        int[] t = Arrays.copyOf(type, n);
         for (int k = 0; k < n; k++) {
             type[k] = t[order[k]];
         }

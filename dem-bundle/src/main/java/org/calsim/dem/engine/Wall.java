@@ -1,5 +1,8 @@
 package org.calsim.dem.engine;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.calsim.api.contact.PairProperties;
 
 /**
@@ -78,8 +81,8 @@ public abstract sealed class Wall permits PlaneWall, RollWall {
     public abstract double velocity(int axis);
 
     /** Writes the wall's motion state for a checkpoint. */
-    abstract void save(java.io.DataOutput out) throws java.io.IOException;
+    abstract void save(DataOutput out) throws IOException;
 
     /** Reads what {@link #save} wrote. */
-    abstract void load(java.io.DataInput in) throws java.io.IOException;
+    abstract void load(DataInput in) throws IOException;
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -280,7 +281,7 @@ public final class PackingLoadStage implements Solver {
 
     /** @return a length in m to 12 significant digits, without the unit conversion's last-digit noise */
     private static String metres(double v) {
-        return Double.toString(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.12g", v)));
+        return Double.toString(Double.parseDouble(String.format(Locale.ROOT, "%.12g", v)));
     }
 
     /** The job's mapping as written, for messages. */

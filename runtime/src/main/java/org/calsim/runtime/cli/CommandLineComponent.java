@@ -1,5 +1,6 @@
 package org.calsim.runtime.cli;
 
+import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.concurrent.Callable;
 import org.calsim.api.job.JobService;
@@ -34,7 +35,7 @@ public final class CommandLineComponent {
                     + "plugin bundles dropped into deploy/ are installed while it runs. Leave with: exit 0");
             registration = null;
             if (args.length > 1 && "--serve".equals(args[1])) { // shell --serve [--port N] [--data DIR] ...
-                String[] options = java.util.Arrays.copyOfRange(args, 2, args.length);
+                String[] options = Arrays.copyOfRange(args, 2, args.length);
                 Thread serve = new Thread(() -> new picocli.CommandLine(new ServeCommand(context, System.out,
                         System.err, false)).execute(options), "calsim shell --serve");
                 serve.setDaemon(true);

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.calsim.api.stage.Solver;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 
 /**
  * The {@code deploy/} folder that Apache Felix FileInstall watches. A one-shot command waits for the
@@ -53,9 +55,9 @@ final class DeployFolder {
         if (jar.endsWith(MODEL)) {
             String name = "surrogate." + jar.substring(0, jar.length() - MODEL.length());
             try {
-                return !context.getServiceReferences(org.calsim.api.stage.Solver.class, "(calsim.name=" + name + ")")
+                return !context.getServiceReferences(Solver.class, "(calsim.name=" + name + ")")
                         .isEmpty();
-            } catch (org.osgi.framework.InvalidSyntaxException e) {
+            } catch (InvalidSyntaxException e) {
                 return false;
             }
         }

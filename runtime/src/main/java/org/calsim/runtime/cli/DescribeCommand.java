@@ -1,6 +1,7 @@
 package org.calsim.runtime.cli;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -67,7 +68,7 @@ final class DescribeCommand implements Callable<Integer> {
         int dot = p.name().indexOf('.');
         String required = dot < 0 ? "required" : "required when " + p.name().substring(0, dot) + " is given";
         String presence = p.required() ? required : p.defaultValue() == null ? "optional"
-                : "default " + (p.defaultValue() instanceof double[] a ? java.util.Arrays.toString(a) : p.defaultValue());
+                : "default " + (p.defaultValue() instanceof double[] a ? Arrays.toString(a) : p.defaultValue());
         return allowed + "; " + presence + ". " + p.description();
     }
 

@@ -2,6 +2,7 @@ package org.calsim.runtime.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.calsim.api.stage.InvalidInputException;
@@ -76,7 +77,7 @@ final class StudyCall {
         } catch (IOException e) {
             err.println("calsim: the " + what + " could not write its plots: " + e);
             return ExitCodes.FAILED;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             err.println("calsim: the " + what + " stopped: " + e.getMessage());
             return ExitCodes.FAILED;
         } finally {

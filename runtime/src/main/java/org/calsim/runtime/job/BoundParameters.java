@@ -1,6 +1,7 @@
 package org.calsim.runtime.job;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.calsim.api.stage.Parameters;
 
@@ -61,7 +62,7 @@ public final class BoundParameters implements Parameters {
 
     /** @return the set file parameters: field path ({@link #fieldPath}) to the resolved file, in declaration order */
     public Map<String, Path> files() {
-        Map<String, Path> files = new java.util.LinkedHashMap<>();
+        Map<String, Path> files = new LinkedHashMap<>();
         for (String name : declared.keySet()) {
             if (values.get(name) instanceof Path file) {
                 files.put(fieldPath(name), file);

@@ -1,5 +1,6 @@
 package org.calsim.runtime.output;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ final class PlotRenderer {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(plot.title())
                 .xAxisTitle(plot.xLabel()).yAxisTitle(plot.yLabel()).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setMarkerSize(8);
         chart.getStyler().setXAxisLogarithmic(plot.logX());
         Set<String> labels = new HashSet<>();

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.calsim.api.data.Plot;
@@ -96,10 +100,10 @@ public final class ResultWriter {
 
     /** Deletes a file or a folder with everything in it; nothing when it does not exist. */
     public static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             try (DirectoryStream<Path> s = Files.newDirectoryStream(path)) {
                 for (Path f : s) {
                     deleteTree(f);
@@ -120,7 +124,7 @@ public final class ResultWriter {
         }
         Path target = dir.resolve(stem);
         deleteTree(target);
-        Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         AtomicFiles.syncFolder(dir);
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(target)) {
@@ -128,7 +132,7 @@ public final class ResultWriter {
                 names.add(stem + "/" + f.getFileName());
             }
         }
-        java.util.Collections.sort(names);
+        Collections.sort(names);
         return names;
     }
 
@@ -165,7 +169,7 @@ public final class ResultWriter {
 
     /** Writes a text file atomically. */
     public void writeText(String name, String text) throws IOException {
-        AtomicFiles.write(dir.resolve(name), out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        AtomicFiles.write(dir.resolve(name), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** @return a new JSON object */

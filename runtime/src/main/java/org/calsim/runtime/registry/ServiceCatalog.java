@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.calsim.api.job.RegisteredService;
 import org.calsim.api.job.Registry;
 import org.calsim.api.stage.Coupler;
@@ -86,7 +87,7 @@ public final class ServiceCatalog implements Registry {
                 ranking instanceof Integer r ? r : 0, (Long) ref.getProperty(Constants.SERVICE_ID), description);
     }
 
-    private String describe(ServiceReference<?> ref, java.util.function.Function<Object, String> description) {
+    private String describe(ServiceReference<?> ref, Function<Object, String> description) {
         Object service = context.getService(ref);
         if (service == null) {
             return "";

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -223,7 +224,7 @@ final class JobExecution implements JobRun, JobControl, Runnable {
         String failure = null;
         String status = "succeeded";
         String stem = job.stem(plan.index());
-        java.nio.file.Path staging = writer.dir().resolve(ResultWriter.STAGING_PREFIX + stem);
+        Path staging = writer.dir().resolve(ResultWriter.STAGING_PREFIX + stem);
         try (StageRun run = new StageRun(plan, state, seed, context, job.materials(), this,
                 this::publish, provenance::swap, staging,
                 writer.dir().resolve(ResultWriter.CHECKPOINTS).resolve(stem))) {

@@ -2,6 +2,7 @@ package org.calsim.runtime.run;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,8 +72,8 @@ final class Provenance {
         doc.put("job", job.spec().name());
         doc.put("status", status);
         doc.put("seed", job.spec().seed());
-        doc.put("started", java.time.Instant.ofEpochMilli(startedMillis).toString());
-        doc.put("finished", java.time.Instant.ofEpochMilli(finishedMillis).toString());
+        doc.put("started", Instant.ofEpochMilli(startedMillis).toString());
+        doc.put("finished", Instant.ofEpochMilli(finishedMillis).toString());
         doc.put("seconds", (finishedMillis - startedMillis) / 1000.0);
         doc.put("job_file", job.request().source());
         ArrayNode overrides = doc.putArray("overrides");

@@ -1,5 +1,8 @@
 package org.calsim.runtime.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,21 +31,21 @@ public final class StageResults implements ResultSink {
     private final Map<String, String> notes = new LinkedHashMap<>();
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final List<Plot> plots = new ArrayList<>();
-    private final java.nio.file.Path staging;
+    private final Path staging;
     private final List<String> files = new ArrayList<>();
 
     /** @param staging folder for the files the stage writes itself (created on first use) */
-    public StageResults(java.nio.file.Path staging) {
+    public StageResults(Path staging) {
         this.staging = staging;
     }
 
     @Override
-    public synchronized java.nio.file.Path file(String name) throws java.io.IOException {
+    public synchronized Path file(String name) throws IOException {
         if (name == null || !name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) {
             throw new IllegalArgumentException("result file name '" + name + "' is not allowed; expected letters, "
                     + "digits, '.', '-' and '_' only, not starting with '.'");
         }
-        java.nio.file.Files.createDirectories(staging);
+        Files.createDirectories(staging);
         files.add(name);
         return staging.resolve(name);
     }

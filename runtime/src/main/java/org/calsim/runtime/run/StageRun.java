@@ -1,5 +1,8 @@
 package org.calsim.runtime.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +23,7 @@ final class StageRun implements StageContext, AutoCloseable {
     private final SimulationState state;
     private final long seed;
     private final StageResults results;
-    private final java.nio.file.Path checkpoints;
+    private final Path checkpoints;
     private final Map<Key<?>, Object> given = new LinkedHashMap<>();
     private final List<TrackedService<?>> services = new ArrayList<>();
     private final BundleContext bundleContext;
@@ -35,8 +38,8 @@ final class StageRun implements StageContext, AutoCloseable {
     }
 
     StageRun(StagePlan plan, SimulationState state, long seed, BundleContext bundleContext, MaterialLibrary materials,
-             JobControl control, ProgressSink progress, Consumer<SwapRecord> swaps, java.nio.file.Path staging,
-             java.nio.file.Path checkpoints) {
+             JobControl control, ProgressSink progress, Consumer<SwapRecord> swaps, Path staging,
+             Path checkpoints) {
         this.plan = plan;
         this.results = new StageResults(staging);
         this.checkpoints = checkpoints;
@@ -89,8 +92,8 @@ final class StageRun implements StageContext, AutoCloseable {
     }
 
     @Override
-    public java.nio.file.Path checkpointFolder() throws java.io.IOException {
-        return java.nio.file.Files.createDirectories(checkpoints);
+    public Path checkpointFolder() throws IOException {
+        return Files.createDirectories(checkpoints);
     }
 
     @Override

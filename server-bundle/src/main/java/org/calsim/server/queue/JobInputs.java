@@ -9,7 +9,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.calsim.api.stage.InvalidInputException;
@@ -87,7 +89,7 @@ public final class JobInputs implements AutoCloseable {
         /** @return {@code bytes} in MB of 2^20 bytes, as {@code calsim serve --upload-max-mb} takes them */
         private static String mb(long bytes) {
             return bytes % (1L << 20) == 0 ? (bytes >> 20) + " MB"
-                    : String.format(java.util.Locale.ROOT, "%.2f MB", bytes / (double) (1L << 20));
+                    : String.format(Locale.ROOT, "%.2f MB", bytes / (double) (1L << 20));
         }
     }
 
@@ -193,7 +195,7 @@ public final class JobInputs implements AutoCloseable {
             all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .forEach(p -> out.add(inputs.relativize(p).toString().replace('\\', '/')));
         }
-        java.util.Collections.sort(out);
+        Collections.sort(out);
         return out;
     }
 

@@ -1,11 +1,15 @@
 package org.calsim.server.queue;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -234,7 +238,7 @@ public final class JobQueue {
         try {
             deleteTree(folder(id));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("job " + id + " is deleted, but not all of its folder " + folder(id), e);
+            throw new UncheckedIOException("job " + id + " is deleted, but not all of its folder " + folder(id), e);
         }
         notifyWatchers(id);
         return true;
@@ -245,7 +249,7 @@ public final class JobQueue {
      *
      * @return how many were deleted
      */
-    public int deleteEndedBefore(java.time.Instant cutoff) throws SQLException {
+    public int deleteEndedBefore(Instant cutoff) throws SQLException {
         int n = 0;
         for (long id : store.endedBefore(cutoff)) {
             if (delete(id)) {
@@ -385,7 +389,7 @@ public final class JobQueue {
                 }
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot clear " + dir + " for the resumed run", e);
+            throw new UncheckedIOException("cannot clear " + dir + " for the resumed run", e);
         }
     }
 
@@ -429,7 +433,7 @@ public final class JobQueue {
 
     private static String jobName(String source) {
         try {
-            return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(source).path("name").asText("job");
+            return new YAMLMapper().readTree(source).path("name").asText("job");
         } catch (IOException e) {
             return "job";
         }
@@ -437,7 +441,7 @@ public final class JobQueue {
 
     private static <T> List<T> reversed(List<T> newestFirst) {
         List<T> l = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(l);
+        Collections.reverse(l);
         return l;
     }
 

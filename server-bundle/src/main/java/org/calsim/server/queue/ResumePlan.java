@@ -2,6 +2,7 @@ package org.calsim.server.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -32,7 +33,7 @@ final class ResumePlan {
                     out.add("stages[" + i + "].with.resume=true");
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return List.of();
         }
         return out;

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.calsim.server.store.LabStore;
 import org.osgi.service.component.annotations.Activate;
@@ -59,7 +60,7 @@ public final class ServerToken {
             String text = HexFormat.of().formatHex(bytes);
             Path tmp = file.resolveSibling(FILE + ".tmp");
             Files.deleteIfExists(tmp);
-            try (FileChannel channel = FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+            try (FileChannel channel = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE), ownerOnly());
                  Writer w = Channels.newWriter(channel, StandardCharsets.US_ASCII)) {
                 w.write(text + "\n");
