@@ -76,20 +76,12 @@ final class Integrator {
      */
     void drift(Worker me, int from, int to) {
         Particles p = particles;
-        double half = 0.5 * dt;
         double max2 = 0;
         double[] x0 = list.x0;
         double[] y0 = list.y0;
         double[] z0 = list.z0;
         for (int i = from; i < to; i++) {
-            double im = p.invMass[i];
-            double ii = p.invInertia[i];
-            p.vx[i] += half * p.fx[i] * im;
-            p.vy[i] += half * p.fy[i] * im;
-            p.vz[i] += half * p.fz[i] * im;
-            p.wx[i] += half * p.tx[i] * ii;
-            p.wy[i] += half * p.ty[i] * ii;
-            p.wz[i] += half * p.tz[i] * ii;
+            kick(i); // the first half kick, with the forces of the last evaluation
             p.x[i] = box.wrapX(p.x[i] + dt * p.vx[i]);
             p.y[i] = box.wrapY(p.y[i] + dt * p.vy[i]);
             p.z[i] += dt * p.vz[i];
