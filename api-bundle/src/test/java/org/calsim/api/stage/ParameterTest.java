@@ -34,7 +34,7 @@ class ParameterTest {
         assertEquals(Runnable.class, normal.withDefault("hertz").service(), "kept by the builder methods");
         assertNull(Parameter.text("law", "law").service());
         assertThrows(IllegalArgumentException.class, () -> new Parameter("law", Parameter.Kind.SERVICE, "-", 1, 0,
-                true, 1, true, null, true, List.of(), "no interface"));
+                true, 1, true, null, true, List.of(), "no interface", null));
         assertThrows(IllegalArgumentException.class, () -> new Parameter("law", Parameter.Kind.TEXT, "-", 1, 0, true,
                 1, true, null, true, List.of(), "text with an interface", Runnable.class));
         for (String bad : new String[] {"a.b.c", ".b", "a."}) {

@@ -69,10 +69,8 @@ public final class PermeabilityStage implements Solver {
                 Parameter.number(TOLERANCE, "1", 1, "estimated relative change of the mean velocity still to come "
                         + "(from the decay of the changes between checks) at which the flow counts as steady")
                         .open(0, 0.1).withDefault(1e-4),
-                new Parameter(INTERVAL, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e6, true, 100, false, List.of(),
-                        "steps between steady-state checks"),
-                new Parameter(MAX_STEPS, Parameter.Kind.INTEGER, "1", 1, 10, true, 1e9, true, 200_000, false,
-                        List.of(), "step limit per direction"),
+                Parameter.integer(INTERVAL, "steps between steady-state checks").closed(1, 1e6).withDefault(100),
+                Parameter.integer(MAX_STEPS, "step limit per direction").closed(10, 1e9).withDefault(200_000),
                 Parameter.threads("solver"));
     }
 

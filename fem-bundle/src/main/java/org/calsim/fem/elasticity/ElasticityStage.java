@@ -89,13 +89,13 @@ public final class ElasticityStage implements Solver {
                 Parameter.choice(LATERAL, List.of("periodic", "free"), "faces across the load: periodic (periodic "
                         + "images such as DEM packings; free average lateral strains, so uniaxial stress) or free "
                         + "(the cut-out block between platens, free side faces)").withDefault("periodic"),
-                new Parameter(COARSEN, Parameter.Kind.INTEGER, "1", 1, 1, true, 16, true, 1, false, List.of(),
-                        "merge blocks of coarsen^3 voxels (majority phase, ties to the solid) before solving; "
-                        + "periodic lateral faces need it to divide nx and ny"),
+                Parameter.integer(COARSEN, "merge blocks of coarsen^3 voxels (majority phase, ties to the solid) "
+                        + "before solving; periodic lateral faces need it to divide nx and ny").closed(1, 16)
+                        .withDefault(1),
                 Parameter.number(TOLERANCE, "1", 1, "relative residual at which conjugate gradients stop")
                         .open(0, 1).withDefault(1e-6),
-                new Parameter(MAX_ITERATIONS, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e8, true, 20_000, false,
-                        List.of(), "conjugate-gradient iteration limit"),
+                Parameter.integer(MAX_ITERATIONS, "conjugate-gradient iteration limit").closed(1, 1e8)
+                        .withDefault(20_000),
                 Parameter.threads("solver"));
     }
 

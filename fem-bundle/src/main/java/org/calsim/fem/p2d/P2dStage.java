@@ -101,10 +101,9 @@ public final class P2dStage implements Solver {
                 Parameter.number(REST, "s", 1, "rest after each part of a cycle").nonNegative().withDefault(600.0),
                 Parameter.number(CV_CUTOFF, "1/h", 1, "constant-voltage charge ends when the current falls to this "
                         + "C-rate").positive().withDefault(0.05),
-                new Parameter(CELLS, Parameter.Kind.INTEGER, "1", 1, 4, true, 400, true, 60, false, List.of(),
-                        "finite volumes across each electrode (half as many across the separator)"),
-                new Parameter(SHELLS, Parameter.Kind.INTEGER, "1", 1, 3, true, 200, true, 24, false, List.of(),
-                        "finite-volume shells in each particle"),
+                Parameter.integer(CELLS, "finite volumes across each electrode (half as many across the separator)")
+                        .closed(4, 400).withDefault(60),
+                Parameter.integer(SHELLS, "finite-volume shells in each particle").closed(3, 200).withDefault(24),
                 Parameter.number(STEPS, "1", 1, "least time steps over the nominal duration of a C-rate (3600/C s)")
                         .closed(10, 1e6).withDefault(30.0),
                 Parameter.number(VOLTAGE_STEP, "mV", 1e-3, "target voltage change per time step").open(0, 1000)

@@ -220,8 +220,8 @@ public final class TortuosityStage implements Solver {
                         .open(0, 1).withDefault(1e-6),
                 Parameter.number(FLUX_TOLERANCE, "1", 1, "relative difference of the inlet and outlet currents at "
                         + "which conjugate gradients stop (convergence on the flux)").open(0, 1).withDefault(1e-5),
-                new Parameter(MAX_ITERATIONS, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e8, true, 100_000, false,
-                        List.of(), "conjugate-gradient iteration limit"),
+                Parameter.integer(MAX_ITERATIONS, "conjugate-gradient iteration limit").closed(1, 1e8)
+                        .withDefault(100_000),
                 preconditionerParameter(),
                 sidesParameter(),
                 Parameter.threads("solver"));
