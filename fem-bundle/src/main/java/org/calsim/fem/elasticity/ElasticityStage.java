@@ -16,6 +16,7 @@ import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.stage.StageFailedException.Residual;
 import org.calsim.api.structure.VoxelImage;
 import org.osgi.service.component.annotations.Component;
 
@@ -144,9 +145,9 @@ public final class ElasticityStage implements Solver {
             context.progress(axis == 2 ? 0.05 : 0.5, "elasticity along " + labels[axis]);
             VoxelElasticity.Result r = VoxelElasticity.solve(n, phase, youngs, poisson, axis, lateral, settings);
             if (r.residual() > par.number(TOLERANCE)) {
-                throw new StageFailedException(String.format("elasticity (%s) did not converge in %d iterations: "
-                        + "relative residual %.3g > %.3g; raise max_iterations or coarsen", labels[axis],
-                        r.iterations(), r.residual(), par.number(TOLERANCE)));
+                throw StageFailedException.notConverged("elasticity (" + labels[axis] + ")", r.iterations(),
+                        "raise max_iterations or coarsen",
+                        new Residual("relative residual", r.residual(), par.number(TOLERANCE)));
             }
             sink.summary("youngs_modulus_" + labels[axis] + "_GPa", r.modulus() / 1e9, "GPa");
             sink.summary("iterations_" + labels[axis], r.iterations(), "1");

@@ -19,9 +19,9 @@ import org.calsim.api.stage.Parameters;
 import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.SimulationState;
 import org.calsim.api.stage.Solver;
-import org.calsim.api.stage.StageCancelledException;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.stage.StageProgress;
 import org.calsim.api.transport.EffectiveProperties;
 import org.calsim.api.transport.TransportSeries;
 import org.osgi.service.component.annotations.Component;
@@ -60,7 +60,6 @@ public final class P2dStage implements Solver {
     static final String VOLTAGE_STEP = "voltage_step_mV";
     static final String RETENTION = "critical_retention";
     static final String STATES = "series_states";
-    private static final String CANCELLED = "cancelled";
     /** 0 °C [K]. */
     private static final double CELSIUS = 273.15;
 
@@ -174,31 +173,26 @@ public final class P2dStage implements Solver {
                 ? base.nominalCapacity() / 3600 / base.electrodeArea()
                 : CellBuilder.oneC(structures.get(0).cell());
         List<RateReport.Outcome> outcomes = new ArrayList<>();
-        for (int s = 0; s < structures.size(); s++) {
+        int count = structures.size();
+        for (int s = 0; s < count; s++) {
             Structure structure = structures.get(s);
-            int index = s;
-            int count = structures.size();
+            StageProgress progress = StageProgress.of(context).part(s, count);
             RateTest.Monitor monitor = new RateTest.Monitor() {
                 @Override
                 public void rate(int k, int n, double cRate) {
-                    context.progress((index + (double) k / n) / count, String.format(Locale.ROOT,
-                            "%s%.3gC", count > 1 ? structure.label() + ": " : "", cRate));
+                    progress.report((double) k / n, String.format(Locale.ROOT, "%s%.3gC",
+                            count > 1 ? structure.label() + ": " : "", cRate));
                 }
 
                 @Override
-                public void check() throws SimulationException {
-                    if (context.isCancelled()) {
-                        throw new SimulationException(CANCELLED);
-                    }
+                public void check() {
+                    context.checkCancelled();
                 }
             };
             try {
                 outcomes.add(new RateReport.Outcome(structure,
                         RateTest.run(structure.cell(), oneC, rates, protocol, settings, monitor)));
             } catch (SimulationException e) {
-                if (CANCELLED.equals(e.getMessage())) {
-                    throw new StageCancelledException("cancelled");
-                }
                 throw new StageFailedException(structure.label() + ": " + e.getMessage());
             }
         }

@@ -13,6 +13,7 @@ import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.stage.StageFailedException.Residual;
 import org.calsim.api.structure.VoxelImage;
 import org.calsim.api.transport.EffectiveProperties;
 import org.calsim.fem.conduction.SteadyConduction;
@@ -327,10 +328,9 @@ public final class TortuosityStage implements Solver {
     static void checkConverged(Parameters par, String label, SteadyConduction.Result r)
             throws StageFailedException {
         if (r.residual() > par.number(TOLERANCE) || r.fluxImbalance() > par.number(FLUX_TOLERANCE)) {
-            throw new StageFailedException(String.format("conduction (%s) did not converge in %d iterations: "
-                    + "relative residual %.3g (allowed %.3g), flux imbalance %.3g (allowed %.3g); raise "
-                    + "max_iterations", label, r.iterations(), r.residual(), par.number(TOLERANCE),
-                    r.fluxImbalance(), par.number(FLUX_TOLERANCE)));
+            throw StageFailedException.notConverged("conduction (" + label + ")", r.iterations(),
+                    "raise max_iterations", new Residual("relative residual", r.residual(), par.number(TOLERANCE)),
+                    new Residual("flux imbalance", r.fluxImbalance(), par.number(FLUX_TOLERANCE)));
         }
     }
 }

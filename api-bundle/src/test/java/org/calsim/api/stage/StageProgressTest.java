@@ -1,0 +1,50 @@
+package org.calsim.api.stage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.calsim.api.testing.TestStageContext;
+import org.junit.jupiter.api.Test;
+
+class StageProgressTest {
+
+    /** A part's own fraction lands in its share of the stage: the second of four parts, half done, is 0.375. */
+    @Test
+    void aPartReportsWithinItsShareOfTheStage() {
+        TestStageContext context = new TestStageContext();
+        StageProgress second = StageProgress.of(context).part(1, 4);
+        second.report(0, "start");
+        second.report(0.5, "half");
+        second.report(1, "done");
+        StageProgress.of(context).span(0.5, 0.5).part(1, 2).report(0.5, "three quarters of the way in the part");
+        List<Double> reports = context.progressReports();
+        assertEquals(List.of(0.25, 0.375, 0.5), reports.subList(0, 3));
+        assertEquals(0.875, reports.get(3), 1e-15);
+    }
+
+    /** Every report asks whether the job was cancelled, and a cancelled job reports nothing more. */
+    @Test
+    void aReportChecksForCancellationFirst() {
+        TestStageContext context = new TestStageContext().cancelAfterChecks(2);
+        StageProgress whole = StageProgress.of(context);
+        whole.report(0.1, "one");
+        whole.report(0.2, "two");
+        assertThrows(StageCancelledException.class, () -> whole.report(0.3, "three"));
+        assertEquals(3, context.cancelChecks());
+        assertEquals(List.of(0.1, 0.2), context.progressReports());
+    }
+
+    /** The standard message names the solve, the iterations, each measure with its tolerance, and the remedy. */
+    @Test
+    void aSolveThatDidNotConvergeIsWordedOneWay() {
+        StageFailedException e = StageFailedException.notConverged("conduction (through_plane)", 20000,
+                "raise max_iterations", new StageFailedException.Residual("relative residual", 3.2e-5, 1e-6),
+                new StageFailedException.Residual("flux imbalance", 0.5, 1e-5));
+        assertEquals("conduction (through_plane) did not converge in 20000 iterations: relative residual 3.20e-05 "
+                + "(tolerance 1.00e-06), flux imbalance 0.500 (tolerance 1.00e-05); raise max_iterations",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> StageFailedException.notConverged("flow", 1, "raise max_steps"));
+    }
+}
