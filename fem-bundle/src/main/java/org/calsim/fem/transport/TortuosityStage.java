@@ -289,19 +289,27 @@ public final class TortuosityStage implements Solver {
         context.give(EffectiveProperties.KEY, fractions.with(through, inPlane, electronic,
                 "voxel conduction, " + par.text(SIDES) + " sides"));
 
-        double[] eps = new double[17];
-        double[] bruggeman = new double[eps.length];
-        for (int k = 0; k < eps.length; k++) {
-            eps[k] = 0.1 + 0.05 * k;
-            bruggeman[k] = Math.pow(eps[k], -0.5);
-        }
+        Series bruggeman = bruggemanReference();
         List<Series> series = Double.isFinite(through)
-                ? List.of(new Series("Bruggeman T = eps^-0.5", eps, bruggeman, Series.Style.LINE),
-                        new Series("voxel image, through-plane", new double[] {porosity}, new double[] {through},
-                                Series.Style.MARKERS))
-                : List.of(new Series("Bruggeman T = eps^-0.5", eps, bruggeman, Series.Style.LINE));
+                ? List.of(bruggeman, new Series("voxel image, through-plane", new double[] {porosity},
+                        new double[] {through}, Series.Style.MARKERS))
+                : List.of(bruggeman);
         sink.plot(new Plot("tortuosity-vs-porosity", "Tortuosity factor of the pore space", "porosity [1]",
                 "tortuosity factor T [1]", series));
+    }
+
+    /**
+     * @return the reference line of the tortuosity plots: Bruggeman's T = ε^-0.5 (α = 1.5 in T = ε^(1-α), review
+     *         eqs 10–11) at ε = 0.1, 0.15, …, 0.9
+     */
+    static Series bruggemanReference() {
+        double[] eps = new double[17];
+        double[] tau = new double[eps.length];
+        for (int k = 0; k < eps.length; k++) {
+            eps[k] = 0.1 + 0.05 * k;
+            tau[k] = Math.pow(eps[k], -0.5);
+        }
+        return new Series("Bruggeman T = eps^-0.5", eps, tau, Series.Style.LINE);
     }
 
     private static double tortuosity(StageContext context, String label, int[] n, byte[] labels, double[] sigma,
