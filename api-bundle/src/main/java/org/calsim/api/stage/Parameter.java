@@ -75,6 +75,11 @@ public record Parameter(String name, Kind kind, String unit, double toSI, double
         SERVICE
     }
 
+    /**
+     * Checks a declaration: a name with at most one dot, and a service interface with, and only with,
+     * {@link Kind#SERVICE}. Public as every record's canonical constructor must be; declare a parameter with the
+     * factory of its kind and the methods that narrow it (see the class description).
+     */
     public Parameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");

@@ -35,6 +35,24 @@ class StageProgressTest {
         assertEquals(List.of(0.1, 0.2), context.progressReports());
     }
 
+    /**
+     * A solve's monitor checks for cancellation at every iteration and reports at its first, the residual's way down
+     * to the tolerance on a log scale (1e-3 of the way to 1e-6 is half), then not again within 250 ms.
+     */
+    @Test
+    void aSolveChecksEveryIterationAndReportsItsResidualsWayDown() {
+        TestStageContext context = new TestStageContext().cancelAfterChecks(3);
+        StageProgress.Solve solve = StageProgress.of(context).span(0.2, 0.4).solve("conduction", 1e-6);
+        solve.iteration(1, 1e-3);
+        solve.iteration(2, 1e-4);
+        solve.iteration(3, 1e-5);
+        assertThrows(StageCancelledException.class, () -> solve.iteration(4, 1e-6));
+        assertEquals(4, context.cancelChecks());
+        assertEquals(1, context.progressReports().size());
+        assertEquals(0.4, context.progressReports().get(0), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> StageProgress.of(context).solve("conduction", 0));
+    }
+
     /** The standard message names the solve, the iterations, each measure with its tolerance, and the remedy. */
     @Test
     void aSolveThatDidNotConvergeIsWordedOneWay() {

@@ -105,8 +105,11 @@ final class ConjugateGradients {
         }
     }
 
-    /** @return the iterations done */
-    int solve(double tolerance, double fluxTolerance, int maxIterations) {
+    /**
+     * @param monitor told after every iteration of the relative residual ‖r‖/‖b‖; it stops the solve by throwing
+     * @return the iterations done
+     */
+    int solve(double tolerance, double fluxTolerance, int maxIterations, SteadyConduction.Monitor monitor) {
         double bb = 0;
         for (double v : r) {
             bb += v * v;
@@ -140,6 +143,7 @@ final class ConjugateGradients {
             rz = rzNew;
             team.run(directionTask);
             k++;
+            monitor.iteration(k, Math.sqrt(rr / bb));
         }
         return k;
     }

@@ -17,6 +17,7 @@ import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
 import org.calsim.api.stage.StageFailedException.Residual;
+import org.calsim.api.stage.StageProgress;
 import org.calsim.api.structure.VoxelImage;
 import org.osgi.service.component.annotations.Component;
 
@@ -141,9 +142,11 @@ public final class ElasticityStage implements Solver {
                 par.integer(MAX_ITERATIONS), par.integer(THREADS));
         String[] labels = {"in_plane_x", "in_plane_y", "through_plane"};
         for (int axis = 2; axis >= 0; axis -= 2) {
-            context.checkCancelled();
-            context.progress(axis == 2 ? 0.05 : 0.5, "elasticity along " + labels[axis]);
-            VoxelElasticity.Result r = VoxelElasticity.solve(n, phase, youngs, poisson, axis, lateral, settings);
+            StageProgress progress = StageProgress.of(context).span(axis == 2 ? 0.05 : 0.5, 0.45);
+            String what = "elasticity along " + labels[axis];
+            progress.report(0, what);
+            VoxelElasticity.Result r = VoxelElasticity.solve(n, phase, youngs, poisson, axis, lateral, settings,
+                    progress.solve(what, par.number(TOLERANCE))::iteration);
             if (r.residual() > par.number(TOLERANCE)) {
                 throw StageFailedException.notConverged("elasticity (" + labels[axis] + ")", r.iterations(),
                         "raise max_iterations or coarsen",

@@ -14,6 +14,7 @@ import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
 import org.calsim.api.stage.StageFailedException.Residual;
+import org.calsim.api.stage.StageProgress;
 import org.calsim.api.structure.VoxelImage;
 import org.calsim.api.transport.EffectiveProperties;
 import org.calsim.fem.conduction.SteadyConduction;
@@ -261,19 +262,16 @@ public final class TortuosityStage implements Solver {
                 sink.note("resolution", PoreResolution.note(radius));
             }
         }
-        context.progress(0.05, "ionic conduction through the plane");
         sink.note("boundary_conditions", boundaryConditions(par));
-        double through = tortuosity(context, "through_plane", n, labels, ionic, 2, porosity);
-        context.checkCancelled();
-        context.progress(0.45, "ionic conduction in the plane");
-        double inPlane = tortuosity(context, "in_plane", n, labels, ionic, 0, porosity);
+        StageProgress progress = StageProgress.of(context);
+        double through = tortuosity(context, progress.span(0.05, 0.4), "through_plane", "through the plane", n,
+                labels, ionic, 2, porosity);
+        double inPlane = tortuosity(context, progress.span(0.45, 0.3), "in_plane", "in the plane", n, labels, ionic,
+                0, porosity);
         double electronic = Double.NaN;
         if (par.isSet(AM_SIGMA) && par.isSet(CBD_SIGMA)) {
-            context.checkCancelled();
-            context.progress(0.75, "electronic conduction through the plane");
-            SteadyConduction.Result r = SteadyConduction.solve(n, labels, electronicConductivity(par), 2,
-                    periodicAxes(par, 2),
-                    settings(par, par.integer(MAX_ITERATIONS)));
+            SteadyConduction.Result r = conduction(par, progress.span(0.75, 0.25),
+                    "electronic conduction through the plane", n, labels, electronicConductivity(par), 2);
             if (!r.percolates()) {
                 sink.note("electronic", "the solid phases do not connect the collector to the separator side");
             } else {
@@ -312,11 +310,15 @@ public final class TortuosityStage implements Solver {
         return new Series("Bruggeman T = eps^-0.5", eps, tau, Series.Style.LINE);
     }
 
-    private static double tortuosity(StageContext context, String label, int[] n, byte[] labels, double[] sigma,
-                                     int axis, double porosity) throws StageFailedException {
+    /**
+     * @param label the direction in result names, e.g. {@code through_plane}
+     * @param where the direction in words, e.g. {@code "through the plane"}
+     */
+    private static double tortuosity(StageContext context, StageProgress progress, String label, String where,
+                                     int[] n, byte[] labels, double[] sigma, int axis, double porosity)
+            throws StageFailedException {
         Parameters par = context.parameters();
-        SteadyConduction.Result r = SteadyConduction.solve(n, labels, sigma, axis, periodicAxes(par, axis),
-                settings(par, par.integer(MAX_ITERATIONS)));
+        SteadyConduction.Result r = conduction(par, progress, "ionic conduction " + where, n, labels, sigma, axis);
         ResultSink sink = context.results();
         if (!r.percolates()) {
             sink.note("tortuosity_factor_" + label, "infinite: the pores do not connect the two faces");
@@ -330,6 +332,19 @@ public final class TortuosityStage implements Solver {
         sink.summary("residual_" + label, r.residual(), "1");
         sink.summary("flux_imbalance_" + label, r.fluxImbalance(), "1");
         return tau;
+    }
+
+    /**
+     * One conduction solve with the stage's settings, filling {@code progress}: cancellable and reporting between any
+     * two iterations.
+     *
+     * @param what the solve in words, for the progress messages
+     */
+    private static SteadyConduction.Result conduction(Parameters par, StageProgress progress, String what, int[] n,
+                                                      byte[] labels, double[] sigma, int axis) {
+        progress.report(0, what);
+        return SteadyConduction.solve(n, labels, sigma, axis, periodicAxes(par, axis),
+                settings(par, par.integer(MAX_ITERATIONS)), progress.solve(what, par.number(TOLERANCE))::iteration);
     }
 
     /** @throws StageFailedException when the solve stopped before its tolerances were met */
