@@ -168,6 +168,7 @@ public record Parameter(String name, Kind kind, String unit, double toSI, double
         return unbounded(name, Kind.FLAG, "-", 1, Boolean.FALSE, false, List.of(), description, null);
     }
 
+    /** @return a parameter that allows any value, for the factories to start from */
     private static Parameter unbounded(String name, Kind kind, String unit, double toSI, Object defaultValue,
                                        boolean required, List<String> choices, String description,
                                        Class<?> service) {
