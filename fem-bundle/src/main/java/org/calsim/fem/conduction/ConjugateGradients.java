@@ -95,9 +95,10 @@ final class ConjugateGradients {
     /**
      * Iterates from the x given to the constructor (its initial guess) until the stopping rule holds.
      *
+     * @param monitor told after every iteration of the relative residual ‖r‖/‖b‖; it stops the solve by throwing
      * @return the iterations done
      */
-    int solve(double tolerance, double fluxTolerance, int maxIterations) {
+    int solve(double tolerance, double fluxTolerance, int maxIterations, SteadyConduction.Monitor monitor) {
         system.rightHandSide(r);
         double bb = 0;
         for (double v : r) {
@@ -133,6 +134,7 @@ final class ConjugateGradients {
             rz = rzNew;
             team.run(directionTask);
             k++;
+            monitor.iteration(k, Math.sqrt(rr / bb));
         }
         return k;
     }

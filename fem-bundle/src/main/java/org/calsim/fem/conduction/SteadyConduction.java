@@ -74,6 +74,19 @@ public final class SteadyConduction {
     }
 
     /**
+     * Told after every conjugate-gradient iteration of the relative residual ‖r‖/‖b‖ (progress, cancellation); it
+     * stops the solve by throwing an unchecked exception, which closes the solve's worker threads on its way out.
+     */
+    @FunctionalInterface
+    public interface Monitor {
+        /** No progress, no cancellation. */
+        Monitor NONE = (iteration, residual) -> { };
+
+        /** @param iteration the iterations done @param residual the relative residual after them */
+        void iteration(int iteration, double residual);
+    }
+
+    /**
      * Solves on a field of conductivities per voxel: the distinct values become phases (at most 256).
      *
      * @param n             voxels along x, y, z
@@ -113,6 +126,15 @@ public final class SteadyConduction {
      */
     public static Result solve(int[] n, byte[] phase, double[] conductivity, int axis, boolean[] periodic,
                                Settings settings) {
+        return solve(n, phase, conductivity, axis, periodic, settings, Monitor.NONE);
+    }
+
+    /**
+     * Solves as {@link #solve(int[], byte[], double[], int, boolean[], Settings)}, telling {@code monitor} of every
+     * iteration.
+     */
+    public static Result solve(int[] n, byte[] phase, double[] conductivity, int axis, boolean[] periodic,
+                               Settings settings, Monitor monitor) {
         Occupancy active = percolating(n, phase, conductivity, axis, periodic);
         int m = active.count;
         if (m == 0) {
@@ -130,7 +152,7 @@ public final class SteadyConduction {
                     ? new AggregationMultigrid(system.stencil, team)
                     : new JacobiPreconditioner(system.stencil, chunks, team);
             ConjugateGradients cg = new ConjugateGradients(system, chunks, preconditioner, team, phi);
-            iterations = cg.solve(settings.tolerance(), settings.fluxTolerance(), settings.maxIterations());
+            iterations = cg.solve(settings.tolerance(), settings.fluxTolerance(), settings.maxIterations(), monitor);
             residual = cg.trueResidual();
         }
         double in = system.inletCurrent(phi);
