@@ -16,8 +16,8 @@ import org.calsim.api.contact.ContactLaw;
  * rebuild the history of pairs present before and after is carried over, so contacts keep their tangential
  * springs and bonds (the LIGGGHTS {@code fix contacthistory} behaviour).
  *
- * <p>Per entry, after a force evaluation: {@code pairForce[6k … 6k+5]} = force on i (3) and, on several threads,
- * torque on j (3); only entries with {@code touching[k] != 0} hold a current value. The transposed index
+ * <p>Per entry, after a force evaluation: {@code pairForce[6k … 6k+5]} = force on i (3) and, for an entry whose
+ * partner belongs to a higher worker ({@link PairForces#own}), torque on j (3); only entries with {@code touching[k] != 0} hold a current value. The transposed index
  * ({@code revStart}, {@code revEntry}) lists for each particle j the entries in which it is the partner, in
  * ascending entry order, so per-particle sums run in a fixed order whatever the number of threads.
  *

@@ -9,15 +9,16 @@ import org.calsim.api.contact.PairProperties;
  * touching has its history cleared.
  *
  * <p><b>Sums in a fixed order.</b> Every particle's force is summed in one order: 0, plus its own entries
- * (ascending), then minus the forces of the entries where it is the partner (descending entry). One thread
- * ({@link #serial}) does exactly that by walking the list from the last particle down and accumulating into both
- * particles (the entries with partner j come from i &lt; j, after j's own). Several threads ({@link #own}) each sum
- * the own entries of a range of particles, split by entry count ({@link #splitEntries}), and store each entry's force
- * on i and torque on j in the list; {@link #gather} then adds the partner entries of a particle in the same order.
- * The results are therefore bit-identical for any number of threads, and nothing allocates.
+ * (ascending), then minus the forces of the entries where it is the partner (descending entry). One thread does
+ * exactly that by walking the list from the last particle down and accumulating into both particles (the entries
+ * with partner j come from i &lt; j, after j's own). Several threads ({@link #own}) each do the same on a range of
+ * particles, split by the work of their entries ({@link #splitEntries}); an entry whose partner lies in a higher
+ * worker's range keeps its force and torque in the list, and that worker adds them after the pass ({@link #gather}),
+ * where one thread would have added them: after the contributions of its own range. The results are therefore
+ * bit-identical for any number of threads, every worker writes only its own particles, and nothing allocates.
  */
 final class PairForces {
-    /** doubles stored per neighbour entry: force on i (3), torque on j (3, several threads only) */
+    /** doubles stored per neighbour entry: force on i (3), torque on j (3, entries to a higher worker only) */
     static final int PAIR_SLOTS = 6;
     /** work of an entry's distance check, in the units of {@link #CONTACT_COST} */
     private static final int CHECK_COST = 1;
@@ -118,15 +119,23 @@ final class PairForces {
         return true;
     }
 
-    /** The pass on one thread: accumulates into both particles directly (and keeps each entry's force). A
-     *  particle's own entries come before any where it is the partner (those belong to lower particles, walked
-     *  later), so its sums start from its own entries, held in locals. */
-    void serial(boolean bonded, double dt) {
+    /**
+     * The pass of worker {@code worker} on its particles [a, b) (all of them on one thread), in the order of one
+     * thread: particles from the last down, each one's own entries ascending. A particle's own entries come before
+     * any where it is the partner (those belong to lower particles, walked later), so its sums start from its own
+     * entries, held in locals; a partner j &lt; b is this worker's and takes the entry at once, a partner j ≥ b
+     * belongs to a higher worker, which adds the entry in {@link #gather} after the pass (after its own particles'
+     * contributions, as one thread would). Every entry keeps its force on i, an entry to a higher worker also the
+     * torque on j.
+     */
+    void own(int worker, boolean bonded, double dt) {
         Particles p = particles;
         NeighbourList nl = list;
-        Worker me = workers[0];
+        Worker me = workers[worker];
         double[] out = nl.pairForce;
-        for (int i = p.size - 1; i >= 0; i--) {
+        int first = entrySplit[worker];
+        int end = entrySplit[worker + 1];
+        for (int i = end - 1; i >= first; i--) {
             double fx = 0;
             double fy = 0;
             double fz = 0;
@@ -146,12 +155,18 @@ final class PairForces {
                     tx += me.tix;
                     ty += me.tiy;
                     tz += me.tiz;
-                    p.fx[j] -= me.fx;
-                    p.fy[j] -= me.fy;
-                    p.fz[j] -= me.fz;
-                    p.tx[j] += me.tjx;
-                    p.ty[j] += me.tjy;
-                    p.tz[j] += me.tjz;
+                    if (j < end) {
+                        p.fx[j] -= me.fx;
+                        p.fy[j] -= me.fy;
+                        p.fz[j] -= me.fz;
+                        p.tx[j] += me.tjx;
+                        p.ty[j] += me.tjy;
+                        p.tz[j] += me.tjz;
+                    } else {
+                        out[o + 3] = me.tjx;
+                        out[o + 4] = me.tjy;
+                        out[o + 5] = me.tjz;
+                    }
                 }
             }
             p.fx[i] = fx;
@@ -164,60 +179,35 @@ final class PairForces {
     }
 
     /**
-     * The pass on several threads, worker {@code worker}'s share: sums the own entries of each of its particles and
-     * stores the force on i and the torque on j of every entry for {@link #gather}.
+     * Adds to particle j's force and torque the entries of lower workers' particles where it is the partner (after
+     * {@link #own} on several threads), from the last down, as one thread would have added them.
      */
-    void own(int worker, boolean bonded, double dt) {
-        Particles p = particles;
+    void gather(int j) {
         NeighbourList nl = list;
-        Worker me = workers[worker];
-        double[] out = nl.pairForce;
-        for (int i = entrySplit[worker], end = entrySplit[worker + 1]; i < end; i++) {
-            double fx = 0;
-            double fy = 0;
-            double fz = 0;
-            double tx = 0;
-            double ty = 0;
-            double tz = 0;
-            for (int k = nl.start[i], kEnd = nl.start[i + 1]; k < kEnd; k++) {
-                if (contact(me, i, k, bonded, dt)) {
-                    fx += me.fx;
-                    fy += me.fy;
-                    fz += me.fz;
-                    tx += me.tix;
-                    ty += me.tiy;
-                    tz += me.tiz;
-                    int o = PAIR_SLOTS * k;
-                    out[o] = me.fx;
-                    out[o + 1] = me.fy;
-                    out[o + 2] = me.fz;
-                    out[o + 3] = me.tjx;
-                    out[o + 4] = me.tjy;
-                    out[o + 5] = me.tjz;
-                }
-            }
-            p.fx[i] = fx;
-            p.fy[i] = fy;
-            p.fz[i] = fz;
-            p.tx[i] = tx;
-            p.ty[i] = ty;
-            p.tz[i] = tz;
+        int owner = 0;
+        while (j >= entrySplit[owner + 1]) {
+            owner++;
         }
-    }
-
-    /** Adds to particle i's force and torque the entries where it is the partner (after {@link #own}). */
-    void gather(int i) {
+        // the entries of particles below the owner's first, ascending in revEntry
+        int below = nl.start[entrySplit[owner]];
+        int from = nl.revStart[j];
+        int r = from;
+        while (r < nl.revStart[j + 1] && nl.revEntry[r] < below) {
+            r++;
+        }
+        if (r == from) {
+            return;
+        }
         Particles p = particles;
-        NeighbourList nl = list;
         double[] pf = nl.pairForce;
         byte[] touching = nl.touching;
-        double fx = p.fx[i];
-        double fy = p.fy[i];
-        double fz = p.fz[i];
-        double tx = p.tx[i];
-        double ty = p.ty[i];
-        double tz = p.tz[i];
-        for (int r = nl.revStart[i + 1] - 1, rEnd = nl.revStart[i]; r >= rEnd; r--) {
+        double fx = p.fx[j];
+        double fy = p.fy[j];
+        double fz = p.fz[j];
+        double tx = p.tx[j];
+        double ty = p.ty[j];
+        double tz = p.tz[j];
+        for (r--; r >= from; r--) {
             int k = nl.revEntry[r];
             if (touching[k] != 0) {
                 int o = PAIR_SLOTS * k;
@@ -229,12 +219,12 @@ final class PairForces {
                 tz += pf[o + 5];
             }
         }
-        p.fx[i] = fx;
-        p.fy[i] = fy;
-        p.fz[i] = fz;
-        p.tx[i] = tx;
-        p.ty[i] = ty;
-        p.tz[i] = tz;
+        p.fx[j] = fx;
+        p.fy[j] = fy;
+        p.fz[j] = fz;
+        p.tx[j] = tx;
+        p.ty[j] = ty;
+        p.tz[j] = tz;
     }
 
     /**

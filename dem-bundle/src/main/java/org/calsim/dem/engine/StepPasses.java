@@ -4,9 +4,9 @@ import org.calsim.parallel.WorkerTeam;
 
 /**
  * The passes of a step on a {@link WorkerTeam}, each worker on a fixed range of particles: (1) half kick and drift
- * ({@link Integrator#drift}); (2) the particle pairs ({@link PairForces}: on one thread the serial pass, on several
- * each worker the own entries of a range split by entry count); (3) per particle the pair entries where it is the
- * partner (several threads), drag and gravity, its wall contacts ({@link WallContacts}) and the second half kick. The
+ * ({@link Integrator#drift}); (2) the particle pairs ({@link PairForces}: each worker the entries of a range split
+ * by their work); (3) per particle the pair entries of lower workers' particles where it is the partner (several
+ * threads), drag and gravity, its wall contacts ({@link WallContacts}) and the second half kick. The
  * ranges are fixed by the particle count and the list, not by scheduling, so every sum runs in the same order on any
  * number of threads. The tasks are created once: a step allocates nothing.
  */
@@ -62,11 +62,7 @@ final class StepPasses implements AutoCloseable {
         for (Worker w : workers) {
             w.clearStiffest();
         }
-        if (workers.length == 1) {
-            pairForces.serial(bonds.any(), integrator.dt);
-        } else {
-            team.run(pairTask);
-        }
+        team.run(pairTask);
         kick = withKick;
         team.run(finishTask);
     }

@@ -58,7 +58,7 @@ class PackingTest {
     }
 
     @Test
-    void oneAndTwoThreadsGiveIdenticalNumbers() {
+    void oneTwoAndThreeThreadsGiveIdenticalNumbers() {
         double[] one;
         double[] two;
         try (DemEngine e = Pour.create(8, 0.5, 0.3, 1, 7)) {
@@ -70,6 +70,11 @@ class PackingTest {
             two = snapshot(e);
         }
         assertArrayEquals(one, two, 0.0);
+        // three workers: a particle of the third takes entries from both lower ranges
+        try (DemEngine e = Pour.create(8, 0.5, 0.3, 3, 7)) {
+            e.run(6000);
+            assertArrayEquals(one, snapshot(e), 0.0, "three threads");
+        }
     }
 
     @Test
