@@ -44,6 +44,27 @@ public final class ContactGeometry {
     public double dt;
     /** Whether this is the first step of the contact (history slots are zero). */
     public boolean firstStep;
+    // the last contact radius and the overlap and effective radius it is of
+    private double radiusOf = Double.NaN;
+    private double overlapOf = Double.NaN;
+    private double contactRadius;
+
+    /**
+     * The Hertzian contact radius a = √(R* δ) [m] (Johnson, Contact Mechanics, 1985, eq. 4.22), which the Hertz
+     * normal force, the Mindlin tangential stiffness and the Tsuji damping of one contact all take: computed once
+     * for the current overlap and effective radius and then reused, so the parts of a composed law share one
+     * square root. Since 1.4.
+     *
+     * @return √(R* δ) [m], NaN for a negative overlap
+     */
+    public double contactRadius() {
+        if (overlap != overlapOf || effectiveRadius != radiusOf) {
+            overlapOf = overlap;
+            radiusOf = effectiveRadius;
+            contactRadius = Math.sqrt(effectiveRadius * overlap);
+        }
+        return contactRadius;
+    }
 
     /**
      * Sets the pair's radii and masses and derives the effective values.

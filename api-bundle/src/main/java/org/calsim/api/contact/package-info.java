@@ -21,7 +21,10 @@
  * <p>1.2: adhesion seen by friction ({@link org.calsim.api.contact.ContactForce#pullOff},
  * {@link org.calsim.api.contact.ContactForce#frictionNormal()}); history carried over a hot swap
  * ({@link org.calsim.api.contact.ComposedContactLaw#historyCarriedFrom}).
+ *
+ * <p>1.4: the Hertzian contact radius the parts of one contact share
+ * ({@link org.calsim.api.contact.ContactGeometry#contactRadius()}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.calsim.api.contact;

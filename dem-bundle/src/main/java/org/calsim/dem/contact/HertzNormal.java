@@ -29,7 +29,7 @@ public final class HertzNormal implements ContactPart.Normal {
             out.normalStiffness = 0;
             return;
         }
-        double root = Math.sqrt(g.effectiveRadius * delta);
+        double root = g.contactRadius();
         out.normalElastic = 4.0 / 3.0 * p.effectiveYoungsModulus() * root * delta;
         out.normalStiffness = 2.0 * p.effectiveYoungsModulus() * root;
     }

@@ -24,6 +24,6 @@ public final class MindlinTangential extends TangentialSpring {
 
     @Override
     protected double stiffness(ContactGeometry g, PairProperties p, ContactForce out) {
-        return 8.0 * p.effectiveShearModulus() * Math.sqrt(g.effectiveRadius * g.overlap);
+        return 8.0 * p.effectiveShearModulus() * g.contactRadius();
     }
 }

@@ -95,7 +95,7 @@ public final class ViscoelasticDamping implements ContactPart.Damping {
         }
         double beta = cachedBeta(p.restitution());
         double sn = out.normalStiffness;
-        double st = 8.0 * p.effectiveShearModulus() * Math.sqrt(g.effectiveRadius * g.overlap);
+        double st = 8.0 * p.effectiveShearModulus() * g.contactRadius();
         double etaN = -TWO_SQRT_5_6 * beta * Math.sqrt(sn * g.effectiveMass);
         out.normalDamping = etaN * g.normalVelocity;
         out.tangentialDampingCoefficient = -TWO_SQRT_5_6 * beta * Math.sqrt(st * g.effectiveMass);
