@@ -169,13 +169,19 @@ final class PairForces {
                     }
                 }
             }
-            p.fx[i] = fx;
-            p.fy[i] = fy;
-            p.fz[i] = fz;
-            p.tx[i] = tx;
-            p.ty[i] = ty;
-            p.tz[i] = tz;
+            store(i, fx, fy, fz, tx, ty, tz);
         }
+    }
+
+    /** Sets particle i's force [N] and torque [N·m]. */
+    private void store(int i, double fx, double fy, double fz, double tx, double ty, double tz) {
+        Particles p = particles;
+        p.fx[i] = fx;
+        p.fy[i] = fy;
+        p.fz[i] = fz;
+        p.tx[i] = tx;
+        p.ty[i] = ty;
+        p.tz[i] = tz;
     }
 
     /**
@@ -219,12 +225,7 @@ final class PairForces {
                 tz += pf[o + 5];
             }
         }
-        p.fx[j] = fx;
-        p.fy[j] = fy;
-        p.fz[j] = fz;
-        p.tx[j] = tx;
-        p.ty[j] = ty;
-        p.tz[j] = tz;
+        store(j, fx, fy, fz, tx, ty, tz);
     }
 
     /**
