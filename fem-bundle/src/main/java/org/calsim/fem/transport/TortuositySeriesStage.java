@@ -83,8 +83,8 @@ public final class TortuositySeriesStage implements Solver {
 
     @Override
     public String description() {
-        return "tortuosity factor over a calendering series and the fit T = a*eps^b (review Fig. 8f) against "
-                + "Bruggeman";
+        return "tortuosity factor over a calendering series (the voxel series of fem.voxelise or "
+                + "fem.voxelise-bridges with series: true) and the fit T = a*eps^b (review Fig. 8f) against Bruggeman";
     }
 
     @Override
