@@ -96,7 +96,13 @@ public class ComposedContactLaw implements ContactLaw {
         return historySize;
     }
 
-    /** @return the first history slot of part {@code index} (in composition order, absent parts skipped) */
+    /**
+     * @return the first history slot of part {@code index} (in composition order, absent parts skipped)
+     * @deprecated nothing reads a part's slots from outside the law (each part gets its offset in
+     *             {@link #compute}); to be removed with the next major version of this package, which plugins built
+     *             against 1.x would not resolve with
+     */
+    @Deprecated(since = "1.3", forRemoval = true)
     public final int partOffset(int index) {
         return offsets[index];
     }

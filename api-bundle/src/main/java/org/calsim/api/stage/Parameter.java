@@ -14,6 +14,18 @@ import java.util.Objects;
  * The mapping itself is optional: when the job leaves it out, none of its fields is set (not even a default), and a
  * {@link #required()} field is required only when the job gives the mapping. Since 1.5.
  *
+ * <p><b>Declaring one.</b> A stage builds each parameter from the factory of its kind and narrows it with the
+ * methods that return a changed copy: the range ({@link #closed}, {@link #open}, {@link #openClosed},
+ * {@link #positive}, {@link #nonNegative}), then whether it may be left out ({@link #withDefault}, {@link #optional}):
+ * <pre>{@code
+ * Parameter.integer("hold_steps", "steps the plate holds at the end of loading").closed(0, 1e9).withDefault(2000)
+ * Parameter.number("gap_um", "um", 1e-6, "roll gap").positive().optional()
+ * Parameter.number("restitution", "1", 1, "coefficient of restitution").openClosed(0, 1).withDefault(0.5)
+ * }</pre>
+ * Every kind has its factory: {@link #number}, {@link #numbers}, {@link #integer}, {@link #text}, {@link #choice},
+ * {@link #flag}, {@link #file}, {@link #service} (and {@link #threads} for the one parameter all parallel stages
+ * share).
+ *
  * @param name         field name in the job file, unit included, e.g. {@code gamma_kN_per_m}; {@code group.field}
  *                     for a field of a mapping
  * @param kind         what kind of value
@@ -63,6 +75,11 @@ public record Parameter(String name, Kind kind, String unit, double toSI, double
         SERVICE
     }
 
+    /**
+     * Checks a declaration: a name with at most one dot, and a service interface with, and only with,
+     * {@link Kind#SERVICE}. Public as every record's canonical constructor must be; declare a parameter with the
+     * factory of its kind and the methods that narrow it (see the class description).
+     */
     public Parameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
@@ -78,7 +95,15 @@ public record Parameter(String name, Kind kind, String unit, double toSI, double
         }
     }
 
-    /** A parameter of any kind but {@link Kind#SERVICE}: the declaration of calsim before 1.5. */
+    /**
+     * A parameter of any kind but {@link Kind#SERVICE}: the declaration of calsim before 1.5.
+     *
+     * @deprecated twelve positional arguments say nothing at the call: declare a parameter with the factory of its
+     *             kind and narrow it, e.g.
+     *             {@code Parameter.integer(name, description).closed(0, 1e9).withDefault(2000)} (see the class
+     *             description). Kept for plugins built against api.stage 1.x; removed in 2.0.
+     */
+    @Deprecated(since = "1.6", forRemoval = true)
     public Parameter(String name, Kind kind, String unit, double toSI, double min, boolean minInclusive, double max,
                      boolean maxInclusive, Object defaultValue, boolean required, List<String> choices,
                      String description) {
@@ -88,32 +113,27 @@ public record Parameter(String name, Kind kind, String unit, double toSI, double
 
     /** A required real number in {@code unit}, converted to SI by {@code toSI}, any value allowed. */
     public static Parameter number(String name, String unit, double toSI, String description) {
-        return new Parameter(name, Kind.NUMBER, unit, toSI, Double.NEGATIVE_INFINITY, true,
-                Double.POSITIVE_INFINITY, true, null, true, List.of(), description);
+        return unbounded(name, Kind.NUMBER, unit, toSI, null, true, List.of(), description, null);
     }
 
     /** A required list of real numbers in {@code unit}. */
     public static Parameter numbers(String name, String unit, double toSI, String description) {
-        return new Parameter(name, Kind.NUMBER_LIST, unit, toSI, Double.NEGATIVE_INFINITY, true,
-                Double.POSITIVE_INFINITY, true, null, true, List.of(), description);
+        return unbounded(name, Kind.NUMBER_LIST, unit, toSI, null, true, List.of(), description, null);
     }
 
     /** A required whole number. */
     public static Parameter integer(String name, String description) {
-        return new Parameter(name, Kind.INTEGER, "1", 1, Double.NEGATIVE_INFINITY, true,
-                Double.POSITIVE_INFINITY, true, null, true, List.of(), description);
+        return unbounded(name, Kind.INTEGER, "1", 1, null, true, List.of(), description, null);
     }
 
     /** A required choice among {@code choices}. */
     public static Parameter choice(String name, List<String> choices, String description) {
-        return new Parameter(name, Kind.CHOICE, "-", 1, Double.NEGATIVE_INFINITY, true,
-                Double.POSITIVE_INFINITY, true, null, true, choices, description);
+        return unbounded(name, Kind.CHOICE, "-", 1, null, true, choices, description, null);
     }
 
     /** A required text. */
     public static Parameter text(String name, String description) {
-        return new Parameter(name, Kind.TEXT, "-", 1, Double.NEGATIVE_INFINITY, true,
-                Double.POSITIVE_INFINITY, true, null, true, List.of(), description);
+        return unbounded(name, Kind.TEXT, "-", 1, null, true, List.of(), description, null);
     }
 
     /**
@@ -123,14 +143,13 @@ public record Parameter(String name, Kind kind, String unit, double toSI, double
      * @param type the service interface, e.g. {@code ContactPart.Normal.class}
      */
     public static Parameter service(String name, Class<?> type, String description) {
-        return new Parameter(name, Kind.SERVICE, "-", 1, Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY,
-                true, null, true, List.of(), description, Objects.requireNonNull(type, "type"));
+        return unbounded(name, Kind.SERVICE, "-", 1, null, true, List.of(), description,
+                Objects.requireNonNull(type, "type"));
     }
 
     /** A required file path, relative to the job file. */
     public static Parameter file(String name, String description) {
-        return new Parameter(name, Kind.FILE, "-", 1, Double.NEGATIVE_INFINITY, true,
-                Double.POSITIVE_INFINITY, true, null, true, List.of(), description);
+        return unbounded(name, Kind.FILE, "-", 1, null, true, List.of(), description, null);
     }
 
     /**
@@ -140,15 +159,21 @@ public record Parameter(String name, Kind kind, String unit, double toSI, double
      * @param work what the threads do, e.g. {@code "solver"}
      */
     public static Parameter threads(String work) {
-        return new Parameter("threads", Kind.INTEGER, "1", 1, 1, true, 256, true,
-                Runtime.getRuntime().availableProcessors(), false, List.of(),
-                work + " threads (results do not depend on it); default: the cores");
+        return integer("threads", work + " threads (results do not depend on it); default: the cores").closed(1, 256)
+                .withDefault(Runtime.getRuntime().availableProcessors());
     }
 
     /** A flag, false unless set. */
     public static Parameter flag(String name, String description) {
-        return new Parameter(name, Kind.FLAG, "-", 1, Double.NEGATIVE_INFINITY, true,
-                Double.POSITIVE_INFINITY, true, Boolean.FALSE, false, List.of(), description);
+        return unbounded(name, Kind.FLAG, "-", 1, Boolean.FALSE, false, List.of(), description, null);
+    }
+
+    /** @return a parameter that allows any value, for the factories to start from */
+    private static Parameter unbounded(String name, Kind kind, String unit, double toSI, Object defaultValue,
+                                       boolean required, List<String> choices, String description,
+                                       Class<?> service) {
+        return new Parameter(name, kind, unit, toSI, Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true,
+                defaultValue, required, choices, description, service);
     }
 
     /** @return this parameter restricted to {@code min ≤ v ≤ max} (job-file unit) */
@@ -160,6 +185,12 @@ public record Parameter(String name, Kind kind, String unit, double toSI, double
     /** @return this parameter restricted to {@code min < v < max} (job-file unit) */
     public Parameter open(double lo, double hi) {
         return new Parameter(name, kind, unit, toSI, lo, false, hi, false, defaultValue, required,
+                choices, description, service);
+    }
+
+    /** @return this parameter restricted to {@code min < v ≤ max} (job-file unit). Since 1.6. */
+    public Parameter openClosed(double lo, double hi) {
+        return new Parameter(name, kind, unit, toSI, lo, false, hi, true, defaultValue, required,
                 choices, description, service);
     }
 

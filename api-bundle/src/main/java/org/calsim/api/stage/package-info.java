@@ -22,7 +22,14 @@
  * mapping in the job file by dotted names ({@code contact.normal}), and
  * {@link org.calsim.api.stage.ServiceProperties#DESCRIPTION}; so that a DEM stage can compose its contact law from
  * part services ({@code contact: {normal: hertz, tangential: mindlin}}).
+ *
+ * <p>1.6: {@link org.calsim.api.stage.Parameter#openClosed}, so that every parameter is declared by the factory of
+ * its kind and the methods that narrow it; the twelve-argument positional constructor of
+ * {@link org.calsim.api.stage.Parameter} is deprecated for removal in 2.0. {@link org.calsim.api.stage.StageProgress},
+ * the share of a stage's progress an iterative solve fills, checking for cancellation at every report; and
+ * {@link org.calsim.api.stage.StageFailedException#notConverged}, the one wording of a solve that reached its
+ * iteration limit.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package org.calsim.api.stage;

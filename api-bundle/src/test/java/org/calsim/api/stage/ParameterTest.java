@@ -34,11 +34,28 @@ class ParameterTest {
         assertEquals(Runnable.class, normal.withDefault("hertz").service(), "kept by the builder methods");
         assertNull(Parameter.text("law", "law").service());
         assertThrows(IllegalArgumentException.class, () -> new Parameter("law", Parameter.Kind.SERVICE, "-", 1, 0,
-                true, 1, true, null, true, List.of(), "no interface"));
+                true, 1, true, null, true, List.of(), "no interface", null));
         assertThrows(IllegalArgumentException.class, () -> new Parameter("law", Parameter.Kind.TEXT, "-", 1, 0, true,
                 1, true, null, true, List.of(), "text with an interface", Runnable.class));
         for (String bad : new String[] {"a.b.c", ".b", "a."}) {
             assertThrows(IllegalArgumentException.class, () -> Parameter.text(bad, "bad name"), bad);
         }
+    }
+
+    /**
+     * The factories and the narrowing methods declare every parameter the positional constructor could: a half-open
+     * range (0, 1] for a coefficient of restitution, a closed whole-number range with a default.
+     */
+    @Test
+    void factoriesAndNarrowingCoverEveryRange() {
+        Parameter e = Parameter.number("e", "1", 1, "restitution").openClosed(0, 1).withDefault(0.5);
+        assertFalse(e.inRange(0));
+        assertTrue(e.inRange(1));
+        assertEquals("a number > 0 and <= 1", e.describeRange());
+        assertEquals(0.5, e.defaultValue());
+        assertFalse(e.required());
+        Parameter hold = Parameter.integer("hold", "steps").closed(0, 1e9).withDefault(2000);
+        assertEquals(new Parameter("hold", Parameter.Kind.INTEGER, "1", 1, 0, true, 1e9, true, 2000, false, List.of(),
+                "steps", null), hold);
     }
 }

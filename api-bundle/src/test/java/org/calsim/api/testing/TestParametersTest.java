@@ -19,7 +19,7 @@ class TestParametersTest {
             Parameter.number("radius_um", "um", 1e-6, "radius").positive(),
             Parameter.number("rate", "m/s", 1, "speed").positive().withDefault(0.01),
             Parameter.numbers("loads_kN_per_m", "kN/m", 1e3, "line loads").nonNegative().withDefault(new double[] {1}),
-            new Parameter("steps", Parameter.Kind.INTEGER, "1", 1, 2, true, 100, true, null, false, List.of(), "steps"),
+            Parameter.integer("steps", "steps").closed(2, 100).optional(),
             Parameter.choice("model", List.of("a", "b"), "model").withDefault("a"),
             Parameter.text("law", "law").optional());
 

@@ -29,7 +29,7 @@ import org.calsim.api.stage.Swappable;
  * TestStageContext context = new TestStageContext()
  *         .with(ElectrodeRecipe.KEY, recipe)
  *         .material(TestMaterial.of("NMC622", YOUNGS_MODULUS, 140e9, POISSON_RATIO, 0.3))
- *         .run(new PorositySolver(), Map.of("eps_min", 0.2, "gamma_kN_per_m", 800.0));
+ *         .run(new PorosityStage(), Map.of("eps_min", 0.2, "gamma_kN_per_m", 800.0));
  * double porosity = context.given(CoatingKeys.POROSITY);
  * double thickness = context.sink().get("thickness_um");
  * }</pre>

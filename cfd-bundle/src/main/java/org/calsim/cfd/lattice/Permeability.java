@@ -30,11 +30,14 @@ public final class Permeability {
                          double change, double[] velocity) {
     }
 
-    /** Progress and cancellation, called at every convergence check. */
+    /**
+     * Progress and cancellation, called at every convergence check; a monitor stops the solve by throwing (a cancelled
+     * stage's unchecked exception), which closes the solver's threads on its way out.
+     */
     @FunctionalInterface
     public interface Monitor {
         /** @param fraction of the step limit used @param change estimated relative change of U still to come */
-        void check(double fraction, double change) throws InterruptedException;
+        void check(double fraction, double change);
     }
 
     /**
@@ -50,8 +53,7 @@ public final class Permeability {
      * @param threads   worker threads
      */
     public static Result solve(int[] dims, boolean[] solid, int axis, boolean[] periodic, double tauPlus,
-                               double tolerance, int interval, int maxSteps, int threads, Monitor monitor)
-            throws InterruptedException {
+                               double tolerance, int interval, int maxSteps, int threads, Monitor monitor) {
         boolean[] wrap = periodic.clone();
         wrap[axis] = true;
         FluidLattice lattice = new FluidLattice(dims, solid, wrap);

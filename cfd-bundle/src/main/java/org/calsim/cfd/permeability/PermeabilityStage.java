@@ -12,9 +12,10 @@ import org.calsim.api.stage.Parameters;
 import org.calsim.api.stage.ResultSink;
 import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
-import org.calsim.api.stage.StageCancelledException;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.stage.StageFailedException.Residual;
+import org.calsim.api.stage.StageProgress;
 import org.calsim.api.structure.VoxelImage;
 import org.calsim.api.transport.FlowProperties;
 import org.calsim.cfd.lattice.Permeability;
@@ -69,10 +70,8 @@ public final class PermeabilityStage implements Solver {
                 Parameter.number(TOLERANCE, "1", 1, "estimated relative change of the mean velocity still to come "
                         + "(from the decay of the changes between checks) at which the flow counts as steady")
                         .open(0, 0.1).withDefault(1e-4),
-                new Parameter(INTERVAL, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e6, true, 100, false, List.of(),
-                        "steps between steady-state checks"),
-                new Parameter(MAX_STEPS, Parameter.Kind.INTEGER, "1", 1, 10, true, 1e9, true, 200_000, false,
-                        List.of(), "step limit per direction"),
+                Parameter.integer(INTERVAL, "steps between steady-state checks").closed(1, 1e6).withDefault(100),
+                Parameter.integer(MAX_STEPS, "step limit per direction").closed(10, 1e9).withDefault(200_000),
                 Parameter.threads("solver"));
     }
 
@@ -170,25 +169,16 @@ public final class PermeabilityStage implements Solver {
                                             boolean[] periodic, double start, double share, String label)
             throws StageFailedException {
         Parameters par = context.parameters();
-        context.progress(start, "flow " + label);
-        Permeability.Result r;
-        try {
-            r = Permeability.solve(n, solid, axis, periodic, par.number(TAU), par.number(TOLERANCE),
-                    par.integer(INTERVAL), par.integer(MAX_STEPS), par.integer(THREADS), (fraction, change) -> {
-                        if (context.isCancelled()) {
-                            throw new InterruptedException();
-                        }
-                        context.progress(start + share * fraction, String.format(Locale.ROOT,
-                                "flow %s: change %.2e", label, change));
-                    });
-        } catch (InterruptedException e) {
-            throw new StageCancelledException("cancelled");
-        }
+        StageProgress progress = StageProgress.of(context).span(start, share);
+        progress.report(0, "flow " + label);
+        Permeability.Result r = Permeability.solve(n, solid, axis, periodic, par.number(TAU), par.number(TOLERANCE),
+                par.integer(INTERVAL), par.integer(MAX_STEPS), par.integer(THREADS), (fraction, change) ->
+                        progress.report(fraction, String.format(Locale.ROOT, "flow %s: change %.2e", label, change)));
         if (!r.converged()) {
-            throw new StageFailedException(String.format(Locale.ROOT, "the flow %s did not become steady in %d "
-                    + "steps (the mean velocity would still change by an estimated %.2e, tolerance %.2e): raise "
-                    + "max_steps, or lower tau for a low-permeability image", label, r.steps(), r.change(),
-                    par.number(TOLERANCE)));
+            throw StageFailedException.notConverged("the flow " + label, r.steps(),
+                    "raise max_steps, or lower tau for a low-permeability image",
+                    new Residual("estimated change of the mean velocity still to come", r.change(),
+                            par.number(TOLERANCE)));
         }
         return r;
     }

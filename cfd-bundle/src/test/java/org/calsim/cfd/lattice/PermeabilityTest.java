@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 public class PermeabilityTest {
     static final Permeability.Monitor NONE = (f, c) -> { };
 
-    static Permeability.Result solve(int[] n, boolean[] solid, int axis, boolean[] periodic, double tau)
-            throws InterruptedException {
+    static Permeability.Result solve(int[] n, boolean[] solid, int axis, boolean[] periodic, double tau) {
         return Permeability.solve(n, solid, axis, periodic, tau, 1e-9, 100, 2_000_000, 2, NONE);
     }
 

@@ -138,24 +138,21 @@ public final class CalenderStage implements Solver {
                         .positive().withDefault(1000.0),
                 Parameter.number(ROLL_SPEED, "m/s", 1, "roll translation speed (roll mode)").positive()
                         .withDefault(0.05),
-                new Parameter(HOLD, Parameter.Kind.INTEGER, "1", 1, 0, true, 1e9, true, 2000, false, List.of(),
-                        "steps the plate holds at the end of loading"),
-                new Parameter(RELAX, Parameter.Kind.INTEGER, "1", 1, 0, true, 1e9, true, 2000, false, List.of(),
-                        "steps the released coating relaxes before the final measurement"),
-                new Parameter(SAMPLE, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e9, true, 500, false, List.of(),
-                        "steps between two recorded samples of the compression curve"),
-                new Parameter(VTK_EVERY, Parameter.Kind.INTEGER, "1", 1, 0, true, 1e9, true, 0, false, List.of(),
-                        "steps between VTK snapshots; 0: only initial, maximum load and final"),
-                new Parameter(CHECKPOINT_EVERY, Parameter.Kind.INTEGER, "1", 1, 0, true, 1e9, true, 0, false,
-                        List.of(), "steps between checkpoints; 0: none"),
+                Parameter.integer(HOLD, "steps the plate holds at the end of loading").closed(0, 1e9).withDefault(2000),
+                Parameter.integer(RELAX, "steps the released coating relaxes before the final measurement")
+                        .closed(0, 1e9).withDefault(2000),
+                Parameter.integer(SAMPLE, "steps between two recorded samples of the compression curve")
+                        .closed(1, 1e9).withDefault(500),
+                Parameter.integer(VTK_EVERY, "steps between VTK snapshots; 0: only initial, maximum load and final")
+                        .closed(0, 1e9).withDefault(0),
+                Parameter.integer(CHECKPOINT_EVERY, "steps between checkpoints; 0: none").closed(0, 1e9).withDefault(0),
                 Parameter.flag(RESUME, "continue from the last checkpoint of this stage, if there is one")
                         .withDefault(false),
-                new Parameter(MAX_STEPS, Parameter.Kind.INTEGER, "1", 1, 100, true, 2e9, true, 5_000_000, false,
-                        List.of(), "largest number of steps; the stage fails beyond it"),
-                new Parameter(SERIES, Parameter.Kind.INTEGER, "1", 1, 0, true, 100, true, 0, false, List.of(),
-                        "plate mode: snapshots of the packing at this many evenly spaced points of the loading, after "
-                                + "the uncalendered state and before the released one, given as a calendering series "
-                                + "(0: none)")));
+                Parameter.integer(MAX_STEPS, "largest number of steps; the stage fails beyond it")
+                        .closed(100, 2e9).withDefault(5_000_000),
+                Parameter.integer(SERIES, "plate mode: snapshots of the packing at this many evenly spaced points of "
+                        + "the loading, after the uncalendered state and before the released one, given as a "
+                        + "calendering series (0: none)").closed(0, 100).withDefault(0)));
         list.addAll(DemSetup.parameters());
         return list;
     }

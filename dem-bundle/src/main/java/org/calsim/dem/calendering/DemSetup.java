@@ -63,15 +63,15 @@ final class DemSetup {
                 + "starts anew, bonds the new law cannot hold are released (reported). Limitation: elastic-plastic "
                 + "forgets a contact's dent once its surfaces separate"));
         list.addAll(List.of(
-                new Parameter(RESTITUTION, Parameter.Kind.NUMBER, "1", 1, 0, false, 1, true, 0.5, false, List.of(),
-                        "coefficient of restitution e of every contact, 0 < e <= 1"),
+                Parameter.number(RESTITUTION, "1", 1, "coefficient of restitution e of every contact, 0 < e <= 1")
+                        .openClosed(0, 1).withDefault(0.5),
                 Parameter.number(FRICTION, "1", 1, "sliding friction coefficient of every contact").nonNegative()
                         .withDefault(0.3),
                 Parameter.number(ROLLING_FRICTION, "1", 1, "rolling friction coefficient (laws with a rolling part)")
                         .nonNegative().withDefault(0.0),
-                new Parameter(DENSITY_SCALING, Parameter.Kind.NUMBER, "1", 1, 1, true, 1e12, true, 1.0, false,
-                        List.of(), "factor s >= 1 on every density; the time step grows by sqrt(s); "
-                                + "quasi-static loading only (see the inertial number in the results)"),
+                Parameter.number(DENSITY_SCALING, "1", 1, "factor s >= 1 on every density; the time step grows by "
+                        + "sqrt(s); quasi-static loading only (see the inertial number in the results)")
+                        .closed(1, 1e12).withDefault(1.0),
                 Parameter.number(SAFETY, "1", 1, "time step as a fraction of the Rayleigh time").open(0, 1)
                         .withDefault(0.2),
                 Parameter.number(TIME_STEP, "s", 1, "time step; overrides time_step_safety").positive().optional(),

@@ -126,8 +126,8 @@ public final class ElectrodeGenerator implements Solver {
                 Parameter.number(DEPOSITION, "1", 1, "deposition body force, stated as the overlap (fraction of the "
                         + "radius) it gives a median wet AM particle resting on the collector").open(0, 0.05)
                         .withDefault(0.002),
-                new Parameter(MAX_STEPS, Parameter.Kind.INTEGER, "1", 1, 100, true, 1e9, true, 200_000, false,
-                        List.of(), "largest number of settling steps of one wet deposit"),
+                Parameter.integer(MAX_STEPS, "largest number of settling steps of one wet deposit").closed(100, 1e9)
+                        .withDefault(200_000),
                 Parameter.choice(THICKNESS, List.of(ThicknessMeasure.MICROMETER.field(),
                         ThicknessMeasure.PROFILOMETER.field()), "thickness h of the porosity 1 - V_solid/(Lx Ly h) the "
                         + "coating dries to: the highest particle top (a micrometer) or the mean surface height (a "

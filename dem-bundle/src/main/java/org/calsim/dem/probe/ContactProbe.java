@@ -75,15 +75,15 @@ public final class ContactProbe implements Solver {
                         .withDefault("NMC622"),
                 Parameter.text(PARTNER_MATERIAL, "material of the partner; absent: the particle material, "
                         + "or steel-roll for a wall").optional(),
-                new Parameter(RESTITUTION, Parameter.Kind.NUMBER, "1", 1, 0, false, 1, true, 0.5, false, List.of(),
-                        "coefficient of restitution e of the pair, 0 < e <= 1"),
+                Parameter.number(RESTITUTION, "1", 1, "coefficient of restitution e of the pair, 0 < e <= 1")
+                        .openClosed(0, 1).withDefault(0.5),
                 Parameter.number(FRICTION, "1", 1, "Coulomb friction coefficient of the pair").nonNegative()
                         .withDefault(0.3),
                 Parameter.number(RADIUS, "um", 1e-6, "particle radius").positive().withDefault(5.0),
                 Parameter.number(MAX_OVERLAP, "1", 1, "largest overlap as a fraction of the radius").open(0, 1)
                         .withDefault(0.01),
-                new Parameter(STEPS, Parameter.Kind.INTEGER, "1", 1, 2, true, 1e8, true, 2000, false, List.of(),
-                        "steps over the whole cycle, even (half loading, half unloading)"),
+                Parameter.integer(STEPS, "steps over the whole cycle, even (half loading, half unloading)")
+                        .closed(2, 1e8).withDefault(2000),
                 Parameter.number(RATE, "m/s", 1, "normal approach (and separation) speed").positive()
                         .withDefault(0.01)));
         return list;

@@ -33,7 +33,7 @@ class CompactionStagesTest {
     @Test
     void porosityWithGivenDamping() throws Exception {
         // eq 5: eps = 0.2 + (0.45 - 0.2) exp(-500/800) = 0.2 + 0.25 * 0.535261429 = 0.33381535735
-        TestStageContext context = Fixtures.context().run(new PorositySolver(),
+        TestStageContext context = Fixtures.context().run(new PorosityStage(),
                 Map.of("eps_min", 0.2, "gamma_kN_per_m", 800.0));
         double eps = 0.2 + 0.25 * Math.exp(-500.0 / 800.0);
         close(eps, context.given(CoatingKeys.POROSITY));
@@ -58,7 +58,7 @@ class CompactionStagesTest {
         // mu0 = 60, xi = 0.2 kN/m per mg/cm^2 (per C); T_R = 50 C; M_C = 20 mg/cm^2
         // gamma = (60 - 0.2*50) * 20 = 1000 kN/m; compaction factor p = 0.5 -> eps_min = 0.225
         // eps = 0.45 * (0.5 + 0.5 exp(-500/1000))
-        TestStageContext context = Fixtures.context().run(new PorositySolver(), Map.of("model", "compaction-factor",
+        TestStageContext context = Fixtures.context().run(new PorosityStage(), Map.of("model", "compaction-factor",
                 "p", 0.5, "mu0_kN_per_m_per_mg_per_cm2", 60.0, "xi_kN_per_m_per_mg_per_cm2_per_C", 0.2));
         close(0.45 * (0.5 + 0.5 * Math.exp(-0.5)), context.given(CoatingKeys.POROSITY));
         close(1000, context.sink().get("gamma_kN_per_m"));
@@ -68,7 +68,7 @@ class CompactionStagesTest {
     void nonPositiveDampingNamesTheFields() {
         // 60 - 1.2 * 50 = 0
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Fixtures.context().run(
-                new PorositySolver(), Map.of("eps_min", 0.2, "mu0_kN_per_m_per_mg_per_cm2", 60.0,
+                new PorosityStage(), Map.of("eps_min", 0.2, "mu0_kN_per_m_per_mg_per_cm2", 60.0,
                         "xi_kN_per_m_per_mg_per_cm2_per_C", 1.2)));
         assertTrue(e.getMessage().contains("mu0") && e.getMessage().contains("xi")
                 && e.getMessage().contains("T_R"), e.getMessage());
@@ -77,20 +77,20 @@ class CompactionStagesTest {
     @Test
     void crossFieldChecks() {
         InvalidInputException missing = assertThrows(InvalidInputException.class,
-                () -> Fixtures.context().run(new PorositySolver(), Map.of("gamma_kN_per_m", 800.0)));
+                () -> Fixtures.context().run(new PorosityStage(), Map.of("gamma_kN_per_m", 800.0)));
         assertTrue(missing.getMessage().contains("stages[0].with.eps_min"), missing.getMessage());
         InvalidInputException both = assertThrows(InvalidInputException.class,
-                () -> Fixtures.context().run(new PorositySolver(), Map.of("eps_min", 0.2, "gamma_kN_per_m", 800.0,
+                () -> Fixtures.context().run(new PorosityStage(), Map.of("eps_min", 0.2, "gamma_kN_per_m", 800.0,
                         "mu0_kN_per_m_per_mg_per_cm2", 60.0)));
         assertTrue(both.getMessage().contains("mu0_kN_per_m_per_mg_per_cm2"), both.getMessage());
         InvalidInputException range = assertThrows(InvalidInputException.class,
-                () -> Fixtures.context().run(new PorositySolver(), Map.of("eps_min", 1.2, "gamma_kN_per_m", 800.0)));
+                () -> Fixtures.context().run(new PorosityStage(), Map.of("eps_min", 1.2, "gamma_kN_per_m", 800.0)));
         assertTrue(range.getMessage().contains("eps_min") && range.getMessage().contains("1.2"), range.getMessage());
     }
 
     @Test
     void cancellationStopsTheStage() {
-        assertThrows(StageCancelledException.class, () -> Fixtures.context().cancel().run(new PorositySolver(),
+        assertThrows(StageCancelledException.class, () -> Fixtures.context().cancel().run(new PorosityStage(),
                 Map.of("eps_min", 0.2, "gamma_kN_per_m", 800.0)));
     }
 
@@ -105,7 +105,7 @@ class CompactionStagesTest {
             csv.append(q).append(',').append(eps).append('\n');
         }
         Path file = Files.writeString(dir.resolve("porosity.csv"), csv.toString());
-        TestStageContext context = Fixtures.context().run(new PorositySolver(), Map.of("fit_csv", file));
+        TestStageContext context = Fixtures.context().run(new PorosityStage(), Map.of("fit_csv", file));
         RecordingSink sink = context.sink();
         assertTrue(Math.abs(sink.get("gamma_kN_per_m") - 800) < 3 * sink.get("gamma_kN_per_m_stderr"));
         assertTrue(Math.abs(sink.get("eps_min") - 0.22) < 3 * sink.get("eps_min_stderr"));
@@ -123,14 +123,14 @@ class CompactionStagesTest {
     void fitAndParametersTogetherAreRejected() throws IOException {
         Path file = Files.writeString(dir.resolve("p.csv"), "line_load_kN_per_m,porosity\n0,0.4\n");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Fixtures.context()
-                .run(new PorositySolver(), Map.of("fit_csv", file, "eps_min", 0.2)));
+                .run(new PorosityStage(), Map.of("fit_csv", file, "eps_min", 0.2)));
         assertTrue(e.getMessage().contains("eps_min") && e.getMessage().contains("fit_csv"), e.getMessage());
     }
 
     @Test
     void densityStage() throws Exception {
         // eq 4 inverted: rho = 2200 + 1000 * (500/2000)^(1/2) = 2700 kg/m^3; eps = 1 - 2700/4000 = 0.325
-        TestStageContext context = Fixtures.context().run(new DensitySolver(), Map.of("A_kN_per_m", 2000.0, "B", 2.0));
+        TestStageContext context = Fixtures.context().run(new DensityStage(), Map.of("A_kN_per_m", 2000.0, "B", 2.0));
         close(2700, context.given(CoatingKeys.DENSITY));
         close(0.325, context.given(CoatingKeys.POROSITY));
         close(0.2 / 0.96 / 2700, context.given(CoatingKeys.THICKNESS));
@@ -153,7 +153,7 @@ class CompactionStagesTest {
             csv.append(q).append(',').append(rho).append('\n');
         }
         Path file = Files.writeString(dir.resolve("density.csv"), csv.toString());
-        RecordingSink sink = Fixtures.context().run(new DensitySolver(), Map.of("fit_csv", file)).sink();
+        RecordingSink sink = Fixtures.context().run(new DensityStage(), Map.of("fit_csv", file)).sink();
         assertTrue(Math.abs(sink.get("A_kN_per_m") - 2000) < 3 * sink.get("A_kN_per_m_stderr"));
         assertTrue(Math.abs(sink.get("B") - 2) < 3 * sink.get("B_stderr"));
         assertTrue(sink.get("fit_r_squared") > 0.98);

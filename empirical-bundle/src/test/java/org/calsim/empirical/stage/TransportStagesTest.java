@@ -39,7 +39,7 @@ class TransportStagesTest {
         // delta_0 = 0.208333/2200 = 94.697 um; delta_1 = 80 um = gap (no spring-back); r_R = 0.2 m
         double delta0 = 0.2 / 0.96 / 2200;
         TestStageContext context = Fixtures.context().with(CoatingKeys.THICKNESS, 80e-6);
-        context.run(new RollGapSolver(), Map.of());
+        context.run(new RollGapStage(), Map.of());
         double length = Math.sqrt(0.2 * (delta0 - 80e-6)); // relaxation zone is 0
         close(1 - 80e-6 / delta0, context.given(CoatingKeys.COMPACTION_DEGREE));
         close(5e5 / length, context.given(CoatingKeys.NIP_PRESSURE));
@@ -66,7 +66,7 @@ class TransportStagesTest {
         TestStageContext context = Fixtures.context().with(CoatingKeys.THICKNESS, 80e-6).with(
                 org.calsim.api.electrode.RollPass.KEY,
                 new org.calsim.api.electrode.RollPass(500e-6, 40e-6, 36e-6, 37e-6, 200, 150e-6, 5e-4));
-        context.run(new RollGapSolver(), Map.of());
+        context.run(new RollGapStage(), Map.of());
         RecordingSink sink = context.sink();
         double length = Math.sqrt(1e-3 * 4e-6) + Math.sqrt(1e-3 * 1e-6);
         close(length / 1e-6, sink.get("roll_pass_contact_length_eq2_um"));
@@ -82,7 +82,7 @@ class TransportStagesTest {
     @Test
     void rollGapRejectsThickerOutput() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Fixtures.context()
-                .with(CoatingKeys.THICKNESS, 120e-6).run(new RollGapSolver(), Map.of()));
+                .with(CoatingKeys.THICKNESS, 120e-6).run(new RollGapStage(), Map.of()));
         assertTrue(e.getMessage().contains("roll gap") || e.getMessage().contains("thickness"), e.getMessage());
     }
 
@@ -90,7 +90,7 @@ class TransportStagesTest {
     void bruggemanTortuosity() throws Exception {
         // eps = 0.25: T = 0.25^-0.5 = 2; tau_g = sqrt 2; MacMullin T/eps = 8
         TestStageContext context = new TestStageContext().with(CoatingKeys.POROSITY, 0.25);
-        context.run(new TortuositySolver(), Map.of());
+        context.run(new TortuosityClosureStage(), Map.of());
         EffectiveProperties p = context.given(EffectiveProperties.KEY);
         close(2.0, p.throughPlaneTortuosity());
         assertEquals(0.25, p.porosity());
@@ -104,10 +104,10 @@ class TransportStagesTest {
     @Test
     void powerLawTortuosityAndChecks() throws Exception {
         TestStageContext context = new TestStageContext().with(CoatingKeys.POROSITY, 0.36);
-        context.run(new TortuositySolver(), Map.of("model", "power-law", "a", 1.02, "b", -0.53));
+        context.run(new TortuosityClosureStage(), Map.of("model", "power-law", "a", 1.02, "b", -0.53));
         close(1.02 * Math.pow(0.36, -0.53), context.given(EffectiveProperties.KEY).throughPlaneTortuosity());
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new TestStageContext()
-                .with(CoatingKeys.POROSITY, 0.36).run(new TortuositySolver(), Map.of("model", "power-law", "a", 1.0)));
+                .with(CoatingKeys.POROSITY, 0.36).run(new TortuosityClosureStage(), Map.of("model", "power-law", "a", 1.0)));
         assertTrue(e.getMessage().contains("stages[0].with.b"), e.getMessage());
     }
 
@@ -121,7 +121,7 @@ class TransportStagesTest {
         }
         Path file = Files.writeString(dir.resolve("tau.csv"), csv.toString());
         TestStageContext context = new TestStageContext().with(CoatingKeys.POROSITY, 0.3);
-        context.run(new TortuositySolver(), Map.of("model", "power-law", "fit_csv", file));
+        context.run(new TortuosityClosureStage(), Map.of("model", "power-law", "fit_csv", file));
         RecordingSink sink = context.sink();
         assertTrue(Math.abs(sink.get("a") - 1.02) < 3 * sink.get("a_stderr"));
         assertTrue(Math.abs(sink.get("b") + 0.53) < 3 * sink.get("b_stderr"));
@@ -146,7 +146,7 @@ class TransportStagesTest {
         // Q0 = 120000 C/m^2 = 3.333 mAh/cm^2; 1C = 33.333 A/m^2 -> critical C-rate = 2.4121
         double iStar = 0.1 * 3e-10 * 1000 * F / (0.6 * 60e-6);
         TestStageContext context = rateContext()
-                .run(new RateCapabilitySolver(), Map.of("c_rates", List.of(1.0, 0.5, 5.0)));
+                .run(new RateCapabilityStage(), Map.of("c_rates", List.of(1.0, 0.5, 5.0)));
         RateCapability rc = context.given(RateCapability.KEY);
         close(iStar, rc.criticalCurrentDensity());
         close(120_000, rc.nominalCapacity());
@@ -181,7 +181,7 @@ class TransportStagesTest {
                 .with(CoatingKeys.THICKNESS, 60e-6)
                 .with(EffectiveProperties.KEY, new EffectiveProperties(0.3, 0.36, 0.5, 3, Double.NaN, Double.NaN,
                         "image"))
-                .run(new RateCapabilitySolver(), Map.of("c_rates", List.of(1.0)));
+                .run(new RateCapabilityStage(), Map.of("c_rates", List.of(1.0)));
         RecordingSink sink = context.sink();
         close(0.1 * 3e-10 * 1000 * F / (0.6 * 60e-6), context.given(RateCapability.KEY).criticalCurrentDensity());
         close(1.0 * 0.3 / 3, sink.get("kappa_eff_S_per_m"));
@@ -191,7 +191,7 @@ class TransportStagesTest {
 
     @Test
     void defaultCRates() throws Exception {
-        RecordingSink sink = rateContext().run(new RateCapabilitySolver(), Map.of()).sink();
+        RecordingSink sink = rateContext().run(new RateCapabilityStage(), Map.of()).sink();
         for (String c : List.of("0p1", "0p2", "0p5", "1", "2", "3", "5", "10")) {
             sink.get("capacity_" + c + "C_mAh_per_cm2");
         }
@@ -211,7 +211,7 @@ class TransportStagesTest {
             csv.append(current).append(',').append(q).append('\n');
         }
         Path file = Files.writeString(dir.resolve("rate.csv"), csv.toString());
-        RecordingSink sink = rateContext().run(new RateCapabilitySolver(), Map.of("fit_csv", file)).sink();
+        RecordingSink sink = rateContext().run(new RateCapabilityStage(), Map.of("fit_csv", file)).sink();
         double iStar = sink.get("fitted_critical_current_density_mA_per_cm2");
         assertTrue(Math.abs(iStar - 8) < 3 * sink.get("fitted_critical_current_density_mA_per_cm2_stderr"));
         assertTrue(Math.abs(sink.get("fitted_nominal_capacity_mAh_per_cm2") - 3.3)
@@ -229,7 +229,7 @@ class TransportStagesTest {
                 .with(CoatingKeys.THICKNESS, 60e-6)
                 .with(EffectiveProperties.KEY, new EffectiveProperties(0.3, 3, Double.NaN, Double.NaN, "test"));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> context.run(new RateCapabilitySolver(), Map.of()));
+                () -> context.run(new RateCapabilityStage(), Map.of()));
         assertTrue(e.getMessage().contains("LP57") && e.getMessage().contains("salt_concentration"), e.getMessage());
     }
 }

@@ -14,7 +14,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * scaled by {@value #SCALING}, which compensates the energy that piecewise-constant prolongation loses (Braess
  * 1995, Numer. Math. 70, 1; Blaheta 1986); the cycle stays symmetric and positive definite for any scaling
  * in (0, 2). Restriction and prolongation find the block of a cell from the grids ({@link Occupancy}), so no
- * aggregate tables are stored; the residual is formed inside the restriction, so no residual vector either.
+ * aggregate tables are stored. No residual vector is stored either: on the voxel grid the forward sweep forms the
+ * residuals of the rows whose neighbours all lie in its chunk while they are still in the cache, and leaves them
+ * in the vector the backward sweep needs only later ({@code old}); the restriction forms the others itself.
  *
  * <p>The smoother is ℓ1 hybrid Gauss–Seidel (Baker, Falgout, Kolev, Yang 2011, SIAM J. Sci. Comput. 33, 2864):
  * Gauss–Seidel inside each fixed chunk of unknowns, Jacobi across chunks, with the conductances to other chunks
@@ -22,8 +24,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * correction and one backward sweep after it keep the V-cycle symmetric. The chunks depend only on the level's
  * grid, so the preconditioner, and with it every iterate, is the same on any number of threads.
  *
- * <p>Memory: one vector (8 bytes) and the smoother's weights (1 byte) per unknown of the finest grid, and per
- * unknown of a coarse grid its stencil
+ * <p>Memory: one vector (8 bytes) and the smoother's weights (1 byte) per unknown of the finest grid (and a flag
+ * per row of it), and per unknown of a coarse grid its stencil
  * ({@link Stencil#coarseBytes}) and three vectors (24 bytes).
  */
 final class AggregationMultigrid implements Preconditioner {
@@ -44,15 +46,18 @@ final class AggregationMultigrid implements Preconditioner {
         final Chunks chunks;
         /** The smoother's ℓ1 weights on the chunks ({@link Stencil#smootherWeights}), or null. */
         final byte[] weights;
+        /** The rows whose residuals the forward sweep writes to {@link #old} ({@link Stencil#sweptRows}), or null. */
+        final boolean[] swept;
         double[] x;
         double[] b;
         /** x as it was before the current sweep, read across chunk boundaries. */
         final double[] old;
 
-        Level(Stencil a, boolean finest) {
+        Level(Stencil a, boolean finest, WorkerTeam team) {
             this.a = a;
             this.chunks = new Chunks(a.cells);
-            this.weights = a.smootherWeights(chunks);
+            this.weights = a.smootherWeights(chunks, team);
+            this.swept = a.sweptRows(chunks);
             this.x = finest ? null : new double[a.m];
             this.b = finest ? null : new double[a.m];
             this.old = new double[a.m];
@@ -62,6 +67,8 @@ final class AggregationMultigrid implements Preconditioner {
     private final Level[] levels;
     private final WorkerTeam team;
     private final Stencil.Row[] rows;
+    /** r·z per chunk of the finest grid. */
+    private final double[] rz;
     private final LinearSolverDense<DMatrixRMaj> coarsest;
     private final DMatrixRMaj coarsestB;
     private final DMatrixRMaj coarsestX;
@@ -79,13 +86,14 @@ final class AggregationMultigrid implements Preconditioner {
             rows[w] = new Stencil.Row(fine.cells.nx);
         }
         List<Level> list = new ArrayList<>();
-        Level current = new Level(fine, true);
+        Level current = new Level(fine, true, team);
         list.add(current);
         while (current.a.m > COARSEST) {
-            current = new Level(current.a.coarsen(), false);
+            current = new Level(current.a.coarsen(team, rows), false, team);
             list.add(current);
         }
         this.levels = list.toArray(new Level[0]);
+        this.rz = new double[levels[0].chunks.count];
         Stencil last = current.a;
         DMatrixRMaj dense = new DMatrixRMaj(last.m, last.m);
         Chunks all = current.chunks;
@@ -116,7 +124,7 @@ final class AggregationMultigrid implements Preconditioner {
     }
 
     @Override
-    public void apply(double[] r, double[] z) {
+    public double apply(double[] r, double[] z) {
         levels[0].b = r;
         levels[0].x = z;
         int last = levels.length - 1;
@@ -136,6 +144,12 @@ final class AggregationMultigrid implements Preconditioner {
             run(prolongTask, level);
             run(backwardSweep, level);
         }
+        if (last == 0) { // the finest grid was solved directly, without a sweep to form r·z
+            for (int c = 0; c < bottom.chunks.count; c++) {
+                rz[c] = dot(bottom, c);
+            }
+        }
+        return Chunks.sum(rz, levels[0].chunks.count);
     }
 
     private void run(WorkerTeam.Task task, Level on) {
@@ -150,11 +164,11 @@ final class AggregationMultigrid implements Preconditioner {
     private void forwardSweep(int worker, int workers) {
         Level v = level;
         for (int c = worker; c < v.chunks.count; c += workers) {
-            v.a.forwardSweep(rows[worker], v.chunks, c, v.b, v.x, v.weights);
+            v.a.forwardSweep(rows[worker], v.chunks, c, v.b, v.x, v.weights, v.swept, v.old);
         }
     }
 
-    // coarse b = Pᵀ (b − A x): each block sums the residuals of its cells
+    // coarse b = Pᵀ (b − A x): each block sums the residuals of its cells (those the forward sweep left in old)
     private void restrict(int worker, int workers) {
         Level v = level;
         Level w = coarse;
@@ -170,7 +184,12 @@ final class AggregationMultigrid implements Preconditioner {
                 int k0 = 2 * (row / blocks.ny);
                 for (int k = k0; k < Math.min(k0 + 2, fine.nz); k++) {
                     for (int j = j0; j < Math.min(j0 + 2, fine.ny); j++) {
-                        v.a.residuals(r, j + fine.ny * k, v.b, v.x);
+                        int fineRow = j + fine.ny * k;
+                        if (v.swept != null && v.swept[fineRow]) {
+                            v.a.sweptResiduals(r, fineRow, v.old);
+                        } else {
+                            v.a.residuals(r, fineRow, v.b, v.x);
+                        }
                         int block = -1;
                         int slot = -1;
                         for (int q = 0; q < r.count; q++) {
@@ -217,10 +236,23 @@ final class AggregationMultigrid implements Preconditioner {
     }
 
     // x += (ℓ1 diagonal + strictly upper part in the chunk)⁻¹ (b − A x): backward sweep, the adjoint of the forward one
+    // and on the finest grid rz = r·z per chunk, while the chunk is in the cache
     private void backwardSweep(int worker, int workers) {
         Level v = level;
         for (int c = worker; c < v.chunks.count; c += workers) {
             v.a.backwardSweep(rows[worker], v.chunks, c, v.b, v.x, v.old, v.weights);
+            if (v == levels[0]) {
+                rz[c] = dot(v, c);
+            }
         }
+    }
+
+    /** @return b·x over chunk c of level v */
+    private static double dot(Level v, int c) {
+        double sum = 0;
+        for (int s = v.chunks.from(c), end = v.chunks.from(c + 1); s < end; s++) {
+            sum += v.b[s] * v.x[s];
+        }
+        return sum;
     }
 }

@@ -8,7 +8,7 @@ import org.calsim.parallel.WorkerTeam;
  * then over the chunks in order, so the iterates do not depend on the number of threads. Stops when the residual
  * is below {@code tolerance} times the right-hand side and the currents through the two faces agree to
  * {@code fluxTolerance} (convergence on the flux: at the solution they are equal, and τ follows from the
- * current). Holds five vectors of the unknowns (x, r, z, p, q: 40 bytes per unknown) and allocates nothing
+ * current). It starts from the x it is given (r = b − A x). Holds five vectors of the unknowns (x, r, z, p, q: 40 bytes per unknown) and allocates nothing
  * while it iterates.
  */
 final class ConjugateGradients {
@@ -32,7 +32,6 @@ final class ConjugateGradients {
     private double beta;
     private final WorkerTeam.Task applyTask = this::applyAndDot;
     private final WorkerTeam.Task updateTask = this::update;
-    private final WorkerTeam.Task dotTask = this::dot;
     private final WorkerTeam.Task directionTask = this::direction;
     private final WorkerTeam.Task residualTask = this::residual;
 
@@ -50,7 +49,6 @@ final class ConjugateGradients {
         }
         this.x = x;
         this.r = new double[a.m];
-        system.rightHandSide(r);
         this.z = new double[a.m];
         this.p = new double[a.m];
         this.q = new double[a.m];
@@ -78,17 +76,6 @@ final class ConjugateGradients {
         }
     }
 
-    // partialA = r·z per chunk
-    private void dot(int worker, int workers) {
-        for (int c = worker; c < chunks.count; c += workers) {
-            double rz = 0;
-            for (int s = chunks.from(c), end = chunks.from(c + 1); s < end; s++) {
-                rz += r[s] * z[s];
-            }
-            partialA[c] = rz;
-        }
-    }
-
     // p = z + βp
     private void direction(int worker, int workers) {
         for (int c = worker; c < chunks.count; c += workers) {
@@ -105,8 +92,14 @@ final class ConjugateGradients {
         }
     }
 
-    /** @return the iterations done */
-    int solve(double tolerance, double fluxTolerance, int maxIterations) {
+    /**
+     * Iterates from the x given to the constructor (its initial guess) until the stopping rule holds.
+     *
+     * @param monitor told after every iteration of the relative residual ‖r‖/‖b‖; it stops the solve by throwing
+     * @return the iterations done
+     */
+    int solve(double tolerance, double fluxTolerance, int maxIterations, SteadyConduction.Monitor monitor) {
+        system.rightHandSide(r);
         double bb = 0;
         for (double v : r) {
             bb += v * v;
@@ -114,14 +107,17 @@ final class ConjugateGradients {
         if (bb == 0) {
             return 0;
         }
-        preconditioner.apply(r, z);
-        team.run(dotTask);
-        double rz = Chunks.sum(partialA, chunks.count);
+        team.run(residualTask);
+        double rr = 0;
+        for (int s = 0; s < a.m; s++) {
+            r[s] -= q[s];
+            rr += r[s] * r[s];
+        }
+        double rz = preconditioner.apply(r, z);
         beta = 0;
         team.run(directionTask);
-        double rr = bb;
         int k = 0;
-        while (k < maxIterations) {
+        while (k < maxIterations && rz != 0) { // rz = r·M⁻¹r is 0 only when r = 0: x is exact (a linear drop can be)
             if (rr <= tolerance * tolerance * bb) {
                 double in = system.inletCurrent(x);
                 double out = system.outletCurrent(x);
@@ -133,13 +129,12 @@ final class ConjugateGradients {
             alpha = rz / Chunks.sum(partialA, chunks.count);
             team.run(updateTask);
             rr = Chunks.sum(partialB, chunks.count);
-            preconditioner.apply(r, z);
-            team.run(dotTask);
-            double rzNew = Chunks.sum(partialA, chunks.count);
+            double rzNew = preconditioner.apply(r, z);
             beta = rzNew / rz;
             rz = rzNew;
             team.run(directionTask);
             k++;
+            monitor.iteration(k, Math.sqrt(rr / bb));
         }
         return k;
     }

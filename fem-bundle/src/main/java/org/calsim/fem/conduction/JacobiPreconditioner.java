@@ -11,6 +11,7 @@ final class JacobiPreconditioner implements Preconditioner {
     private final Chunks chunks;
     private final WorkerTeam team;
     private final WorkerTeam.Task task = this::divide;
+    private final double[] partial;
     private double[] r;
     private double[] z;
 
@@ -18,6 +19,7 @@ final class JacobiPreconditioner implements Preconditioner {
         this.diagonal = new double[a.m];
         this.chunks = chunks;
         this.team = team;
+        this.partial = new double[chunks.count];
         Stencil.Row row = new Stencil.Row(a.cells.nx);
         for (int y = 0; y < a.cells.rows; y++) {
             a.load(row, y, 0, a.m);
@@ -26,17 +28,21 @@ final class JacobiPreconditioner implements Preconditioner {
     }
 
     @Override
-    public void apply(double[] r, double[] z) {
+    public double apply(double[] r, double[] z) {
         this.r = r;
         this.z = z;
         team.run(task);
+        return Chunks.sum(partial, chunks.count);
     }
 
     private void divide(int worker, int workers) {
         for (int c = worker; c < chunks.count; c += workers) {
+            double rz = 0;
             for (int s = chunks.from(c), end = chunks.from(c + 1); s < end; s++) {
                 z[s] = r[s] / diagonal[s];
+                rz += r[s] * z[s];
             }
+            partial[c] = rz;
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.calsim.fem.conduction;
 
+import org.calsim.parallel.WorkerTeam;
+
 /**
  * The occupied cells of a structured grid (nx × ny × nz, x fastest) as a bit set with a rank index: the unknowns
  * are the occupied cells in grid order, and the unknown of a cell is found from its bit by counting the bits
@@ -113,23 +115,34 @@ final class Occupancy {
 
     /** @return the occupancy of the grid of 2 × 2 × 2 blocks (half the size, rounded up): a block is occupied
      *          when any of its cells is */
-    Occupancy coarsen() {
+    Occupancy coarsen(WorkerTeam team) {
         int cx = (nx + 1) / 2;
         int cy = (ny + 1) / 2;
         int cz = (nz + 1) / 2;
         long[] coarse = empty(cx, cy, cz);
         int coarseWords = rowWords(cx);
-        for (int row = 0; row < rows; row++) {
-            int coarseRow = (row % ny) / 2 + cy * ((row / ny) / 2);
-            for (int w = 0; w < rowWords; w++) {
-                long b = bits[row * rowWords + w];
-                while (b != 0) {
-                    int i = (w << 6) + Long.numberOfTrailingZeros(b);
-                    b &= b - 1;
-                    coarse[word(i / 2, coarseRow, coarseWords)] |= 1L << (i / 2);
+        int coarseRows = cy * cz;
+        // the workers share the coarse rows: each writes only its own rows' words
+        team.run((worker, workers) -> {
+            for (int coarseRow = Stencil.share(coarseRows, worker, workers),
+                 last = Stencil.share(coarseRows, worker + 1, workers); coarseRow < last; coarseRow++) {
+                int j0 = 2 * (coarseRow % cy);
+                int k0 = 2 * (coarseRow / cy);
+                for (int k = k0; k < Math.min(k0 + 2, nz); k++) {
+                    for (int j = j0; j < Math.min(j0 + 2, ny); j++) {
+                        int row = j + ny * k;
+                        for (int w = 0; w < rowWords; w++) {
+                            long b = bits[row * rowWords + w];
+                            while (b != 0) {
+                                int i = (w << 6) + Long.numberOfTrailingZeros(b);
+                                b &= b - 1;
+                                coarse[word(i / 2, coarseRow, coarseWords)] |= 1L << (i / 2);
+                            }
+                        }
+                    }
                 }
             }
-        }
+        });
         return new Occupancy(cx, cy, cz, coarse);
     }
 }

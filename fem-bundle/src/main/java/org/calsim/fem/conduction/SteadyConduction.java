@@ -18,9 +18,10 @@ import org.calsim.parallel.WorkerTeam;
  * the result says so (infinite tortuosity) instead of giving a number.
  *
  * <p>The system is symmetric positive definite; it is solved by conjugate gradients on its 7-point stencil,
- * preconditioned by an aggregation multigrid V-cycle (or, for comparison, by its diagonal). It stops when the
- * residual is below {@code tolerance} times the right-hand side and the currents through the two faces agree to
- * {@code fluxTolerance} (convergence on the flux: at the solution they are equal, and τ follows from the
+ * preconditioned by an aggregation multigrid V-cycle (or, for comparison, by its diagonal), starting from the
+ * potential of a uniform medium, a linear drop between the faces ({@link ConductanceSystem#linearDrop}). It stops
+ * when the residual is below {@code tolerance} times the right-hand side and the currents through the two faces
+ * agree to {@code fluxTolerance} (convergence on the flux: at the solution they are equal, and τ follows from the
  * current); the result reports the iterations, the residual and the balance.
  *
  * <p>Effective conductivity: σ_eff = I·n_axis/(n_a·n_b) in the units of σ (I the current through the outlet in
@@ -73,6 +74,19 @@ public final class SteadyConduction {
     }
 
     /**
+     * Told after every conjugate-gradient iteration of the relative residual ‖r‖/‖b‖ (progress, cancellation); it
+     * stops the solve by throwing an unchecked exception, which closes the solve's worker threads on its way out.
+     */
+    @FunctionalInterface
+    public interface Monitor {
+        /** No progress, no cancellation. */
+        Monitor NONE = (iteration, residual) -> { };
+
+        /** @param iteration the iterations done @param residual the relative residual after them */
+        void iteration(int iteration, double residual);
+    }
+
+    /**
      * Solves on a field of conductivities per voxel: the distinct values become phases (at most 256).
      *
      * @param n             voxels along x, y, z
@@ -112,22 +126,33 @@ public final class SteadyConduction {
      */
     public static Result solve(int[] n, byte[] phase, double[] conductivity, int axis, boolean[] periodic,
                                Settings settings) {
+        return solve(n, phase, conductivity, axis, periodic, settings, Monitor.NONE);
+    }
+
+    /**
+     * Solves as {@link #solve(int[], byte[], double[], int, boolean[], Settings)}, telling {@code monitor} of every
+     * iteration.
+     */
+    public static Result solve(int[] n, byte[] phase, double[] conductivity, int axis, boolean[] periodic,
+                               Settings settings, Monitor monitor) {
         Occupancy active = percolating(n, phase, conductivity, axis, periodic);
         int m = active.count;
         if (m == 0) {
             return new Result(false, 0, 0, 0, 0, 0, 0);
         }
-        ConductanceSystem system = new ConductanceSystem(active, phase, conductivity, axis, periodic);
-        Chunks chunks = new Chunks(active);
+        ConductanceSystem system;
         double[] phi = new double[m];
         int iterations;
         double residual;
         try (WorkerTeam team = new WorkerTeam(settings.threads(), "calsim-conduction")) {
+            system = new ConductanceSystem(active, phase, conductivity, axis, periodic, team);
+            system.linearDrop(phi);
+            Chunks chunks = new Chunks(active);
             Preconditioner preconditioner = settings.preconditioning() == Preconditioning.MULTIGRID
                     ? new AggregationMultigrid(system.stencil, team)
                     : new JacobiPreconditioner(system.stencil, chunks, team);
             ConjugateGradients cg = new ConjugateGradients(system, chunks, preconditioner, team, phi);
-            iterations = cg.solve(settings.tolerance(), settings.fluxTolerance(), settings.maxIterations());
+            iterations = cg.solve(settings.tolerance(), settings.fluxTolerance(), settings.maxIterations(), monitor);
             residual = cg.trueResidual();
         }
         double in = system.inletCurrent(phi);

@@ -1,6 +1,7 @@
 package org.calsim.fem.conduction;
 
 import java.util.Arrays;
+import org.calsim.parallel.WorkerTeam;
 
 /**
  * A symmetric 7-point operator on the occupied cells of a structured grid ({@link Occupancy}):
@@ -97,8 +98,9 @@ final class Stencil {
      * @param phase        phase of every voxel (unsigned), an index into {@code conductivity}
      * @param conductivity σ per phase
      * @param axis         axis normal to the Dirichlet faces
+     * @param team         the workers that build the neighbour table
      */
-    Stencil(Occupancy cells, boolean[] periodic, byte[] phase, double[] conductivity, int axis) {
+    Stencil(Occupancy cells, boolean[] periodic, byte[] phase, double[] conductivity, int axis, WorkerTeam team) {
         this.cells = cells;
         this.m = cells.count;
         this.periodic = periodic.clone();
@@ -128,10 +130,11 @@ final class Stencil {
         this.gy = null;
         this.gz = null;
         this.sink = null;
-        this.far = farNeighbours(cells, this.periodic);
+        this.far = farNeighbours(cells, this.periodic, team);
     }
 
-    private Stencil(Occupancy cells, boolean[] periodic, double[] gx, double[] gy, double[] gz, double[] sink) {
+    private Stencil(Occupancy cells, boolean[] periodic, double[] gx, double[] gy, double[] gz, double[] sink,
+                    WorkerTeam team) {
         this.cells = cells;
         this.m = cells.count;
         this.periodic = periodic;
@@ -146,7 +149,7 @@ final class Stencil {
         this.gy = gy;
         this.gz = gz;
         this.sink = sink;
-        this.far = farNeighbours(cells, periodic);
+        this.far = farNeighbours(cells, periodic, team);
     }
 
     /** Bytes per unknown of the ±y, ±z neighbour table every grid holds. */
@@ -159,10 +162,17 @@ final class Stencil {
 
     /** @return per unknown its −y, +y, −z, +z neighbours, the unknown itself where there is none (a periodic axis
      *          one cell long joins a cell to itself, which adds nothing to A: the same) */
-    private static int[] farNeighbours(Occupancy cells, boolean[] periodic) {
+    private static int[] farNeighbours(Occupancy cells, boolean[] periodic, WorkerTeam team) {
         int[] far = new int[Math.multiplyExact(4, cells.count)];
+        team.run((worker, workers) -> farNeighbours(cells, periodic, far, share(cells.rows, worker, workers),
+                share(cells.rows, worker + 1, workers)));
+        return far;
+    }
+
+    /** Fills the ±y, ±z neighbours of the unknowns of rows [from, to). */
+    private static void farNeighbours(Occupancy cells, boolean[] periodic, int[] far, int from, int to) {
         int words = cells.rowWords;
-        for (int row = 0; row < cells.rows; row++) {
+        for (int row = from; row < to; row++) {
             int yMinus = cells.neighbourRow(row, 1, -1, periodic[1]);
             int yPlus = cells.neighbourRow(row, 1, 1, periodic[1]);
             int zMinus = cells.neighbourRow(row, 2, -1, periodic[2]);
@@ -181,7 +191,6 @@ final class Stencil {
                 }
             }
         }
-        return far;
     }
 
     /** @return bytes a coarse grid of {@code unknowns} stores (conductances and sink) */
@@ -375,8 +384,6 @@ final class Stencil {
      */
     private double storedSweep(Kernel kernel, Chunks chunks, int c, double[] x, double[] y, double[] b,
                                double[] old) {
-        int from = kernel == Kernel.MULTIPLY ? 0 : chunks.from(c);
-        int end = kernel == Kernel.MULTIPLY ? m : chunks.from(c + 1);
         boolean backward = kernel == Kernel.BACKWARD;
         boolean forward = kernel == Kernel.FORWARD;
         double xy = 0;
@@ -385,6 +392,25 @@ final class Stencil {
         int lastRow = chunks.rowFrom(c + 1) - 1;
         for (int n = 0, rows = lastRow - firstRow + 1; n < rows; n++) {
             int row = backward ? lastRow - n : firstRow + n;
+            // per ±y, ±z neighbour row: whether it is outside the chunk (its conductances join the ℓ1 diagonal),
+            // whether the forward sweep has been there (x is 0 ahead and outside), the values the backward sweep
+            // reads there (x before the sweep in other chunks); the ±x neighbours are in the row, so in the chunk
+            int yMinus = cells.neighbourRow(row, 1, -1, periodic[1]);
+            int yPlus = cells.neighbourRow(row, 1, 1, periodic[1]);
+            int zMinus = cells.neighbourRow(row, 2, -1, periodic[2]);
+            int zPlus = cells.neighbourRow(row, 2, 1, periodic[2]);
+            double o2 = outsideRow(yMinus, firstRow, lastRow);
+            double o3 = outsideRow(yPlus, firstRow, lastRow);
+            double o4 = outsideRow(zMinus, firstRow, lastRow);
+            double o5 = outsideRow(zPlus, firstRow, lastRow);
+            boolean b2 = behind(yMinus, firstRow, row);
+            boolean b3 = behind(yPlus, firstRow, row);
+            boolean b4 = behind(zMinus, firstRow, row);
+            boolean b5 = behind(zPlus, firstRow, row);
+            double[] a2 = across(yMinus, firstRow, lastRow, x, old);
+            double[] a3 = across(yPlus, firstRow, lastRow, x, old);
+            double[] a4 = across(zMinus, firstRow, lastRow, x, old);
+            double[] a5 = across(zPlus, firstRow, lastRow, x, old);
             int s = backward ? cells.rowStart(row + 1) - 1 : cells.rowStart(row);
             for (int v = 0; v < words; v++) {
                 int w = backward ? words - 1 - v : v;
@@ -413,16 +439,14 @@ final class Stencil {
                         y[s] = value;
                         xy += x[s] * value;
                     } else {
-                        double l1 = diagonal + g0 * outside(t0, from, end) + g1 * outside(t1, from, end)
-                                + g2 * outside(t2, from, end) + g3 * outside(t3, from, end)
-                                + g4 * outside(t4, from, end) + g5 * outside(t5, from, end);
-                        double[] across = forward ? null : old;
-                        double sum = g0 * read(t0, from, end, x, across) + g1 * read(t1, from, end, x, across)
-                                + g2 * read(t2, from, end, x, across) + g3 * read(t3, from, end, x, across)
-                                + g4 * read(t4, from, end, x, across) + g5 * read(t5, from, end, x, across);
+                        double l1 = diagonal + g2 * o2 + g3 * o3 + g4 * o4 + g5 * o5;
                         if (forward) {
+                            double sum = g0 * x[t0] + g1 * x[t1] + (b2 ? g2 * x[t2] : 0) + (b3 ? g3 * x[t3] : 0)
+                                    + (b4 ? g4 * x[t4] : 0) + (b5 ? g5 * x[t5] : 0);
                             x[s] = (b[s] + sum) / l1;
                         } else {
+                            double sum = g0 * x[t0] + g1 * x[t1] + g2 * a2[t2] + g3 * a3[t3] + g4 * a4[t4]
+                                    + g5 * a5[t5];
                             x[s] += (b[s] - diagonal * x[s] + sum) / l1;
                         }
                     }
@@ -433,10 +457,11 @@ final class Stencil {
         return xy;
     }
 
-    /** @return x[t] when t is in [from, end), else old[t] (0 when old is null) */
-    private static double read(int t, int from, int end, double[] x, double[] old) {
-        return t >= from && t < end ? x[t] : old == null ? 0 : old[t];
+    /** @return 1 when {@code neighbour} (a row, or −1 for none) lies outside [first, last], else 0 */
+    private static double outsideRow(int neighbour, int first, int last) {
+        return neighbour >= 0 && (neighbour < first || neighbour > last) ? 1 : 0;
     }
+
 
     // The voxel grid with one conductance σ between any two conducting voxels (all conducting phases alike, as
     // for the pores alone): (A x)_s = σ (n_s x_s − Σ_t x_t) + h_s x_s, the neighbours read straight from the bits
@@ -452,15 +477,7 @@ final class Stencil {
         return i < cells.nx - 1 ? occupied(i + 1, row) ? s + 1 : s : periodic[0] ? self(cells.slot(0, row), s) : s;
     }
 
-    /** @return x[t] when t is in [from, end), else 0 */
-    private static double inside(int t, int from, int end, double[] x) {
-        return t >= from && t < end ? x[t] : 0;
-    }
 
-    /** @return x[t] when t is in [from, end), else old[t] */
-    private static double either(int t, int from, int end, double[] x, double[] old) {
-        return t >= from && t < end ? x[t] : old[t];
-    }
 
     /** @return 1 when t is a neighbour (not s itself), else 0 */
     private static int link(int t, int s) {
@@ -544,11 +561,21 @@ final class Stencil {
     }
 
     private void uniformResiduals(Row r, int row, double[] b, double[] x) {
+        r.start = cells.rowStart(row);
+        r.count = uniformResiduals(row, b, x, r.column, r.value, 0);
+    }
+
+    /**
+     * Writes (b − A x)_s of the unknowns of {@code row}, one conductance σ, to value[offset + q] for the q-th unknown
+     * of the row, and its column to column[q] unless column is null.
+     *
+     * @return the unknowns of the row
+     */
+    private int uniformResiduals(int row, double[] b, double[] x, int[] column, double[] value, int offset) {
         double g = uniform;
         int faces = rowFaces(row % cells.ny, row / cells.ny);
         int words = cells.rowWords;
-        r.start = cells.rowStart(row);
-        int s = r.start;
+        int s = cells.rowStart(row);
         int q = 0;
         for (int w = 0; w < words; w++) {
             long bits = cells.bits[row * words + w];
@@ -558,9 +585,85 @@ final class Stencil {
                 int f = 4 * s;
                 double sum = x[minusX(s, i, row)] + x[plusX(s, i, row)] + x[far[f]] + x[far[f + 1]]
                         + x[far[f + 2]] + x[far[f + 3]];
-                r.column[q] = i;
-                r.value[q++] = b[s] - (6 * g + uniformSink(i, faces)) * x[s] + g * sum;
+                if (column != null) {
+                    column[q] = i;
+                }
+                value[offset + q++] = b[s] - (6 * g + uniformSink(i, faces)) * x[s] + g * sum;
                 s++;
+            }
+        }
+        return q;
+    }
+
+    /**
+     * The rows whose residuals {@link #forwardSweep} gives when handed a residual vector: on a voxel grid of one
+     * conductance, the rows whose ±y and ±z neighbour rows all lie in the row's chunk, so that their residual after
+     * the sweep depends on that chunk alone and can be formed while its rows are still in the cache.
+     *
+     * @return per row whether the forward sweep on {@code chunks} gives its residuals, or null when it gives none
+     */
+    boolean[] sweptRows(Chunks chunks) {
+        if (uniform <= 0) {
+            return null;
+        }
+        boolean[] swept = new boolean[cells.rows];
+        for (int c = 0; c < chunks.count; c++) {
+            int first = chunks.rowFrom(c);
+            int last = chunks.rowFrom(c + 1) - 1;
+            for (int row = first; row <= last; row++) {
+                boolean within = true;
+                for (int axis = 1; axis <= 2; axis++) {
+                    for (int step = -1; step <= 1; step += 2) {
+                        int t = cells.neighbourRow(row, axis, step, periodic[axis]);
+                        within &= t < 0 || t >= first && t <= last;
+                    }
+                }
+                swept[row] = within;
+            }
+        }
+        return swept;
+    }
+
+    /** @return the last row the residuals of {@code row} depend on: the row itself or one of its ±y, ±z neighbours */
+    private int readyAt(int row) {
+        int ready = row;
+        for (int axis = 1; axis <= 2; axis++) {
+            for (int step = -1; step <= 1; step += 2) {
+                ready = Math.max(ready, cells.neighbourRow(row, axis, step, periodic[axis]));
+            }
+        }
+        return ready;
+    }
+
+    /**
+     * Writes the residuals of the swept rows from {@code pending} on whose neighbours have all been swept when the
+     * sweep has reached row {@code done}.
+     *
+     * @return the first row whose residuals are still to be written
+     */
+    private int sweptResiduals(int pending, int done, boolean[] swept, double[] b, double[] x, double[] residual) {
+        while (pending <= done && (!swept[pending] || readyAt(pending) <= done)) {
+            if (swept[pending]) {
+                uniformResiduals(pending, b, x, null, residual, cells.rowStart(pending));
+            }
+            pending++;
+        }
+        return pending;
+    }
+
+    /** Sets r.start, r.count and, per unknown q of row {@code row}, r.column[q] and r.value[q] = residual[s],
+     *  s = r.start + q: the residuals a forward sweep wrote ({@link #sweptRows}). */
+    void sweptResiduals(Row r, int row, double[] residual) {
+        int words = cells.rowWords;
+        r.start = cells.rowStart(row);
+        int s = r.start;
+        int q = 0;
+        for (int w = 0; w < words; w++) {
+            long bits = cells.bits[row * words + w];
+            while (bits != 0) {
+                r.column[q] = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                r.value[q++] = residual[s++];
             }
         }
         r.count = q;
@@ -573,61 +676,59 @@ final class Stencil {
      *
      * @return the weights for the sweeps on {@code chunks}, or null unless this is a voxel grid of one conductance
      */
-    byte[] smootherWeights(Chunks chunks) {
+    byte[] smootherWeights(Chunks chunks, WorkerTeam team) {
         if (uniform <= 0) {
             return null;
         }
         byte[] weights = new byte[m];
-        int words = cells.rowWords;
-        for (int c = 0; c < chunks.count; c++) {
-            int from = chunks.from(c);
-            int end = chunks.from(c + 1);
-            for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
-                int faces = rowFaces(row % cells.ny, row / cells.ny);
-                int s = cells.rowStart(row);
-                for (int w = 0; w < words; w++) {
-                    long bits = cells.bits[row * words + w];
-                    while (bits != 0) {
-                        int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-                        bits &= bits - 1;
-                        int t0 = minusX(s, i, row);
-                        int t1 = plusX(s, i, row);
-                        int f = 4 * s;
-                        weights[s] = (byte) (2 * (faces + columnFaces(i)) + link(t0, s) + link(t1, s)
-                                + link(far[f], s) + link(far[f + 1], s) + link(far[f + 2], s) + link(far[f + 3], s)
-                                + outside(far[f], from, end) + outside(far[f + 1], from, end)
-                                + outside(far[f + 2], from, end) + outside(far[f + 3], from, end));
-                        s++;
-                    }
-                }
+        team.run((worker, workers) -> {
+            for (int c = worker; c < chunks.count; c += workers) {
+                smootherWeights(chunks, c, weights);
             }
-        }
+        });
         return weights;
     }
 
-    /** @return whether the ±y and ±z neighbours of every unknown of {@code row} lie in rows [first, last] (or are
-     *          missing), so the sweeps need not ask of each neighbour whether it is in the chunk */
-    private boolean interior(int row, int first, int last) {
-        for (int axis = 1; axis <= 2; axis++) {
-            for (int step = -1; step <= 1; step += 2) {
-                int r = cells.neighbourRow(row, axis, step, periodic[axis]);
-                if (r >= 0 && (r < first || r > last)) {
-                    return false;
+    /** Fills the smoother's weights of chunk c. */
+    private void smootherWeights(Chunks chunks, int c, byte[] weights) {
+        int words = cells.rowWords;
+        int from = chunks.from(c);
+        int end = chunks.from(c + 1);
+        for (int row = chunks.rowFrom(c), last = chunks.rowFrom(c + 1); row < last; row++) {
+            int faces = rowFaces(row % cells.ny, row / cells.ny);
+            int s = cells.rowStart(row);
+            for (int w = 0; w < words; w++) {
+                long bits = cells.bits[row * words + w];
+                while (bits != 0) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    int t0 = minusX(s, i, row);
+                    int t1 = plusX(s, i, row);
+                    int f = 4 * s;
+                    weights[s] = (byte) (2 * (faces + columnFaces(i)) + link(t0, s) + link(t1, s)
+                            + link(far[f], s) + link(far[f + 1], s) + link(far[f + 2], s) + link(far[f + 3], s)
+                            + outside(far[f], from, end) + outside(far[f + 1], from, end)
+                            + outside(far[f + 2], from, end) + outside(far[f + 3], from, end));
+                    s++;
                 }
             }
         }
-        return true;
     }
 
-    private void uniformForwardSweep(Chunks chunks, int c, double[] b, double[] x, byte[] weights) {
+    private void uniformForwardSweep(Chunks chunks, int c, double[] b, double[] x, byte[] weights, boolean[] swept,
+                                     double[] residual) {
         double g = uniform;
-        int from = chunks.from(c);
-        int end = chunks.from(c + 1);
         int words = cells.rowWords;
         int first = chunks.rowFrom(c);
         int last = chunks.rowFrom(c + 1) - 1;
+        int pending = first;
         for (int row = first; row <= last; row++) {
-            boolean interior = interior(row, first, last);
+            // x is 0 in the chunk ahead of s (s itself included, a missing neighbour) and counts as 0 outside the
+            // chunk: of the ±y, ±z neighbours only those in the chunk's rows before this one add to the sum
+            boolean yMinus = behind(cells.neighbourRow(row, 1, -1, periodic[1]), first, row);
+            boolean yPlus = behind(cells.neighbourRow(row, 1, 1, periodic[1]), first, row);
+            boolean zMinus = behind(cells.neighbourRow(row, 2, -1, periodic[2]), first, row);
+            boolean zPlus = behind(cells.neighbourRow(row, 2, 1, periodic[2]), first, row);
             int s = cells.rowStart(row);
             for (int w = 0; w < words; w++) {
                 long bits = cells.bits[row * words + w];
@@ -635,30 +736,46 @@ final class Stencil {
                     int i = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
                     int f = 4 * s;
-                    int t0 = minusX(s, i, row);
-                    int t1 = plusX(s, i, row);
-                    // x is 0 in the chunk ahead of s (s itself included, a missing neighbour); the ±x neighbours
-                    // are in the row, so in the chunk; outside it x counts as 0
-                    double sum = interior
-                            ? x[t0] + x[t1] + x[far[f]] + x[far[f + 1]] + x[far[f + 2]] + x[far[f + 3]]
-                            : x[t0] + x[t1] + inside(far[f], from, end, x) + inside(far[f + 1], from, end, x)
-                                    + inside(far[f + 2], from, end, x) + inside(far[f + 3], from, end, x);
+                    // the ±x neighbours are in the row, so in the chunk
+                    double sum = x[minusX(s, i, row)] + x[plusX(s, i, row)] + (yMinus ? x[far[f]] : 0)
+                            + (yPlus ? x[far[f + 1]] : 0) + (zMinus ? x[far[f + 2]] : 0)
+                            + (zPlus ? x[far[f + 3]] : 0);
                     x[s] = (b[s] + g * sum) * inverse[weights[s]];
                     s++;
                 }
             }
+            if (residual != null) {
+                pending = sweptResiduals(pending, row, swept, b, x, residual);
+            }
         }
+        if (residual != null) {
+            sweptResiduals(pending, last, swept, b, x, residual);
+        }
+    }
+
+    /** @return whether {@code neighbour} (a row, or −1 for none) lies in [first, row): swept before {@code row} */
+    private static boolean behind(int neighbour, int first, int row) {
+        return neighbour >= first && neighbour < row;
+    }
+
+    /** @return x when {@code neighbour} (a row, or −1 for none) lies in [first, last], else old: the values a
+     *          backward sweep reads of that row (a missing neighbour is s itself, not yet changed, where x and old
+     *          agree) */
+    private static double[] across(int neighbour, int first, int last, double[] x, double[] old) {
+        return neighbour < 0 || neighbour >= first && neighbour <= last ? x : old;
     }
 
     private void uniformBackwardSweep(Chunks chunks, int c, double[] b, double[] x, double[] old, byte[] weights) {
         double g = uniform;
-        int from = chunks.from(c);
-        int end = chunks.from(c + 1);
         int words = cells.rowWords;
         int first = chunks.rowFrom(c);
         int last = chunks.rowFrom(c + 1) - 1;
         for (int row = last; row >= first; row--) {
-            boolean interior = interior(row, first, last);
+            // rows of other chunks are read as they were before the sweep
+            double[] yMinus = across(cells.neighbourRow(row, 1, -1, periodic[1]), first, last, x, old);
+            double[] yPlus = across(cells.neighbourRow(row, 1, 1, periodic[1]), first, last, x, old);
+            double[] zMinus = across(cells.neighbourRow(row, 2, -1, periodic[2]), first, last, x, old);
+            double[] zPlus = across(cells.neighbourRow(row, 2, 1, periodic[2]), first, last, x, old);
             int faces = rowFaces(row % cells.ny, row / cells.ny);
             int s = cells.rowStart(row + 1) - 1;
             for (int w = words - 1; w >= 0; w--) {
@@ -668,12 +785,8 @@ final class Stencil {
                     bits &= ~(1L << high);
                     int i = (w << 6) + high;
                     int f = 4 * s;
-                    int t0 = minusX(s, i, row);
-                    int t1 = plusX(s, i, row);
-                    double sum = interior
-                            ? x[t0] + x[t1] + x[far[f]] + x[far[f + 1]] + x[far[f + 2]] + x[far[f + 3]]
-                            : x[t0] + x[t1] + either(far[f], from, end, x, old) + either(far[f + 1], from, end, x, old)
-                                    + either(far[f + 2], from, end, x, old) + either(far[f + 3], from, end, x, old);
+                    double sum = x[minusX(s, i, row)] + x[plusX(s, i, row)] + yMinus[far[f]] + yPlus[far[f + 1]]
+                            + zMinus[far[f + 2]] + zPlus[far[f + 3]];
                     // a missing neighbour is s itself: g x_s in the sum and g in the diagonal cancel
                     double diagonal = g * (6 + 2 * (faces + columnFaces(i)));
                     x[s] += (b[s] - diagonal * x[s] + g * sum) * inverse[weights[s]];
@@ -687,14 +800,17 @@ final class Stencil {
      * x = M⁻¹ b on chunk c, from x = 0, for the ℓ1 hybrid Gauss–Seidel smoother: a forward sweep inside the
      * chunk, the other chunks' x counting as 0, on the diagonal plus the conductances to other chunks.
      *
-     * @param weights {@link #smootherWeights} for {@code chunks}
+     * @param weights  {@link #smootherWeights} for {@code chunks}
+     * @param swept    {@link #sweptRows} for {@code chunks}, or null
+     * @param residual where the sweep writes b − A x of the rows {@code swept} marks, or null for none
      */
-    void forwardSweep(Row r, Chunks chunks, int c, double[] b, double[] x, byte[] weights) {
+    void forwardSweep(Row r, Chunks chunks, int c, double[] b, double[] x, byte[] weights, boolean[] swept,
+                      double[] residual) {
         int from = chunks.from(c);
         int end = chunks.from(c + 1);
         Arrays.fill(x, from, end, 0);
         if (uniform > 0) {
-            uniformForwardSweep(chunks, c, b, x, weights);
+            uniformForwardSweep(chunks, c, b, x, weights, swept, residual);
             return;
         }
         if (phase == null) {
@@ -755,38 +871,59 @@ final class Stencil {
      * (Braess 1995, Numer. Math. 70, 1; Notay 2010, Electron. Trans. Numer. Anal. 37, 123). A periodic axis stays
      * periodic: a fine conductance across the wrap joins the last block to the first.
      */
-    Stencil coarsen() {
-        Occupancy coarse = cells.coarsen();
+    Stencil coarsen(WorkerTeam team, Row[] rows) {
+        Occupancy coarse = cells.coarsen(team);
         int mc = coarse.count;
         double[] cx = new double[mc];
         double[] cy = new double[mc];
         double[] cz = new double[mc];
         double[] ch = new double[mc];
-        Row r = new Row(cells.nx);
-        int nx = cells.nx;
-        for (int row = 0; row < cells.rows; row++) {
-            load(r, row, 0, m);
-            int coarseRow = r.j / 2 + coarse.ny * (r.k / 2);
-            int coarseYPlus = r.yPlus < 0 ? -1 : (r.yPlus % cells.ny) / 2 + coarse.ny * (r.k / 2);
-            int coarseZPlus = r.zPlus < 0 ? -1 : r.j / 2 + coarse.ny * ((r.zPlus / cells.ny) / 2);
-            for (int q = 0; q < r.count; q++) {
-                int i = r.column[q];
-                int a = coarse.slot(i / 2, coarseRow);
-                int e = 6 * q;
-                ch[a] += r.sink[q];
-                if (r.gIn[e + 1] > 0) {
-                    int ip = i + 1 < nx ? i + 1 : 0;
-                    addCoarse(cx, a, coarse.slot(ip / 2, coarseRow), r.gIn[e + 1]);
-                }
-                if (r.gIn[e + 3] > 0) {
-                    addCoarse(cy, a, coarse.slot(i / 2, coarseYPlus), r.gIn[e + 3]);
-                }
-                if (r.gIn[e + 5] > 0) {
-                    addCoarse(cz, a, coarse.slot(i / 2, coarseZPlus), r.gIn[e + 5]);
+        // a block's sums take only the fine rows inside it, in the order of a serial pass over the fine rows, so
+        // the workers share the coarse rows and every sum is the same on any number of them
+        team.run((worker, workers) -> {
+            Row r = rows[worker];
+            for (int coarseRow = share(coarse.rows, worker, workers), last = share(coarse.rows, worker + 1, workers);
+                 coarseRow < last; coarseRow++) {
+                int j0 = 2 * (coarseRow % coarse.ny);
+                int k0 = 2 * (coarseRow / coarse.ny);
+                for (int k = k0; k < Math.min(k0 + 2, cells.nz); k++) {
+                    for (int j = j0; j < Math.min(j0 + 2, cells.ny); j++) {
+                        addToBlocks(r, j + cells.ny * k, coarse, coarseRow, cx, cy, cz, ch);
+                    }
                 }
             }
+        });
+        return new Stencil(coarse, periodic, cx, cy, cz, ch, team);
+    }
+
+    /** @return the first of {@code count} items worker {@code worker} of {@code workers} takes (contiguous shares) */
+    static int share(int count, int worker, int workers) {
+        return (int) ((long) count * worker / workers);
+    }
+
+    /** Adds the sinks and the conductances to the +x, +y, +z neighbour blocks of fine row {@code row} to the blocks
+     *  of {@code coarseRow}. */
+    private void addToBlocks(Row r, int row, Occupancy coarse, int coarseRow, double[] cx, double[] cy, double[] cz,
+                             double[] ch) {
+        load(r, row, 0, m);
+        int coarseYPlus = r.yPlus < 0 ? -1 : (r.yPlus % cells.ny) / 2 + coarse.ny * (r.k / 2);
+        int coarseZPlus = r.zPlus < 0 ? -1 : r.j / 2 + coarse.ny * ((r.zPlus / cells.ny) / 2);
+        for (int q = 0; q < r.count; q++) {
+            int i = r.column[q];
+            int a = coarse.slot(i / 2, coarseRow);
+            int e = 6 * q;
+            ch[a] += r.sink[q];
+            if (r.gIn[e + 1] > 0) {
+                int ip = i + 1 < cells.nx ? i + 1 : 0;
+                addCoarse(cx, a, coarse.slot(ip / 2, coarseRow), r.gIn[e + 1]);
+            }
+            if (r.gIn[e + 3] > 0) {
+                addCoarse(cy, a, coarse.slot(i / 2, coarseYPlus), r.gIn[e + 3]);
+            }
+            if (r.gIn[e + 5] > 0) {
+                addCoarse(cz, a, coarse.slot(i / 2, coarseZPlus), r.gIn[e + 5]);
+            }
         }
-        return new Stencil(coarse, periodic, cx, cy, cz, ch);
     }
 
     /** Adds the conductance g between blocks a and b (the +axis neighbour of a) unless they are one block. */

@@ -16,6 +16,8 @@ import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.stage.StageFailedException.Residual;
+import org.calsim.api.stage.StageProgress;
 import org.calsim.api.structure.VoxelImage;
 import org.osgi.service.component.annotations.Component;
 
@@ -89,13 +91,13 @@ public final class ElasticityStage implements Solver {
                 Parameter.choice(LATERAL, List.of("periodic", "free"), "faces across the load: periodic (periodic "
                         + "images such as DEM packings; free average lateral strains, so uniaxial stress) or free "
                         + "(the cut-out block between platens, free side faces)").withDefault("periodic"),
-                new Parameter(COARSEN, Parameter.Kind.INTEGER, "1", 1, 1, true, 16, true, 1, false, List.of(),
-                        "merge blocks of coarsen^3 voxels (majority phase, ties to the solid) before solving; "
-                        + "periodic lateral faces need it to divide nx and ny"),
+                Parameter.integer(COARSEN, "merge blocks of coarsen^3 voxels (majority phase, ties to the solid) "
+                        + "before solving; periodic lateral faces need it to divide nx and ny").closed(1, 16)
+                        .withDefault(1),
                 Parameter.number(TOLERANCE, "1", 1, "relative residual at which conjugate gradients stop")
                         .open(0, 1).withDefault(1e-6),
-                new Parameter(MAX_ITERATIONS, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e8, true, 20_000, false,
-                        List.of(), "conjugate-gradient iteration limit"),
+                Parameter.integer(MAX_ITERATIONS, "conjugate-gradient iteration limit").closed(1, 1e8)
+                        .withDefault(20_000),
                 Parameter.threads("solver"));
     }
 
@@ -140,13 +142,15 @@ public final class ElasticityStage implements Solver {
                 par.integer(MAX_ITERATIONS), par.integer(THREADS));
         String[] labels = {"in_plane_x", "in_plane_y", "through_plane"};
         for (int axis = 2; axis >= 0; axis -= 2) {
-            context.checkCancelled();
-            context.progress(axis == 2 ? 0.05 : 0.5, "elasticity along " + labels[axis]);
-            VoxelElasticity.Result r = VoxelElasticity.solve(n, phase, youngs, poisson, axis, lateral, settings);
+            StageProgress progress = StageProgress.of(context).span(axis == 2 ? 0.05 : 0.5, 0.45);
+            String what = "elasticity along " + labels[axis];
+            progress.report(0, what);
+            VoxelElasticity.Result r = VoxelElasticity.solve(n, phase, youngs, poisson, axis, lateral, settings,
+                    progress.solve(what, par.number(TOLERANCE))::iteration);
             if (r.residual() > par.number(TOLERANCE)) {
-                throw new StageFailedException(String.format("elasticity (%s) did not converge in %d iterations: "
-                        + "relative residual %.3g > %.3g; raise max_iterations or coarsen", labels[axis],
-                        r.iterations(), r.residual(), par.number(TOLERANCE)));
+                throw StageFailedException.notConverged("elasticity (" + labels[axis] + ")", r.iterations(),
+                        "raise max_iterations or coarsen",
+                        new Residual("relative residual", r.residual(), par.number(TOLERANCE)));
             }
             sink.summary("youngs_modulus_" + labels[axis] + "_GPa", r.modulus() / 1e9, "GPa");
             sink.summary("iterations_" + labels[axis], r.iterations(), "1");

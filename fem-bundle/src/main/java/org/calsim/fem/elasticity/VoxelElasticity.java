@@ -74,6 +74,19 @@ public final class VoxelElasticity {
     }
 
     /**
+     * Told after every conjugate-gradient iteration of the relative residual ‖r‖/‖b‖ (progress, cancellation); it
+     * stops the solve by throwing an unchecked exception, which closes the solve's worker threads on its way out.
+     */
+    @FunctionalInterface
+    public interface Monitor {
+        /** No progress, no cancellation. */
+        Monitor NONE = (iteration, residual) -> { };
+
+        /** @param iteration the iterations done @param residual the relative residual after them */
+        void iteration(int iteration, double residual);
+    }
+
+    /**
      * @param n        voxels along x, y, z
      * @param phase    phase label per voxel (x fastest)
      * @param youngs   Young's modulus per phase label (0 for pores: they get {@code ersatz} × the largest)
@@ -84,6 +97,15 @@ public final class VoxelElasticity {
      */
     public static Result solve(int[] n, byte[] phase, double[] youngs, double[] poisson, int axis, Lateral lateral,
                                Settings settings) {
+        return solve(n, phase, youngs, poisson, axis, lateral, settings, Monitor.NONE);
+    }
+
+    /**
+     * Solves as {@link #solve(int[], byte[], double[], double[], int, Lateral, Settings)}, telling {@code monitor} of
+     * every iteration.
+     */
+    public static Result solve(int[] n, byte[] phase, double[] youngs, double[] poisson, int axis, Lateral lateral,
+                               Settings settings, Monitor monitor) {
         if (axis < 0 || axis > 2) {
             throw new IllegalArgumentException("load axis must be 0, 1 or 2, was " + axis);
         }
@@ -105,7 +127,7 @@ public final class VoxelElasticity {
             // prescribed DOFs: 0 free, 1 held at 0, 2 moved by −δ
             byte[] fixed = periodic ? periodicSupports(op, axis) : freeSupports(op, axis);
             double delta = STRAIN * n[axis];
-            return solve(op, n, axis, fixed, delta, settings);
+            return solve(op, n, axis, fixed, delta, settings, monitor);
         }
     }
 
@@ -161,7 +183,7 @@ public final class VoxelElasticity {
     }
 
     private static Result solve(ElementOperator op, int[] n, int axis, byte[] fixed, double delta,
-                                Settings settings) {
+                                Settings settings, Monitor monitor) {
         int dofs = op.size;
         double[] u = new double[dofs];
         for (int d = 0; d < dofs; d++) {
@@ -178,7 +200,8 @@ public final class VoxelElasticity {
         }
         double[] x = new double[dofs];
         int[] its = {0};
-        double residual = cg(op, fixed, op.diagonal(), rhs, x, settings.tolerance(), settings.maxIterations(), its);
+        double residual = cg(op, fixed, op.diagonal(), rhs, x, settings.tolerance(), settings.maxIterations(), its,
+                monitor);
         for (int d = 0; d < dofs; d++) {
             if (fixed[d] != 0) {
                 x[d] = u[d];
@@ -199,7 +222,7 @@ public final class VoxelElasticity {
 
     /** Jacobi-PCG on the free DOFs (fixed DOFs held at 0 in the increments); returns the relative residual. */
     private static double cg(ElementOperator op, byte[] fixed, double[] diagonal, double[] b, double[] x,
-                             double tolerance, int maxIterations, int[] iterations) {
+                             double tolerance, int maxIterations, int[] iterations, Monitor monitor) {
         int m = b.length;
         double[] r = b.clone();
         double[] z = new double[m];
@@ -242,6 +265,7 @@ public final class VoxelElasticity {
                 p[d] = fixed[d] == 0 ? z[d] + beta * p[d] : 0;
             }
             k++;
+            monitor.iteration(k, Math.sqrt(rr / bb));
         }
         iterations[0] = k;
         return bb == 0 ? 0 : Math.sqrt(rr / bb);

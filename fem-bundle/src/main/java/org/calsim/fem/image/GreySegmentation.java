@@ -92,9 +92,8 @@ final class GreySegmentation {
                         .optional(),
                 Parameter.choice(ORDER, ORDERS, "segmentation: the phases from the darkest class to the brightest; "
                         + "default pore_cbd_am (absorption XCT)").optional(),
-                new Parameter(CLASSES, Parameter.Kind.INTEGER, "1", 1, 2, true, 3, true, null, false, List.of(),
-                        "segmentation otsu: 2 (pore and solid, solid counted as AM) or 3 (pore, CBD, AM) classes; "
-                                + "default 3"));
+                Parameter.integer(CLASSES, "segmentation otsu: 2 (pore and solid, solid counted as AM) or 3 (pore, "
+                        + "CBD, AM) classes; default 3").closed(2, 3).optional());
     }
 
     /**

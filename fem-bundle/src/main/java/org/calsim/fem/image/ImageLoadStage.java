@@ -146,16 +146,16 @@ public final class ImageLoadStage implements Solver {
                     .optional());
         }
         list.addAll(List.of(
-                new Parameter(DOWNSAMPLE, Parameter.Kind.INTEGER, "1", 1, 1, true, 64, true, 1, false, List.of(),
-                        "down-sampling factor: blocks of n x n x n voxels become one (majority phase)"),
+                Parameter.integer(DOWNSAMPLE, "down-sampling factor: blocks of n x n x n voxels become one (majority "
+                        + "phase)").closed(1, 64).withDefault(1),
                 Parameter.numbers(RAW_SHAPE, "1", 1, "raw files: nx, ny, nz in voxels (x fastest)").positive()
                         .optional(),
                 Parameter.choice(RAW_TYPE, List.of("uint8", "int8", "uint16", "int16", "int32"),
                         "raw files: the type of each value").withDefault("uint8"),
                 Parameter.choice(RAW_ORDER, List.of("little", "big"), "raw files: byte order (little-endian or "
                         + "big-endian)").withDefault("little"),
-                new Parameter(RAW_HEADER, Parameter.Kind.INTEGER, "1", 1, 0, true, Integer.MAX_VALUE, true, 0, false,
-                        List.of(), "raw files: bytes before the first value, skipped"),
+                Parameter.integer(RAW_HEADER, "raw files: bytes before the first value, skipped")
+                        .closed(0, Integer.MAX_VALUE).withDefault(0),
                 Parameter.text(VTI_ARRAY, ".vti files: the point or cell data array to read; default: the one "
                         + "called phase, else the only one").optional()));
         list.addAll(GreySegmentation.parameters());

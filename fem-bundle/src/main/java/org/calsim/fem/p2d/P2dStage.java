@@ -19,9 +19,9 @@ import org.calsim.api.stage.Parameters;
 import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.SimulationState;
 import org.calsim.api.stage.Solver;
-import org.calsim.api.stage.StageCancelledException;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.stage.StageProgress;
 import org.calsim.api.transport.EffectiveProperties;
 import org.calsim.api.transport.TransportSeries;
 import org.osgi.service.component.annotations.Component;
@@ -60,7 +60,6 @@ public final class P2dStage implements Solver {
     static final String VOLTAGE_STEP = "voltage_step_mV";
     static final String RETENTION = "critical_retention";
     static final String STATES = "series_states";
-    private static final String CANCELLED = "cancelled";
     /** 0 °C [K]. */
     private static final double CELSIUS = 273.15;
 
@@ -101,10 +100,9 @@ public final class P2dStage implements Solver {
                 Parameter.number(REST, "s", 1, "rest after each part of a cycle").nonNegative().withDefault(600.0),
                 Parameter.number(CV_CUTOFF, "1/h", 1, "constant-voltage charge ends when the current falls to this "
                         + "C-rate").positive().withDefault(0.05),
-                new Parameter(CELLS, Parameter.Kind.INTEGER, "1", 1, 4, true, 400, true, 60, false, List.of(),
-                        "finite volumes across each electrode (half as many across the separator)"),
-                new Parameter(SHELLS, Parameter.Kind.INTEGER, "1", 1, 3, true, 200, true, 24, false, List.of(),
-                        "finite-volume shells in each particle"),
+                Parameter.integer(CELLS, "finite volumes across each electrode (half as many across the separator)")
+                        .closed(4, 400).withDefault(60),
+                Parameter.integer(SHELLS, "finite-volume shells in each particle").closed(3, 200).withDefault(24),
                 Parameter.number(STEPS, "1", 1, "least time steps over the nominal duration of a C-rate (3600/C s)")
                         .closed(10, 1e6).withDefault(30.0),
                 Parameter.number(VOLTAGE_STEP, "mV", 1e-3, "target voltage change per time step").open(0, 1000)
@@ -175,31 +173,26 @@ public final class P2dStage implements Solver {
                 ? base.nominalCapacity() / 3600 / base.electrodeArea()
                 : CellBuilder.oneC(structures.get(0).cell());
         List<RateReport.Outcome> outcomes = new ArrayList<>();
-        for (int s = 0; s < structures.size(); s++) {
+        int count = structures.size();
+        for (int s = 0; s < count; s++) {
             Structure structure = structures.get(s);
-            int index = s;
-            int count = structures.size();
+            StageProgress progress = StageProgress.of(context).part(s, count);
             RateTest.Monitor monitor = new RateTest.Monitor() {
                 @Override
                 public void rate(int k, int n, double cRate) {
-                    context.progress((index + (double) k / n) / count, String.format(Locale.ROOT,
-                            "%s%.3gC", count > 1 ? structure.label() + ": " : "", cRate));
+                    progress.report((double) k / n, String.format(Locale.ROOT, "%s%.3gC",
+                            count > 1 ? structure.label() + ": " : "", cRate));
                 }
 
                 @Override
-                public void check() throws SimulationException {
-                    if (context.isCancelled()) {
-                        throw new SimulationException(CANCELLED);
-                    }
+                public void check() {
+                    context.checkCancelled();
                 }
             };
             try {
                 outcomes.add(new RateReport.Outcome(structure,
                         RateTest.run(structure.cell(), oneC, rates, protocol, settings, monitor)));
             } catch (SimulationException e) {
-                if (CANCELLED.equals(e.getMessage())) {
-                    throw new StageCancelledException("cancelled");
-                }
                 throw new StageFailedException(structure.label() + ": " + e.getMessage());
             }
         }

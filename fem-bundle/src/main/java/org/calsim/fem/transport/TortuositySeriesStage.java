@@ -157,13 +157,9 @@ public final class TortuositySeriesStage implements Solver {
                 .column("resolution_overestimate", "1", overestimate).build());
         List<Series> lines = new ArrayList<>();
         lines.add(new Series("voxel conduction", toArray(eps), toArray(tau), Series.Style.MARKERS));
-        double[] grid = new double[17];
-        double[] bruggeman = new double[grid.length];
-        for (int k = 0; k < grid.length; k++) {
-            grid[k] = 0.1 + 0.05 * k;
-            bruggeman[k] = Math.pow(grid[k], -0.5);
-        }
-        lines.add(new Series("Bruggeman T = eps^-0.5", grid, bruggeman, Series.Style.LINE));
+        Series bruggeman = TortuosityStage.bruggemanReference();
+        double[] grid = bruggeman.x();
+        lines.add(bruggeman);
         Optional<LogLogLine> fit = LogLogLine.fit(toArray(eps), toArray(tau));
         if (fit.isPresent()) {
             LogLogLine line = fit.get();

@@ -13,6 +13,8 @@ import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.stage.StageFailedException.Residual;
+import org.calsim.api.stage.StageProgress;
 import org.calsim.api.structure.VoxelImage;
 import org.calsim.api.transport.EffectiveProperties;
 import org.calsim.fem.conduction.SteadyConduction;
@@ -220,8 +222,8 @@ public final class TortuosityStage implements Solver {
                         .open(0, 1).withDefault(1e-6),
                 Parameter.number(FLUX_TOLERANCE, "1", 1, "relative difference of the inlet and outlet currents at "
                         + "which conjugate gradients stop (convergence on the flux)").open(0, 1).withDefault(1e-5),
-                new Parameter(MAX_ITERATIONS, Parameter.Kind.INTEGER, "1", 1, 1, true, 1e8, true, 100_000, false,
-                        List.of(), "conjugate-gradient iteration limit"),
+                Parameter.integer(MAX_ITERATIONS, "conjugate-gradient iteration limit").closed(1, 1e8)
+                        .withDefault(100_000),
                 preconditionerParameter(),
                 sidesParameter(),
                 Parameter.threads("solver"));
@@ -260,19 +262,16 @@ public final class TortuosityStage implements Solver {
                 sink.note("resolution", PoreResolution.note(radius));
             }
         }
-        context.progress(0.05, "ionic conduction through the plane");
         sink.note("boundary_conditions", boundaryConditions(par));
-        double through = tortuosity(context, "through_plane", n, labels, ionic, 2, porosity);
-        context.checkCancelled();
-        context.progress(0.45, "ionic conduction in the plane");
-        double inPlane = tortuosity(context, "in_plane", n, labels, ionic, 0, porosity);
+        StageProgress progress = StageProgress.of(context);
+        double through = tortuosity(context, progress.span(0.05, 0.4), "through_plane", "through the plane", n,
+                labels, ionic, 2, porosity);
+        double inPlane = tortuosity(context, progress.span(0.45, 0.3), "in_plane", "in the plane", n, labels, ionic,
+                0, porosity);
         double electronic = Double.NaN;
         if (par.isSet(AM_SIGMA) && par.isSet(CBD_SIGMA)) {
-            context.checkCancelled();
-            context.progress(0.75, "electronic conduction through the plane");
-            SteadyConduction.Result r = SteadyConduction.solve(n, labels, electronicConductivity(par), 2,
-                    periodicAxes(par, 2),
-                    settings(par, par.integer(MAX_ITERATIONS)));
+            SteadyConduction.Result r = conduction(par, progress.span(0.75, 0.25),
+                    "electronic conduction through the plane", n, labels, electronicConductivity(par), 2);
             if (!r.percolates()) {
                 sink.note("electronic", "the solid phases do not connect the collector to the separator side");
             } else {
@@ -288,26 +287,38 @@ public final class TortuosityStage implements Solver {
         context.give(EffectiveProperties.KEY, fractions.with(through, inPlane, electronic,
                 "voxel conduction, " + par.text(SIDES) + " sides"));
 
-        double[] eps = new double[17];
-        double[] bruggeman = new double[eps.length];
-        for (int k = 0; k < eps.length; k++) {
-            eps[k] = 0.1 + 0.05 * k;
-            bruggeman[k] = Math.pow(eps[k], -0.5);
-        }
+        Series bruggeman = bruggemanReference();
         List<Series> series = Double.isFinite(through)
-                ? List.of(new Series("Bruggeman T = eps^-0.5", eps, bruggeman, Series.Style.LINE),
-                        new Series("voxel image, through-plane", new double[] {porosity}, new double[] {through},
-                                Series.Style.MARKERS))
-                : List.of(new Series("Bruggeman T = eps^-0.5", eps, bruggeman, Series.Style.LINE));
+                ? List.of(bruggeman, new Series("voxel image, through-plane", new double[] {porosity},
+                        new double[] {through}, Series.Style.MARKERS))
+                : List.of(bruggeman);
         sink.plot(new Plot("tortuosity-vs-porosity", "Tortuosity factor of the pore space", "porosity [1]",
                 "tortuosity factor T [1]", series));
     }
 
-    private static double tortuosity(StageContext context, String label, int[] n, byte[] labels, double[] sigma,
-                                     int axis, double porosity) throws StageFailedException {
+    /**
+     * @return the reference line of the tortuosity plots: Bruggeman's T = ε^-0.5 (α = 1.5 in T = ε^(1-α), review
+     *         eqs 10–11) at ε = 0.1, 0.15, …, 0.9
+     */
+    static Series bruggemanReference() {
+        double[] eps = new double[17];
+        double[] tau = new double[eps.length];
+        for (int k = 0; k < eps.length; k++) {
+            eps[k] = 0.1 + 0.05 * k;
+            tau[k] = Math.pow(eps[k], -0.5);
+        }
+        return new Series("Bruggeman T = eps^-0.5", eps, tau, Series.Style.LINE);
+    }
+
+    /**
+     * @param label the direction in result names, e.g. {@code through_plane}
+     * @param where the direction in words, e.g. {@code "through the plane"}
+     */
+    private static double tortuosity(StageContext context, StageProgress progress, String label, String where,
+                                     int[] n, byte[] labels, double[] sigma, int axis, double porosity)
+            throws StageFailedException {
         Parameters par = context.parameters();
-        SteadyConduction.Result r = SteadyConduction.solve(n, labels, sigma, axis, periodicAxes(par, axis),
-                settings(par, par.integer(MAX_ITERATIONS)));
+        SteadyConduction.Result r = conduction(par, progress, "ionic conduction " + where, n, labels, sigma, axis);
         ResultSink sink = context.results();
         if (!r.percolates()) {
             sink.note("tortuosity_factor_" + label, "infinite: the pores do not connect the two faces");
@@ -323,14 +334,26 @@ public final class TortuosityStage implements Solver {
         return tau;
     }
 
+    /**
+     * One conduction solve with the stage's settings, filling {@code progress}: cancellable and reporting between any
+     * two iterations.
+     *
+     * @param what the solve in words, for the progress messages
+     */
+    private static SteadyConduction.Result conduction(Parameters par, StageProgress progress, String what, int[] n,
+                                                      byte[] labels, double[] sigma, int axis) {
+        progress.report(0, what);
+        return SteadyConduction.solve(n, labels, sigma, axis, periodicAxes(par, axis),
+                settings(par, par.integer(MAX_ITERATIONS)), progress.solve(what, par.number(TOLERANCE))::iteration);
+    }
+
     /** @throws StageFailedException when the solve stopped before its tolerances were met */
     static void checkConverged(Parameters par, String label, SteadyConduction.Result r)
             throws StageFailedException {
         if (r.residual() > par.number(TOLERANCE) || r.fluxImbalance() > par.number(FLUX_TOLERANCE)) {
-            throw new StageFailedException(String.format("conduction (%s) did not converge in %d iterations: "
-                    + "relative residual %.3g (allowed %.3g), flux imbalance %.3g (allowed %.3g); raise "
-                    + "max_iterations", label, r.iterations(), r.residual(), par.number(TOLERANCE),
-                    r.fluxImbalance(), par.number(FLUX_TOLERANCE)));
+            throw StageFailedException.notConverged("conduction (" + label + ")", r.iterations(),
+                    "raise max_iterations", new Residual("relative residual", r.residual(), par.number(TOLERANCE)),
+                    new Residual("flux imbalance", r.fluxImbalance(), par.number(FLUX_TOLERANCE)));
         }
     }
 }

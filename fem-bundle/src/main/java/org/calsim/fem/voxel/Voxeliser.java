@@ -81,8 +81,8 @@ public abstract class Voxeliser implements Coupler {
                 Parameter.number(PER_RADIUS, "1", 1, "voxels across the smallest active-material radius")
                         .closed(1, 100).withDefault(4.0),
                 Parameter.number(SIZE, "um", 1e-6, "voxel edge; overrides voxels_per_radius").positive().optional(),
-                new Parameter(MAX_VOXELS, Parameter.Kind.INTEGER, "1", 1, 1000, true, 1e9, true, 50_000_000, false,
-                        List.of(), "largest image allowed (memory guard)"),
+                Parameter.integer(MAX_VOXELS, "largest image allowed (memory guard)").closed(1000, 1e9)
+                        .withDefault(50_000_000),
                 Parameter.flag(SERIES, "also voxelise every state of the calendering series (dem.calender with "
                         + "series_points), at the same voxel size, for the series stages that follow")));
         if (bridges) {

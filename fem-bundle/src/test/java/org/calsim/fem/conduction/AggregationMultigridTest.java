@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /** The multigrid preconditioner: Galerkin coarsening, symmetry, and iterations that do not grow with the grid. */
 class AggregationMultigridTest {
+    /** One worker, the calling thread (no thread is started). */
+    private static final WorkerTeam CALLER = new WorkerTeam(1, "test");
+
     /** A random two-phase medium (σ = 1 or 0.01) with 30 % insulating voxels. */
     private static double[] medium(int[] n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -28,7 +31,7 @@ class AggregationMultigridTest {
             phase[v] = (byte) (sigma[v] == 0 ? 0 : sigma[v] == 1 ? 2 : 1);
         }
         return new ConductanceSystem(SteadyConduction.percolating(n, phase, table, 2, periodic), phase, table, 2,
-                periodic);
+                periodic, CALLER);
     }
 
     /** @return A x */
@@ -62,7 +65,7 @@ class AggregationMultigridTest {
         for (boolean periodic : new boolean[] {false, true}) {
             int[] n = {9, 7, 10};
             Stencil fine = system(n, medium(n, 3), periodic).stencil;
-            Stencil coarse = fine.coarsen();
+            Stencil coarse = fine.coarsen(CALLER, new Stencil.Row[] {new Stencil.Row(n[0])});
             int[] aggregate = aggregates(fine.cells, coarse.cells);
             SplittableRandom random = new SplittableRandom(5);
             double[] xc = new double[coarse.m];

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.stage.StageCancelledException;
 import org.calsim.api.structure.VoxelImage;
 import org.calsim.api.testing.TestParameters;
 import org.calsim.api.testing.TestStageContext;
@@ -89,6 +90,30 @@ class TortuosityStageTest {
         assertTrue(tau[0][0] > 1.2, "a random image is tortuous: " + tau[0][0]);
         assertEquals(tau[1][0], tau[0][0], 1e-8 * tau[1][0]);
         assertEquals(tau[1][1], tau[0][1], 1e-8 * tau[1][1]);
+    }
+
+    /**
+     * A conduction solve reports its progress and can be cancelled between any two iterations (through
+     * {@code StageProgress.solve}), not only between the solves: cancelled at its sixth question, the stage stops
+     * within the first solve, having reported progress inside that solve's share (0.05 to 0.45).
+     */
+    @Test
+    void aSolveIsCancelledBetweenTwoIterations() {
+        int n = 30;
+        byte[] labels = new byte[n * n * n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int v = 0; v < labels.length; v++) {
+            labels[v] = (byte) (random.nextDouble() < 0.55 ? 0 : 1);
+        }
+        VoxelImage image = new VoxelImage(n, n, n, 1e-6, labels, List.of("pore", "AM", "CBD"));
+        TestStageContext c = new TestStageContext().with(VoxelImage.KEY, image).cancelAfterChecks(5);
+        assertThrows(StageCancelledException.class, () -> c.run(new TortuosityStage(),
+                Map.of("tolerance", 1e-10, "flux_tolerance", 1e-10, "preconditioner", "jacobi")));
+        assertEquals(6, c.cancelChecks(), "one check before the solve and one after each iteration");
+        List<Double> reports = c.progressReports();
+        assertEquals(0.05, reports.get(0), 1e-15);
+        assertTrue(reports.size() >= 2 && reports.get(1) > 0.05 && reports.get(reports.size() - 1) < 0.45,
+                "progress inside the first solve's share: " + reports);
     }
 
     private static TestStageContext run(VoxelImage image, Map<String, Object> values) throws Exception {

@@ -33,7 +33,7 @@ import org.osgi.service.component.annotations.Component;
  * first fitted to measured (line load, porosity) data. ε_0 is the recipe's initial porosity unless fitted.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=empirical.porosity")
-public final class PorositySolver implements Solver {
+public final class PorosityStage implements Solver {
 
     static final String MODEL = "model";
     static final String EXPONENTIAL = "exponential";

@@ -32,7 +32,7 @@ import org.osgi.service.component.annotations.Component;
  * A and B are fitted (ρ_0 stays given).
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=empirical.density")
-public final class DensitySolver implements Solver {
+public final class DensityStage implements Solver {
 
     static final String A = "A_kN_per_m";
     static final String B = "B";

@@ -42,7 +42,7 @@ import org.osgi.service.component.annotations.Component;
  * prediction.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=empirical.rate-capability")
-public final class RateCapabilitySolver implements Solver {
+public final class RateCapabilityStage implements Solver {
 
     static final String C_RATES = "c_rates";
     static final double[] DEFAULT_C_RATES = {0.1, 0.2, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0};

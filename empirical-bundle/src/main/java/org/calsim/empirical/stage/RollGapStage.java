@@ -25,7 +25,7 @@ import org.osgi.service.component.annotations.Component;
  * roll gap is the job's, or the calendered thickness (no spring-back) if the job gives none.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=empirical.roll-gap")
-public final class RollGapSolver implements Solver {
+public final class RollGapStage implements Solver {
 
     @Override
     public String description() {

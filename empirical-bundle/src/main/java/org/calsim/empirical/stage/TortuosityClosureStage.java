@@ -33,7 +33,7 @@ import org.osgi.service.component.annotations.Component;
  * (porosity, tortuosity factor) data and compared with Bruggeman's α = 1.5.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=empirical.tortuosity")
-public final class TortuositySolver implements Solver {
+public final class TortuosityClosureStage implements Solver {
 
     static final String MODEL = "model";
     static final String BRUGGEMAN = "bruggeman";
