@@ -1,6 +1,6 @@
 package org.calsim.api.structure;
 
-import org.calsim.api.stage.StageContext;
+import org.calsim.api.stage.StageProgress;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -15,13 +15,13 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface ImageCalculation<R> {
 
     /**
-     * @param image   the image of the state
-     * @param point   which state it is
-     * @param context the stage's context, its progress scaled to this image's share of the stage and its messages
-     *                prefixed with the state's {@link SeriesPoint#name}
+     * @param image    the image of the state
+     * @param point    which state it is
+     * @param progress the image's share of the stage's progress (an iterative solve reports through it and is
+     *                 cancelled by it)
      * @return the result for this image
      * @throws Exception as {@link org.calsim.api.stage.Solver#run} may; {@link VoxelSeries#calculate} names the state
      *                   in a {@link org.calsim.api.stage.StageFailedException}
      */
-    R calculate(VoxelImage image, SeriesPoint point, StageContext context) throws Exception;
+    R calculate(VoxelImage image, SeriesPoint point, StageProgress progress) throws Exception;
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.calsim.api.stage.Key;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.stage.StageProgress;
 
 /**
  * Voxel images of the states of a process (e.g. a calendering series), for properties wanted as a function of
@@ -46,16 +47,15 @@ public record VoxelSeries(List<VoxelImage> images, double[] pressures, double[] 
     }
 
     /**
-     * Runs a calculation on every image in process order, inside a stage: before each image it checks that the job
-     * was not cancelled and reports the stage's progress as s/n with the state's name; during it, the calculation's
-     * progress within the image is scaled to the image's share 1/n of the stage (the calculation's context, see
-     * {@link ImageCalculation#calculate}). A {@link StageFailedException} of the calculation is passed on with the
-     * state's name in front of its message.
+     * Runs a calculation on every image in process order, inside a stage: image s of n fills the part s of n equal
+     * parts of the stage's progress ({@link StageProgress#part}); before it starts, the job is checked for
+     * cancellation and the state's name reported. A {@link StageFailedException} of the calculation is passed on
+     * with the state's name in front of its message.
      *
      * @param context     the running stage's context
      * @param calculation what to calculate on one image
      * @return the results, one per image, in the order of {@link #images} (result s is that of {@link #point}(s))
-     * @throws org.calsim.api.stage.StageCancelledException when the job was cancelled between images
+     * @throws org.calsim.api.stage.StageCancelledException when the job was cancelled
      * @throws StageFailedException                         when the calculation fails on an image, naming its state
      * @throws Exception                                   what else the calculation throws, at the first image
      * @since 1.3
@@ -63,11 +63,11 @@ public record VoxelSeries(List<VoxelImage> images, double[] pressures, double[] 
     public <R> List<R> calculate(StageContext context, ImageCalculation<R> calculation) throws Exception {
         List<R> results = new ArrayList<>(size());
         for (int s = 0; s < size(); s++) {
-            context.checkCancelled();
             SeriesPoint point = point(s);
-            context.progress((double) s / size(), point.name());
+            StageProgress progress = StageProgress.of(context).part(s, size());
+            progress.report(0, point.name());
             try {
-                results.add(calculation.calculate(images.get(s), point, new PointContext(context, point)));
+                results.add(calculation.calculate(images.get(s), point, progress));
             } catch (StageFailedException e) {
                 throw new StageFailedException(point.name() + ": " + e.getMessage(), e);
             }

@@ -35,9 +35,9 @@ class VoxelSeriesTest {
     void calculatesEveryImageInOrderWithItsShareOfTheProgress() throws Exception {
         TestStageContext context = new TestStageContext();
         List<String> names = new ArrayList<>();
-        List<Double> pores = series().calculate(context, (image, point, c) -> {
+        List<Double> pores = series().calculate(context, (image, point, progress) -> {
             names.add(point.name());
-            c.progress(0.5, "half");
+            progress.report(0.5, "half");
             return image.volumeFraction(0);
         });
         assertEquals(List.of(0.75, 0.5, 0.25), pores);
@@ -55,7 +55,7 @@ class VoxelSeriesTest {
     void cancellationStopsBetweenImages() {
         TestStageContext context = new TestStageContext();
         List<Integer> seen = new ArrayList<>();
-        assertThrows(StageCancelledException.class, () -> series().calculate(context, (image, point, c) -> {
+        assertThrows(StageCancelledException.class, () -> series().calculate(context, (image, point, progress) -> {
             seen.add(point.index());
             context.cancel();
             return point.index();
@@ -67,7 +67,7 @@ class VoxelSeriesTest {
     @Test
     void aFailureNamesTheState() {
         StageFailedException e = assertThrows(StageFailedException.class, () -> series().calculate(
-                new TestStageContext(), (image, point, c) -> {
+                new TestStageContext(), (image, point, progress) -> {
                     if (point.number() == 2) {
                         throw new StageFailedException("the solve did not converge");
                     }

@@ -16,6 +16,7 @@ import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.stage.StageProgress;
 import org.calsim.api.structure.VoxelImage;
 import org.calsim.api.structure.VoxelSeries;
 import org.calsim.cfd.lattice.Permeability;
@@ -61,7 +62,7 @@ public final class PermeabilitySeriesStage implements Solver {
         VoxelSeries series = context.state().get(VoxelSeries.KEY);
         int count = series.size();
         boolean open = "open".equals(par.text(PermeabilityStage.CBD));
-        List<Flow> flows = series.calculate(context, (image, point, c) -> flow(image, open, c));
+        List<Flow> flows = series.calculate(context, (image, point, progress) -> flow(par, progress, image, open));
         double[] porosity = new double[count];
         double[] surface = new double[count];
         double[] permeability = new double[count];
@@ -141,13 +142,14 @@ public final class PermeabilitySeriesStage implements Solver {
     /**
      * Lattice Boltzmann flow through the plane of one image, as {@code cfd.permeability} solves it.
      *
-     * @param open    whether the CBD is open to flow
-     * @param context the stage's context for this image (its progress the image's share)
+     * @param progress the image's share of the stage's progress
+     * @param open     whether the CBD is open to flow
      */
-    private static Flow flow(VoxelImage image, boolean open, StageContext context) throws StageFailedException {
+    private static Flow flow(Parameters par, StageProgress progress, VoxelImage image, boolean open)
+            throws StageFailedException {
         int[] n = {image.nx(), image.ny(), image.nz()};
         boolean[] solid = PermeabilityStage.solid(image, open);
-        Permeability.Result r = PermeabilityStage.throughPlane(context, n, solid, 0, 1, "through the plane");
+        Permeability.Result r = PermeabilityStage.throughPlane(par, progress, n, solid, "through the plane");
         return new Flow(PermeabilityStage.porosity(solid), specificSurface(n, solid) / image.voxelSize(),
                 r.permeability() * image.voxelSize() * image.voxelSize(), r.hydraulicTortuosity());
     }

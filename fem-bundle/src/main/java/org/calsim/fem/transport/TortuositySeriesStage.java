@@ -17,6 +17,7 @@ import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.stage.StageProgress;
 import org.calsim.api.structure.VoxelImage;
 import org.calsim.api.structure.VoxelSeries;
 import org.calsim.api.transport.EffectiveProperties;
@@ -115,7 +116,7 @@ public final class TortuositySeriesStage implements Solver {
         Parameters par = context.parameters();
         VoxelSeries series = context.state().get(VoxelSeries.KEY);
         checkMemory(series, par);
-        List<State> solved = series.calculate(context, (image, point, c) -> conduct(image, par));
+        List<State> solved = series.calculate(context, (image, point, progress) -> conduct(image, par, progress));
         List<Double> eps = new ArrayList<>();
         List<Double> tau = new ArrayList<>();
         double[] porosity = new double[series.size()];
@@ -181,9 +182,11 @@ public final class TortuositySeriesStage implements Solver {
      * Steady conduction through the plane in the pores of one image (label 0 conducts, σ₀ = 1), as
      * {@code fem.tortuosity} solves it.
      *
+     * @param progress the image's share of the stage's progress, which the solve fills
      * @throws StageFailedException when the solve in percolating pores does not converge
      */
-    private static State conduct(VoxelImage image, Parameters par) throws StageFailedException {
+    private static State conduct(VoxelImage image, Parameters par, StageProgress progress)
+            throws StageFailedException {
         byte[] labels = image.labels();
         boolean[] pore = new boolean[labels.length];
         for (int v = 0; v < labels.length; v++) {
@@ -193,7 +196,8 @@ public final class TortuositySeriesStage implements Solver {
         double[] sigma = new double[256];
         sigma[0] = 1;
         SteadyConduction.Result r = SteadyConduction.solve(new int[] {image.nx(), image.ny(), image.nz()}, labels,
-                sigma, 2, TortuosityStage.periodicAxes(par, 2), TortuosityStage.settings(par, 1_000_000));
+                sigma, 2, TortuosityStage.periodicAxes(par, 2), TortuosityStage.settings(par, 1_000_000),
+                progress.solve("ionic conduction through the plane", par.number(TortuosityStage.TOLERANCE))::iteration);
         if (r.percolates()) {
             TortuosityStage.checkConverged(par, "through the plane", r);
         }
