@@ -80,6 +80,15 @@ class CommandLineIT {
         assertEquals(2, chain.exit(), chain.out() + chain.err());
         assertTrue(chain.err().contains("stages[0].use") && chain.err().contains("structure.voxels")
                 && chain.err().contains("fem.voxelise (a coupler from particles to voxels)"), chain.err());
+        // a series stage without its voxel series: the voxelisers are named with the flag that makes them give it
+        Files.writeString(dir.resolve("series.yaml"), String.join("\n", "name: series",
+                "recipe: {active_material: NMC622, initial_porosity: 0.45, active_loading_mg_per_cm2: 20}",
+                "calendering: {line_load_kN_per_m: 500}", "stages:", "  - use: fem.tortuosity-series", ""));
+        Calsim.Result series = Calsim.run(dir, "check", "series.yaml");
+        assertEquals(2, series.exit(), series.out() + series.err());
+        assertTrue(series.err().contains("structure.voxel_series")
+                && series.err().contains("fem.voxelise-bridges with series: true (a coupler from particles to voxels)"),
+                series.err());
 
         // check writes nothing, so it does not check an output folder: it passes in a folder full of other files
         Calsim.Result check = Calsim.run(dir, "check", Calsim.home().resolve("examples/quickstart.yaml").toString());

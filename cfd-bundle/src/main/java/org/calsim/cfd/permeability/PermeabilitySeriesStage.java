@@ -15,6 +15,8 @@ import org.calsim.api.stage.ResultSink;
 import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
+import org.calsim.api.stage.StageFailedException;
+import org.calsim.api.stage.StageProgress;
 import org.calsim.api.structure.VoxelImage;
 import org.calsim.api.structure.VoxelSeries;
 import org.calsim.cfd.lattice.Permeability;
@@ -59,21 +61,17 @@ public final class PermeabilitySeriesStage implements Solver {
         Parameters par = context.parameters();
         VoxelSeries series = context.state().get(VoxelSeries.KEY);
         int count = series.size();
+        boolean open = "open".equals(par.text(PermeabilityStage.CBD));
+        List<Flow> flows = series.calculate(context, (image, point, progress) -> flow(par, progress, image, open));
         double[] porosity = new double[count];
         double[] surface = new double[count];
         double[] permeability = new double[count];
         double[] tortuosity = new double[count];
-        boolean open = "open".equals(par.text(PermeabilityStage.CBD));
         for (int s = 0; s < count; s++) {
-            VoxelImage image = series.images().get(s);
-            int[] n = {image.nx(), image.ny(), image.nz()};
-            boolean[] solid = PermeabilityStage.solid(image, open);
-            porosity[s] = PermeabilityStage.porosity(solid);
-            surface[s] = specificSurface(n, solid) / image.voxelSize();
-            Permeability.Result r = PermeabilityStage.throughPlane(context, n, solid, (double) s / count,
-                    1.0 / count, "through the plane, state " + (s + 1) + " of " + count);
-            permeability[s] = r.permeability() * image.voxelSize() * image.voxelSize();
-            tortuosity[s] = r.hydraulicTortuosity();
+            porosity[s] = flows.get(s).porosity();
+            surface[s] = flows.get(s).surface();
+            permeability[s] = flows.get(s).permeability();
+            tortuosity[s] = flows.get(s).tortuosity();
         }
         double sum = 0;
         int used = 0;
@@ -128,6 +126,32 @@ public final class PermeabilitySeriesStage implements Solver {
         }
         sink.plot(new Plot("permeability-vs-porosity", "Permeability over the calendering series", "porosity [1]",
                 "permeability [um^2]", lines));
+    }
+
+    /**
+     * One state's flow through the plane.
+     *
+     * @param porosity     open voxels over all voxels [1]
+     * @param surface      pore–solid surface per unit volume S_v [1/m]
+     * @param permeability through-plane permeability [m²]
+     * @param tortuosity   hydraulic tortuosity [1]
+     */
+    private record Flow(double porosity, double surface, double permeability, double tortuosity) {
+    }
+
+    /**
+     * Lattice Boltzmann flow through the plane of one image, as {@code cfd.permeability} solves it.
+     *
+     * @param progress the image's share of the stage's progress
+     * @param open     whether the CBD is open to flow
+     */
+    private static Flow flow(Parameters par, StageProgress progress, VoxelImage image, boolean open)
+            throws StageFailedException {
+        int[] n = {image.nx(), image.ny(), image.nz()};
+        boolean[] solid = PermeabilityStage.solid(image, open);
+        Permeability.Result r = PermeabilityStage.throughPlane(par, progress, n, solid, "through the plane");
+        return new Flow(PermeabilityStage.porosity(solid), specificSurface(n, solid) / image.voxelSize(),
+                r.permeability() * image.voxelSize() * image.voxelSize(), r.hydraulicTortuosity());
     }
 
     /** @return pore–solid faces per voxel of the image [1/voxel] (walls of the image not counted) */

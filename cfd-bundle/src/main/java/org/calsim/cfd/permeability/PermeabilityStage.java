@@ -110,7 +110,8 @@ public final class PermeabilityStage implements Solver {
         double tauIn = Double.NaN;
         boolean both = "both".equals(directions);
         if (both || "through-plane".equals(directions)) {
-            Permeability.Result r = throughPlane(context, n, solid, 0, both ? 0.5 : 1, "through the plane");
+            Permeability.Result r = throughPlane(par, StageProgress.of(context).span(0, both ? 0.5 : 1), n, solid,
+                    "through the plane");
             kThrough = r.permeability() * h * h;
             tauThrough = r.hydraulicTortuosity();
             report(sink, "through_plane", r, h);
@@ -118,8 +119,8 @@ public final class PermeabilityStage implements Solver {
             writeField(context, n, h, velocity, solid, "through-plane");
         }
         if (both || "in-plane".equals(directions)) {
-            Permeability.Result r = flow(context, n, solid, 0, new boolean[] {true, true, false}, both ? 0.5 : 0,
-                    both ? 0.5 : 1, "in the plane");
+            Permeability.Result r = flow(par, StageProgress.of(context).span(both ? 0.5 : 0, both ? 0.5 : 1), n,
+                    solid, 0, new boolean[] {true, true, false}, "in the plane");
             kIn = r.permeability() * h * h;
             tauIn = r.hydraulicTortuosity();
             report(sink, "in_plane", r, h);
@@ -151,10 +152,11 @@ public final class PermeabilityStage implements Solver {
     /**
      * Flow through the plane: the image mirrored at its top so that z is periodic.
      *
+     * @param progress the share of the stage's progress the solve fills
      * @return the solution on the doubled domain (its first half is the image)
      */
-    static Permeability.Result throughPlane(StageContext context, int[] n, boolean[] solid, double start,
-                                            double share, String label) throws StageFailedException {
+    static Permeability.Result throughPlane(Parameters par, StageProgress progress, int[] n, boolean[] solid,
+                                            String label) throws StageFailedException {
         int[] m = {n[0], n[1], 2 * n[2]};
         boolean[] mirrored = new boolean[2 * solid.length];
         int layer = n[0] * n[1];
@@ -162,14 +164,11 @@ public final class PermeabilityStage implements Solver {
             int from = z < n[2] ? z : 2 * n[2] - 1 - z;
             System.arraycopy(solid, from * layer, mirrored, z * layer, layer);
         }
-        return flow(context, m, mirrored, 2, new boolean[] {true, true, true}, start, share, label);
+        return flow(par, progress, m, mirrored, 2, new boolean[] {true, true, true}, label);
     }
 
-    private static Permeability.Result flow(StageContext context, int[] n, boolean[] solid, int axis,
-                                            boolean[] periodic, double start, double share, String label)
-            throws StageFailedException {
-        Parameters par = context.parameters();
-        StageProgress progress = StageProgress.of(context).span(start, share);
+    private static Permeability.Result flow(Parameters par, StageProgress progress, int[] n, boolean[] solid,
+                                            int axis, boolean[] periodic, String label) throws StageFailedException {
         progress.report(0, "flow " + label);
         Permeability.Result r = Permeability.solve(n, solid, axis, periodic, par.number(TAU), par.number(TOLERANCE),
                 par.integer(INTERVAL), par.integer(MAX_STEPS), par.integer(THREADS), (fraction, change) ->

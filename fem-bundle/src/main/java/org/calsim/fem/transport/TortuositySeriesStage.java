@@ -3,7 +3,6 @@ package org.calsim.fem.transport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.calsim.api.data.Plot;
@@ -18,32 +17,29 @@ import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
-import org.calsim.api.structure.PackingSeries;
-import org.calsim.api.structure.ParticlePacking;
+import org.calsim.api.stage.StageProgress;
 import org.calsim.api.structure.VoxelImage;
+import org.calsim.api.structure.VoxelSeries;
 import org.calsim.api.transport.EffectiveProperties;
 import org.calsim.api.transport.TransportSeries;
 import org.calsim.fem.conduction.SteadyConduction;
-import org.calsim.fem.voxel.Voxeliser;
 import org.calsim.support.fit.LogLogLine;
 import org.calsim.support.memory.HeapBudget;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code fem.tortuosity-series}: the through-plane tortuosity factor of every packing of a calendering series
- * (voxelised as {@code fem.voxelise} does, conducted as {@code fem.tortuosity} does), and the fit of the
- * generalised effective-medium law T = a ε^b over the series by least squares on ln T = ln a + b ln ε — the
- * review's Fig. 8f, where Ge et al. found a = 0.885, b = −1.068 without and a = 1.02, b = −0.53 with the binder
- * phase — beside Bruggeman's T = ε^−0.5. Each state's mean pore radius in voxels and the overestimate of T it
- * implies ({@link PoreResolution}) are in the table, with a note for the coarsest when that exceeds 5 %.
+ * {@code fem.tortuosity-series}: the through-plane tortuosity factor of every image of a calendering series (the
+ * voxel series of {@code fem.voxelise} or {@code fem.voxelise-bridges} with {@code series: true}, conducted as
+ * {@code fem.tortuosity} does), and the fit of the generalised effective-medium law T = a ε^b over the series by
+ * least squares on ln T = ln a + b ln ε — the review's Fig. 8f, where Ge et al. found a = 0.885, b = −1.068
+ * without and a = 1.02, b = −0.53 with the binder phase — beside Bruggeman's T = ε^−0.5. Each state's mean pore
+ * radius in voxels and the overestimate of T it implies ({@link PoreResolution}) are in the table, with a note for
+ * the coarsest when that exceeds 5 %.
  */
 @Component(service = Solver.class, property = ServiceProperties.NAME + "=" + TortuositySeriesStage.NAME)
 public final class TortuositySeriesStage implements Solver {
     /** Stage name. */
     public static final String NAME = "fem.tortuosity-series";
-    static final String PER_RADIUS = "voxels_per_radius";
-    static final String CBD = "cbd";
-    static final String CBD_FRACTION = "cbd_volume_fraction";
 
     /** The heap the memory check compares with. */
     private final HeapBudget heap;
@@ -59,45 +55,42 @@ public final class TortuositySeriesStage implements Solver {
     }
 
     /**
-     * Refuses the series before any state is voxelised when its largest image would not fit the heap: the image of
-     * each state at the stage's voxel edge, with {@link TortuosityStage#memoryNeeded(int[], long, long, Parameters)}
-     * taking every voxel as pore (an upper bound; the images are not made yet).
-     *
-     * @throws InvalidInputException naming {@code voxels_per_radius}, the image and the heap
+     * One state's conduction: its phase fractions, its tortuosity factor ε/(σ_eff/σ₀) (infinite when the pores do
+     * not percolate) and its mean pore radius [voxels].
      */
-    private void checkMemory(PackingSeries series, Parameters par) {
+    private record State(PhaseFractions fractions, double factor, double radius, boolean percolates) {
+    }
+
+    /**
+     * Refuses the series before any image is solved when one of them would not fit the heap
+     * ({@link TortuosityStage#memoryNeeded(int[], long, long, Parameters)}, the pore voxels conducting).
+     *
+     * @throws InvalidInputException naming the voxel series, the state, its image and the heap
+     */
+    private void checkMemory(VoxelSeries series, Parameters par) {
         for (int s = 0; s < series.size(); s++) {
-            ParticlePacking packing = series.packings().get(s);
-            int[] n = Voxeliser.dimensions(packing, Voxeliser.smallestAmRadius(packing) / par.number(PER_RADIUS));
-            long voxels = (long) n[0] * n[1] * n[2];
-            long needed = voxels > Integer.MAX_VALUE - 8 ? Long.MAX_VALUE
-                    : TortuosityStage.memoryNeeded(n, voxels, 0, par);
+            VoxelImage image = series.images().get(s);
+            int[] n = {image.nx(), image.ny(), image.nz()};
+            long pores = Math.round(image.volumeFraction(0) * image.labels().length);
+            long needed = TortuosityStage.memoryNeeded(n, pores, 0, par);
             if (!heap.fits(needed)) {
-                throw new InvalidInputException(par.fieldPath(PER_RADIUS), par.number(PER_RADIUS), String.format(
-                        Locale.ROOT, "voxels across the smallest radius that keep every state's image within "
-                        + "the heap and 2^31 - 1 voxels: state %d would be %d x %d x %d voxels; %s, or fewer voxels "
-                        + "per radius", s + 1, n[0], n[1], n[2], needed == Long.MAX_VALUE ? "too many for one array"
-                        : heap.explain(needed)));
+                throw new InvalidInputException(VoxelSeries.KEY.name(), series.point(s).name() + ", " + n[0] + " x "
+                        + n[1] + " x " + n[2] + " voxels", "images whose conduction solves fit the heap: "
+                        + heap.explain(needed) + ", or a coarser voxel series (fewer voxels_per_radius in the "
+                        + "voxeliser)");
             }
         }
     }
 
     @Override
     public String description() {
-        return "tortuosity factor over a calendering series and the fit T = a*eps^b (review Fig. 8f) against "
-                + "Bruggeman";
+        return "tortuosity factor over a calendering series (the voxel series of fem.voxelise or "
+                + "fem.voxelise-bridges with series: true) and the fit T = a*eps^b (review Fig. 8f) against Bruggeman";
     }
 
     @Override
     public List<Parameter> parameters() {
         return List.of(
-                Parameter.number(PER_RADIUS, "1", 1, "voxels across the smallest active-material radius")
-                        .closed(1, 100).withDefault(3.0),
-                Parameter.choice(CBD, List.of("particles", "morphological"), "CBD from the DEM particles, or grown "
-                        + "around AM contacts").withDefault("morphological"),
-                Parameter.number(CBD_FRACTION, "1", 1, "apparent CBD volume fraction (morphological) of the last "
-                        + "(released) state; the others get the same CBD volume, so a fraction scaled by thickness")
-                        .closed(0, 0.5).withDefault(0.1),
                 PhaseFractions.nanoporosityParameter(),
                 Parameter.number(TortuosityStage.TOLERANCE, "1", 1, "relative residual at which conjugate "
                         + "gradients stop").open(0, 1).withDefault(1e-6),
@@ -110,7 +103,7 @@ public final class TortuositySeriesStage implements Solver {
 
     @Override
     public Set<Key<?>> needs(Parameters parameters) {
-        return Set.of(PackingSeries.KEY);
+        return Set.of(VoxelSeries.KEY);
     }
 
     @Override
@@ -119,50 +112,30 @@ public final class TortuositySeriesStage implements Solver {
     }
 
     @Override
-    public void run(StageContext context) throws StageFailedException {
+    public void run(StageContext context) throws Exception {
         Parameters par = context.parameters();
-        PackingSeries series = context.state().get(PackingSeries.KEY);
+        VoxelSeries series = context.state().get(VoxelSeries.KEY);
         checkMemory(series, par);
+        List<State> solved = series.calculate(context, (image, point, progress) -> conduct(image, par, progress));
         List<Double> eps = new ArrayList<>();
         List<Double> tau = new ArrayList<>();
         double[] porosity = new double[series.size()];
-        PhaseFractions[] fractions = new PhaseFractions[series.size()];
         double[] factor = new double[series.size()];
         double[] radius = new double[series.size()];
         for (int s = 0; s < series.size(); s++) {
-            context.checkCancelled();
-            context.progress((double) s / series.size(), "state " + (s + 1) + " of " + series.size());
-            ParticlePacking packing = series.packings().get(s);
-            double edge = Voxeliser.smallestAmRadius(packing) / par.number(PER_RADIUS);
-            // the CBD volume per area does not change on calendering: its fraction scales as 1/thickness
-            double last = series.packings().get(series.size() - 1).boxZ();
-            double fraction = Math.min(par.number(CBD_FRACTION) * last / packing.boxZ(), 0.5);
-            VoxelImage image = Voxeliser.voxelise(packing, edge, "morphological".equals(par.text(CBD)), fraction);
-            byte[] labels = image.labels();
-            boolean[] pore = new boolean[labels.length];
-            for (int v = 0; v < labels.length; v++) {
-                pore[v] = labels[v] == 0;
-            }
-            radius[s] = PoreResolution.meanPoreRadius(pore, image.nx(), image.ny(), image.nz());
-            double[] sigma = new double[256];
-            sigma[0] = 1;
-            SteadyConduction.Result r = SteadyConduction.solve(new int[] {image.nx(), image.ny(), image.nz()}, labels,
-                    sigma, 2, TortuosityStage.periodicAxes(par, 2), TortuosityStage.settings(par, 1_000_000));
-            if (r.percolates()) {
-                TortuosityStage.checkConverged(par, "state " + (s + 1), r);
-            }
-            fractions[s] = PhaseFractions.of(image, par.number(PhaseFractions.NANOPOROSITY));
-            porosity[s] = fractions[s].pore();
-            factor[s] = r.percolates() ? porosity[s] / r.effective() : Double.POSITIVE_INFINITY;
-            if (r.percolates()) {
+            State state = solved.get(s);
+            porosity[s] = state.fractions().pore();
+            factor[s] = state.factor();
+            radius[s] = state.radius();
+            if (state.percolates()) {
                 eps.add(porosity[s]);
                 tau.add(factor[s]);
             }
         }
         List<EffectiveProperties> states = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
-            states.add(fractions[s].with(factor[s], Double.NaN, Double.NaN,
-                    "voxel conduction, " + par.text(TortuosityStage.SIDES) + " sides, calendering state " + (s + 1)));
+            states.add(solved.get(s).fractions().with(factor[s], Double.NaN, Double.NaN, "voxel conduction, "
+                    + par.text(TortuosityStage.SIDES) + " sides, calendering state " + series.point(s).number()));
         }
         context.give(TransportSeries.KEY, new TransportSeries(series.compaction(), states));
         ResultSink sink = context.results();
@@ -180,8 +153,7 @@ public final class TortuositySeriesStage implements Solver {
         }
         sink.table("tortuosity-series", Table.builder().column("compaction_degree", "1", series.compaction())
                 .column("pressure", "MPa", scale(series.pressures(), 1e-6)).column("porosity", "1", porosity)
-                .column("total_porosity", "1", Arrays.stream(fractions).mapToDouble(PhaseFractions::total)
-                        .toArray())
+                .column("total_porosity", "1", solved.stream().mapToDouble(t -> t.fractions().total()).toArray())
                 .column("tortuosity_factor", "1", factor).column("mean_pore_radius", "voxels", radius)
                 .column("resolution_overestimate", "1", overestimate).build());
         List<Series> lines = new ArrayList<>();
@@ -204,6 +176,34 @@ public final class TortuositySeriesStage implements Solver {
         }
         sink.plot(new Plot("tortuosity-vs-porosity", "Tortuosity factor over the calendering series", "porosity [1]",
                 "tortuosity factor T [1]", lines));
+    }
+
+    /**
+     * Steady conduction through the plane in the pores of one image (label 0 conducts, σ₀ = 1), as
+     * {@code fem.tortuosity} solves it.
+     *
+     * @param progress the image's share of the stage's progress, which the solve fills
+     * @throws StageFailedException when the solve in percolating pores does not converge
+     */
+    private static State conduct(VoxelImage image, Parameters par, StageProgress progress)
+            throws StageFailedException {
+        byte[] labels = image.labels();
+        boolean[] pore = new boolean[labels.length];
+        for (int v = 0; v < labels.length; v++) {
+            pore[v] = labels[v] == 0;
+        }
+        double radius = PoreResolution.meanPoreRadius(pore, image.nx(), image.ny(), image.nz());
+        double[] sigma = new double[256];
+        sigma[0] = 1;
+        SteadyConduction.Result r = SteadyConduction.solve(new int[] {image.nx(), image.ny(), image.nz()}, labels,
+                sigma, 2, TortuosityStage.periodicAxes(par, 2), TortuosityStage.settings(par, 1_000_000),
+                progress.solve("ionic conduction through the plane", par.number(TortuosityStage.TOLERANCE))::iteration);
+        if (r.percolates()) {
+            TortuosityStage.checkConverged(par, "through the plane", r);
+        }
+        PhaseFractions fractions = PhaseFractions.of(image, par.number(PhaseFractions.NANOPOROSITY));
+        double factor = r.percolates() ? fractions.pore() / r.effective() : Double.POSITIVE_INFINITY;
+        return new State(fractions, factor, radius, r.percolates());
     }
 
     private static double[] toArray(List<Double> list) {

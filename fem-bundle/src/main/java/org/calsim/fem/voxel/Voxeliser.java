@@ -87,7 +87,8 @@ public abstract class Voxeliser implements Coupler {
                         + "series_points), at the same voxel size, for the series stages that follow")));
         if (bridges) {
             list.add(Parameter.number(CBD_FRACTION, "1", 1, "apparent CBD volume fraction of the coating, its "
-                    + "nanopores included").closed(0, 0.5).withDefault(0.1));
+                    + "nanopores included; with series, also of the series' last state, the other states holding the "
+                    + "same CBD volume").closed(0, 0.5).withDefault(0.1));
         }
         return list;
     }
@@ -108,10 +109,11 @@ public abstract class Voxeliser implements Coupler {
         ParticlePacking packing = context.state().get(ParticlePacking.KEY);
         double amRadius = smallestAmRadius(packing);
         double wanted = par.isSet(SIZE) ? par.number(SIZE) : amRadius / par.number(PER_RADIUS);
-        int nx = Math.max(1, (int) Math.round(packing.boxX() / wanted));
+        int[] n = dimensions(packing, wanted);
+        int nx = n[0];
+        int ny = n[1];
+        int nz = n[2];
         double h = packing.boxX() / nx;
-        int ny = Math.max(1, (int) Math.round(packing.boxY() / h));
-        int nz = Math.max(1, (int) Math.ceil(packing.boxZ() / h));
         long total = (long) nx * ny * nz;
         if (total > par.integer(MAX_VOXELS)) {
             throw new InvalidInputException(par.fieldPath(par.isSet(SIZE) ? SIZE : PER_RADIUS),
@@ -125,8 +127,7 @@ public abstract class Voxeliser implements Coupler {
         byte[] labels = image.labels();
         context.give(VoxelImage.KEY, image);
         if (par.flag(SERIES)) {
-            context.give(VoxelSeries.KEY, series(context, h, packing.boxZ(), morphological,
-                    bridges ? par.number(CBD_FRACTION) : 0));
+            context.give(VoxelSeries.KEY, series(context, h, morphological, bridges ? par.number(CBD_FRACTION) : 0));
         }
 
         // voxelisation error: painted sphere volume against the exact volume of the spheres painted
@@ -155,11 +156,12 @@ public abstract class Voxeliser implements Coupler {
 
     /**
      * Voxelises each state of the calendering series at the voxel edge h. The CBD volume per area does not change
-     * on calendering, so a state of thickness h_s gets the CBD fraction f·h_final/h_s of the final coating's f.
+     * on calendering, so a state of thickness h_s gets the CBD fraction f·h_last/h_s, f that of the last (released)
+     * state of the series, of thickness h_last (min(…, 0.5)).
      */
-    private static VoxelSeries series(StageContext context, double h, double finalThickness, boolean morphological,
-                                      double cbdFraction) {
+    private static VoxelSeries series(StageContext context, double h, boolean morphological, double cbdFraction) {
         PackingSeries series = context.state().get(PackingSeries.KEY);
+        double finalThickness = series.packings().get(series.size() - 1).boxZ();
         List<VoxelImage> images = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
             context.checkCancelled();

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.calsim.api.stage.InvalidInputException;
-import org.calsim.api.structure.PackingSeries;
 import org.calsim.api.structure.ParticlePacking;
+import org.calsim.api.structure.VoxelImage;
+import org.calsim.api.structure.VoxelSeries;
 import org.calsim.api.testing.TestStageContext;
+import org.calsim.fem.voxel.Voxeliser;
 import org.calsim.support.memory.HeapBudget;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +49,14 @@ class TortuositySeriesStageTest {
             }
             packings.add(new ParticlePacking(x, y, z, r, t, List.of("NMC622"), m * cell, m * cell, m * cell));
         }
-        PackingSeries series = new PackingSeries(packings, new double[] {0, 1e6, 2e6}, new double[] {0, 0.1, 0.2});
-        TestStageContext c = new TestStageContext().with(PackingSeries.KEY, series)
-                .run(new TortuositySeriesStage(), Map.of("cbd", "particles", "voxels_per_radius", 6));
+        // voxelised as fem.voxelise does (the CBD from the particles, here none) at 6 voxels across the radius
+        List<VoxelImage> images = new ArrayList<>();
+        for (ParticlePacking p : packings) {
+            images.add(Voxeliser.voxelise(p, p.radius()[0] / 6, false, 0));
+        }
+        VoxelSeries series = new VoxelSeries(images, new double[] {0, 1e6, 2e6}, new double[] {0, 0.1, 0.2});
+        TestStageContext c = new TestStageContext().with(VoxelSeries.KEY, series)
+                .run(new TortuositySeriesStage(), Map.of());
         double[] tau = c.sink().tables.get("tortuosity-series").column("tortuosity_factor").values();
         double[] eps = c.sink().tables.get("tortuosity-series").column("porosity").values();
         assertTrue(eps[0] > eps[1] && eps[1] > eps[2], "porosity falls");
@@ -66,21 +73,19 @@ class TortuositySeriesStageTest {
     }
 
     /**
-     * A series whose largest image would not fit the heap is refused before any state is voxelised, naming
-     * voxels_per_radius, the state and its size: one sphere of radius 10 µm in a 30 µm cube at 100 voxels per radius
-     * is 300³ voxels, about 2 GiB by the stage's upper bound (every voxel a pore), against a heap that allows 1 GiB.
+     * A series with an image that would not fit the heap is refused before any state is solved, naming the voxel
+     * series, the state and its size: a 300³ image of pores is about 2 GiB by the stage's upper bound, against a heap
+     * that allows 1 GiB.
      */
     @Test
     void aSeriesTooLargeForTheHeapIsRefusedBeforeWork() {
-        ParticlePacking p = new ParticlePacking(new double[] {15e-6}, new double[] {15e-6}, new double[] {15e-6},
-                new double[] {10e-6}, new int[1], List.of("NMC622"), 30e-6, 30e-6, 30e-6);
-        PackingSeries series = new PackingSeries(List.of(p), new double[] {0}, new double[] {0});
+        VoxelImage image = new VoxelImage(300, 300, 300, 1e-7, new byte[300 * 300 * 300], Voxeliser.PHASES);
+        VoxelSeries series = new VoxelSeries(List.of(image), new double[] {0}, new double[] {0});
         HeapBudget heap = new HeapBudget((1L << 30) + (256L << 20));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new TestStageContext()
-                .with(PackingSeries.KEY, series).run(new TortuositySeriesStage(heap),
-                        Map.of("voxels_per_radius", 100)));
-        assertTrue(e.field().endsWith("voxels_per_radius"), e.field());
-        assertTrue(e.getMessage().contains("state 1 would be 300 x 300 x 300 voxels")
+                .with(VoxelSeries.KEY, series).run(new TortuositySeriesStage(heap), Map.of()));
+        assertEquals(VoxelSeries.KEY.name(), e.field());
+        assertTrue(e.getMessage().contains("state 1 of 1") && e.getMessage().contains("300 x 300 x 300 voxels")
                 && e.getMessage().contains("the heap allows 1.00 GiB"), e.getMessage());
     }
 }

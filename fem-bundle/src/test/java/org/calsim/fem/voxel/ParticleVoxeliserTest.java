@@ -1,5 +1,6 @@
 package org.calsim.fem.voxel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.calsim.api.stage.InvalidInputException;
+import org.calsim.api.structure.PackingSeries;
 import org.calsim.api.structure.ParticlePacking;
 import org.calsim.api.structure.VoxelImage;
+import org.calsim.api.structure.VoxelSeries;
 import org.calsim.api.testing.TestStageContext;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +113,34 @@ class ParticleVoxeliserTest {
             }
         }
         assertEquals(0, far, "CBD only within 5 um of the contact with the collector");
+    }
+
+    /**
+     * With series: true every state of the calendering series is voxelised at the voxel edge of the released coating;
+     * the last state of the series gets the CBD fraction asked for and the others the same CBD volume, a fraction
+     * f·h_last/h_s (here a 15 µm state before an 11 µm last state; the released coating's box is 12 µm high).
+     */
+    @Test
+    void seriesStatesShareTheVoxelEdgeAndTheCbdVolumeOfTheLastState() throws Exception {
+        ParticlePacking p = packing();
+        ParticlePacking thick = new ParticlePacking(p.x(), p.y(), p.z(), p.radius(), p.type(), p.materials(),
+                p.boxX(), p.boxY(), 15e-6);
+        ParticlePacking last = new ParticlePacking(p.x(), p.y(), p.z(), p.radius(), p.type(), p.materials(),
+                p.boxX(), p.boxY(), 11e-6);
+        TestStageContext c = new TestStageContext().with(ParticlePacking.KEY, p)
+                .with(PackingSeries.KEY, new PackingSeries(List.of(thick, last), new double[] {0, 1e6},
+                        new double[] {0, 0.2}))
+                .run(new BridgeVoxeliser(), Map.of("voxels_per_radius", 5, "cbd_volume_fraction", 0.05,
+                        "series", true));
+        double h = c.given(VoxelImage.KEY).voxelSize();
+        VoxelSeries series = c.given(VoxelSeries.KEY);
+        assertArrayEquals(Voxeliser.voxelise(thick, h, true, 0.05 * 11e-6 / 15e-6).labels(),
+                series.images().get(0).labels());
+        assertArrayEquals(Voxeliser.voxelise(last, h, true, 0.05).labels(), series.images().get(1).labels());
+        VoxelImage image = series.images().get(1);
+        assertEquals(h, image.voxelSize());
+        assertEquals(Math.round(0.05 * image.labels().length), Math.round(image.volumeFraction(2)
+                * image.labels().length));
     }
 
     @Test

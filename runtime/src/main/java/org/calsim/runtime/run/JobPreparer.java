@@ -1,5 +1,6 @@
 package org.calsim.runtime.run;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.calsim.api.material.MaterialModel;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.Coupler;
 import org.calsim.api.stage.Key;
+import org.calsim.api.stage.Parameter;
 import org.calsim.api.stage.Solver;
 import org.calsim.runtime.job.BoundParameters;
 import org.calsim.runtime.job.ElectrodeInputs;
@@ -124,11 +126,10 @@ final class JobPreparer {
                 continue;
             }
             try {
-                BoundParameters defaults = ParameterBinder.bind(other.parameters(), null, "",
-                        JobFolder.confined(Path.of(".")), catalog::names);
-                if (other.gives(defaults).contains(need)) {
-                    givers.add(ServiceCatalog.nameOf(r) + (other instanceof Coupler c ? " (a coupler from "
-                            + c.from() + " to " + c.to() + ")" : ""));
+                Optional<String> setting = settingThatGives(other, need);
+                if (setting.isPresent()) {
+                    givers.add(ServiceCatalog.nameOf(r) + setting.get() + (other instanceof Coupler c
+                            ? " (a coupler from " + c.from() + " to " + c.to() + ")" : ""));
                 }
             } catch (RuntimeException e) {
                 // a stage whose parameters have no defaults cannot be asked; it is not suggested
@@ -141,6 +142,30 @@ final class JobPreparer {
         return new InvalidInputException("stages[" + s.index() + "].use", s.use(), "a chain in which an earlier stage "
                 + "gives what this stage needs: it needs '" + need.name() + "' (" + need.description()
                 + "), and no earlier stage gives it; " + hint);
+    }
+
+    /**
+     * Whether a stage gives a key with its default parameters, or with one of its flags set (a voxeliser gives the
+     * voxel series with {@code series: true}).
+     *
+     * @return empty if it gives the key in neither way; "" with its defaults; else " with FLAG: true"
+     * @throws RuntimeException when the stage's parameters have no defaults
+     */
+    private Optional<String> settingThatGives(Solver stage, Key<?> need) {
+        JobFolder here = JobFolder.confined(Path.of("."));
+        if (stage.gives(ParameterBinder.bind(stage.parameters(), null, "", here, catalog::names)).contains(need)) {
+            return Optional.of("");
+        }
+        for (Parameter p : stage.parameters()) {
+            if (p.kind() == Parameter.Kind.FLAG) {
+                ObjectNode flag = JsonNodeFactory.instance.objectNode().put(p.name(), true);
+                if (stage.gives(ParameterBinder.bind(stage.parameters(), flag, "", here, catalog::names))
+                        .contains(need)) {
+                    return Optional.of(" with " + p.name() + ": true");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private JobMaterial snapshot(String name) {
