@@ -18,8 +18,6 @@ final class ConductanceSystem {
     /** Unknowns on the outlet face and their conductances to it. */
     final int[] outletUnknowns;
     final double[] outletConductance;
-    /** Axis normal to the inlet and outlet faces. */
-    private final int axis;
 
     /**
      * Assembles the system on the voxels marked in {@code active}: two neighbours are joined by the conductance of
@@ -34,7 +32,6 @@ final class ConductanceSystem {
                       WorkerTeam team) {
         SteadyConduction.checkPeriodic(axis, periodic);
         stencil = new Stencil(active, periodic, phase, conductivity, axis, team);
-        this.axis = axis;
         Face inlet = face(true, axis);
         Face outlet = face(false, axis);
         inletUnknowns = inlet.unknowns;
@@ -80,30 +77,6 @@ final class ConductanceSystem {
             }
         }
         return new Face(unknowns, conductance);
-    }
-
-    /**
-     * Sets φ to the potential of a uniform medium, falling linearly from the inlet face to the outlet face:
-     * φ = 1 − (c + ½)/n at the centre of a voxel c voxels from the inlet, n voxels along the axis. A good start
-     * for the conjugate gradients: in a porous medium the potential follows this mean drop and departs from it
-     * only around the solid, so the first residual is about 1 % of the right-hand side, and the iterations start
-     * closer to the solution than from φ = 0.
-     */
-    void linearDrop(double[] phi) {
-        Occupancy cells = stencil.cells;
-        int n = axis == 0 ? cells.nx : axis == 1 ? cells.ny : cells.nz;
-        for (int row = 0; row < cells.rows; row++) {
-            int s = cells.rowStart(row);
-            double rowPotential = 1 - ((axis == 1 ? row % cells.ny : row / cells.ny) + 0.5) / n;
-            for (int w = 0; w < cells.rowWords; w++) {
-                long bits = cells.bits[row * cells.rowWords + w];
-                while (bits != 0) {
-                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-                    bits &= bits - 1;
-                    phi[s++] = axis == 0 ? 1 - (i + 0.5) / n : rowPotential;
-                }
-            }
-        }
     }
 
     /** Sets r = b, the right-hand side: the conductance to the inlet face, 0 elsewhere. */

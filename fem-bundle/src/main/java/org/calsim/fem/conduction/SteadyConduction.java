@@ -18,9 +18,8 @@ import org.calsim.parallel.WorkerTeam;
  * the result says so (infinite tortuosity) instead of giving a number.
  *
  * <p>The system is symmetric positive definite; it is solved by conjugate gradients on its 7-point stencil,
- * preconditioned by an aggregation multigrid V-cycle (or, for comparison, by its diagonal), starting from the
- * potential of a uniform medium, a linear drop between the faces ({@link ConductanceSystem#linearDrop}). It stops
- * when the residual is below {@code tolerance} times the right-hand side and the currents through the two faces
+ * preconditioned by an aggregation multigrid V-cycle (or, for comparison, by its diagonal), starting from φ = 0.
+ * It stops when the residual is below {@code tolerance} times the right-hand side and the currents through the two faces
  * agree to {@code fluxTolerance} (convergence on the flux: at the solution they are equal, and τ follows from the
  * current); the result reports the iterations, the residual and the balance.
  *
@@ -146,7 +145,6 @@ public final class SteadyConduction {
         double residual;
         try (WorkerTeam team = new WorkerTeam(settings.threads(), "calsim-conduction")) {
             system = new ConductanceSystem(active, phase, conductivity, axis, periodic, team);
-            system.linearDrop(phi);
             Chunks chunks = new Chunks(active);
             Preconditioner preconditioner = settings.preconditioning() == Preconditioning.MULTIGRID
                     ? new AggregationMultigrid(system.stencil, team)

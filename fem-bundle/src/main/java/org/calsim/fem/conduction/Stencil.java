@@ -414,14 +414,15 @@ final class Stencil {
             int s = backward ? cells.rowStart(row + 1) - 1 : cells.rowStart(row);
             for (int v = 0; v < words; v++) {
                 int w = backward ? words - 1 - v : v;
-                long bits = cells.bits[row * words + w];
+                long word = cells.bits[row * words + w];
+                long bits = word;
                 while (bits != 0) {
                     int bit = backward ? 63 - Long.numberOfLeadingZeros(bits) : Long.numberOfTrailingZeros(bits);
                     bits &= ~(1L << bit);
                     int i = (w << 6) + bit;
                     int f = 4 * s;
-                    int t0 = minusX(s, i, row);
-                    int t1 = plusX(s, i, row);
+                    int t0 = minusX(word, bit, s, i, row);
+                    int t1 = plusX(word, bit, s, i, row);
                     int t2 = far[f];
                     int t3 = far[f + 1];
                     int t4 = far[f + 2];
@@ -466,6 +467,20 @@ final class Stencil {
     // The voxel grid with one conductance σ between any two conducting voxels (all conducting phases alike, as
     // for the pores alone): (A x)_s = σ (n_s x_s − Σ_t x_t) + h_s x_s, the neighbours read straight from the bits
     // and the ±y, ±z table, nothing loaded into a Row.
+
+    /**
+     * @return the −x neighbour of unknown s at bit {@code bit} of word {@code word} of {@code row} (column i), or s
+     *         itself when there is none: inside the word from the bit beside it, without a branch on the structure
+     *         (which a porous image makes unpredictable)
+     */
+    private int minusX(long word, int bit, int s, int i, int row) {
+        return bit > 0 ? s - (int) ((word >>> (bit - 1)) & 1) : minusX(s, i, row);
+    }
+
+    /** @return the +x neighbour, as {@link #minusX(long, int, int, int, int)} */
+    private int plusX(long word, int bit, int s, int i, int row) {
+        return bit < 63 && i < cells.nx - 1 ? s + (int) ((word >>> (bit + 1)) & 1) : plusX(s, i, row);
+    }
 
     /** @return the −x neighbour of unknown s at column i of {@code row}, or s itself when there is none */
     private int minusX(int s, int i, int row) {
@@ -515,13 +530,15 @@ final class Stencil {
             int faces = rowFaces(row % cells.ny, row / cells.ny);
             int s = cells.rowStart(row);
             for (int w = 0; w < words; w++) {
-                long bits = cells.bits[row * words + w];
+                long word = cells.bits[row * words + w];
+                long bits = word;
                 while (bits != 0) {
-                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    int bit = Long.numberOfTrailingZeros(bits);
+                    int i = (w << 6) + bit;
                     bits &= bits - 1;
                     int f = 4 * s;
                     // a missing neighbour is s itself: it adds σ (x_s − x_s) = 0
-                    double sum = x[minusX(s, i, row)] + x[plusX(s, i, row)] + x[far[f]] + x[far[f + 1]]
+                    double sum = x[minusX(word, bit, s, i, row)] + x[plusX(word, bit, s, i, row)] + x[far[f]] + x[far[f + 1]]
                             + x[far[f + 2]] + x[far[f + 3]];
                     double value = (6 * g + uniformSink(i, faces)) * x[s] - g * sum;
                     y[s] = value;
@@ -539,12 +556,14 @@ final class Stencil {
         int s = r.start;
         int q = 0;
         for (int w = 0; w < words; w++) {
-            long bits = cells.bits[row * words + w];
+            long word = cells.bits[row * words + w];
+            long bits = word;
             while (bits != 0) {
-                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                int bit = Long.numberOfTrailingZeros(bits);
+                int i = (w << 6) + bit;
                 bits &= bits - 1;
                 int f = 4 * s;
-                int t0 = minusX(s, i, row);
+                int t0 = minusX(word, bit, s, i, row);
                 int t2 = far[f];
                 int t4 = far[f + 2];
                 double g0 = t0 == s ? 0 : gx[t0];
@@ -552,7 +571,7 @@ final class Stencil {
                 double g4 = t4 == s ? 0 : gz[t4];
                 double diagonal = sink[s] + g0 + gx[s] + g2 + gy[s] + g4 + gz[s];
                 r.column[q] = i;
-                r.value[q++] = b[s] - diagonal * x[s] + g0 * x[t0] + gx[s] * x[plusX(s, i, row)] + g2 * x[t2]
+                r.value[q++] = b[s] - diagonal * x[s] + g0 * x[t0] + gx[s] * x[plusX(word, bit, s, i, row)] + g2 * x[t2]
                         + gy[s] * x[far[f + 1]] + g4 * x[t4] + gz[s] * x[far[f + 3]];
                 s++;
             }
@@ -578,12 +597,14 @@ final class Stencil {
         int s = cells.rowStart(row);
         int q = 0;
         for (int w = 0; w < words; w++) {
-            long bits = cells.bits[row * words + w];
+            long word = cells.bits[row * words + w];
+            long bits = word;
             while (bits != 0) {
-                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                int bit = Long.numberOfTrailingZeros(bits);
+                int i = (w << 6) + bit;
                 bits &= bits - 1;
                 int f = 4 * s;
-                double sum = x[minusX(s, i, row)] + x[plusX(s, i, row)] + x[far[f]] + x[far[f + 1]]
+                double sum = x[minusX(word, bit, s, i, row)] + x[plusX(word, bit, s, i, row)] + x[far[f]] + x[far[f + 1]]
                         + x[far[f + 2]] + x[far[f + 3]];
                 if (column != null) {
                     column[q] = i;
@@ -698,12 +719,14 @@ final class Stencil {
             int faces = rowFaces(row % cells.ny, row / cells.ny);
             int s = cells.rowStart(row);
             for (int w = 0; w < words; w++) {
-                long bits = cells.bits[row * words + w];
+                long word = cells.bits[row * words + w];
+                long bits = word;
                 while (bits != 0) {
-                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    int bit = Long.numberOfTrailingZeros(bits);
+                    int i = (w << 6) + bit;
                     bits &= bits - 1;
-                    int t0 = minusX(s, i, row);
-                    int t1 = plusX(s, i, row);
+                    int t0 = minusX(word, bit, s, i, row);
+                    int t1 = plusX(word, bit, s, i, row);
                     int f = 4 * s;
                     weights[s] = (byte) (2 * (faces + columnFaces(i)) + link(t0, s) + link(t1, s)
                             + link(far[f], s) + link(far[f + 1], s) + link(far[f + 2], s) + link(far[f + 3], s)
@@ -731,13 +754,15 @@ final class Stencil {
             boolean zPlus = behind(cells.neighbourRow(row, 2, 1, periodic[2]), first, row);
             int s = cells.rowStart(row);
             for (int w = 0; w < words; w++) {
-                long bits = cells.bits[row * words + w];
+                long word = cells.bits[row * words + w];
+                long bits = word;
                 while (bits != 0) {
-                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    int bit = Long.numberOfTrailingZeros(bits);
+                    int i = (w << 6) + bit;
                     bits &= bits - 1;
                     int f = 4 * s;
                     // the ±x neighbours are in the row, so in the chunk
-                    double sum = x[minusX(s, i, row)] + x[plusX(s, i, row)] + (yMinus ? x[far[f]] : 0)
+                    double sum = x[minusX(word, bit, s, i, row)] + x[plusX(word, bit, s, i, row)] + (yMinus ? x[far[f]] : 0)
                             + (yPlus ? x[far[f + 1]] : 0) + (zMinus ? x[far[f + 2]] : 0)
                             + (zPlus ? x[far[f + 3]] : 0);
                     x[s] = (b[s] + g * sum) * inverse[weights[s]];
@@ -779,13 +804,14 @@ final class Stencil {
             int faces = rowFaces(row % cells.ny, row / cells.ny);
             int s = cells.rowStart(row + 1) - 1;
             for (int w = words - 1; w >= 0; w--) {
-                long bits = cells.bits[row * words + w];
+                long word = cells.bits[row * words + w];
+                long bits = word;
                 while (bits != 0) {
-                    int high = 63 - Long.numberOfLeadingZeros(bits);
-                    bits &= ~(1L << high);
-                    int i = (w << 6) + high;
+                    int bit = 63 - Long.numberOfLeadingZeros(bits);
+                    bits &= ~(1L << bit);
+                    int i = (w << 6) + bit;
                     int f = 4 * s;
-                    double sum = x[minusX(s, i, row)] + x[plusX(s, i, row)] + yMinus[far[f]] + yPlus[far[f + 1]]
+                    double sum = x[minusX(word, bit, s, i, row)] + x[plusX(word, bit, s, i, row)] + yMinus[far[f]] + yPlus[far[f + 1]]
                             + zMinus[far[f + 2]] + zPlus[far[f + 3]];
                     // a missing neighbour is s itself: g x_s in the sum and g in the diagonal cancel
                     double diagonal = g * (6 + 2 * (faces + columnFaces(i)));
