@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
 # The DEM benchmark side by side: LIGGGHTS 3.8 (bench/liggghts/run.sh, 1 and 2 MPI processes) and calsim
 # (bench/dem/run.sh, 1 and 2 threads) on the same machine, one after the other, the same number of
-# compression steps. Writes bench/dem/comparison.txt.
+# compression steps; calsim repeated (REPS1 times on 1 thread, REPS2 times on 2; defaults 3 and 5) for the spread.
+# Writes bench/dem/comparison.txt: per code and workers the runs, min/median/max particle-steps per second.
 # Usage: bench/dem/compare.sh [steps]      (default 20000; needs: apt-get install liggghts)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 steps="${1:-20000}"
 NCOMPRESS="$steps" bash "$here/../liggghts/run.sh"
-bash "$here/run.sh" "$steps" 1,2 1
+threads=$(printf '1,%.0s' $(seq "${REPS1:-3}"))$(printf '2,%.0s' $(seq "${REPS2:-5}"))
+bash "$here/run.sh" "$steps" "${threads%,}" 1
 {
   echo "# DEM benchmark on $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(date -u +%FT%TZ)"
   echo "# 10,000 spheres compressed by a plate, $steps steps of 1e-5 s, from the same settled packing"
-  echo "code,workers,particle_steps_per_s,per_worker"
-  grep -v '^#' "$here/../liggghts/results.txt" | awk -F, 'NR>1 {printf "LIGGGHTS 3.8,%s,%s,%s\n", $2, $6, $7}'
-  grep -v '^#' "$here/results.txt" | awk -F, 'NR>1 {printf "calsim,%s,%s,%s\n", $1, $5, $6}'
+  echo "code,workers,runs,min,median,max (particle-steps per second)"
+  {
+    grep -v '^#' "$here/../liggghts/results.txt" | awk -F, 'NR>1 {print "LIGGGHTS 3.8," $2 "," $6}'
+    grep -v '^#' "$here/results.txt" | awk -F, 'NR>1 {print "calsim," $1 "," $5}'
+  } | sort -t, -k1,1 -k2,2n -k3,3g | awk -F, '
+    function flush() { if (n) printf "%s,%s,%d,%.4g,%.4g,%.4g\n", key1, key2, n, v[1], (n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2), v[n] }
+    { if ($1 != key1 || $2 != key2) { flush(); n = 0; key1 = $1; key2 = $2 } v[++n] = $3 }
+    END { flush() }'
 } > "$here/comparison.txt"
 cat "$here/comparison.txt"
