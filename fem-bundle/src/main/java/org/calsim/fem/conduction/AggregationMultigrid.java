@@ -205,7 +205,9 @@ final class AggregationMultigrid implements Preconditioner {
         }
     }
 
-    // x += SCALING · P coarse x; old = x
+    // x += SCALING · P coarse x; old = x on the rows other chunks read in the backward sweep (on the finest grid the
+    // rows with a neighbour row in another chunk: those the forward sweep does not give residuals of; on a coarse
+    // grid all)
     private void prolong(int worker, int workers) {
         Level v = level;
         Occupancy fine = v.a.cells;
@@ -214,6 +216,7 @@ final class AggregationMultigrid implements Preconditioner {
         for (int c = worker; c < v.chunks.count; c += workers) {
             for (int row = v.chunks.rowFrom(c), last = v.chunks.rowFrom(c + 1); row < last; row++) {
                 int blockRow = (row % fine.ny) / 2 + blocks.ny * ((row / fine.ny) / 2);
+                boolean read = v.swept == null || !v.swept[row];
                 int s = fine.rowStart(row);
                 int block = -1;
                 double correction = 0;
@@ -227,7 +230,9 @@ final class AggregationMultigrid implements Preconditioner {
                             correction = SCALING * xc[blocks.slot(block, blockRow)];
                         }
                         v.x[s] += correction;
-                        v.old[s] = v.x[s];
+                        if (read) {
+                            v.old[s] = v.x[s];
+                        }
                         s++;
                     }
                 }
