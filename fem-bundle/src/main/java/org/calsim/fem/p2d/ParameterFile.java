@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.DoubleUnaryOperator;
 import net.objecthunter.exp4j.Expression;
@@ -16,6 +17,7 @@ import org.calsim.api.electrochem.ElectrodeParameters;
 import org.calsim.api.electrochem.ElectrolyteParameters;
 import org.calsim.api.electrochem.SeparatorParameters;
 import org.calsim.api.stage.InvalidInputException;
+import org.calsim.support.json.Json;
 
 /**
  * Reads a cell parameter set from a JSON file in the field names of BPX, the Battery Parameter eXchange format
@@ -60,8 +62,8 @@ final class ParameterFile {
      */
     static CellParameters read(Path file, String field) {
         JsonNode root;
-        try {
-            root = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(file.toFile());
+        try (InputStream in = Files.newInputStream(file)) {
+            root = Json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(in);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw InvalidInputException.inFile(field, file, at == null ? 0 : at.getLineNr(),

@@ -1,8 +1,6 @@
 package org.calsim.ml.optimisation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -46,6 +44,7 @@ import org.calsim.ml.study.StudyFiles;
 import org.calsim.ml.surrogate.Surrogate;
 import org.calsim.ml.sweep.SweepFile;
 import org.calsim.support.files.AtomicFiles;
+import org.calsim.support.json.Json;
 
 /**
  * {@code calsim optimise}: Bayesian optimisation ({@link BayesianOptimiser}: expected improvement for one objective,
@@ -70,7 +69,6 @@ import org.calsim.support.files.AtomicFiles;
  * </pre>
  */
 public final class OptimisationRun {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> FIELDS = Set.of("name", "description", "surrogate", "job", "set", "inputs",
             "objectives", "evaluations", "initial", "seed", "concurrency");
     private static final int MAX_EVALUATIONS = 10_000;
@@ -288,7 +286,7 @@ public final class OptimisationRun {
     }
 
     private ObjectNode definition() {
-        ObjectNode def = JSON.createObjectNode();
+        ObjectNode def = Json.object();
         def.put("job", jobText);
         fixed.forEach(def.putArray("set")::add);
         ArrayNode in = def.putArray("inputs");
@@ -321,8 +319,8 @@ public final class OptimisationRun {
             }
             return;
         }
-        JsonNode old = JSON.readTree(file.toFile());
-        if (!old.path("definition").equals(JSON.readTree(JSON.writeValueAsBytes(definition())))) {
+        JsonNode old = Json.read(file);
+        if (!old.path("definition").equals(Json.reader().readTree(Json.pretty().writeValueAsBytes(definition())))) {
             throw new InvalidInputException("--out", folder.toString(), "the folder of this optimisation; it holds one "
                     + "with another job, inputs, objectives or seed (choose another --out, or delete the folder)");
         }
@@ -340,13 +338,13 @@ public final class OptimisationRun {
             }
             for (int k = i; k < end; k++) {
                 JsonNode e = evaluated.get(k);
-                double[] x = JSON.convertValue(e.get("inputs"), double[].class);
+                double[] x = Json.convert(e.get("inputs"), double[].class);
                 if (!Arrays.equals(x, suggested.get(k - i))) {
                     throw new InvalidInputException("--out", folder.toString(), "a folder whose recorded evaluations "
                             + "this version of calsim suggests again (evaluation " + e.path("id").asText() + " differs; "
                             + "choose another --out)");
                 }
-                double[] f = e.path("objectives").isArray() ? JSON.convertValue(e.get("objectives"), double[].class)
+                double[] f = e.path("objectives").isArray() ? Json.convert(e.get("objectives"), double[].class)
                         : null;
                 if (f != null) {
                     bo.observe(x, f);
@@ -478,7 +476,7 @@ public final class OptimisationRun {
 
     /** Writes optimisation.json: the definition, every evaluation, the best point or the Pareto set, the errors. */
     private void record(BayesianOptimiser bo, List<Evaluated> records) throws IOException {
-        ObjectNode doc = JSON.createObjectNode();
+        ObjectNode doc = Json.object();
         doc.put("name", name);
         doc.put("against", surrogate != null ? "surrogate " + surrogate.kind() + " (" + surrogate.source() + ")"
                 : "physics chain of " + jobFile);
@@ -508,14 +506,14 @@ public final class OptimisationRun {
         ArrayNode all = doc.putArray("evaluations");
         for (Evaluated e : copy) {
             ObjectNode n = all.addObject().put("id", e.id()).put("batch", e.batch());
-            n.set("inputs", JSON.valueToTree(e.x()));
+            n.set("inputs", Json.tree(e.x()));
             if (e.objectives() != null) {
-                n.set("objectives", JSON.valueToTree(e.objectives()));
+                n.set("objectives", Json.tree(e.objectives()));
             } else {
                 n.put("error", e.error());
             }
         }
-        AtomicFiles.write(folder.resolve(RECORD), JSON.writeValueAsBytes(doc));
+        AtomicFiles.write(folder.resolve(RECORD), Json.pretty().writeValueAsBytes(doc));
     }
 
     private void plots(BayesianOptimiser bo, ResultSink results) {

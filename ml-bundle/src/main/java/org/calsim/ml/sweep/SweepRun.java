@@ -1,8 +1,6 @@
 package org.calsim.ml.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +37,7 @@ import org.calsim.ml.doe.Design;
 import org.calsim.ml.doe.Factor;
 import org.calsim.ml.sensitivity.SobolIndices;
 import org.calsim.support.files.AtomicFiles;
+import org.calsim.support.json.Json;
 
 /**
  * Runs a sweep: checks every point's job before any runs, hands the points not finished before to the
@@ -47,7 +46,6 @@ import org.calsim.support.files.AtomicFiles;
  * sweep file is refused rather than mixed with old points.
  */
 public final class SweepRun {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String POINTS = "points";
     private static final String POINT = "point.json";
     private static final String DEFINITION = "sweep.json";
@@ -202,7 +200,7 @@ public final class SweepRun {
     }
 
     private ObjectNode definition() {
-        ObjectNode def = JSON.createObjectNode();
+        ObjectNode def = Json.object();
         def.put("name", sweep.name());
         def.put("job", sweep.jobText());
         def.put("design", sweep.design().label());
@@ -224,8 +222,8 @@ public final class SweepRun {
     private boolean checkFolder() throws IOException {
         Path file = folder.resolve(DEFINITION);
         if (Files.isRegularFile(file)) {
-            JsonNode old = JSON.readTree(file.toFile());
-            if (!old.equals(JSON.readTree(JSON.writeValueAsBytes(definition())))) { // as read back: one number type
+            JsonNode old = Json.read(file);
+            if (!old.equals(Json.reader().readTree(Json.pretty().writeValueAsBytes(definition())))) { // as read back: one number type
                 throw new InvalidInputException("--out", folder.toString(), "the folder of this sweep; it holds a sweep "
                         + "with another job, design, range or seed, whose points must not be mixed with these "
                         + "(choose another --out, or delete the folder to start again)");
@@ -245,7 +243,7 @@ public final class SweepRun {
 
     private void writeDefinition() throws IOException {
         Files.createDirectories(folder);
-        AtomicFiles.write(folder.resolve(DEFINITION), JSON.writeValueAsBytes(definition()));
+        AtomicFiles.write(folder.resolve(DEFINITION), Json.pretty().writeValueAsBytes(definition()));
     }
 
     /** @return {status, error} of the point from an earlier run, or null */
@@ -254,12 +252,12 @@ public final class SweepRun {
         if (!Files.isRegularFile(f)) {
             return null;
         }
-        JsonNode p = JSON.readTree(f.toFile());
+        JsonNode p = Json.read(f);
         return new String[] {p.path("status").asText(), p.path("error").asText()};
     }
 
     private void record(String id, double[] v, String status, String error) throws IOException {
-        ObjectNode p = JSON.createObjectNode();
+        ObjectNode p = Json.object();
         p.put("id", id);
         ObjectNode in = p.putObject("inputs");
         for (int j = 0; j < v.length; j++) {
@@ -269,7 +267,7 @@ public final class SweepRun {
         p.put("error", error);
         Path dir = folder.resolve(POINTS).resolve(id);
         Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve(POINT), JSON.writeValueAsBytes(p));
+        AtomicFiles.write(dir.resolve(POINT), Json.pretty().writeValueAsBytes(p));
     }
 
     /**

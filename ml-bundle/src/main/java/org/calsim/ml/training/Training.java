@@ -1,11 +1,12 @@
 package org.calsim.ml.training;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import org.calsim.ml.surrogate.Regressor;
 import org.calsim.ml.surrogate.RegressorKind;
 import org.calsim.ml.surrogate.RegressorKinds;
 import org.calsim.ml.surrogate.Surrogate;
+import org.calsim.support.json.Json;
 
 /**
  * {@code calsim train}: reads a sweep's dataset, cross-validates the chosen model kind on its successful rows, fits it
@@ -39,7 +41,8 @@ import org.calsim.ml.surrogate.Surrogate;
  * (held-out prediction against the chain's value) and the surrogate's Sobol indices over the training ranges.
  */
 public final class Training {
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** Option values: a repeated key in a mapping value keeps its last value. */
+    private static final ObjectReader OPTION_YAML = Json.yaml().without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final int SOBOL_SAMPLES = 1024;
     private static final int BOOTSTRAP = 200;
     private static final double CONFIDENCE = 0.95;
@@ -219,7 +222,7 @@ public final class Training {
         for (Map.Entry<String, String> e : settings.entrySet()) {
             JsonNode v;
             try {
-                v = YAML.readTree(e.getValue());
+                v = OPTION_YAML.readTree(e.getValue());
             } catch (JsonProcessingException ex) {
                 v = TextNode.valueOf(e.getValue());
             }
