@@ -201,7 +201,8 @@ public final class ClusterSweepExecutor implements SweepExecutor {
             where.put("folder", e.folder());
             where.put("attempt", e.attempt());
             where.put("files_left_on_member", e.leftOnMember());
-            Files.writeString(folder.resolve("cluster.json"), Json.pretty().writeValueAsString(where), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("cluster.json"), Json.pretty().writeValueAsString(where),
+                    StandardCharsets.UTF_8);
         } catch (IOException ex) {
             return new JobOutcome(JobState.FAILED, folder, "the point ran on " + e.host() + " (" + e.folder()
                     + ") but its files could not be written here: " + ex);

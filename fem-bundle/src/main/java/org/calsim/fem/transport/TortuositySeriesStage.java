@@ -132,29 +132,13 @@ public final class TortuositySeriesStage implements Solver {
         for (int s = 0; s < series.size(); s++) {
             context.checkCancelled();
             context.progress((double) s / series.size(), "state " + (s + 1) + " of " + series.size());
-            ParticlePacking packing = series.packings().get(s);
-            double edge = Voxeliser.smallestAmRadius(packing) / par.number(PER_RADIUS);
-            // the CBD volume per area does not change on calendering: its fraction scales as 1/thickness
-            double last = series.packings().get(series.size() - 1).boxZ();
-            double fraction = Math.min(par.number(CBD_FRACTION) * last / packing.boxZ(), 0.5);
-            VoxelImage image = Voxeliser.voxelise(packing, edge, "morphological".equals(par.text(CBD)), fraction);
-            byte[] labels = image.labels();
-            boolean[] pore = new boolean[labels.length];
-            for (int v = 0; v < labels.length; v++) {
-                pore[v] = labels[v] == 0;
-            }
-            radius[s] = PoreResolution.meanPoreRadius(pore, image.nx(), image.ny(), image.nz());
-            double[] sigma = new double[256];
-            sigma[0] = 1;
-            SteadyConduction.Result r = SteadyConduction.solve(new int[] {image.nx(), image.ny(), image.nz()}, labels,
-                    sigma, 2, TortuosityStage.periodicAxes(par, 2), TortuosityStage.settings(par, 1_000_000));
-            if (r.percolates()) {
-                TortuosityStage.checkConverged(par, "state " + (s + 1), r);
-            }
-            fractions[s] = PhaseFractions.of(image, par.number(PhaseFractions.NANOPOROSITY));
+            State state = state(par, series, s);
+            radius[s] = state.meanPoreRadius();
+            fractions[s] = state.fractions();
             porosity[s] = fractions[s].pore();
-            factor[s] = r.percolates() ? porosity[s] / r.effective() : Double.POSITIVE_INFINITY;
-            if (r.percolates()) {
+            factor[s] = state.conduction().percolates() ? porosity[s] / state.conduction().effective()
+                    : Double.POSITIVE_INFINITY;
+            if (state.conduction().percolates()) {
                 eps.add(porosity[s]);
                 tau.add(factor[s]);
             }
@@ -184,12 +168,51 @@ public final class TortuositySeriesStage implements Solver {
                         .toArray())
                 .column("tortuosity_factor", "1", factor).column("mean_pore_radius", "voxels", radius)
                 .column("resolution_overestimate", "1", overestimate).build());
+        sink.plot(fitPlot(sink, toArray(eps), toArray(tau)));
+    }
+
+    /**
+     * One calendering state, voxelised and solved.
+     *
+     * @param fractions      its phase fractions
+     * @param meanPoreRadius its mean pore radius [voxels]
+     * @param conduction     the through-plane conduction through its pores
+     */
+    private record State(PhaseFractions fractions, double meanPoreRadius, SteadyConduction.Result conduction) {
+    }
+
+    /** Voxelises state {@code s} (the CBD fraction scaled to its thickness) and solves the conduction through it. */
+    private static State state(Parameters par, PackingSeries series, int s) throws StageFailedException {
+        ParticlePacking packing = series.packings().get(s);
+        double edge = Voxeliser.smallestAmRadius(packing) / par.number(PER_RADIUS);
+        // the CBD volume per area does not change on calendering: its fraction scales as 1/thickness
+        double last = series.packings().get(series.size() - 1).boxZ();
+        double fraction = Math.min(par.number(CBD_FRACTION) * last / packing.boxZ(), 0.5);
+        VoxelImage image = Voxeliser.voxelise(packing, edge, "morphological".equals(par.text(CBD)), fraction);
+        byte[] labels = image.labels();
+        boolean[] pore = new boolean[labels.length];
+        for (int v = 0; v < labels.length; v++) {
+            pore[v] = labels[v] == 0;
+        }
+        double radius = PoreResolution.meanPoreRadius(pore, image.nx(), image.ny(), image.nz());
+        double[] sigma = new double[256];
+        sigma[0] = 1;
+        SteadyConduction.Result r = SteadyConduction.solve(new int[] {image.nx(), image.ny(), image.nz()}, labels,
+                sigma, 2, TortuosityStage.periodicAxes(par, 2), TortuosityStage.settings(par, 1_000_000));
+        if (r.percolates()) {
+            TortuosityStage.checkConverged(par, "state " + (s + 1), r);
+        }
+        return new State(PhaseFractions.of(image, par.number(PhaseFractions.NANOPOROSITY)), radius, r);
+    }
+
+    /** @return the plot of T against ε: the computed states, Bruggeman's line and the fit T = aε^b (also summarised) */
+    private static Plot fitPlot(ResultSink sink, double[] eps, double[] tau) {
         List<Series> lines = new ArrayList<>();
-        lines.add(new Series("voxel conduction", toArray(eps), toArray(tau), Series.Style.MARKERS));
+        lines.add(new Series("voxel conduction", eps, tau, Series.Style.MARKERS));
         Series bruggeman = TortuosityStage.bruggemanReference();
         double[] grid = bruggeman.x();
         lines.add(bruggeman);
-        Optional<LogLogLine> fit = LogLogLine.fit(toArray(eps), toArray(tau));
+        Optional<LogLogLine> fit = LogLogLine.fit(eps, tau);
         if (fit.isPresent()) {
             LogLogLine line = fit.get();
             sink.summary("fit_a", line.a(), "1");
@@ -202,8 +225,8 @@ public final class TortuositySeriesStage implements Solver {
         } else {
             sink.note("fit", "fewer than two percolating states of different porosity: no fit");
         }
-        sink.plot(new Plot("tortuosity-vs-porosity", "Tortuosity factor over the calendering series", "porosity [1]",
-                "tortuosity factor T [1]", lines));
+        return new Plot("tortuosity-vs-porosity", "Tortuosity factor over the calendering series", "porosity [1]",
+                "tortuosity factor T [1]", lines);
     }
 
     private static double[] toArray(List<Double> list) {

@@ -13,7 +13,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The one JSON and YAML configuration of calsim: Jackson's defaults, which every file calsim writes and reads relies on.
+ * The one JSON and YAML configuration of calsim: Jackson's defaults, on which every file calsim writes and reads
+ * relies.
  * <ul>
  *   <li>Numbers: a double is written in the shortest form that reads back to the same bits; NaN and the infinities
  *   are written as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}, and such strings read back as

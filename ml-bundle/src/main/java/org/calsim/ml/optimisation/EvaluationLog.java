@@ -97,7 +97,8 @@ final class EvaluationLog {
             return;
         }
         JsonNode old = Json.read(file);
-        if (!old.path("definition").equals(Json.reader().readTree(Json.pretty().writeValueAsBytes(spec.definition())))) {
+        JsonNode definition = Json.reader().readTree(Json.pretty().writeValueAsBytes(spec.definition()));
+        if (!old.path("definition").equals(definition)) {
             throw new InvalidInputException("--out", folder.toString(), "the folder of this optimisation; it holds one "
                     + "with another job, inputs, objectives or seed (choose another --out, or delete the folder)");
         }
@@ -114,7 +115,7 @@ final class EvaluationLog {
         }
     }
 
-    /** Replays the recorded round of evaluations {@code from} to {@code to} (exclusive): its points, then its results. */
+    /** Replays the recorded round of evaluations {@code from} to {@code to} (exclusive): points, then results. */
     private void replay(BayesianOptimiser bo, JsonNode evaluated, int from, int to, int batch) {
         List<double[]> suggested = new ArrayList<>();
         for (int k = from; k < to; k++) {
@@ -124,8 +125,8 @@ final class EvaluationLog {
             JsonNode e = evaluated.get(k);
             double[] x = Json.convert(e.get("inputs"), double[].class);
             if (!Arrays.equals(x, suggested.get(k - from))) {
-                throw new InvalidInputException("--out", spec.folder().toString(), "a folder whose recorded evaluations "
-                        + "this version of calsim suggests again (evaluation " + e.path("id").asText() + " differs; "
+                throw new InvalidInputException("--out", spec.folder().toString(), "a folder whose recorded "
+                        + "evaluations this version of calsim suggests again (evaluation " + e.path("id").asText() + " differs; "
                         + "choose another --out)");
             }
             double[] f = e.path("objectives").isArray() ? Json.convert(e.get("objectives"), double[].class) : null;

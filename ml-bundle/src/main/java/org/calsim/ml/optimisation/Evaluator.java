@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
 import org.calsim.api.job.JobService;
+import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.study.StudyListener;
 import org.calsim.api.study.SweepExecutor;
 
@@ -19,7 +20,7 @@ sealed interface Evaluator permits SurrogateEvaluator, ChainEvaluator {
      * Checks what can be checked before anything is evaluated and takes up the evaluations an earlier run recorded.
      *
      * @return notes for the report (e.g. ranges beyond a surrogate's training ranges)
-     * @throws org.calsim.api.stage.InvalidInputException if the optimisation cannot run; nothing has run
+     * @throws InvalidInputException if the optimisation cannot run; nothing has run
      */
     List<String> prepare(BayesianOptimiser bo, EvaluationLog log) throws IOException;
 

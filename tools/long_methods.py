@@ -82,7 +82,7 @@ def main(argv):
         else:
             roots.append(Path(a))
     if not roots:
-        roots = [Path(__file__).resolve().parents[2]]
+        roots = [Path(__file__).resolve().parents[1]]
     found = 0
     for root in roots:
         for f in sorted(root.rglob("*.java")):
