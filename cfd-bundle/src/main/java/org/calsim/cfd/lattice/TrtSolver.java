@@ -103,7 +103,8 @@ final class TrtSolver implements AutoCloseable {
         return (int) ((long) m * chunk / chunks);
     }
 
-    // pull from the upstream nodes (or bounce back), collide, write to next; generated for D3Q19, unrolled
+    // pull from the upstream nodes (or bounce back), collide, write to next; generated for D3Q19, unrolled: one
+    // method of 150 lines on purpose, the 19 populations stay in locals (registers) from the pull to the write
     private void step(int worker, int workers) {
         final int m = this.m;
         final int[] src = source;

@@ -1,6 +1,5 @@
 package org.calsim.cluster.points;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.cluster.Member;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,6 +23,7 @@ import org.calsim.api.study.SweepExecutor;
 import org.calsim.api.study.SweepPoint;
 import org.calsim.cluster.member.HazelcastMember;
 import org.calsim.cluster.member.Sha256;
+import org.calsim.support.json.Json;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -201,8 +201,8 @@ public final class ClusterSweepExecutor implements SweepExecutor {
             where.put("folder", e.folder());
             where.put("attempt", e.attempt());
             where.put("files_left_on_member", e.leftOnMember());
-            Files.writeString(folder.resolve("cluster.json"), new ObjectMapper()
-                    .writerWithDefaultPrettyPrinter().writeValueAsString(where), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("cluster.json"), Json.pretty().writeValueAsString(where),
+                    StandardCharsets.UTF_8);
         } catch (IOException ex) {
             return new JobOutcome(JobState.FAILED, folder, "the point ran on " + e.host() + " (" + e.folder()
                     + ") but its files could not be written here: " + ex);

@@ -3,9 +3,10 @@ package org.calsim.cluster.points;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.List;
 import java.util.Map;
+import org.calsim.support.json.Json;
 
 /**
  * One sweep point as the cluster stores it: what to run, who runs it and, once finished, its result. Stored as JSON
@@ -50,8 +51,9 @@ public record PointEntry(String sweep, String point, String digest, String sourc
     public static final String QUEUED = "queued";
     public static final String RUNNING = "running";
     public static final String FINISHED = "finished";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Reads entries of members that write fields this version does not know. */
+    private static final ObjectReader READER = Json.reader().forType(PointEntry.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** @return a new queued point */
     public static PointEntry queued(String sweep, String point, String digest, String source, String baseDir,
@@ -106,7 +108,7 @@ public record PointEntry(String sweep, String point, String digest, String sourc
     /** @return the entry as stored */
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Json.compact().writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a point entry is plain data and always writes", e);
         }
@@ -115,7 +117,7 @@ public record PointEntry(String sweep, String point, String digest, String sourc
     /** @return the entry read from its stored text, unchecked */
     public static PointEntry fromJson(String json) {
         try {
-            return JSON.readValue(json, PointEntry.class);
+            return READER.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a point entry of the cluster cannot be read: " + e.getOriginalMessage(), e);
         }
@@ -128,7 +130,7 @@ public record PointEntry(String sweep, String point, String digest, String sourc
      */
     static PointEntry read(String key, String json) {
         try {
-            PointEntry e = JSON.readValue(json, PointEntry.class);
+            PointEntry e = READER.readValue(json);
             PointEntryCheck.check(key, e);
             return e;
         } catch (JsonProcessingException e) {

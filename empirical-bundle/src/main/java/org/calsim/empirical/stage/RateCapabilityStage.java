@@ -117,6 +117,22 @@ public final class RateCapabilityStage implements Solver {
                 "penetration depth (eqs 9-14), T = " + tortuosity + " from " + effective.method()));
 
         double oneC = nominal / Units.HOUR;
+        summaries(sink, model, nominal, electrolyte, porosity, tortuosity, electrolyteTortuosity, thickness, cRates,
+                capacities);
+        context.progress(0.5, "curves");
+
+        Measured measured = parameters.isSet(StageSupport.FIT_CSV)
+                ? fitMeasured(parameters, sink, electrolyte, effective, thickness) : null;
+        curves(context, model, oneC, cRates, currents, capacities, measured);
+        context.progress(1, "done");
+    }
+
+    /** Writes the summary: the model's capacities, critical current and transport numbers, one C-rate a line. */
+    private static void summaries(ResultSink sink, PenetrationDepthModel model, double nominal, Electrolyte electrolyte,
+                                  double porosity, double tortuosity, double electrolyteTortuosity, double thickness,
+                                  double[] cRates, double[] capacities) {
+        double critical = model.criticalCurrentDensity();
+        double oneC = nominal / Units.HOUR;
         sink.summary("nominal_capacity_mAh_per_cm2", nominal / Units.MAH_PER_CM2, "mAh/cm^2");
         sink.summary("critical_current_density_mA_per_cm2", critical / Units.MA_PER_CM2, "mA/cm^2");
         sink.summary("critical_c_rate", critical / oneC, "1/h");
@@ -138,33 +154,48 @@ public final class RateCapabilityStage implements Solver {
                     capacities[i] / thickness / Units.MAH_PER_CM3, "mAh/cm^3");
         }
         sink.note("model", "Q = Q0 for I <= I*, Q0*I*/I above; I* = (eps/T)*D0*c0*F/((1 - t+)*L)");
-        context.progress(0.5, "curves");
+    }
 
-        Measurements measured = null;
-        RateCapabilityFit fit = null;
-        if (parameters.isSet(StageSupport.FIT_CSV)) {
-            measured = MeasurementFiles.capacityVsCurrentDensity(parameters.file(StageSupport.FIT_CSV));
-            Measurements data = measured;
-            fit = StageSupport.fitted("empirical.rate-capability", () -> RateCapabilityFit.fit(data));
-            new FitReport(sink, fit.fit())
-                    .parameter(RateCapabilityFit.Q0, "fitted_nominal_capacity_mAh_per_cm2", "mAh/cm^2",
-                            Units.MAH_PER_CM2)
-                    .parameter(RateCapabilityFit.I_STAR, "fitted_critical_current_density_mA_per_cm2", "mA/cm^2",
-                            Units.MA_PER_CM2)
-                    .quality(measured.source());
-            // against the pore porosity, as the tortuosity factor it is compared with
-            double implied = PenetrationDepthModel.impliedTortuosityFactor(electrolyte, effective.porosity(), thickness,
-                    fit.criticalCurrentDensity());
-            // T is proportional to 1/I*, so its relative standard error is that of I*
-            double relativeError = fit.fit().standardError(RateCapabilityFit.I_STAR) / fit.criticalCurrentDensity();
-            sink.summary("implied_tortuosity_factor", implied, "1");
-            sink.summary("implied_tortuosity_factor_stderr", implied * relativeError, "1");
-        }
+    /**
+     * Measured capacities against current density and the fit of the penetration-depth model to them.
+     *
+     * @param data the measurements
+     * @param fit  the fit of Q0 and I*
+     */
+    private record Measured(Measurements data, RateCapabilityFit fit) {
+    }
 
+    /** Fits the model to the measured capacities and writes the fit and the tortuosity factor it implies. */
+    private static Measured fitMeasured(Parameters parameters, ResultSink sink, Electrolyte electrolyte,
+                                        EffectiveProperties effective, double thickness) throws StageFailedException {
+        Measurements measured = MeasurementFiles.capacityVsCurrentDensity(parameters.file(StageSupport.FIT_CSV));
+        RateCapabilityFit fit = StageSupport.fitted("empirical.rate-capability",
+                () -> RateCapabilityFit.fit(measured));
+        new FitReport(sink, fit.fit())
+                .parameter(RateCapabilityFit.Q0, "fitted_nominal_capacity_mAh_per_cm2", "mAh/cm^2",
+                        Units.MAH_PER_CM2)
+                .parameter(RateCapabilityFit.I_STAR, "fitted_critical_current_density_mA_per_cm2", "mA/cm^2",
+                        Units.MA_PER_CM2)
+                .quality(measured.source());
+        // against the pore porosity, as the tortuosity factor it is compared with
+        double implied = PenetrationDepthModel.impliedTortuosityFactor(electrolyte, effective.porosity(), thickness,
+                fit.criticalCurrentDensity());
+        // T is proportional to 1/I*, so its relative standard error is that of I*
+        double relativeError = fit.fit().standardError(RateCapabilityFit.I_STAR) / fit.criticalCurrentDensity();
+        sink.summary("implied_tortuosity_factor", implied, "1");
+        sink.summary("implied_tortuosity_factor_stderr", implied * relativeError, "1");
+        return new Measured(measured, fit);
+    }
+
+    /** Writes the table at the C-rates and the plot of the model's curve, with the fit and the measurements if any. */
+    private static void curves(StageContext context, PenetrationDepthModel model, double oneC, double[] cRates,
+                               double[] currents, double[] capacities, Measured measured) {
+        ResultSink sink = context.results();
+        double critical = model.criticalCurrentDensity();
         double lowest = currents.length > 0 ? currents[0] : oneC;
         double highest = currents.length > 0 ? currents[currents.length - 1] : oneC;
         if (measured != null) {
-            for (double x : measured.x()) {
+            for (double x : measured.data().x()) {
                 lowest = Math.min(lowest, x);
                 highest = Math.max(highest, x);
             }
@@ -177,9 +208,9 @@ public final class RateCapabilityStage implements Solver {
         for (int i = 0; i < curve.length; i++) {
             context.checkCancelled();
             curveCapacity[i] = model.capacity(curve[i]) / Units.MAH_PER_CM2;
-            if (fit != null) {
-                curveFitted[i] = PenetrationDepthModel.capacity(fit.nominalCapacity(), fit.criticalCurrentDensity(),
-                        curve[i]) / Units.MAH_PER_CM2;
+            if (measured != null) {
+                curveFitted[i] = PenetrationDepthModel.capacity(measured.fit().nominalCapacity(),
+                        measured.fit().criticalCurrentDensity(), curve[i]) / Units.MAH_PER_CM2;
             }
         }
         double[] depths = new double[currents.length];
@@ -199,11 +230,10 @@ public final class RateCapabilityStage implements Solver {
                         StageSupport.scaled(capacities, Units.MAH_PER_CM2), Series.Style.MARKERS));
         if (measured != null) {
             series.add(new Series("fit to measured data", curveMa, curveFitted, Series.Style.LINE));
-            series.add(StageSupport.measuredSeries(measured, Units.MA_PER_CM2, Units.MAH_PER_CM2));
+            series.add(StageSupport.measuredSeries(measured.data(), Units.MA_PER_CM2, Units.MAH_PER_CM2));
         }
         sink.plot(new Plot("capacity-vs-current-density", "Rate capability (penetration-depth model, Tambio et al."
                 + " 2020)", "current density [mA/cm^2]", "capacity [mAh/cm^2]", series, true));
-        context.progress(1, "done");
     }
 
     /**

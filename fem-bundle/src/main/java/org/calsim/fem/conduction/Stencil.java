@@ -20,6 +20,10 @@ import org.calsim.parallel.WorkerTeam;
  * conductance they read the neighbours straight from the bits and the ±y/±z table, a missing neighbour being the
  * unknown itself with no conductance, so they do not branch on the structure; on a voxel grid with several
  * conductivities a {@link Row} first gathers one row's neighbours and conductances for one worker.
+ *
+ * <p>One file, and long kernels ({@code load} among them), on purpose: the kernels are unrolled per grid kind and
+ * axis and read the private layout arrays directly in their innermost loops; split into classes they would reach
+ * those arrays through accessors or copies, which the solver's speed (bench/fem) does not afford.
  */
 final class Stencil {
     final Occupancy cells;

@@ -73,14 +73,30 @@ public final class MicrostructureStage implements Solver {
     @Override
     public void run(StageContext context) throws StageFailedException {
         VoxelImage image = context.state().get(VoxelImage.KEY);
-        int nx = image.nx();
-        int ny = image.ny();
+        ResultSink sink = context.results();
+        porosityProfile(image, sink);
+        sink.summary("am_pore_surface_per_volume_per_um", amPoreSurfacePerVolume(image) * 1e-6, "1/um");
+        collectorCoverage(image, sink);
+        percolatingFractions(image, context);
+        context.progress(0.3, "pore size distributions");
+        poreSizes(image, context);
+        try {
+            SliceImages.xy(image, image.nz() / 2, sink.file("slice-xy-mid-height.png"));
+            SliceImages.xz(image, image.ny() / 2, sink.file("slice-xz-mid-width.png"));
+            if (context.parameters().flag(VTK)) {
+                VtkImage.write(image, sink.file("microstructure.vti"));
+            }
+        } catch (IOException e) {
+            throw new StageFailedException("could not write the images: " + e.getMessage(), e);
+        }
+        context.progress(1, "done");
+    }
+
+    /** Writes the porosity and its profile through the thickness (the pore fraction of each layer of voxels). */
+    private static void porosityProfile(VoxelImage image, ResultSink sink) {
         int nz = image.nz();
         byte[] labels = image.labels();
-        double h = image.voxelSize();
-        ResultSink sink = context.results();
-        int layer = nx * ny;
-
+        int layer = image.nx() * image.ny();
         double[] height = new double[nz];
         double[] profile = new double[nz];
         for (int k = 0; k < nz; k++) {
@@ -88,7 +104,7 @@ public final class MicrostructureStage implements Solver {
             for (int v = k * layer; v < (k + 1) * layer; v++) {
                 pores += labels[v] == 0 ? 1 : 0;
             }
-            height[k] = (k + 0.5) * h * 1e6;
+            height[k] = (k + 0.5) * image.voxelSize() * 1e6;
             profile[k] = pores / (double) layer;
         }
         sink.summary("porosity", image.volumeFraction(0), "1");
@@ -96,15 +112,22 @@ public final class MicrostructureStage implements Solver {
                 .build());
         sink.plot(new Plot("porosity-profile", "Porosity through the thickness (voxels)", "height [um]",
                 "porosity [1]", List.of(new Series("voxel image", height, profile, Series.Style.LINE))));
+    }
 
+    /** @return the area of the faces between active material and pore voxels per volume of the image [1/m] */
+    private static double amPoreSurfacePerVolume(VoxelImage image) {
+        int nx = image.nx();
+        int layer = nx * image.ny();
+        byte[] labels = image.labels();
+        double h = image.voxelSize();
         long faces = 0;
         int[] stride = {1, nx, layer};
-        int[] size = {nx, ny, nz};
+        int[] size = {nx, image.ny(), image.nz()};
         for (int v = 0; v < labels.length; v++) {
             if (labels[v] != 1) {
                 continue;
             }
-            int[] ijk = {v % nx, (v / nx) % ny, v / layer};
+            int[] ijk = {v % nx, (v / nx) % image.ny(), v / layer};
             for (int a = 0; a < 3; a++) {
                 for (int step = -1; step <= 1; step += 2) {
                     int c = ijk[a] + step;
@@ -115,8 +138,13 @@ public final class MicrostructureStage implements Solver {
                 }
             }
         }
-        sink.summary("am_pore_surface_per_volume_per_um", faces * h * h / (labels.length * h * h * h) * 1e-6, "1/um");
+        return faces * h * h / (labels.length * h * h * h);
+    }
 
+    /** Writes the fraction of the current collector (the bottom layer) each phase covers. */
+    private static void collectorCoverage(VoxelImage image, ResultSink sink) {
+        byte[] labels = image.labels();
+        int layer = image.nx() * image.ny();
         double[] bottom = new double[3];
         for (int v = 0; v < layer; v++) {
             bottom[labels[v]] += 1.0 / layer;
@@ -124,7 +152,11 @@ public final class MicrostructureStage implements Solver {
         sink.summary("collector_coverage_cbd", bottom[2], "1");
         sink.summary("collector_coverage_am", bottom[1], "1");
         sink.summary("collector_coverage_pore", bottom[0], "1");
+    }
 
+    /** Writes per phase the fraction of its voxels connected from the bottom to the top face. */
+    private static void percolatingFractions(VoxelImage image, StageContext context) {
+        byte[] labels = image.labels();
         for (int phase = 0; phase < 3; phase++) {
             context.checkCancelled();
             double[] indicator = new double[256];
@@ -133,21 +165,26 @@ public final class MicrostructureStage implements Solver {
             for (byte label : labels) {
                 inPhase += label == phase ? 1 : 0;
             }
-            int connected = SteadyConduction.percolatingCount(new int[] {nx, ny, nz}, labels, indicator, 2,
-                    new boolean[] {true, true, false});
+            int connected = SteadyConduction.percolatingCount(new int[] {image.nx(), image.ny(), image.nz()}, labels,
+                    indicator, 2, new boolean[] {true, true, false});
             String name = image.phases().get(phase).toLowerCase(Locale.ROOT);
-            sink.summary("percolating_fraction_" + name, inPhase == 0 ? 0 : connected / (double) inPhase, "1");
+            context.results().summary("percolating_fraction_" + name, inPhase == 0 ? 0 : connected / (double) inPhase,
+                    "1");
         }
+    }
 
-        context.progress(0.3, "pore size distributions");
+    /** Writes the continuous and the mercury-intrusion pore size distributions and their medians. */
+    private static void poreSizes(VoxelImage image, StageContext context) {
+        byte[] labels = image.labels();
+        ResultSink sink = context.results();
         boolean[] pore = new boolean[labels.length];
         for (int v = 0; v < labels.length; v++) {
             pore[v] = labels[v] == 0;
         }
-        PoreSizes psd = PoreSizes.of(pore, nx, ny, nz, context.parameters().number(STEP));
+        PoreSizes psd = PoreSizes.of(pore, image.nx(), image.ny(), image.nz(), context.parameters().number(STEP));
         double[] radiiUm = psd.radii();
         for (int k = 0; k < radiiUm.length; k++) {
-            radiiUm[k] *= h * 1e6;
+            radiiUm[k] *= image.voxelSize() * 1e6;
         }
         double[] continuous = psd.continuous();
         double[] intrusion = psd.intrusion();
@@ -161,15 +198,5 @@ public final class MicrostructureStage implements Solver {
                 List.of(new Series("continuous", radiiUm, continuous, Series.Style.LINE),
                         new Series("mercury intrusion (from the separator side)", radiiUm, intrusion,
                                 Series.Style.LINE))));
-        try {
-            SliceImages.xy(image, nz / 2, sink.file("slice-xy-mid-height.png"));
-            SliceImages.xz(image, ny / 2, sink.file("slice-xz-mid-width.png"));
-            if (context.parameters().flag(VTK)) {
-                VtkImage.write(image, sink.file("microstructure.vti"));
-            }
-        } catch (IOException e) {
-            throw new StageFailedException("could not write the images: " + e.getMessage(), e);
-        }
-        context.progress(1, "done");
     }
 }

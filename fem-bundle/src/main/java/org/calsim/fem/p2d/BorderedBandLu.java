@@ -39,6 +39,22 @@ final class BorderedBandLu {
 
     /** Factors the matrix; false when it is singular (a zero pivot, or a vanishing Schur complement). */
     boolean factor(DMatrixSparseCSC a) {
+        bandOf(a);
+        double d = scatter(a);
+        if (!eliminate()) {
+            return false;
+        }
+        System.arraycopy(b, 0, y, 0, m);
+        solveBand(y);
+        schur = d;
+        for (int i = 0; i < m; i++) {
+            schur -= c[i] * y[i];
+        }
+        return schur != 0 && Double.isFinite(schur);
+    }
+
+    /** Finds the lower and upper bandwidths of the band part from the pattern and clears a band store that wide. */
+    private void bandOf(DMatrixSparseCSC a) {
         int lower = 0;
         int upper = 0;
         for (int j = 0; j < m; j++) {
@@ -58,6 +74,10 @@ final class BorderedBandLu {
         } else {
             Arrays.fill(band, 0, m * width, 0);
         }
+    }
+
+    /** @return the corner d; the band part goes into the band store, the border's column and row into b and c */
+    private double scatter(DMatrixSparseCSC a) {
         Arrays.fill(b, 0);
         Arrays.fill(c, 0);
         double d = 0;
@@ -78,6 +98,16 @@ final class BorderedBandLu {
                 }
             }
         }
+        return d;
+    }
+
+    /**
+     * Gaussian elimination of the band with partial pivoting inside it, in place (the multipliers below the
+     * diagonal, U above, widened by kl).
+     *
+     * @return false at a zero or non-finite pivot
+     */
+    private boolean eliminate() {
         for (int k = 0; k < m; k++) {
             int last = Math.min(k + kl, m - 1);
             int p = k;
@@ -116,13 +146,7 @@ final class BorderedBandLu {
                 }
             }
         }
-        System.arraycopy(b, 0, y, 0, m);
-        solveBand(y);
-        schur = d;
-        for (int i = 0; i < m; i++) {
-            schur -= c[i] * y[i];
-        }
-        return schur != 0 && Double.isFinite(schur);
+        return true;
     }
 
     /** Solves the factored system for r (length n) into x (length n). */

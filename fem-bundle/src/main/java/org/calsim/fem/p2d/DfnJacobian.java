@@ -41,73 +41,10 @@ final class DfnJacobian {
         int n = g.cells;
         int iCol = g.current;
         double tp = eq.tPlus;
-        for (int c = 0; c < n; c++) {
-            double s = Math.exp(u[g.offset[c]]);
-            ce[c] = s;
-            double t = eq.transport[c];
-            dEff[c] = electrolyte.diffusivity().applyAsDouble(s) * t;
-            kEff[c] = electrolyte.conductivity().applyAsDouble(s) * t;
-            dEffL[c] = slope(electrolyte.diffusivity(), s) * s * t;
-            kEffL[c] = slope(electrolyte.conductivity(), s) * s * t;
-        }
+        cellProperties(u);
         // faces between cells a = f − 1 and b = f
         for (int f = 1; f < n; f++) {
-            int a = f - 1;
-            int b = f;
-            int oa = g.offset[a];
-            int ob = g.offset[b];
-            double ia = 1 / g.dx[a];
-            double ib = -1 / g.dx[b];
-            // salt flux N = −(c_b − c_a)/Rd, Rd = dx_a/(2 D_a) + dx_b/(2 D_b)
-            double rd = g.dx[a] / (2 * dEff[a]) + g.dx[b] / (2 * dEff[b]);
-            double diff = ce[b] - ce[a];
-            double nLa = ce[a] / rd + diff / (rd * rd) * (-g.dx[a] / (2 * dEff[a] * dEff[a]) * dEffL[a]);
-            double nLb = -ce[b] / rd + diff / (rd * rd) * (-g.dx[b] / (2 * dEff[b] * dEff[b]) * dEffL[b]);
-            // r_c holds (N_{c+1} − N_c)/dx_c: face f enters cell a's row as +N_f/dx_a and cell b's as −N_f/dx_b
-            j.addItem(oa, oa, ia * nLa);
-            j.addItem(oa, ob, ia * nLb);
-            j.addItem(ob, oa, ib * nLa);
-            j.addItem(ob, ob, ib * nLb);
-            // electrolyte current i = −G (φ_b − φ_a − β (L_b − L_a)), G = 1/Rk, β = 2 (RT/F)(1 − t₊) f(c̄)
-            double rk = g.dx[a] / (2 * kEff[a]) + g.dx[b] / (2 * kEff[b]);
-            double gk = 1 / rk;
-            double mean = 0.5 * (ce[a] + ce[b]);
-            double k2 = 2 * eq.thermal * (1 - tp);
-            double tf = electrolyte.thermodynamicFactor().applyAsDouble(mean);
-            double tfSlope = slope(electrolyte.thermodynamicFactor(), mean);
-            double dl = u[ob] - u[oa];
-            double drive = u[ob + CellGrid.PHI_E] - u[oa + CellGrid.PHI_E] - k2 * tf * dl;
-            double gLa = gk * gk * g.dx[a] * kEffL[a] / (2 * kEff[a] * kEff[a]);
-            double gLb = gk * gk * g.dx[b] * kEffL[b] / (2 * kEff[b] * kEff[b]);
-            double pLa = k2 * (tfSlope * 0.5 * ce[a] * dl - tf); // ∂(β ΔL)/∂L_a
-            double pLb = k2 * (tfSlope * 0.5 * ce[b] * dl + tf);
-            double iLa = -gLa * drive + gk * pLa;
-            double iLb = -gLb * drive + gk * pLb;
-            double iPa = gk;
-            double iPb = -gk;
-            int ra = oa + CellGrid.PHI_E;
-            int rb = ob + CellGrid.PHI_E;
-            boolean referenceA = a == 0; // the first cell's electrolyte row is the reference (replaced below)
-            if (!referenceA) {
-                j.addItem(ra, oa, ia * iLa);
-                j.addItem(ra, ob, ia * iLb);
-                j.addItem(ra, oa + CellGrid.PHI_E, ia * iPa);
-                j.addItem(ra, ob + CellGrid.PHI_E, ia * iPb);
-            }
-            j.addItem(rb, oa, ib * iLa);
-            j.addItem(rb, ob, ib * iLb);
-            j.addItem(rb, oa + CellGrid.PHI_E, ib * iPa);
-            j.addItem(rb, ob + CellGrid.PHI_E, ib * iPb);
-            // solid current s = −(φs_b − φs_a)/Rs within one electrode
-            if (g.isElectrode(a) && g.region[a] == g.region[b]) {
-                double gs = 1 / (g.dx[a] / (2 * eq.sigma[a]) + g.dx[b] / (2 * eq.sigma[b]));
-                int sa = oa + CellGrid.PHI_S;
-                int sb = ob + CellGrid.PHI_S;
-                j.addItem(sa, sa, ia * gs);
-                j.addItem(sa, sb, -ia * gs);
-                j.addItem(sb, sa, ib * gs);
-                j.addItem(sb, sb, -ib * gs);
-            }
+            face(f, u, j);
         }
         // the collectors (and the foil): boundary fluxes carry I
         int o0 = g.offset[0];
@@ -147,6 +84,83 @@ final class DfnJacobian {
             }
             j.addItem(row, oLast + CellGrid.PHI_S, dv[1]);
             j.addItem(row, iCol, dv[2]);
+        }
+    }
+
+    /** Fills the salt concentration and the effective transport properties of every cell, with their log slopes. */
+    private void cellProperties(double[] u) {
+        CellGrid g = grid;
+        int n = g.cells;
+        for (int c = 0; c < n; c++) {
+            double s = Math.exp(u[g.offset[c]]);
+            ce[c] = s;
+            double t = eq.transport[c];
+            dEff[c] = electrolyte.diffusivity().applyAsDouble(s) * t;
+            kEff[c] = electrolyte.conductivity().applyAsDouble(s) * t;
+            dEffL[c] = slope(electrolyte.diffusivity(), s) * s * t;
+            kEffL[c] = slope(electrolyte.conductivity(), s) * s * t;
+        }
+    }
+
+    /** Adds the salt flux, electrolyte current and solid current through face f (between cells f − 1 and f). */
+    private void face(int f, double[] u, SparseAssembly j) {
+        CellGrid g = grid;
+        double tp = eq.tPlus;
+        int a = f - 1;
+        int b = f;
+        int oa = g.offset[a];
+        int ob = g.offset[b];
+        double ia = 1 / g.dx[a];
+        double ib = -1 / g.dx[b];
+        // salt flux N = −(c_b − c_a)/Rd, Rd = dx_a/(2 D_a) + dx_b/(2 D_b)
+        double rd = g.dx[a] / (2 * dEff[a]) + g.dx[b] / (2 * dEff[b]);
+        double diff = ce[b] - ce[a];
+        double nLa = ce[a] / rd + diff / (rd * rd) * (-g.dx[a] / (2 * dEff[a] * dEff[a]) * dEffL[a]);
+        double nLb = -ce[b] / rd + diff / (rd * rd) * (-g.dx[b] / (2 * dEff[b] * dEff[b]) * dEffL[b]);
+        // r_c holds (N_{c+1} − N_c)/dx_c: face f enters cell a's row as +N_f/dx_a and cell b's as −N_f/dx_b
+        j.addItem(oa, oa, ia * nLa);
+        j.addItem(oa, ob, ia * nLb);
+        j.addItem(ob, oa, ib * nLa);
+        j.addItem(ob, ob, ib * nLb);
+        // electrolyte current i = −G (φ_b − φ_a − β (L_b − L_a)), G = 1/Rk, β = 2 (RT/F)(1 − t₊) f(c̄)
+        double rk = g.dx[a] / (2 * kEff[a]) + g.dx[b] / (2 * kEff[b]);
+        double gk = 1 / rk;
+        double mean = 0.5 * (ce[a] + ce[b]);
+        double k2 = 2 * eq.thermal * (1 - tp);
+        double tf = electrolyte.thermodynamicFactor().applyAsDouble(mean);
+        double tfSlope = slope(electrolyte.thermodynamicFactor(), mean);
+        double dl = u[ob] - u[oa];
+        double drive = u[ob + CellGrid.PHI_E] - u[oa + CellGrid.PHI_E] - k2 * tf * dl;
+        double gLa = gk * gk * g.dx[a] * kEffL[a] / (2 * kEff[a] * kEff[a]);
+        double gLb = gk * gk * g.dx[b] * kEffL[b] / (2 * kEff[b] * kEff[b]);
+        double pLa = k2 * (tfSlope * 0.5 * ce[a] * dl - tf); // ∂(β ΔL)/∂L_a
+        double pLb = k2 * (tfSlope * 0.5 * ce[b] * dl + tf);
+        double iLa = -gLa * drive + gk * pLa;
+        double iLb = -gLb * drive + gk * pLb;
+        double iPa = gk;
+        double iPb = -gk;
+        int ra = oa + CellGrid.PHI_E;
+        int rb = ob + CellGrid.PHI_E;
+        boolean referenceA = a == 0; // the first cell's electrolyte row is the reference (replaced below)
+        if (!referenceA) {
+            j.addItem(ra, oa, ia * iLa);
+            j.addItem(ra, ob, ia * iLb);
+            j.addItem(ra, oa + CellGrid.PHI_E, ia * iPa);
+            j.addItem(ra, ob + CellGrid.PHI_E, ia * iPb);
+        }
+        j.addItem(rb, oa, ib * iLa);
+        j.addItem(rb, ob, ib * iLb);
+        j.addItem(rb, oa + CellGrid.PHI_E, ib * iPa);
+        j.addItem(rb, ob + CellGrid.PHI_E, ib * iPb);
+        // solid current s = −(φs_b − φs_a)/Rs within one electrode
+        if (g.isElectrode(a) && g.region[a] == g.region[b]) {
+            double gs = 1 / (g.dx[a] / (2 * eq.sigma[a]) + g.dx[b] / (2 * eq.sigma[b]));
+            int sa = oa + CellGrid.PHI_S;
+            int sb = ob + CellGrid.PHI_S;
+            j.addItem(sa, sa, ia * gs);
+            j.addItem(sa, sb, -ia * gs);
+            j.addItem(sb, sa, ib * gs);
+            j.addItem(sb, sb, -ib * gs);
         }
     }
 

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.DoubleUnaryOperator;
 import net.objecthunter.exp4j.Expression;
@@ -16,6 +17,7 @@ import org.calsim.api.electrochem.ElectrodeParameters;
 import org.calsim.api.electrochem.ElectrolyteParameters;
 import org.calsim.api.electrochem.SeparatorParameters;
 import org.calsim.api.stage.InvalidInputException;
+import org.calsim.support.json.Json;
 
 /**
  * Reads a cell parameter set from a JSON file in the field names of BPX, the Battery Parameter eXchange format
@@ -59,60 +61,21 @@ final class ParameterFile {
      * @throws InvalidInputException naming the file's field that is missing or wrong
      */
     static CellParameters read(Path file, String field) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw InvalidInputException.inFile(field, file, at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "a readable JSON file with BPX field names");
-        } catch (IOException e) {
-            throw InvalidInputException.inFile(field, file, 0, 0, "a readable JSON file with BPX field names");
-        }
+        JsonNode root = tree(file, field);
         JsonNode p = root.path("Parameterisation");
         if (!p.isObject()) {
             throw new InvalidInputException(field + ": " + file.getFileName(), "no Parameterisation section",
                     "a BPX file: {\"Parameterisation\": {\"Cell\": ..., \"Electrolyte\": ..., ...}}");
         }
-        String where = field + ": " + file.getFileName() + " Parameterisation";
-        ParameterFile r = new ParameterFile(where);
+        ParameterFile r = new ParameterFile(field + ": " + file.getFileName() + " Parameterisation");
         JsonNode cell = p.path("Cell");
         JsonNode state = root.path("State");
-        JsonNode thermal = state.path("Thermal environment");
-        double reference;
-        double ambient;
-        if (cell.has("Reference temperature [K]")) {
-            reference = r.number(cell, "Cell", "Reference temperature [K]");
-            ambient = thermal.has("Ambient temperature [K]")
-                    ? r.number(thermal, "State.Thermal environment", "Ambient temperature [K]")
-                    : cell.has("Ambient temperature [K]") ? r.number(cell, "Cell", "Ambient temperature [K]")
-                    : reference;
-        } else if (cell.has("Ambient temperature [K]")) {
-            reference = r.number(cell, "Cell", "Ambient temperature [K]");
-            ambient = reference;
-        } else {
-            throw new InvalidInputException(where + ".Cell.Reference temperature [K]", "missing",
-                    "a number > 0 (the temperature the rates are given at; or, in BPX 0.x, Ambient temperature [K])");
-        }
-        r.positive("Cell.Reference temperature [K]", reference);
-        r.positive("Cell.Ambient temperature [K]", ambient);
+        double[] temperatures = r.temperatures(cell, state.path("Thermal environment"));
         double pairs = cell.has("Number of electrode pairs connected in parallel to make a cell")
                 ? r.number(cell, "Cell", "Number of electrode pairs connected in parallel to make a cell") : 1;
-        JsonNode header = root.path("Header");
-        String title = header.path("Title").asText(file.getFileName().toString());
+        String title = root.path("Header").path("Title").asText(file.getFileName().toString());
         JsonNode el = p.path("Electrolyte");
-        JsonNode initial = state.path("Initial conditions");
-        double salt;
-        if (el.has("Initial concentration [mol.m-3]")) {
-            salt = r.number(el, "Electrolyte", "Initial concentration [mol.m-3]");
-        } else if (initial.has("Initial electrolyte concentration [mol.m-3]")) {
-            salt = r.number(initial, "State.Initial conditions", "Initial electrolyte concentration [mol.m-3]");
-        } else {
-            throw new InvalidInputException(where + ".Electrolyte.Initial concentration [mol.m-3]", "missing",
-                    "a number > 0 (in BPX 1.x: State.Initial conditions.Initial electrolyte concentration "
-                            + "[mol.m-3]); the reaction rate constants are defined by it");
-        }
-        r.positive("Electrolyte.Initial concentration [mol.m-3]", salt);
+        double salt = r.salt(el, state.path("Initial conditions"));
         ElectrodeParameters negative = null;
         double foil = Double.NaN;
         JsonNode ne = p.path("Negative electrode");
@@ -128,25 +91,90 @@ final class ParameterFile {
                 sepPorosity, Math.log(sepEfficiency) / Math.log(sepPorosity));
         JsonNode pe = p.path("Positive electrode");
         ElectrodeParameters positive = r.electrode(pe, "Positive electrode", false, salt);
-        DoubleUnaryOperator factor = el.has("Thermodynamic factor")
-                ? r.function(el, "Electrolyte", "Thermodynamic factor") : c -> 1;
-        ElectrolyteParameters electrolyte = new ElectrolyteParameters(salt,
-                r.function(el, "Electrolyte", "Conductivity [S.m-1]"),
-                r.function(el, "Electrolyte", "Diffusivity [m2.s-1]"),
-                r.fraction(el, "Electrolyte", "Cation transference number"), factor);
-        String rate = "Reaction rate constant activation energy [J.mol-1]";
-        String diffusion = "Diffusivity activation energy [J.mol-1]";
-        ActivationEnergies activation = new ActivationEnergies(
-                negative == null ? 0 : r.optional(ne, "Negative electrode", rate),
-                negative == null ? 0 : r.optional(ne, "Negative electrode", diffusion),
-                r.optional(pe, "Positive electrode", rate), r.optional(pe, "Positive electrode", diffusion),
-                r.optional(el, "Electrolyte", "Conductivity activation energy [J.mol-1]"),
-                r.optional(el, "Electrolyte", diffusion));
+        ElectrolyteParameters electrolyte = r.electrolyte(el, salt);
+        ActivationEnergies activation = r.activation(negative == null ? null : ne, pe, el);
         return new CellParameters(title, "parameter file " + file.getFileName(), negative, foil, separator, positive,
-                electrolyte, reference, pairs * r.number(cell, "Cell", "Electrode area [m2]"),
+                electrolyte, temperatures[0], pairs * r.number(cell, "Cell", "Electrode area [m2]"),
                 3600 * r.number(cell, "Cell", "Nominal cell capacity [A.h]"),
                 r.number(cell, "Cell", "Lower voltage cut-off [V]"),
-                r.number(cell, "Cell", "Upper voltage cut-off [V]"), activation).atTemperature(ambient);
+                r.number(cell, "Cell", "Upper voltage cut-off [V]"), activation).atTemperature(temperatures[1]);
+    }
+
+    /** @return the file's JSON tree, nothing after it */
+    private static JsonNode tree(Path file, String field) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(in);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw InvalidInputException.inFile(field, file, at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr(), "a readable JSON file with BPX field names");
+        } catch (IOException e) {
+            throw InvalidInputException.inFile(field, file, 0, 0, "a readable JSON file with BPX field names");
+        }
+    }
+
+    /**
+     * @return the reference temperature the rates are given at and the ambient temperature the cell runs at [K]:
+     *         BPX 1.x's Reference temperature with State.Thermal environment's (or the Cell's) Ambient temperature,
+     *         else BPX 0.x's Cell Ambient temperature as both
+     */
+    private double[] temperatures(JsonNode cell, JsonNode thermal) {
+        double reference;
+        double ambient;
+        if (cell.has("Reference temperature [K]")) {
+            reference = number(cell, "Cell", "Reference temperature [K]");
+            ambient = thermal.has("Ambient temperature [K]")
+                    ? number(thermal, "State.Thermal environment", "Ambient temperature [K]")
+                    : cell.has("Ambient temperature [K]") ? number(cell, "Cell", "Ambient temperature [K]")
+                    : reference;
+        } else if (cell.has("Ambient temperature [K]")) {
+            reference = number(cell, "Cell", "Ambient temperature [K]");
+            ambient = reference;
+        } else {
+            throw new InvalidInputException(field + ".Cell.Reference temperature [K]", "missing",
+                    "a number > 0 (the temperature the rates are given at; or, in BPX 0.x, Ambient temperature [K])");
+        }
+        positive("Cell.Reference temperature [K]", reference);
+        positive("Cell.Ambient temperature [K]", ambient);
+        return new double[] {reference, ambient};
+    }
+
+    /** @return the electrolyte's initial salt concentration [mol/m³] (BPX 0.x Electrolyte, or BPX 1.x State) */
+    private double salt(JsonNode el, JsonNode initial) {
+        double salt;
+        if (el.has("Initial concentration [mol.m-3]")) {
+            salt = number(el, "Electrolyte", "Initial concentration [mol.m-3]");
+        } else if (initial.has("Initial electrolyte concentration [mol.m-3]")) {
+            salt = number(initial, "State.Initial conditions", "Initial electrolyte concentration [mol.m-3]");
+        } else {
+            throw new InvalidInputException(field + ".Electrolyte.Initial concentration [mol.m-3]", "missing",
+                    "a number > 0 (in BPX 1.x: State.Initial conditions.Initial electrolyte concentration "
+                            + "[mol.m-3]); the reaction rate constants are defined by it");
+        }
+        positive("Electrolyte.Initial concentration [mol.m-3]", salt);
+        return salt;
+    }
+
+    /** @return the electrolyte: conductivity and diffusivity of c, transference number, thermodynamic factor (1) */
+    private ElectrolyteParameters electrolyte(JsonNode el, double salt) {
+        DoubleUnaryOperator factor = el.has("Thermodynamic factor")
+                ? function(el, "Electrolyte", "Thermodynamic factor") : c -> 1;
+        return new ElectrolyteParameters(salt,
+                function(el, "Electrolyte", "Conductivity [S.m-1]"),
+                function(el, "Electrolyte", "Diffusivity [m2.s-1]"),
+                fraction(el, "Electrolyte", "Cation transference number"), factor);
+    }
+
+    /** @return the activation energies [J/mol], 0 where not given; {@code ne} null for a lithium-foil cell */
+    private ActivationEnergies activation(JsonNode ne, JsonNode pe, JsonNode el) {
+        String rate = "Reaction rate constant activation energy [J.mol-1]";
+        String diffusion = "Diffusivity activation energy [J.mol-1]";
+        return new ActivationEnergies(
+                ne == null ? 0 : optional(ne, "Negative electrode", rate),
+                ne == null ? 0 : optional(ne, "Negative electrode", diffusion),
+                optional(pe, "Positive electrode", rate), optional(pe, "Positive electrode", diffusion),
+                optional(el, "Electrolyte", "Conductivity activation energy [J.mol-1]"),
+                optional(el, "Electrolyte", diffusion));
     }
 
     /**

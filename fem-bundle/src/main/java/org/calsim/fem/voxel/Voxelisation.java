@@ -72,40 +72,8 @@ final class Voxelisation {
         Arrays.fill(d2, Float.POSITIVE_INFINITY);
         Arrays.fill(nearest, -1);
         for (int s = 0; s < p.size(); s++) {
-            if (p.type()[s] != 0) {
-                continue;
-            }
-            double cx = p.x()[s] / h;
-            double cy = p.y()[s] / h;
-            double cz = p.z()[s] / h;
-            double rv = p.radius()[s] / h;
-            double outer = rv + reach;
-            int k0 = Math.max(0, (int) Math.floor(cz - outer));
-            int k1 = Math.min(nz - 1, (int) Math.ceil(cz + outer));
-            for (int k = k0; k <= k1; k++) {
-                double dz = k + 0.5 - cz;
-                for (int jj = (int) Math.floor(cy - outer); jj <= (int) Math.ceil(cy + outer); jj++) {
-                    double dy = jj + 0.5 - cy;
-                    int j = Math.floorMod(jj, ny);
-                    for (int ii = (int) Math.floor(cx - outer); ii <= (int) Math.ceil(cx + outer); ii++) {
-                        double dx = ii + 0.5 - cx;
-                        int v = Math.floorMod(ii, nx) + nx * (j + ny * k);
-                        if (labels[v] != PORE) {
-                            continue;
-                        }
-                        float d = (float) (Math.sqrt(dx * dx + dy * dy + dz * dz) - rv);
-                        if (d > reach || nearest[v] == s) {
-                            continue;
-                        }
-                        if (d < d1[v]) {
-                            d2[v] = d1[v];
-                            d1[v] = d;
-                            nearest[v] = s;
-                        } else if (d < d2[v]) {
-                            d2[v] = d;
-                        }
-                    }
-                }
+            if (p.type()[s] == 0) {
+                particleDistances(p, s, nx, ny, nz, h, labels, reach, d1, d2, nearest);
             }
         }
         // the current collector (z = 0) is a surface too: binder wets it and bridges particles to it
@@ -113,15 +81,8 @@ final class Voxelisation {
         for (int k = 0; k < nz && k + 0.5 <= reach; k++) {
             float d = (float) (k + 0.5);
             for (int v = k * layer; v < (k + 1) * layer; v++) {
-                if (labels[v] != PORE) {
-                    continue;
-                }
-                if (d < d1[v]) {
-                    d2[v] = d1[v];
-                    d1[v] = d;
-                    nearest[v] = COLLECTOR;
-                } else if (d < d2[v]) {
-                    d2[v] = d;
+                if (labels[v] == PORE) {
+                    closer(v, d, COLLECTOR, d1, d2, nearest);
                 }
             }
         }
@@ -150,6 +111,54 @@ final class Voxelisation {
         Arrays.sort(keys);
         for (int t = 0; t < target; t++) {
             labels[(int) (keys[t] & 0xFFFFFFFFL)] = CBD;
+        }
+    }
+
+    /**
+     * Offers the distance from the surface of AM particle {@code s} to every pore voxel within {@code reach} voxels
+     * of it ({@link #closer}).
+     */
+    private static void particleDistances(ParticlePacking p, int s, int nx, int ny, int nz, double h, byte[] labels,
+                                          double reach, float[] d1, float[] d2, int[] nearest) {
+        double cx = p.x()[s] / h;
+        double cy = p.y()[s] / h;
+        double cz = p.z()[s] / h;
+        double rv = p.radius()[s] / h;
+        double outer = rv + reach;
+        int k0 = Math.max(0, (int) Math.floor(cz - outer));
+        int k1 = Math.min(nz - 1, (int) Math.ceil(cz + outer));
+        for (int k = k0; k <= k1; k++) {
+            double dz = k + 0.5 - cz;
+            for (int jj = (int) Math.floor(cy - outer); jj <= (int) Math.ceil(cy + outer); jj++) {
+                double dy = jj + 0.5 - cy;
+                int j = Math.floorMod(jj, ny);
+                for (int ii = (int) Math.floor(cx - outer); ii <= (int) Math.ceil(cx + outer); ii++) {
+                    double dx = ii + 0.5 - cx;
+                    int v = Math.floorMod(ii, nx) + nx * (j + ny * k);
+                    if (labels[v] != PORE) {
+                        continue;
+                    }
+                    float d = (float) (Math.sqrt(dx * dx + dy * dy + dz * dz) - rv);
+                    if (d > reach || nearest[v] == s) {
+                        continue;
+                    }
+                    closer(v, d, s, d1, d2, nearest);
+                }
+            }
+        }
+    }
+
+    /**
+     * Keeps the two smallest distances of voxel {@code v} to a surface: {@code d} from {@code surface} becomes the
+     * nearest (d₁, the old one moving to d₂) or the second nearest.
+     */
+    private static void closer(int v, float d, int surface, float[] d1, float[] d2, int[] nearest) {
+        if (d < d1[v]) {
+            d2[v] = d1[v];
+            d1[v] = d;
+            nearest[v] = surface;
+        } else if (d < d2[v]) {
+            d2[v] = d;
         }
     }
 }

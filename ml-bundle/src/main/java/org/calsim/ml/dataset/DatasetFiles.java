@@ -1,8 +1,6 @@
 package org.calsim.ml.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -15,6 +13,7 @@ import java.util.List;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.ml.doe.Factor;
 import org.calsim.support.files.AtomicFiles;
+import org.calsim.support.json.Json;
 
 /**
  * A sweep's dataset on disk: {@code dataset.csv} (one row per point: {@code point, status}, the inputs, the outputs,
@@ -26,7 +25,6 @@ public final class DatasetFiles {
     public static final String DESCRIPTION = "dataset.json";
     /** Name of the table. */
     public static final String TABLE = "dataset.csv";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private DatasetFiles() {
     }
@@ -47,7 +45,7 @@ public final class DatasetFiles {
             }
             csv.append(',').append(quote(r.error())).append('\n');
         }
-        ObjectNode d = JSON.createObjectNode();
+        ObjectNode d = Json.object();
         d.put("name", data.name());
         d.put("description", data.description());
         d.put("job", data.job());
@@ -70,7 +68,7 @@ public final class DatasetFiles {
             counts.put(s, data.rows().stream().filter(r -> r.status().equals(s)).count());
         }
         AtomicFiles.write(folder.resolve(TABLE), csv.toString().getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(folder.resolve(DESCRIPTION), JSON.writeValueAsBytes(d));
+        AtomicFiles.write(folder.resolve(DESCRIPTION), Json.pretty().writeValueAsBytes(d));
     }
 
     /**
@@ -86,7 +84,7 @@ public final class DatasetFiles {
                     + " or the sweep folder holding it (./calsim sweep writes them)");
         }
         try {
-            JsonNode d = JSON.readTree(description.toFile());
+            JsonNode d = Json.read(description);
             List<Factor> inputs = new ArrayList<>();
             for (JsonNode i : d.path("inputs")) {
                 inputs.add(new Factor(i.path("name").asText(), i.path("unit").asText(), i.path("lower").asDouble(),

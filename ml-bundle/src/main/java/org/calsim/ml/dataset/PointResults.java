@@ -1,7 +1,6 @@
 package org.calsim.ml.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.calsim.support.json.Json;
 
 /**
  * The numbers a point's job wrote to its {@code summary.json}: the state scalars (named as in the state) and every
@@ -16,7 +16,6 @@ import java.util.Map;
  * {@code #2}, {@code #3} after its name).
  */
 public final class PointResults {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PointResults() {
     }
@@ -28,7 +27,7 @@ public final class PointResults {
         if (!Files.isRegularFile(summary)) {
             return out;
         }
-        JsonNode root = JSON.readTree(summary.toFile());
+        JsonNode root = Json.read(summary);
         Iterator<Map.Entry<String, JsonNode>> state = root.path("state").fields();
         while (state.hasNext()) {
             Map.Entry<String, JsonNode> e = state.next();

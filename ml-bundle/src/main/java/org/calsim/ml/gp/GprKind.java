@@ -1,7 +1,6 @@
 package org.calsim.ml.gp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -9,6 +8,7 @@ import org.calsim.ml.surrogate.Regressor;
 import org.calsim.ml.surrogate.RegressorKind;
 import org.calsim.ml.surrogate.RegressorOptions;
 import org.calsim.ml.surrogate.TrainingData;
+import org.calsim.support.json.Json;
 
 /**
  * Gaussian process regression as a surrogate: one {@link GaussianProcess} per output. Options: {@code kernel}
@@ -17,7 +17,6 @@ import org.calsim.ml.surrogate.TrainingData;
  * rebuilt exactly.
  */
 public final class GprKind implements RegressorKind {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_RESTARTS = 50;
 
     @Override
@@ -43,9 +42,9 @@ public final class GprKind implements RegressorKind {
     @Override
     public Regressor read(JsonNode model) {
         Kernel kernel = kernel(model.path("kernel").asText());
-        double[][] x = JSON.convertValue(model.get("x"), double[][].class);
-        double[][] y = JSON.convertValue(model.get("y"), double[][].class);
-        double[][] theta = JSON.convertValue(model.get("theta"), double[][].class);
+        double[][] x = Json.convert(model.get("x"), double[][].class);
+        double[][] y = Json.convert(model.get("y"), double[][].class);
+        double[][] theta = Json.convert(model.get("theta"), double[][].class);
         GaussianProcess[] gp = new GaussianProcess[theta.length];
         for (int k = 0; k < gp.length; k++) {
             gp[k] = GaussianProcess.withHyperparameters(kernel, x, column(y, k), theta[k]);
@@ -93,14 +92,14 @@ public final class GprKind implements RegressorKind {
 
         @Override
         public ObjectNode write() {
-            ObjectNode n = JSON.createObjectNode();
+            ObjectNode n = Json.object();
             n.put("type", "gpr");
             n.put("kernel", kernel == Kernel.RBF ? "rbf" : "matern52");
-            n.set("x", JSON.valueToTree(x));
-            n.set("y", JSON.valueToTree(y));
+            n.set("x", Json.tree(x));
+            n.set("y", Json.tree(y));
             ArrayNode t = n.putArray("theta");
             for (double[] th : theta) {
-                t.add(JSON.valueToTree(th));
+                t.add(Json.tree(th));
             }
             return n;
         }

@@ -85,16 +85,12 @@ final class Trainer {
         double[] theta = new double[p];
         network.initialise(theta, random);
         double[] gradient = new double[p];
-        double[] moment = new double[p];
-        double[] squareMoment = new double[p];
         double[] best = theta.clone();
         double[] history = new double[held > 0 ? settings.epochs() : 0];
         int batch = Math.min(settings.batchSize(), training.length);
         double alpha = settings.learningRate();
         double decay = settings.weightDecay();
-
-        double beta1Power = 1;
-        double beta2Power = 1;
+        Adam adam = new Adam(p, alpha);
         double bestError = Double.POSITIVE_INFINITY;
         int bestEpoch = -1;
         int epochs = 0;
@@ -103,16 +99,7 @@ final class Trainer {
             for (int from = 0; from < training.length; from += batch) {
                 network.lossAndGradient(theta, zx, zy, training, from, Math.min(from + batch, training.length), decay,
                         gradient);
-                beta1Power *= BETA1;
-                beta2Power *= BETA2;
-                double c1 = 1 - beta1Power;
-                double c2 = 1 - beta2Power;
-                for (int k = 0; k < p; k++) {
-                    double g = gradient[k];
-                    moment[k] = BETA1 * moment[k] + (1 - BETA1) * g;
-                    squareMoment[k] = BETA2 * squareMoment[k] + (1 - BETA2) * g * g;
-                    theta[k] -= alpha * (moment[k] / c1) / (Math.sqrt(squareMoment[k] / c2) + EPSILON);
-                }
+                adam.step(theta, gradient);
             }
             int epoch = epochs++;
             if (held > 0) {
@@ -142,6 +129,38 @@ final class Trainer {
         MultilayerPerceptron model = new MultilayerPerceptron(network, best, inputScaling, outputScaling,
                 new MultilayerPerceptron.Summary(epochs, bestEpoch, held > 0 ? bestError : Double.NaN));
         return new Result(model, validation, Arrays.copyOf(history, held > 0 ? epochs : 0));
+    }
+
+    /**
+     * Adam's update (Kingma and Ba 2015): the bias-corrected first and second moments of the gradient, decay rates
+     * β₁ = {@value #BETA1} and β₂ = {@value #BETA2}, step α m̂/(√v̂ + ε).
+     */
+    private static final class Adam {
+        private final double alpha;
+        private final double[] moment;
+        private final double[] squareMoment;
+        private double beta1Power = 1;
+        private double beta2Power = 1;
+
+        Adam(int parameters, double alpha) {
+            this.alpha = alpha;
+            this.moment = new double[parameters];
+            this.squareMoment = new double[parameters];
+        }
+
+        /** Moves {@code theta} one step against {@code gradient}. */
+        void step(double[] theta, double[] gradient) {
+            beta1Power *= BETA1;
+            beta2Power *= BETA2;
+            double c1 = 1 - beta1Power;
+            double c2 = 1 - beta2Power;
+            for (int k = 0; k < theta.length; k++) {
+                double g = gradient[k];
+                moment[k] = BETA1 * moment[k] + (1 - BETA1) * g;
+                squareMoment[k] = BETA2 * squareMoment[k] + (1 - BETA2) * g * g;
+                theta[k] -= alpha * (moment[k] / c1) / (Math.sqrt(squareMoment[k] / c2) + EPSILON);
+            }
+        }
     }
 
     /** Fisher–Yates shuffle (Knuth, TAOCP vol 2, Algorithm 3.4.2 P). */

@@ -123,9 +123,7 @@ public final class BayesianOptimiser {
     private record Point(double[] x, double[] u) {
     }
 
-    private final double[] lower;
-    private final double[] upper;
-    private final boolean[] logScale;
+    private final InputSpace space;
     private final Goal[] goals;
     private final double[][] design;
     private final double[][] weights;
@@ -151,27 +149,13 @@ public final class BayesianOptimiser {
      */
     public BayesianOptimiser(double[] lower, double[] upper, boolean[] logScale, Goal[] goals, int initial,
                              long seed) {
-        int d = lower.length;
-        if (d < 1 || d > 1000 || upper.length != d || logScale.length != d) {
-            throw new IllegalArgumentException("need 1 to 1000 inputs with a lower and upper bound and a scale each");
-        }
-        for (int j = 0; j < d; j++) {
-            if (!(Double.isFinite(lower[j]) && Double.isFinite(upper[j]) && lower[j] < upper[j])) {
-                throw new IllegalArgumentException("input " + j + ": bounds " + lower[j] + ", " + upper[j]);
-            }
-            if (logScale[j] && !(lower[j] > 0)) {
-                throw new IllegalArgumentException("input " + j + ": log scale needs a positive lower bound");
-            }
-        }
+        this.space = new InputSpace(lower, upper, logScale);
         if (goals.length < 1 || initial < 1) {
             throw new IllegalArgumentException("need at least one objective and one initial point");
         }
-        this.lower = lower.clone();
-        this.upper = upper.clone();
-        this.logScale = logScale.clone();
         this.goals = goals.clone();
         this.random = new SplittableRandom(seed);
-        this.design = LatinHypercube.maximin(initial, d, DESIGN_CANDIDATES, random.nextLong());
+        this.design = LatinHypercube.maximin(initial, space.dimension(), DESIGN_CANDIDATES, random.nextLong());
         int k = goals.length;
         this.weights = k == 1 ? null : simplexLattice(k, k == 2 ? 10 : k == 3 ? 4 : 3);
     }
@@ -179,7 +163,7 @@ public final class BayesianOptimiser {
     /** @return the next input to evaluate, user's units; it is pending until observed or reported failed */
     public synchronized double[] suggest() {
         double[] u = designUsed < design.length ? design[designUsed++].clone() : next();
-        double[] x = toUser(u);
+        double[] x = space.toUser(u);
         pending.add(new Point(x.clone(), u));
         return x;
     }
@@ -256,44 +240,16 @@ public final class BayesianOptimiser {
 
     /** Removes x from the pending points (returning its exact unit-cube image) or maps it onto the cube. */
     private double[] resolve(double[] x) {
-        if (x.length != lower.length) {
-            throw new IllegalArgumentException(x.length + " inputs, expected " + lower.length);
+        if (x.length != space.dimension()) {
+            throw new IllegalArgumentException(x.length + " inputs, expected " + space.dimension());
         }
         for (int i = 0; i < pending.size(); i++) {
             if (Arrays.equals(pending.get(i).x(), x)) {
                 return pending.remove(i).u();
             }
         }
-        for (int j = 0; j < x.length; j++) {
-            double slack = 1e-12 * (upper[j] - lower[j]);
-            if (!(x[j] >= lower[j] - slack && x[j] <= upper[j] + slack)) {
-                throw new IllegalArgumentException("input " + j + " = " + x[j] + " outside [" + lower[j] + ", "
-                        + upper[j] + "]");
-            }
-        }
-        return toUnit(x);
-    }
-
-    private double[] toUnit(double[] x) {
-        double[] u = new double[x.length];
-        for (int j = 0; j < x.length; j++) {
-            u[j] = logScale[j]
-                    ? Math.log(x[j] / lower[j]) / Math.log(upper[j] / lower[j])
-                    : (x[j] - lower[j]) / (upper[j] - lower[j]);
-            u[j] = Math.min(1, Math.max(0, u[j]));
-        }
-        return u;
-    }
-
-    private double[] toUser(double[] u) {
-        double[] x = new double[u.length];
-        for (int j = 0; j < u.length; j++) {
-            x[j] = logScale[j]
-                    ? lower[j] * Math.exp(u[j] * Math.log(upper[j] / lower[j]))
-                    : lower[j] + u[j] * (upper[j] - lower[j]);
-            x[j] = Math.min(upper[j], Math.max(lower[j], x[j]));
-        }
-        return x;
+        space.checkInside(x);
+        return space.toUnit(x);
     }
 
     /** @return the model-based suggestion in the unit cube */
@@ -409,7 +365,7 @@ public final class BayesianOptimiser {
     }
 
     private double[] maximiseImprovement(GaussianProcess gp, double best, double[][] known, double[] y) {
-        int d = lower.length;
+        int d = space.dimension();
         List<double[]> candidates = shiftedSobol(d);
         Integer[] order = new Integer[y.length];
         for (int i = 0; i < order.length; i++) {
@@ -423,7 +379,7 @@ public final class BayesianOptimiser {
                 for (int j = 0; j < d; j++) {
                     c[j] = centre[j] + PERTURBATION_SD * random.nextGaussian();
                 }
-                candidates.add(clamp(c));
+                candidates.add(InputSpace.clamp(c));
             }
         }
         List<Scored> scored = new ArrayList<>();
@@ -475,7 +431,7 @@ public final class BayesianOptimiser {
             optimiser.optimize(new MaxEval(REFINE_EVALUATIONS * d), GoalType.MAXIMIZE,
                     new InitialGuess(start.u()), new NelderMeadSimplex(steps),
                     new ObjectiveFunction(v -> {
-                        Scored s = score(gp, clamp(v), best);
+                        Scored s = score(gp, InputSpace.clamp(v), best);
                         if (s.improvement() > found[0].improvement()) {
                             found[0] = s;
                         }
@@ -512,7 +468,7 @@ public final class BayesianOptimiser {
         pending.forEach(p -> known.add(p.u()));
         double[] choice = null;
         double farthest = -1;
-        for (double[] c : shiftedSobol(lower.length)) {
+        for (double[] c : shiftedSobol(space.dimension())) {
             double nearest = Double.POSITIVE_INFINITY;
             for (double[] k : known) {
                 nearest = Math.min(nearest, LatinHypercube.distance2(c, k));
@@ -532,13 +488,5 @@ public final class BayesianOptimiser {
             }
         }
         return false;
-    }
-
-    private static double[] clamp(double[] v) {
-        double[] c = new double[v.length];
-        for (int j = 0; j < v.length; j++) {
-            c[j] = Math.min(1, Math.max(0, v[j]));
-        }
-        return c;
     }
 }

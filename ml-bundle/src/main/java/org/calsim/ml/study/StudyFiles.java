@@ -1,11 +1,8 @@
 package org.calsim.ml.study;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,11 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.calsim.api.stage.InvalidInputException;
+import org.calsim.support.json.Json;
 
 /** Reading the fields of sweep and optimisation files, with errors that name the field, the value and what is allowed. */
 public final class StudyFiles {
-    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder().build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
 
     private StudyFiles() {
@@ -34,7 +30,7 @@ public final class StudyFiles {
     public static ObjectNode readYaml(Path file, String label, Set<String> fields) {
         JsonNode root;
         try {
-            root = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = Json.yaml().readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? file.toString() : file + " line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();

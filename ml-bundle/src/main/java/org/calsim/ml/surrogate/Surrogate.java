@@ -3,8 +3,6 @@ package org.calsim.ml.surrogate;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,6 +15,7 @@ import org.calsim.ml.dataset.DatasetFiles;
 import org.calsim.ml.dataset.OutputColumn;
 import org.calsim.ml.doe.Factor;
 import org.calsim.support.files.AtomicFiles;
+import org.calsim.support.json.Json;
 
 /**
  * A trained surrogate: a {@link Regressor} with what its columns mean — the job fields it takes (with the ranges it
@@ -35,7 +34,6 @@ public record Surrogate(String kind, List<Factor> inputs, List<OutputColumn> out
                         String source, Regressor regressor) {
     /** Value of the model file's {@code format} field. */
     public static final String FORMAT = "calsim-surrogate";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Surrogate {
         inputs = List.copyOf(inputs);
@@ -49,7 +47,7 @@ public record Surrogate(String kind, List<Factor> inputs, List<OutputColumn> out
 
     /** Writes the model file atomically. */
     public void write(Path file) throws IOException {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.object();
         n.put("format", FORMAT);
         n.put("version", 1);
         n.put("model", kind);
@@ -68,7 +66,7 @@ public record Surrogate(String kind, List<Factor> inputs, List<OutputColumn> out
         n.set("regressor", regressor.write());
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        AtomicFiles.write(file, JSON.writeValueAsBytes(n));
+        AtomicFiles.write(file, Json.pretty().writeValueAsBytes(n));
     }
 
     /**
@@ -78,7 +76,7 @@ public record Surrogate(String kind, List<Factor> inputs, List<OutputColumn> out
     public static Surrogate read(Path file, String field) {
         JsonNode n;
         try {
-            n = JSON.readTree(file.toFile());
+            n = Json.read(file);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw InvalidInputException.inFile(field, file, at == null ? 0 : at.getLineNr(),

@@ -1,8 +1,6 @@
 package org.calsim.ml.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +37,7 @@ import org.calsim.ml.doe.Design;
 import org.calsim.ml.doe.Factor;
 import org.calsim.ml.sensitivity.SobolIndices;
 import org.calsim.support.files.AtomicFiles;
+import org.calsim.support.json.Json;
 
 /**
  * Runs a sweep: checks every point's job before any runs, hands the points not finished before to the
@@ -47,7 +46,6 @@ import org.calsim.support.files.AtomicFiles;
  * sweep file is refused rather than mixed with old points.
  */
 public final class SweepRun {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String POINTS = "points";
     private static final String POINT = "point.json";
     private static final String DEFINITION = "sweep.json";
@@ -77,96 +75,22 @@ public final class SweepRun {
      */
     public StudyReport run(boolean retryFailed, ResultSink results, StudyListener listener)
             throws IOException, InterruptedException {
-        double[][] unit = sweep.design().points(sweep.inputs().size(), sweep.samples(), sweep.seed());
-        List<SweepPoint> all = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
-        for (int p = 0; p < unit.length; p++) {
-            double[] v = new double[sweep.inputs().size()];
-            List<String> overrides = new ArrayList<>(sweep.fixed());
-            for (int j = 0; j < v.length; j++) {
-                Factor f = sweep.inputs().get(j);
-                v[j] = f.at(unit[p][j]);
-                overrides.add(f.field() + "=" + v[j]);
-            }
-            String id = String.format("p%04d", p);
-            JobRequest request = new JobRequest(sweep.jobText(), sweep.jobFile().getParent(),
-                    folder.resolve(POINTS).resolve(id).toAbsolutePath(), overrides, FileAccess.LOCAL_USER);
-            all.add(new SweepPoint(id, request));
-            values.add(v);
-        }
+        List<SweepPoint> all = designPoints(values);
         boolean fresh = checkFolder();
         Map<String, String[]> ended = new ConcurrentHashMap<>();
-        List<SweepPoint> todo = new ArrayList<>();
-        for (int p = 0; p < all.size(); p++) {
-            SweepPoint point = all.get(p);
-            String[] previous = previous(point.id());
-            if (previous != null && (previous[0].equals("succeeded") || previous[0].equals("failed") && !retryFailed)) {
-                ended.put(point.id(), previous);
-            } else {
-                // what an interrupted or failed earlier run left of this point is not a result: it runs again
-                DatasetFiles.deleteTree(folder.resolve(POINTS).resolve(point.id()));
-                check(point, values.get(p));
-                todo.add(point);
-            }
-        }
+        List<SweepPoint> todo = toRun(all, values, retryFailed, ended);
         if (fresh) {
             writeDefinition();
         }
         int skipped = ended.size();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicLong lastWrite = new AtomicLong(System.nanoTime());
-        Map<String, Double> running = new ConcurrentHashMap<>();
-        Map<String, double[]> byId = new LinkedHashMap<>();
-        for (int p = 0; p < all.size(); p++) {
-            byId.put(all.get(p).id(), values.get(p));
-        }
         listener.progress((double) skipped / all.size(), skipped + " of " + all.size() + " points done before; running "
                 + todo.size() + " on " + executor.description());
-        PointListener points = new PointListener() {
-            @Override
-            public void progress(String id, JobProgress progress) {
-                running.put(id, progress.overall());
-                report();
-            }
-
-            @Override
-            public void finished(String id, JobOutcome outcome) {
-                running.remove(id);
-                String status = outcome.state().name().toLowerCase();
-                String error = outcome.error() == null ? "" : outcome.error();
-                if (!outcome.state().name().equals("SUCCEEDED")) {
-                    failed.incrementAndGet();
-                }
-                try {
-                    record(id, byId.get(id), status, error);
-                } catch (IOException e) {
-                    error = "recording the point failed: " + e;
-                    status = "failed";
-                }
-                ended.put(id, new String[] {status, error});
-                report();
-                if (System.nanoTime() - lastWrite.get() > REWRITE_NANOS) {
-                    lastWrite.set(System.nanoTime());
-                    try {
-                        synchronized (SweepRun.this) {
-                            writeDataset(all, values, ended, null);
-                        }
-                    } catch (IOException e) {
-                        listener.progress(ended.size() / (double) all.size(), "the dataset could not be written: " + e);
-                    }
-                }
-            }
-
-            private void report() {
-                double done = ended.size() + running.values().stream().mapToDouble(Double::doubleValue).sum();
-                listener.progress(done / all.size(), "point " + ended.size() + "/" + all.size() + " done, "
-                        + failed.get() + " failed, " + running.size() + " running");
-            }
-        };
         Thread caller = Thread.currentThread();
         List<String> notes;
         try {
-            executor.execute(todo, sweep.concurrency(), points, caller::isInterrupted);
+            executor.execute(todo, sweep.concurrency(), new Points(all, values, ended, listener),
+                    caller::isInterrupted);
         } finally {
             synchronized (this) {
                 notes = writeDataset(all, values, ended, results);
@@ -187,6 +111,115 @@ public final class SweepRun {
         return new StudyReport(folder, lines, succeeded == 0 || notRun > 0);
     }
 
+    /**
+     * @param values receives each point's input values, user's units
+     * @return the design's points, each a job with the inputs set, in its folder {@code points/<id>}
+     */
+    private List<SweepPoint> designPoints(List<double[]> values) {
+        double[][] unit = sweep.design().points(sweep.inputs().size(), sweep.samples(), sweep.seed());
+        List<SweepPoint> all = new ArrayList<>();
+        for (int p = 0; p < unit.length; p++) {
+            double[] v = new double[sweep.inputs().size()];
+            List<String> overrides = new ArrayList<>(sweep.fixed());
+            for (int j = 0; j < v.length; j++) {
+                Factor f = sweep.inputs().get(j);
+                v[j] = f.at(unit[p][j]);
+                overrides.add(f.field() + "=" + v[j]);
+            }
+            String id = String.format("p%04d", p);
+            JobRequest request = new JobRequest(sweep.jobText(), sweep.jobFile().getParent(),
+                    folder.resolve(POINTS).resolve(id).toAbsolutePath(), overrides, FileAccess.LOCAL_USER);
+            all.add(new SweepPoint(id, request));
+            values.add(v);
+        }
+        return all;
+    }
+
+    /**
+     * @param ended receives the points an earlier run ended (succeeded, or failed unless they are retried)
+     * @return the points to run, each checked; what an earlier run left of them is deleted
+     * @throws InvalidInputException if a point's job is rejected
+     */
+    private List<SweepPoint> toRun(List<SweepPoint> all, List<double[]> values, boolean retryFailed,
+                                   Map<String, String[]> ended) throws IOException {
+        List<SweepPoint> todo = new ArrayList<>();
+        for (int p = 0; p < all.size(); p++) {
+            SweepPoint point = all.get(p);
+            String[] previous = previous(point.id());
+            if (previous != null && (previous[0].equals("succeeded") || previous[0].equals("failed") && !retryFailed)) {
+                ended.put(point.id(), previous);
+            } else {
+                // what an interrupted or failed earlier run left of this point is not a result: it runs again
+                DatasetFiles.deleteTree(folder.resolve(POINTS).resolve(point.id()));
+                check(point, values.get(p));
+                todo.add(point);
+            }
+        }
+        return todo;
+    }
+
+    /** The points as they progress and end: each ended one is recorded, and the dataset rewritten now and then. */
+    private final class Points implements PointListener {
+        private final List<SweepPoint> all;
+        private final List<double[]> values;
+        private final Map<String, String[]> ended;
+        private final StudyListener listener;
+        private final AtomicInteger failed = new AtomicInteger();
+        private final AtomicLong lastWrite = new AtomicLong(System.nanoTime());
+        private final Map<String, Double> running = new ConcurrentHashMap<>();
+        private final Map<String, double[]> byId = new LinkedHashMap<>();
+
+        Points(List<SweepPoint> all, List<double[]> values, Map<String, String[]> ended, StudyListener listener) {
+            this.all = all;
+            this.values = values;
+            this.ended = ended;
+            this.listener = listener;
+            for (int p = 0; p < all.size(); p++) {
+                byId.put(all.get(p).id(), values.get(p));
+            }
+        }
+
+        @Override
+        public void progress(String id, JobProgress progress) {
+            running.put(id, progress.overall());
+            report();
+        }
+
+        @Override
+        public void finished(String id, JobOutcome outcome) {
+            running.remove(id);
+            String status = outcome.state().name().toLowerCase();
+            String error = outcome.error() == null ? "" : outcome.error();
+            if (!outcome.state().name().equals("SUCCEEDED")) {
+                failed.incrementAndGet();
+            }
+            try {
+                record(id, byId.get(id), status, error);
+            } catch (IOException e) {
+                error = "recording the point failed: " + e;
+                status = "failed";
+            }
+            ended.put(id, new String[] {status, error});
+            report();
+            if (System.nanoTime() - lastWrite.get() > REWRITE_NANOS) {
+                lastWrite.set(System.nanoTime());
+                try {
+                    synchronized (SweepRun.this) {
+                        writeDataset(all, values, ended, null);
+                    }
+                } catch (IOException e) {
+                    listener.progress(ended.size() / (double) all.size(), "the dataset could not be written: " + e);
+                }
+            }
+        }
+
+        private void report() {
+            double done = ended.size() + running.values().stream().mapToDouble(Double::doubleValue).sum();
+            listener.progress(done / all.size(), "point " + ended.size() + "/" + all.size() + " done, "
+                    + failed.get() + " failed, " + running.size() + " running");
+        }
+    }
+
     private void check(SweepPoint p, double[] v) {
         try {
             jobs.check(p.request());
@@ -202,7 +235,7 @@ public final class SweepRun {
     }
 
     private ObjectNode definition() {
-        ObjectNode def = JSON.createObjectNode();
+        ObjectNode def = Json.object();
         def.put("name", sweep.name());
         def.put("job", sweep.jobText());
         def.put("design", sweep.design().label());
@@ -224,8 +257,9 @@ public final class SweepRun {
     private boolean checkFolder() throws IOException {
         Path file = folder.resolve(DEFINITION);
         if (Files.isRegularFile(file)) {
-            JsonNode old = JSON.readTree(file.toFile());
-            if (!old.equals(JSON.readTree(JSON.writeValueAsBytes(definition())))) { // as read back: one number type
+            JsonNode old = Json.read(file);
+            // as read back: one number type
+            if (!old.equals(Json.reader().readTree(Json.pretty().writeValueAsBytes(definition())))) {
                 throw new InvalidInputException("--out", folder.toString(), "the folder of this sweep; it holds a sweep "
                         + "with another job, design, range or seed, whose points must not be mixed with these "
                         + "(choose another --out, or delete the folder to start again)");
@@ -245,7 +279,7 @@ public final class SweepRun {
 
     private void writeDefinition() throws IOException {
         Files.createDirectories(folder);
-        AtomicFiles.write(folder.resolve(DEFINITION), JSON.writeValueAsBytes(definition()));
+        AtomicFiles.write(folder.resolve(DEFINITION), Json.pretty().writeValueAsBytes(definition()));
     }
 
     /** @return {status, error} of the point from an earlier run, or null */
@@ -254,12 +288,12 @@ public final class SweepRun {
         if (!Files.isRegularFile(f)) {
             return null;
         }
-        JsonNode p = JSON.readTree(f.toFile());
+        JsonNode p = Json.read(f);
         return new String[] {p.path("status").asText(), p.path("error").asText()};
     }
 
     private void record(String id, double[] v, String status, String error) throws IOException {
-        ObjectNode p = JSON.createObjectNode();
+        ObjectNode p = Json.object();
         p.put("id", id);
         ObjectNode in = p.putObject("inputs");
         for (int j = 0; j < v.length; j++) {
@@ -269,7 +303,7 @@ public final class SweepRun {
         p.put("error", error);
         Path dir = folder.resolve(POINTS).resolve(id);
         Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve(POINT), JSON.writeValueAsBytes(p));
+        AtomicFiles.write(dir.resolve(POINT), Json.pretty().writeValueAsBytes(p));
     }
 
     /**

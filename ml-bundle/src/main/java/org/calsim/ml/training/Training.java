@@ -1,11 +1,12 @@
 package org.calsim.ml.training;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import org.calsim.ml.surrogate.Regressor;
 import org.calsim.ml.surrogate.RegressorKind;
 import org.calsim.ml.surrogate.RegressorKinds;
 import org.calsim.ml.surrogate.Surrogate;
+import org.calsim.support.json.Json;
 
 /**
  * {@code calsim train}: reads a sweep's dataset, cross-validates the chosen model kind on its successful rows, fits it
@@ -39,7 +41,8 @@ import org.calsim.ml.surrogate.Surrogate;
  * (held-out prediction against the chain's value) and the surrogate's Sobol indices over the training ranges.
  */
 public final class Training {
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /** Option values: a repeated key in a mapping value keeps its last value. */
+    private static final ObjectReader OPTION_YAML = Json.yaml().without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final int SOBOL_SAMPLES = 1024;
     private static final int BOOTSTRAP = 200;
     private static final double CONFIDENCE = 0.95;
@@ -60,39 +63,9 @@ public final class Training {
                         String.join(",", names), "each column once");
             }
         }
-        List<Factor> inputs = new ArrayList<>();
-        List<String> inNames = request.inputs().isEmpty() ? data.inputs().stream().map(Factor::field).toList()
-                : request.inputs();
-        for (String name : inNames) {
-            int j = data.inputIndex(name);
-            if (j < 0) {
-                throw new InvalidInputException("--inputs", name, "an input of the dataset: "
-                        + String.join(", ", data.inputs().stream().map(Factor::field).toList()));
-            }
-            inputs.add(data.inputs().get(j));
-        }
+        List<Factor> inputs = inputs(request, data);
         List<DatasetRow> ok = data.rows().stream().filter(DatasetRow::succeeded).toList();
-        List<OutputColumn> outputs = new ArrayList<>();
-        if (request.outputs().isEmpty()) {
-            for (int k = 0; k < data.outputs().size(); k++) {
-                if (usable(ok, k)) {
-                    outputs.add(data.outputs().get(k));
-                }
-            }
-        } else {
-            for (String name : request.outputs()) {
-                int k = data.outputIndex(name);
-                if (k < 0) {
-                    throw new InvalidInputException("--outputs", name, "an output of the dataset: "
-                            + String.join(", ", data.outputs().stream().map(OutputColumn::name).toList()));
-                }
-                if (!usable(ok, k)) {
-                    throw new InvalidInputException("--outputs", name, "an output that every successful point "
-                            + "produced and that varies between points");
-                }
-                outputs.add(data.outputs().get(k));
-            }
-        }
+        List<OutputColumn> outputs = outputs(request, data, ok);
         if (outputs.isEmpty()) {
             throw new InvalidInputException("--outputs", "(all)", "at least one output that varies; the dataset has "
                     + ok.size() + " successful points");
@@ -134,6 +107,72 @@ public final class Training {
         List<String> lines = new ArrayList<>();
         lines.add(kind.name() + " surrogate of " + outputs.size() + " output(s) from " + inputs.size()
                 + " input(s), trained on " + ok.size() + " points; " + request.folds() + "-fold cross-validation:");
+        Table parity = crossValidation(outputs, y, cv, request.folds(), results, lines);
+        List<String> inputNames = inputs.stream().map(Factor::field).toList();
+        for (int k = 0; k < outputs.size(); k++) {
+            model.formula(k, inputNames, outputs.get(k).name()).ifPresent(f -> lines.add("  " + f));
+        }
+        results.table("cross-validation", parity);
+        results.table("sobol-indices", sobol(surrogate, request.seed(), lines));
+        lines.add("model file: " + out);
+        listener.progress(1, "done");
+        return new StudyReport(out.toAbsolutePath().getParent(), lines, false);
+    }
+
+    /** @return the dataset's inputs the request names (all of them if it names none), in its order */
+    private static List<Factor> inputs(TrainingRequest request, SweepDataset data) {
+        List<Factor> inputs = new ArrayList<>();
+        List<String> inNames = request.inputs().isEmpty() ? data.inputs().stream().map(Factor::field).toList()
+                : request.inputs();
+        for (String name : inNames) {
+            int j = data.inputIndex(name);
+            if (j < 0) {
+                throw new InvalidInputException("--inputs", name, "an input of the dataset: "
+                        + String.join(", ", data.inputs().stream().map(Factor::field).toList()));
+            }
+            inputs.add(data.inputs().get(j));
+        }
+        return inputs;
+    }
+
+    /**
+     * @param ok the successful points
+     * @return the dataset's outputs the request names, or all those that every successful point gave and that vary
+     */
+    private static List<OutputColumn> outputs(TrainingRequest request, SweepDataset data, List<DatasetRow> ok) {
+        List<OutputColumn> outputs = new ArrayList<>();
+        if (request.outputs().isEmpty()) {
+            for (int k = 0; k < data.outputs().size(); k++) {
+                if (usable(ok, k)) {
+                    outputs.add(data.outputs().get(k));
+                }
+            }
+        } else {
+            for (String name : request.outputs()) {
+                int k = data.outputIndex(name);
+                if (k < 0) {
+                    throw new InvalidInputException("--outputs", name, "an output of the dataset: "
+                            + String.join(", ", data.outputs().stream().map(OutputColumn::name).toList()));
+                }
+                if (!usable(ok, k)) {
+                    throw new InvalidInputException("--outputs", name, "an output that every successful point "
+                            + "produced and that varies between points");
+                }
+                outputs.add(data.outputs().get(k));
+            }
+        }
+        return outputs;
+    }
+
+    /**
+     * Adds a line per output with its cross-validated R² and RMSE, and plots the held-out predictions against the
+     * chain's values.
+     *
+     * @param y the chain's values, a row per point
+     * @return the table of the chain's values and the held-out predictions
+     */
+    private static Table crossValidation(List<OutputColumn> outputs, double[][] y, CrossValidation cv, int folds,
+                                         ResultSink results, List<String> lines) {
         Table.Builder parity = Table.builder();
         for (int k = 0; k < outputs.size(); k++) {
             OutputColumn o = outputs.get(k);
@@ -145,19 +184,11 @@ public final class Training {
             double lo = Arrays.stream(actual).min().orElse(0);
             double hi = Arrays.stream(actual).max().orElse(1);
             results.plot(new Plot("parity-" + safe(o.name()), String.format("%s: %d-fold cross-validation, R^2 %.4f",
-                    o.name(), request.folds(), cv.r2()[k]), "chain [" + o.unit() + "]", "surrogate, held out ["
+                    o.name(), folds, cv.r2()[k]), "chain [" + o.unit() + "]", "surrogate, held out ["
                     + o.unit() + "]", List.of(new Series("held-out points", actual, held, Series.Style.MARKERS),
                     new Series("y = x", new double[] {lo, hi}, new double[] {lo, hi}, Series.Style.LINE))));
         }
-        List<String> inputNames = inputs.stream().map(Factor::field).toList();
-        for (int k = 0; k < outputs.size(); k++) {
-            model.formula(k, inputNames, outputs.get(k).name()).ifPresent(f -> lines.add("  " + f));
-        }
-        results.table("cross-validation", parity.build());
-        results.table("sobol-indices", sobol(surrogate, request.seed(), lines));
-        lines.add("model file: " + out);
-        listener.progress(1, "done");
-        return new StudyReport(out.toAbsolutePath().getParent(), lines, false);
+        return parity.build();
     }
 
     /** Sobol indices of every output of the surrogate, inputs uniform over the training ranges (log-uniform for log). */
@@ -219,7 +250,7 @@ public final class Training {
         for (Map.Entry<String, String> e : settings.entrySet()) {
             JsonNode v;
             try {
-                v = YAML.readTree(e.getValue());
+                v = OPTION_YAML.readTree(e.getValue());
             } catch (JsonProcessingException ex) {
                 v = TextNode.valueOf(e.getValue());
             }

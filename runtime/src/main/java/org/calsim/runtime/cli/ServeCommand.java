@@ -167,46 +167,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 1 || port > 65535) {
-            err.println("calsim: --port " + port + " is not allowed; expected a TCP port from 1 to 65535");
-            return ExitCodes.BAD_INPUT;
-        }
-        if (concurrentJobs < 1 || concurrentJobs > 64) {
-            err.println("calsim: --jobs " + concurrentJobs + " is not allowed; expected a whole number from 1 to 64");
-            return ExitCodes.BAD_INPUT;
-        }
-        if (keepDays < 0 || keepDays > MAX_KEEP_DAYS) {
-            err.println("calsim: --keep-days " + keepDays + " is not allowed; expected a whole number of days from 0 "
-                    + "(keep every job) to " + MAX_KEEP_DAYS);
-            return ExitCodes.BAD_INPUT;
-        }
-        if (uploadMaxMb < 1 || uploadMaxMb > MAX_UPLOAD_MB) {
-            err.println("calsim: --upload-max-mb " + uploadMaxMb + " is not allowed; expected a whole number of MB "
-                    + "from 1 to " + MAX_UPLOAD_MB);
-            return ExitCodes.BAD_INPUT;
-        }
-        if (uploadMaxFiles < 1 || uploadMaxFiles > MAX_UPLOAD_FILES) {
-            err.println("calsim: --upload-max-files " + uploadMaxFiles + " is not allowed; expected a whole number "
-                    + "from 1 to " + MAX_UPLOAD_FILES);
-            return ExitCodes.BAD_INPUT;
-        }
         Path data = dataDir.toAbsolutePath().normalize();
-        String unusable = unusableFolder(data);
-        if (unusable != null) {
-            err.println("calsim: --data " + dataDir + ": " + unusable + "; expected a folder calsim can create and write to");
-            return ExitCodes.BAD_INPUT;
-        }
-        String taken = unusablePort(host, port);
-        if (taken != null) {
-            err.println("calsim: --port " + port + " / --host " + host + ": cannot listen on " + host + ":" + port
-                    + " (" + taken + "); expected a free port on an address of this machine");
-            return ExitCodes.BAD_INPUT;
-        }
         Path token = clusterToken != null ? clusterToken : data.resolve("cluster-token");
-        String bad = ClusterJoin.badInput(cluster, clusterPort, token, false);
-        String unreachable = bad != null ? bad : ClusterJoin.unreachable(members, clusterBind);
-        if (unreachable != null) {
-            err.println("calsim: " + unreachable);
+        String bad = badInput(data, token);
+        if (bad != null) {
+            err.println("calsim: " + bad);
             return ExitCodes.BAD_INPUT;
         }
         // from here on SIGTERM or Ctrl-C stops the framework cleanly (the database closes), also while starting
@@ -225,33 +190,10 @@ final class ServeCommand implements Callable<Integer> {
             err.println("calsim: the server did not join the cluster " + cluster + ": " + notJoined);
             return ExitCodes.FAILED;
         }
-        ServiceReference<ConfigurationAdmin> ref = context.getServiceReference(ConfigurationAdmin.class);
-        ConfigurationAdmin cm = ref == null ? null : context.getService(ref);
-        if (cm == null) {
-            err.println("calsim: no Configuration Admin service is active; the lab server cannot be configured");
+        String notConfigured = configureServer(data);
+        if (notConfigured != null) {
+            err.println("calsim: " + notConfigured);
             return ExitCodes.FAILED;
-        }
-        try {
-            Hashtable<String, Object> http = new Hashtable<>();
-            http.put("org.apache.felix.http.enable", Boolean.TRUE);
-            http.put("org.osgi.service.http.port", port);
-            http.put("org.apache.felix.http.host", host);
-            configure(cm, HTTP_PID, http);
-            Hashtable<String, Object> server = new Hashtable<>();
-            server.put("data.dir", data.toString());
-            server.put("http.host", host);
-            server.put("http.port", port);
-            server.put("jobs.concurrent", concurrentJobs);
-            server.put("keep.days", keepDays);
-            server.put("upload.max.bytes", uploadMaxMb << 20);
-            server.put("upload.max.files", uploadMaxFiles);
-            server.put("deploy.enabled", !noDeploy);
-            configure(cm, SERVER_PID, server);
-        } catch (IOException e) {
-            err.println("calsim: the lab server could not be configured: " + e);
-            return ExitCodes.FAILED;
-        } finally {
-            context.ungetService(ref);
         }
         raiseStartLevel(system);
 
@@ -276,6 +218,80 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stop.await();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Checks the options before anything starts: the numbers, the data folder, the port, the cluster settings.
+     *
+     * @param data  the data folder, absolute
+     * @param token the cluster token file
+     * @return what is wrong and what is expected, or {@code null} if nothing is
+     */
+    private String badInput(Path data, Path token) {
+        if (port < 1 || port > 65535) {
+            return "--port " + port + " is not allowed; expected a TCP port from 1 to 65535";
+        }
+        if (concurrentJobs < 1 || concurrentJobs > 64) {
+            return "--jobs " + concurrentJobs + " is not allowed; expected a whole number from 1 to 64";
+        }
+        if (keepDays < 0 || keepDays > MAX_KEEP_DAYS) {
+            return "--keep-days " + keepDays + " is not allowed; expected a whole number of days from 0 "
+                    + "(keep every job) to " + MAX_KEEP_DAYS;
+        }
+        if (uploadMaxMb < 1 || uploadMaxMb > MAX_UPLOAD_MB) {
+            return "--upload-max-mb " + uploadMaxMb + " is not allowed; expected a whole number of MB "
+                    + "from 1 to " + MAX_UPLOAD_MB;
+        }
+        if (uploadMaxFiles < 1 || uploadMaxFiles > MAX_UPLOAD_FILES) {
+            return "--upload-max-files " + uploadMaxFiles + " is not allowed; expected a whole number "
+                    + "from 1 to " + MAX_UPLOAD_FILES;
+        }
+        String unusable = unusableFolder(data);
+        if (unusable != null) {
+            return "--data " + dataDir + ": " + unusable + "; expected a folder calsim can create and write to";
+        }
+        String taken = unusablePort(host, port);
+        if (taken != null) {
+            return "--port " + port + " / --host " + host + ": cannot listen on " + host + ":" + port
+                    + " (" + taken + "); expected a free port on an address of this machine";
+        }
+        String bad = ClusterJoin.badInput(cluster, clusterPort, token, false);
+        return bad != null ? bad : ClusterJoin.unreachable(members, clusterBind);
+    }
+
+    /**
+     * Configures the HTTP service and the lab server through Configuration Admin.
+     *
+     * @return why they could not be configured, or {@code null} once they are
+     */
+    private String configureServer(Path data) {
+        ServiceReference<ConfigurationAdmin> ref = context.getServiceReference(ConfigurationAdmin.class);
+        ConfigurationAdmin cm = ref == null ? null : context.getService(ref);
+        if (cm == null) {
+            return "no Configuration Admin service is active; the lab server cannot be configured";
+        }
+        try {
+            Hashtable<String, Object> http = new Hashtable<>();
+            http.put("org.apache.felix.http.enable", Boolean.TRUE);
+            http.put("org.osgi.service.http.port", port);
+            http.put("org.apache.felix.http.host", host);
+            configure(cm, HTTP_PID, http);
+            Hashtable<String, Object> server = new Hashtable<>();
+            server.put("data.dir", data.toString());
+            server.put("http.host", host);
+            server.put("http.port", port);
+            server.put("jobs.concurrent", concurrentJobs);
+            server.put("keep.days", keepDays);
+            server.put("upload.max.bytes", uploadMaxMb << 20);
+            server.put("upload.max.files", uploadMaxFiles);
+            server.put("deploy.enabled", !noDeploy);
+            configure(cm, SERVER_PID, server);
+        } catch (IOException e) {
+            return "the lab server could not be configured: " + e;
+        } finally {
+            context.ungetService(ref);
+        }
+        return null;
     }
 
     /** @return why {@code dir} cannot hold the database, or {@code null} if it can (it then exists) */

@@ -1,25 +1,21 @@
 package org.calsim.runtime.job;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.calsim.api.stage.InvalidInputException;
+import org.calsim.support.json.Json;
 
 /**
  * Reads a job file (YAML, of which JSON is a subset) into a tree and applies {@code --set path=value}
  * overrides. Duplicate keys are errors.
  */
 public final class JobDocument {
-    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder().build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z0-9_.\\-]+?)((?:\\[\\d+])*)");
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
@@ -35,7 +31,7 @@ public final class JobDocument {
     public static ObjectNode parse(String source, List<String> overrides) {
         JsonNode root;
         try {
-            root = YAML.readTree(source);
+            root = Json.yaml().readTree(source);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "job file" : "job file line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
@@ -101,7 +97,7 @@ public final class JobDocument {
 
     private static JsonNode readValue(String text) {
         try {
-            JsonNode v = YAML.readTree(text);
+            JsonNode v = Json.yaml().readTree(text);
             return v == null ? TextNode.valueOf(text) : v;
         } catch (JsonProcessingException e) {
             return TextNode.valueOf(text);

@@ -1,7 +1,5 @@
 package org.calsim.runtime.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +16,7 @@ import org.calsim.api.data.Plot;
 import org.calsim.api.data.Table;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.support.files.AtomicFiles;
+import org.calsim.support.json.Json;
 
 /**
  * Writes a job's results folder: per-stage CSV tables and PNG plots, {@code summary.json} and
@@ -48,7 +47,6 @@ public final class ResultWriter {
     /** Empty file written first into a results folder: calsim's, even when the run never ended. */
     public static final String MARKER = ".calsim-results";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path dir;
 
     private ResultWriter(Path dir) {
@@ -164,7 +162,7 @@ public final class ResultWriter {
 
     /** Writes a JSON document atomically. */
     public void writeJson(String name, ObjectNode document) throws IOException {
-        AtomicFiles.write(dir.resolve(name), out -> JSON.writeValue(out, document));
+        AtomicFiles.write(dir.resolve(name), out -> Json.pretty().writeValue(out, document));
     }
 
     /** Writes a text file atomically. */
@@ -174,7 +172,7 @@ public final class ResultWriter {
 
     /** @return a new JSON object */
     public static ObjectNode object() {
-        return JSON.createObjectNode();
+        return Json.object();
     }
 
     /** @return whether {@code dir} is empty or holds only a {@value #CHECKPOINTS} and an {@value #INPUTS} folder */

@@ -1,6 +1,5 @@
 package org.calsim.server.queue;
 
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +29,7 @@ import org.calsim.api.stage.Parameter;
 import org.calsim.api.stage.Solver;
 import org.calsim.server.store.JobRecord;
 import org.calsim.server.store.LabStore;
+import org.calsim.support.json.Json;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -433,7 +433,7 @@ public final class JobQueue {
 
     private static String jobName(String source) {
         try {
-            return new YAMLMapper().readTree(source).path("name").asText("job");
+            return Json.yaml().readTree(source).path("name").asText("job");
         } catch (IOException e) {
             return "job";
         }

@@ -1,11 +1,11 @@
 package org.calsim.server.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.calsim.support.json.Json;
 
 /**
  * How a job that was running when the server stopped is run again: every stage that declares a {@code resume}
@@ -14,8 +14,6 @@ import java.util.function.Predicate;
  * so they give the same numbers as the first time.
  */
 final class ResumePlan {
-    private static final YAMLMapper YAML = new YAMLMapper();
-
     private ResumePlan() {
     }
 
@@ -27,7 +25,7 @@ final class ResumePlan {
     static List<String> overrides(String source, Predicate<String> resumable) {
         List<String> out = new ArrayList<>();
         try {
-            JsonNode stages = YAML.readTree(source).path("stages");
+            JsonNode stages = Json.yaml().readTree(source).path("stages");
             for (int i = 0; i < stages.size(); i++) {
                 if (resumable.test(stages.get(i).path("use").asText())) {
                     out.add("stages[" + i + "].with.resume=true");

@@ -1,6 +1,5 @@
 package org.calsim.server.security;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -13,6 +12,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.calsim.server.store.LabStore;
+import org.calsim.support.json.Json;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -162,8 +162,7 @@ public final class RequestGuard {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write("{\"error\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(message))
-                + "\"}");
+        Json.compact().writeValue(response.getWriter(), Json.object().put("error", message));
     }
 
     /** @return whether {@code name} is an IPv4 literal or a bracketed IPv6 literal of a loopback address */

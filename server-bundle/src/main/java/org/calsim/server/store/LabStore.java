@@ -1,7 +1,7 @@
 package org.calsim.server.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import org.calsim.support.json.Json;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -49,7 +50,7 @@ public final class LabStore implements AutoCloseable {
         String data_dir();
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectReader OVERRIDES = Json.reader().forType(String[].class);
     private final Path dataDir;
     private final Connection connection;
 
@@ -332,7 +333,7 @@ public final class LabStore implements AutoCloseable {
     /** @return the overrides as a JSON array of strings, as stored */
     static String overridesJson(List<String> overrides) {
         try {
-            return JSON.writeValueAsString(overrides);
+            return Json.compact().writeValueAsString(overrides);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a list of strings is always JSON", e);
         }
@@ -349,7 +350,7 @@ public final class LabStore implements AutoCloseable {
             return List.of(stored.split("\n")); // an override is path=value: it never starts with '['
         }
         try {
-            return List.of(JSON.readValue(stored, String[].class));
+            return List.of(OVERRIDES.<String[]>readValue(stored));
         } catch (JsonProcessingException e) {
             throw new SQLException("the overrides of a job are not a JSON array of strings: " + e.getOriginalMessage());
         }

@@ -1,7 +1,6 @@
 package org.calsim.server.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,17 +8,16 @@ import org.calsim.api.job.JobProgress;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.server.queue.JobQueue;
 import org.calsim.server.store.JobRecord;
+import org.calsim.support.json.Json;
 
 /** The JSON the API answers with: jobs, progress, errors. */
 final class ApiJson {
-    static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-
     private ApiJson() {
     }
 
     /** @return a job as the API shows it: its record, its progress while it runs, its place in the queue */
     static ObjectNode job(JobRecord r, JobQueue queue) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.object();
         n.put("id", r.id());
         n.put("name", r.name());
         n.put("state", r.state());
@@ -40,7 +38,7 @@ final class ApiJson {
     }
 
     static ObjectNode progress(JobProgress p) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.object();
         n.put("overall", p.overall());
         n.put("stage", p.stage());
         n.put("stage_index", p.stageIndex());
@@ -51,17 +49,17 @@ final class ApiJson {
     }
 
     /** Writes a JSON answer with a status. */
-    static void send(HttpServletResponse response, int status, Object body) throws IOException {
+    static void send(HttpServletResponse response, int status, JsonNode body) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        JSON.writeValue(response.getWriter(), body);
+        Json.compact().writeValue(response.getWriter(), body);
     }
 
     /** Answers 400 with the field, the value and what is allowed. */
     static void badInput(HttpServletResponse response, InvalidInputException e) throws IOException {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.object();
         n.put("error", e.getMessage());
         n.put("field", e.field());
         n.put("value", e.value());
@@ -71,6 +69,6 @@ final class ApiJson {
 
     /** Answers with an error text. */
     static void error(HttpServletResponse response, int status, String message) throws IOException {
-        send(response, status, JSON.createObjectNode().put("error", message));
+        send(response, status, Json.object().put("error", message));
     }
 }

@@ -12,6 +12,7 @@ import org.calsim.api.cluster.ClusterStatus;
 import org.calsim.api.cluster.ClusterView;
 import org.calsim.server.security.RequestGuard;
 import org.calsim.server.store.LabStore;
+import org.calsim.support.json.Json;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -64,7 +65,7 @@ public final class ClusterServlet extends GuardedServlet {
 
     /** @return the answer of {@code GET /api/cluster} for a cluster's status, or for no cluster if it is null */
     static ObjectNode json(ClusterStatus status) {
-        ObjectNode n = ApiJson.JSON.createObjectNode();
+        ObjectNode n = Json.object();
         if (status == null) {
             n.putNull("cluster");
             n.putArray("members");

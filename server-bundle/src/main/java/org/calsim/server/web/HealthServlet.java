@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.calsim.api.job.Registry;
 import org.calsim.server.security.RequestGuard;
 import org.calsim.server.store.LabStore;
+import org.calsim.support.json.Json;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,7 +39,7 @@ public final class HealthServlet extends GuardedServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ObjectNode body = ApiJson.JSON.createObjectNode();
+        ObjectNode body = Json.object();
         try {
             long jobs = store.jobCount();
             body.put("status", "ok").put("jobs", jobs).put("services", registry.services().size());

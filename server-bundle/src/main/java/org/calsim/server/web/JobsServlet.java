@@ -33,6 +33,7 @@ import org.calsim.server.queue.JobQueue;
 import org.calsim.server.security.RequestGuard;
 import org.calsim.server.store.JobRecord;
 import org.calsim.server.store.LabStore;
+import org.calsim.support.json.Json;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -176,7 +177,7 @@ public final class JobsServlet extends GuardedServlet {
                 return;
             }
         }
-        ArrayNode out = ApiJson.JSON.createArrayNode();
+        ArrayNode out = Json.array();
         for (JobRecord r : store.jobs(state, request.getParameter("name"), limit)) {
             out.add(ApiJson.job(r, queue));
         }
@@ -213,7 +214,7 @@ public final class JobsServlet extends GuardedServlet {
         Path folder = queue.folder(r.id());
         Path summary = folder.resolve("summary.json");
         if (Files.isRegularFile(summary)) {
-            n.set("summary", ApiJson.JSON.readTree(summary.toFile()));
+            n.set("summary", Json.read(summary));
         }
         ArrayNode files = n.putArray("files");
         for (String f : files(folder)) {
@@ -278,7 +279,7 @@ public final class JobsServlet extends GuardedServlet {
                 }
                 JobRecord r = store.job(id).orElseThrow();
                 out.write("event: " + (r.ended() ? "end" : "progress") + "\ndata: "
-                        + ApiJson.JSON.writeValueAsString(ApiJson.job(r, queue)) + "\n\n");
+                        + Json.compact().writeValueAsString(ApiJson.job(r, queue)) + "\n\n");
                 out.flush();
                 if (out.checkError() || r.ended()) {
                     return;

@@ -12,6 +12,7 @@ import org.calsim.api.job.Registry;
 import org.calsim.api.stage.InvalidInputException;
 import org.calsim.server.registry.Plugins;
 import org.calsim.server.store.LabStore;
+import org.calsim.support.json.Json;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.calsim.server.security.RequestGuard;
@@ -62,7 +63,7 @@ public final class RegistryServlet extends GuardedServlet {
             ApiJson.error(response, 405, "GET /api/registry lists bundles; POST /api/bundles deploys one");
             return;
         }
-        ObjectNode n = ApiJson.JSON.createObjectNode();
+        ObjectNode n = Json.object();
         ArrayNode services = n.putArray("services");
         for (RegisteredService s : registry.services()) {
             services.addObject().put("kind", s.kind()).put("name", s.name()).put("implementation", s.implementation())
@@ -119,7 +120,7 @@ public final class RegistryServlet extends GuardedServlet {
             ApiJson.error(response, 403, e.getMessage());
             return;
         }
-        ObjectNode n = ApiJson.JSON.createObjectNode().put("symbolic_name", d.symbolicName());
+        ObjectNode n = Json.object().put("symbolic_name", d.symbolicName());
         if (!d.active()) {
             n.put("state", d.bundle() == null ? "not installed" : state(d.bundle()));
             n.put("error", "the bundle is in the deploy folder but not active yet; its imports may not resolve (see "
@@ -134,7 +135,7 @@ public final class RegistryServlet extends GuardedServlet {
     private void swap(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonNode body;
         try {
-            body = ApiJson.JSON.readTree(request.getInputStream());
+            body = Json.reader().readTree(request.getInputStream());
         } catch (IOException e) {
             body = null;
         }
@@ -142,7 +143,7 @@ public final class RegistryServlet extends GuardedServlet {
         String implementation = body == null ? "" : body.path("implementation").asText("");
         try {
             int ranking = plugins.swap(name, implementation);
-            ApiJson.send(response, 200, ApiJson.JSON.createObjectNode().put("name", name)
+            ApiJson.send(response, 200, Json.object().put("name", name)
                     .put("implementation", implementation).put("ranking", ranking));
         } catch (InvalidInputException e) {
             ApiJson.badInput(response, e);

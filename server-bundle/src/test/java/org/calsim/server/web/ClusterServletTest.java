@@ -9,6 +9,7 @@ import java.util.List;
 import org.calsim.api.cluster.ClusterMember;
 import org.calsim.api.cluster.ClusterPoint;
 import org.calsim.api.cluster.ClusterView;
+import org.calsim.support.json.Json;
 import org.junit.jupiter.api.Test;
 
 /** The JSON of {@code GET /api/cluster}, with a cluster and without one. */
@@ -16,7 +17,7 @@ class ClusterServletTest {
 
     @Test
     void withoutAClusterSaysSo() throws Exception {
-        JsonNode n = ApiJson.JSON.readTree(ApiJson.JSON.writeValueAsString(ClusterServlet.json(null)));
+        JsonNode n = Json.reader().readTree(Json.compact().writeValueAsString(ClusterServlet.json(null)));
         assertEquals(List.of("cluster", "members", "points", "note"), fieldNames(n));
         assertTrue(n.get("cluster").isNull());
         assertTrue(n.get("members").isArray() && n.get("members").isEmpty());
@@ -37,7 +38,7 @@ class ClusterServletTest {
                         new ClusterPoint("porosity-a1b2", "p0003", "queued", null, 0, null, 0.0),
                         new ClusterPoint("load-c3d4", "p0000", "running", "m1", 1, "empirical.porosity", 0.5),
                         new ClusterPoint("load-c3d4", "p0001", "queued", null, 0, null, 0.0)));
-        JsonNode n = ApiJson.JSON.readTree(ApiJson.JSON.writeValueAsString(ClusterServlet.json(() -> view)));
+        JsonNode n = Json.reader().readTree(Json.compact().writeValueAsString(ClusterServlet.json(() -> view)));
 
         assertEquals(List.of("cluster", "members", "queued", "points"), fieldNames(n));
         assertEquals("lab", n.get("cluster").asText());

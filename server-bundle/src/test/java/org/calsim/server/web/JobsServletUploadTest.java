@@ -28,6 +28,7 @@ import org.calsim.server.queue.JobQueue;
 import org.calsim.server.security.RequestGuard;
 import org.calsim.server.security.ServerToken;
 import org.calsim.server.store.LabStore;
+import org.calsim.support.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class JobsServletUploadTest {
                 FakeHttp.part("files", "slices/s1.tif", new byte[] {4}, deleted));
         FakeHttp.Response r = post(servlet, parts, 1000, "set=calendering.line_load_kN_per_m%3D800");
         assertEquals(201, r.status, r.text());
-        long id = ApiJson.JSON.readTree(r.text()).get("id").asLong();
+        long id = Json.reader().readTree(r.text()).get("id").asLong();
         assertEquals("/api/jobs/" + id, r.headers.get("location"));
         assertTrue(deleted.await(0, TimeUnit.SECONDS), "every part's temporary file is deleted");
         assertEquals(List.of("calendering.line_load_kN_per_m=800", "seed=3"), store.job(id).orElseThrow().overrides());
@@ -87,7 +88,7 @@ class JobsServletUploadTest {
 
         Files.writeString(queue.folder(id).resolve("summary.json"), "{}"); // a result
         FakeHttp.Response shown = get(servlet, "/" + id);
-        JsonNode job = ApiJson.JSON.readTree(shown.text());
+        JsonNode job = Json.reader().readTree(shown.text());
         assertEquals("[\"summary.json\"]", job.get("files").toString());
         assertEquals("[\"scan.tif\",\"slices/s0.tif\",\"slices/s1.tif\"]", job.get("inputs").toString());
         FakeHttp.Response input = get(servlet, "/" + id + "/files/inputs/slices/s1.tif");
@@ -107,10 +108,10 @@ class JobsServletUploadTest {
         JobsServlet servlet = servlet(queue);
         FakeHttp.Response r = post(servlet, List.of(FakeHttp.field("job", "name: q\n")), 100, null);
         assertEquals(201, r.status, r.text());
-        long id = ApiJson.JSON.readTree(r.text()).get("id").asLong();
+        long id = Json.reader().readTree(r.text()).get("id").asLong();
         awaitEnded(id);
         assertEquals(queue.folder(id), jobs.runs.get(0).baseDir());
-        assertFalse(ApiJson.JSON.readTree(get(servlet, "/" + id).text()).has("inputs"));
+        assertFalse(Json.reader().readTree(get(servlet, "/" + id).text()).has("inputs"));
         queue.deactivate();
     }
 
@@ -125,7 +126,7 @@ class JobsServletUploadTest {
                     FakeHttp.part("slices", name, "SECRET-CONTENT".getBytes(StandardCharsets.UTF_8), deleted));
             FakeHttp.Response r = post(servlet, parts, 500, null);
             assertEquals(400, r.status, name + ": " + r.text());
-            JsonNode error = ApiJson.JSON.readTree(r.text());
+            JsonNode error = Json.reader().readTree(r.text());
             assertEquals("slices", error.get("field").asText(), r.text());
             assertEquals(name, error.get("value").asText(), r.text());
             assertTrue(error.get("allowed").asText().startsWith("a relative path inside the job's inputs folder"));
@@ -157,7 +158,7 @@ class JobsServletUploadTest {
         r = post(servlet, three.subList(0, 3), 300, null);
         assertEquals(201, r.status, r.text());
         assertEquals(1, store.jobCount());
-        awaitEnded(ApiJson.JSON.readTree(r.text()).get("id").asLong()); // not stopped while it starts
+        awaitEnded(Json.reader().readTree(r.text()).get("id").asLong()); // not stopped while it starts
         assertEmpty(data.resolve("uploads"));
         queue.deactivate();
     }
@@ -168,18 +169,18 @@ class JobsServletUploadTest {
         JobsServlet servlet = servlet(queue);
         FakeHttp.Response r = post(servlet, List.of(FakeHttp.file("files", "slices/s0.tif", "a")), 100, null);
         assertEquals(400, r.status, r.text());
-        assertEquals("job", ApiJson.JSON.readTree(r.text()).get("field").asText());
+        assertEquals("job", Json.reader().readTree(r.text()).get("field").asText());
         r = post(servlet, List.of(FakeHttp.field("job", JOB), FakeHttp.field("seed", "2")), 100, null);
         assertEquals(400, r.status, r.text());
-        assertEquals("seed", ApiJson.JSON.readTree(r.text()).get("field").asText());
+        assertEquals("seed", Json.reader().readTree(r.text()).get("field").asText());
         r = post(servlet, List.of(FakeHttp.field("job", JOB), FakeHttp.file("files", "slice/s0.tif", "a")), 100,
                 null);
         assertEquals(400, r.status, r.text());
-        assertEquals("stages[0].with.file", ApiJson.JSON.readTree(r.text()).get("field").asText(), r.text());
+        assertEquals("stages[0].with.file", Json.reader().readTree(r.text()).get("field").asText(), r.text());
         r = post(servlet, List.of(FakeHttp.field("job", JOB.replace("slices/s0.tif", "../../token")),
                 FakeHttp.file("files", "slices/s0.tif", "a")), 100, null);
         assertEquals(400, r.status, r.text());
-        assertEquals("stages[0].with.file", ApiJson.JSON.readTree(r.text()).get("field").asText(), r.text());
+        assertEquals("stages[0].with.file", Json.reader().readTree(r.text()).get("field").asText(), r.text());
         assertEquals(0, store.jobCount());
         assertEmpty(data.resolve("uploads"));
         assertFalse(Files.exists(data.resolve("jobs")));
