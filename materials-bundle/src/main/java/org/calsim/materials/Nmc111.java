@@ -6,6 +6,7 @@ import static org.calsim.api.material.MaterialProperty.YOUNGS_MODULUS;
 
 import org.calsim.api.material.MaterialModel;
 import org.calsim.api.stage.ServiceProperties;
+import org.calsim.support.units.Units;
 import org.osgi.service.component.annotations.Component;
 
 /**

@@ -2,7 +2,7 @@ package org.calsim.empirical.fit;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.calsim.empirical.Units;
+import org.calsim.support.units.Units;
 
 /**
  * Reads the measured tables the empirical stages fit, converting the units named in the CSV headers to

@@ -7,7 +7,7 @@ import org.calsim.api.electrode.ElectrodeRecipe;
 import org.calsim.api.stage.Key;
 import org.calsim.api.stage.ResultSink;
 import org.calsim.api.stage.StageContext;
-import org.calsim.empirical.Units;
+import org.calsim.support.units.Units;
 import org.calsim.empirical.compaction.CoatingDensity;
 
 /**

@@ -15,7 +15,7 @@ import org.calsim.api.stage.ResultSink;
 import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
-import org.calsim.empirical.Units;
+import org.calsim.support.units.Units;
 import org.calsim.empirical.compaction.CoatingDensity;
 import org.calsim.empirical.compaction.MeyerDensityLaw;
 import org.calsim.empirical.fit.DensityLawFit;

@@ -21,7 +21,7 @@ import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
 import org.calsim.api.stage.StageFailedException;
 import org.calsim.api.transport.EffectiveProperties;
-import org.calsim.empirical.Units;
+import org.calsim.support.units.Units;
 import org.calsim.empirical.fit.MeasurementFiles;
 import org.calsim.empirical.fit.Measurements;
 import org.calsim.empirical.fit.RateCapabilityFit;

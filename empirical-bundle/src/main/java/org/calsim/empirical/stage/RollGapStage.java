@@ -13,7 +13,7 @@ import org.calsim.api.stage.ResultSink;
 import org.calsim.api.stage.ServiceProperties;
 import org.calsim.api.stage.Solver;
 import org.calsim.api.stage.StageContext;
-import org.calsim.empirical.Units;
+import org.calsim.support.units.Units;
 import org.calsim.empirical.rollgap.RollNip;
 import org.osgi.service.component.annotations.Component;
 

@@ -8,7 +8,7 @@ import org.calsim.api.stage.InvalidInputException;
 import org.calsim.api.stage.Parameter;
 import org.calsim.api.stage.Parameters;
 import org.calsim.api.stage.StageFailedException;
-import org.calsim.empirical.Units;
+import org.calsim.support.units.Units;
 import org.calsim.empirical.fit.FitFailedException;
 import org.calsim.empirical.fit.Measurements;
 

@@ -1,8 +1,9 @@
-package org.calsim.empirical;
+package org.calsim.support.units;
 
 /**
- * Factors from the units job files, CSV headers and summaries use to SI. Multiply a value in the named
- * unit by the factor to get SI; divide an SI value by it to write the named unit.
+ * Factors from the units job files, CSV headers, summaries and published material data use to SI, defined once for
+ * every bundle. Multiply a value in the named unit by the factor to get SI; divide an SI value by it to write the
+ * named unit.
  */
 public final class Units {
 
@@ -24,6 +25,10 @@ public final class Units {
     public static final double HOUR = 3600.0;
     /** kg/m³ per g/cm³. */
     public static final double G_PER_CM3 = 1000.0;
+    /** C/kg per mAh/g (3.6 C per 1e-3 kg). */
+    public static final double MAH_PER_G = 3600.0;
+    /** Pa per GPa. */
+    public static final double GPA = 1e9;
     /** kg/m² per mg/cm². */
     public static final double MG_PER_CM2 = 0.01;
     /** (N/m)/(kg/m²) per (kN/m)/(mg/cm²). */
