@@ -8,7 +8,7 @@ import org.calsim.parallel.WorkerTeam;
  * then over the chunks in order, so the iterates do not depend on the number of threads. Stops when the residual
  * is below {@code tolerance} times the right-hand side and the currents through the two faces agree to
  * {@code fluxTolerance} (convergence on the flux: at the solution they are equal, and τ follows from the
- * current). It starts from the x it is given (r = b − A x). Holds five vectors of the unknowns (x, r, z, p, q: 40 bytes per unknown) and allocates nothing
+ * current). It starts from x = 0 (r = b). Holds five vectors of the unknowns (x, r, z, p, q: 40 bytes per unknown) and allocates nothing
  * while it iterates.
  */
 final class ConjugateGradients {
@@ -93,7 +93,7 @@ final class ConjugateGradients {
     }
 
     /**
-     * Iterates from the x given to the constructor (its initial guess) until the stopping rule holds.
+     * Iterates from x = 0 (the x given to the constructor, zero-filled) until the stopping rule holds.
      *
      * @param monitor told after every iteration of the relative residual ‖r‖/‖b‖; it stops the solve by throwing
      * @return the iterations done
@@ -107,17 +107,12 @@ final class ConjugateGradients {
         if (bb == 0) {
             return 0;
         }
-        team.run(residualTask);
-        double rr = 0;
-        for (int s = 0; s < a.m; s++) {
-            r[s] -= q[s];
-            rr += r[s] * r[s];
-        }
+        double rr = bb;
         double rz = preconditioner.apply(r, z);
         beta = 0;
         team.run(directionTask);
         int k = 0;
-        while (k < maxIterations && rz != 0) { // rz = r·M⁻¹r is 0 only when r = 0: x is exact (a linear drop can be)
+        while (k < maxIterations && rz != 0) { // rz = r·M⁻¹r is 0 only when r = 0: x is exact
             if (rr <= tolerance * tolerance * bb) {
                 double in = system.inletCurrent(x);
                 double out = system.outletCurrent(x);
