@@ -8,8 +8,8 @@ import org.calsim.parallel.WorkerTeam;
  * then over the chunks in order, so the iterates do not depend on the number of threads. Stops when the residual
  * is below {@code tolerance} times the right-hand side and the currents through the two faces agree to
  * {@code fluxTolerance} (convergence on the flux: at the solution they are equal, and τ follows from the
- * current). It starts from x = 0 (r = b). Holds five vectors of the unknowns (x, r, z, p, q: 40 bytes per unknown) and allocates nothing
- * while it iterates.
+ * current). It starts from x = 0 (r = b). Holds five vectors of the unknowns (x, r, z, p, q: 40 bytes per
+ * unknown) and allocates nothing while it iterates.
  */
 final class ConjugateGradients {
     /** Vectors of doubles per unknown held here. */
