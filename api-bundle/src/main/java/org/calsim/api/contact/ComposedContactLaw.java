@@ -139,6 +139,15 @@ public class ComposedContactLaw implements ContactLaw {
         return map;
     }
 
+    /**
+     * @return the parts in the roles normal, damping, cohesion, tangential, rolling, bond (in that order; an absent
+     *         part is {@code null}), for an engine that recognises a composition it has a specialised kernel for
+     * @since 1.5
+     */
+    public final ContactPart[] partsByRole() {
+        return roles();
+    }
+
     private ContactPart[] roles() {
         return new ContactPart[] {normal, damping, cohesion, tangential, rolling, bond};
     }

@@ -24,7 +24,10 @@
  *
  * <p>1.4: the Hertzian contact radius the parts of one contact share
  * ({@link org.calsim.api.contact.ContactGeometry#contactRadius()}).
+ *
+ * <p>1.5: a composed law's parts by role ({@link org.calsim.api.contact.ComposedContactLaw#partsByRole()}), so an
+ * engine can recognise a composition it has a specialised kernel for.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.calsim.api.contact;

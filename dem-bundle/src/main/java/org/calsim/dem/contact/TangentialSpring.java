@@ -70,9 +70,10 @@ public abstract class TangentialSpring implements ContactPart.Tangential {
             fy *= ratio;
             fz *= ratio;
             if (kt > 0) {
-                sx = -(fx + eta * g.vtx) / kt;
-                sy = -(fy + eta * g.vty) / kt;
-                sz = -(fz + eta * g.vtz) / kt;
+                double compliance = 1.0 / kt;
+                sx = -(fx + eta * g.vtx) * compliance;
+                sy = -(fy + eta * g.vty) * compliance;
+                sz = -(fz + eta * g.vtz) * compliance;
             } else {
                 sx = 0;
                 sy = 0;

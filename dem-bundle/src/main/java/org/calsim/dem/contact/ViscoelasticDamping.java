@@ -86,6 +86,22 @@ public final class ViscoelasticDamping implements ContactPart.Damping {
         return lnE / Math.sqrt(lnE * lnE + Math.PI * Math.PI);
     }
 
+    /**
+     * @return the factor −2 √(5/6) β of both dashpots for restitution e (η = factor · √(S m*)), as {@link #apply}
+     *         forms it
+     */
+    public static double dashpotFactor(double restitution) {
+        return -TWO_SQRT_5_6 * beta(restitution);
+    }
+
+    /**
+     * @return {@link #dashpotFactor} for e from this part's cache of the restitution values it has seen (no logarithm
+     *         per contact)
+     */
+    public double cachedDashpotFactor(double restitution) {
+        return -TWO_SQRT_5_6 * cachedBeta(restitution);
+    }
+
     @Override
     public void apply(ContactGeometry g, PairProperties p, double[] history, int offset, ContactForce out) {
         if (g.overlap <= 0 || !(out.normalStiffness > 0)) {
@@ -93,11 +109,10 @@ public final class ViscoelasticDamping implements ContactPart.Damping {
             out.tangentialDampingCoefficient = 0;
             return;
         }
-        double beta = cachedBeta(p.restitution());
+        double factor = cachedDashpotFactor(p.restitution());
         double sn = out.normalStiffness;
         double st = 8.0 * p.effectiveShearModulus() * g.contactRadius();
-        double etaN = -TWO_SQRT_5_6 * beta * Math.sqrt(sn * g.effectiveMass);
-        out.normalDamping = etaN * g.normalVelocity;
-        out.tangentialDampingCoefficient = -TWO_SQRT_5_6 * beta * Math.sqrt(st * g.effectiveMass);
+        out.normalDamping = factor * Math.sqrt(sn * g.effectiveMass) * g.normalVelocity;
+        out.tangentialDampingCoefficient = factor * Math.sqrt(st * g.effectiveMass);
     }
 }

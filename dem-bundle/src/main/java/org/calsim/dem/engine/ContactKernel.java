@@ -31,6 +31,8 @@ final class ContactKernel {
 
     /** the contact law of particle pairs and particle–wall contacts */
     ContactLaw law;
+    /** its specialised kernel ({@link HertzMindlinKernel#of}), or {@code null}: the general path */
+    HertzMindlinKernel hertzMindlin;
     /** overlap, as a fraction of the smaller radius, beyond which a contact is reported as blown up [1] */
     double overlapLimit = 0.5;
 
@@ -111,9 +113,39 @@ final class ContactKernel {
         g.wz = wz;
         g.radiusI = ri;
         g.radiusJ = rj;
-        g.effectiveRadius = rj == Double.POSITIVE_INFINITY ? ri : ri * rj / (ri + rj);
-        g.effectiveMass = 1.0 / (invMi + invMj);
+        double invMassSum = invMi + invMj;
+        if (rj == Double.POSITIVE_INFINITY) {
+            g.effectiveRadius = ri;
+            g.effectiveMass = 1.0 / invMassSum;
+        } else {
+            // R* = r_i r_j / (r_i + r_j) and m* = 1 / (1/m_i + 1/m_j) from one division
+            double both = 1.0 / ((ri + rj) * invMassSum);
+            g.effectiveRadius = ri * rj * invMassSum * both;
+            g.effectiveMass = (ri + rj) * both;
+        }
         g.dt = dt;
+    }
+
+    /**
+     * The contact of particle i with wall w that {@link Wall#contact} measured: leaves the force and the torque on i
+     * in the worker, through the law's specialised kernel when it has one.
+     *
+     * @param overlap    δ [m], &gt; 0
+     * @param surface    the wall's answer: unit normal (0..2) and surface velocity (3..5)
+     * @param properties the contact properties of i's type with the wall
+     * @param history    history storage; the contact's slots start at {@code offset}
+     * @param first      whether this is the contact's first step
+     * @param partner    −1 − w
+     * @param dt         time step [s]
+     */
+    void wallContact(Worker me, Particles p, int i, double overlap, double[] surface, PairProperties properties,
+                     double[] history, int offset, boolean first, int partner, double dt) {
+        HertzMindlinKernel specialised = hertzMindlin;
+        if (specialised == null || !specialised.wall(me, i, overlap, surface, properties, history, offset, partner,
+                dt)) {
+            wall(me.geometry, p, i, overlap, surface, dt);
+            apply(me, properties, history, offset, first, i, partner, p.invMass[i], 0);
+        }
     }
 
     /**
@@ -136,20 +168,9 @@ final class ContactKernel {
         g.firstStep = first;
         f.clear();
         law.compute(g, properties, history, offset, f);
-        double omega2 = f.normalStiffness * (invMi + invMj);
-        if (omega2 > me.omega2) {
-            me.omega2 = omega2;
-            me.stiffness = f.normalStiffness;
-            me.stiffI = i;
-            me.stiffJ = partner;
-        }
         double ri = g.radiusI;
         double rj = g.radiusJ;
-        if (g.overlap > overlapLimit * Math.min(ri, rj) && me.badParticle < 0) {
-            me.badParticle = i;
-            me.badPartner = partner;
-            me.badOverlap = g.overlap;
-        }
+        me.note(f.normalStiffness, invMi + invMj, g.overlap, overlapLimit * Math.min(ri, rj), i, partner);
         double share = partner >= 0 ? PAIR_SHARE : WALL_SHARE;
         double fn = f.normalWithBond();
         double nx = g.nx;

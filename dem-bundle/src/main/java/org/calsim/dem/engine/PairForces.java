@@ -135,6 +135,11 @@ final class PairForces {
         double[] out = nl.pairForce;
         int first = entrySplit[worker];
         int end = entrySplit[worker + 1];
+        HertzMindlinKernel specialised = kernel.hertzMindlin;
+        if (specialised != null) {
+            specialised.own(me, first, end, dt);
+            return;
+        }
         for (int i = end - 1; i >= first; i--) {
             double fx = 0;
             double fy = 0;

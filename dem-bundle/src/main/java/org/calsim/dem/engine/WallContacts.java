@@ -109,13 +109,17 @@ final class WallContacts {
                     touching[slot] = 0;
                     Arrays.fill(history, slot * hs, slot * hs + hs, 0.0);
                 }
-                Arrays.fill(force, WALL_SLOTS * slot, WALL_SLOTS * slot + WALL_SLOTS, 0.0);
+                int o = WALL_SLOTS * slot;
+                force[o] = 0;
+                force[o + 1] = 0;
+                force[o + 2] = 0;
+                force[o + 3] = 0;
                 continue;
             }
-            ContactKernel.wall(me.geometry, p, i, overlap, surface, dt);
             boolean first = touching[slot] == 0;
             touching[slot] = 1;
-            kernel.apply(me, wall.byType[p.type[i]], history, slot * hs, first, i, -1 - w, p.invMass[i], 0);
+            kernel.wallContact(me, p, i, overlap, surface, wall.byType[p.type[i]], history, slot * hs, first, -1 - w,
+                    dt);
             p.fx[i] += me.fx;
             p.fy[i] += me.fy;
             p.fz[i] += me.fz;

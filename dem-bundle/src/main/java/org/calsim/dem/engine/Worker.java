@@ -21,6 +21,8 @@ final class Worker {
     double tix, tiy, tiz;
     /** the last contact: torque on j [N·m] (particle partners only) */
     double tjx, tjy, tjz;
+    /** the last contact's tangential force on i [N] ({@link HertzMindlinKernel}) */
+    double ftx, fty, ftz;
     /** largest squared displacement of the worker's particles since the last list build [m²] */
     double maxDisplacement2;
     /** first particle with a non-finite position or velocity, or with too large an overlap; −1: none */
@@ -39,6 +41,29 @@ final class Worker {
     int stiffI = -1;
     /** its partner */
     int stiffJ;
+
+    /**
+     * Notes a contact of normal stiffness k [N/m] when it is the stiffest of the evaluation so far, by
+     * ω² = k (1/m_i + 1/m_j), and when it overlaps beyond {@code limit} as the first such contact.
+     *
+     * @param invMassSum 1/m_i + 1/m_j [1/kg]
+     * @param overlap    δ [m]
+     * @param limit      largest overlap allowed [m]
+     */
+    void note(double k, double invMassSum, double overlap, double limit, int i, int partner) {
+        double w2 = k * invMassSum;
+        if (w2 > omega2) {
+            omega2 = w2;
+            stiffness = k;
+            stiffI = i;
+            stiffJ = partner;
+        }
+        if (overlap > limit && badParticle < 0) {
+            badParticle = i;
+            badPartner = partner;
+            badOverlap = overlap;
+        }
+    }
 
     /** Forgets the stiffest contact before a force evaluation. */
     void clearStiffest() {
