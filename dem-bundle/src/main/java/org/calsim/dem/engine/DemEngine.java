@@ -76,7 +76,7 @@ public final class DemEngine implements AutoCloseable {
         this.integrator = new Integrator(particles, box, list);
         this.pairs = pairs.clone();
         this.pairForces = new PairForces(particles, box, list, kernel, this.pairs, types, workers);
-        this.wallContacts = new WallContacts(particles, box, kernel, types);
+        this.wallContacts = new WallContacts(particles, box, kernel, types, workers);
         this.walls = wallContacts.walls;
         this.bonds = new Bonds(particles, box, list, kernel);
         this.monitor = new BlowUpMonitor(particles, box, integrator, pairForces, wallContacts);
@@ -371,7 +371,7 @@ public final class DemEngine implements AutoCloseable {
         double entriesPerParticle = (double) list.entries / n;
         return Particles.bytesPerParticle() + 3 * Double.BYTES + 3 * Integer.BYTES /* x0, cells, reverse */
                 + entriesPerParticle * perEntry
-                + walls.size() * (1 + 3 * Double.BYTES + (double) list.historySize * Double.BYTES);
+                + walls.size() * wallContacts.bytesPerWallContact();
     }
 
     /** Writes the state the next step depends on, one section per part, the walls' work after the integrator's. */

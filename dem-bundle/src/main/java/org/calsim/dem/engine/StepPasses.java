@@ -87,6 +87,7 @@ final class StepPasses implements AutoCloseable {
         Worker me = workers[worker];
         boolean gather = workers.length > 1;
         double dt = integrator.dt;
+        wallContacts.begin(me, particleSplit[worker]);
         for (int i = particleSplit[worker], end = particleSplit[worker + 1]; i < end; i++) {
             if (gather) {
                 pairForces.gather(i);

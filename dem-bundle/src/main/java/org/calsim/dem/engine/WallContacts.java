@@ -31,11 +31,19 @@ final class WallContacts {
     private int historySize;
     /** per (particle, wall) slot i × walls + w: whether in contact */
     private byte[] touching = new byte[0];
-    /** per slot: force on the wall (x, y, z) [N] and the wall's power on the particle [W] */
+    /** per slot: force on the wall (x, y, z) [N] and the wall's power on the particle [W]; zero out of contact */
     private double[] force = new double[0];
+    /**
+     * the slots in contact in the last evaluation, ascending: each worker lists its own from the first slot of its
+     * particles ({@link Worker#wallFirst}, {@link Worker#wallCount}), so the lists of the workers in order are all of
+     * them in particle order
+     */
+    private int[] touched = new int[0];
+    private final Worker[] workers;
 
-    WallContacts(Particles particles, PeriodicBox box, ContactKernel kernel, int types) {
+    WallContacts(Particles particles, PeriodicBox box, ContactKernel kernel, int types, Worker[] workers) {
         this.particles = particles;
+        this.workers = workers;
         this.box = box;
         this.kernel = kernel;
         this.types = types;
@@ -81,6 +89,7 @@ final class WallContacts {
         if (touching.length < needed) {
             touching = Arrays.copyOf(touching, needed + needed / 2);
             force = Arrays.copyOf(force, (needed + needed / 2) * WALL_SLOTS);
+            touched = new int[touching.length];
         }
         if (history.length < touching.length * historySize) {
             if (history.length == 0) {
@@ -88,6 +97,12 @@ final class WallContacts {
             }
             history = Arrays.copyOf(history, touching.length * historySize);
         }
+    }
+
+    /** Starts worker {@code me}'s list of contacts for an evaluation over particles from {@code first} on. */
+    void begin(Worker me, int first) {
+        me.wallFirst = first * walls.size();
+        me.wallCount = 0;
     }
 
     /**
@@ -108,14 +123,11 @@ final class WallContacts {
                 if (touching[slot] != 0) {
                     touching[slot] = 0;
                     Arrays.fill(history, slot * hs, slot * hs + hs, 0.0);
+                    Arrays.fill(force, WALL_SLOTS * slot, WALL_SLOTS * slot + WALL_SLOTS, 0.0);
                 }
-                int o = WALL_SLOTS * slot;
-                force[o] = 0;
-                force[o + 1] = 0;
-                force[o + 2] = 0;
-                force[o + 3] = 0;
                 continue;
             }
+            touched[me.wallFirst + me.wallCount++] = slot;
             boolean first = touching[slot] == 0;
             touching[slot] = 1;
             kernel.wallContact(me, p, i, overlap, surface, wall.byType[p.type[i]], history, slot * hs, first, -1 - w,
@@ -136,7 +148,15 @@ final class WallContacts {
         }
     }
 
-    /** Totals the force on each wall and its power over the particles, in particle order. */
+    /** @return bytes of state per (particle, wall) pair: touching flag, force and power, list slot, history */
+    double bytesPerWallContact() {
+        return 1 + WALL_SLOTS * Double.BYTES + Integer.BYTES + (double) historySize * Double.BYTES;
+    }
+
+    /**
+     * Totals the force on each wall and its power over the particles in contact, in particle order (the others hold
+     * zeros, which would not change the sums).
+     */
     void sum() {
         int nw = walls.size();
         for (int w = 0; w < nw; w++) {
@@ -145,12 +165,17 @@ final class WallContacts {
             double sy = 0;
             double sz = 0;
             double power = 0;
-            for (int i = 0, n = particles.size; i < n; i++) {
-                int slot = WALL_SLOTS * (i * nw + w);
-                sx += force[slot];
-                sy += force[slot + 1];
-                sz += force[slot + 2];
-                power += force[slot + 3];
+            for (Worker me : workers) {
+                for (int r = me.wallFirst, end = r + me.wallCount; r < end; r++) {
+                    int slot = touched[r];
+                    if (slot % nw == w) {
+                        int o = WALL_SLOTS * slot;
+                        sx += force[o];
+                        sy += force[o + 1];
+                        sz += force[o + 2];
+                        power += force[o + 3];
+                    }
+                }
             }
             wall.forceX = sx;
             wall.forceY = sy;
@@ -215,6 +240,7 @@ final class WallContacts {
         int pairs = n * walls.size();
         touching = new byte[pairs];
         force = new double[WALL_SLOTS * pairs];
+        touched = new int[pairs];
         history = new double[pairs * slots];
         historySize = slots;
         Checkpoint.readDoubles(in, history, pairs * slots);

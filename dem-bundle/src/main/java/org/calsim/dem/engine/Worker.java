@@ -23,6 +23,8 @@ final class Worker {
     double tjx, tjy, tjz;
     /** the last contact's tangential force on i [N] ({@link HertzMindlinKernel}) */
     double ftx, fty, ftz;
+    /** where this worker's list of wall contacts in contact starts, and its length ({@link WallContacts#begin}) */
+    int wallFirst, wallCount;
     /** largest squared displacement of the worker's particles since the last list build [m²] */
     double maxDisplacement2;
     /** first particle with a non-finite position or velocity, or with too large an overlap; −1: none */
