@@ -108,21 +108,11 @@ final class HertzMindlinKernel {
         double[] z = p.z;
         double[] radius = p.radius;
         double limitShare = kernel.overlapLimit;
-        me.holdEntries(nl.mostEntries);
-        int[] near = me.near;
-        double[] separation = me.separation;
         for (int i = end - 1; i >= first; i--) {
             double xi = x[i];
             double yi = y[i];
             double zi = z[i];
             double ri = radius[i];
-            double vxi = p.vx[i];
-            double vyi = p.vy[i];
-            double vzi = p.vz[i];
-            double wxi = p.wx[i];
-            double wyi = p.wy[i];
-            double wzi = p.wz[i];
-            double invMi = p.invMass[i];
             int ti = p.type[i] * types;
             double fx = 0;
             double fy = 0;
@@ -130,46 +120,29 @@ final class HertzMindlinKernel {
             double tx = 0;
             double ty = 0;
             double tz = 0;
-            // the entries that touch, listed without a branch on the outcome (half of them touch, in no pattern a
-            // branch predictor could learn); a pair that just stopped touching has its history cleared
-            int touches = 0;
             for (int k = start[i], kEnd = start[i + 1]; k < kEnd; k++) {
                 int j = partner[k];
                 double dx = box.imageX(xi - x[j]);
                 double dy = box.imageY(yi - y[j]);
                 double dz = zi - z[j];
                 double r2 = dx * dx + dy * dy + dz * dz;
-                double sum = ri + radius[j];
-                boolean touch = !(r2 >= sum * sum);
-                if (!touch && touching[k] != 0) {
-                    touching[k] = 0;
-                    int o = HISTORY * k;
-                    h[o] = 0;
-                    h[o + 1] = 0;
-                    h[o + 2] = 0;
-                }
-                int s4 = 4 * touches;
-                near[touches] = k;
-                separation[s4] = dx;
-                separation[s4 + 1] = dy;
-                separation[s4 + 2] = dz;
-                separation[s4 + 3] = r2;
-                touches += touch ? 1 : 0;
-            }
-            for (int m = 0; m < touches; m++) {
-                int k = near[m];
-                int j = partner[k];
-                double dx = separation[4 * m];
-                double dy = separation[4 * m + 1];
-                double dz = separation[4 * m + 2];
-                double r2 = separation[4 * m + 3];
                 double rj = radius[j];
+                double sum = ri + rj;
                 boolean was = touching[k] != 0;
                 int o = HISTORY * k;
+                if (r2 >= sum * sum) {
+                    if (was) {
+                        touching[k] = 0;
+                        h[o] = 0;
+                        h[o + 1] = 0;
+                        h[o + 2] = 0;
+                    }
+                    continue;
+                }
                 int t = ti + p.type[j];
                 double dist = Math.sqrt(r2);
                 double overlap = ri + rj - dist;
-                double invMassSum = invMi + p.invMass[j];
+                double invMassSum = p.invMass[i] + p.invMass[j];
                 double both = 1.0 / ((ri + rj) * invMassSum);
                 double reff = ri * rj * invMassSum * both;
                 double root = Math.sqrt(reff * overlap);
@@ -193,12 +166,12 @@ final class HertzMindlinKernel {
                     double nz = dz * inv;
                     double ai = ri - PAIR_SHARE * overlap;
                     double aj = rj - PAIR_SHARE * overlap;
-                    double ax = ai * wxi + aj * p.wx[j];
-                    double ay = ai * wyi + aj * p.wy[j];
-                    double az = ai * wzi + aj * p.wz[j];
-                    double vrx = vxi - p.vx[j] - (ay * nz - az * ny);
-                    double vry = vyi - p.vy[j] - (az * nx - ax * nz);
-                    double vrz = vzi - p.vz[j] - (ax * ny - ay * nx);
+                    double ax = ai * p.wx[i] + aj * p.wx[j];
+                    double ay = ai * p.wy[i] + aj * p.wy[j];
+                    double az = ai * p.wz[i] + aj * p.wz[j];
+                    double vrx = p.vx[i] - p.vx[j] - (ay * nz - az * ny);
+                    double vry = p.vy[i] - p.vy[j] - (az * nx - ax * nz);
+                    double vrz = p.vz[i] - p.vz[j] - (ax * ny - ay * nx);
                     double vn = vrx * nx + vry * ny + vrz * nz;
                     double vtx = vrx - vn * nx;
                     double vty = vry - vn * ny;

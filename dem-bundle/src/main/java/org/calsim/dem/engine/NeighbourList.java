@@ -30,8 +30,6 @@ final class NeighbourList {
     double[] history = new double[0];
     byte[] touching = new byte[0];
     double[] pairForce = new double[0];
-    /** the most entries one particle has */
-    int mostEntries;
     int[] revStart = new int[1];
     int[] revEntry = new int[0];
     int entries;
@@ -115,7 +113,6 @@ final class NeighbourList {
         spareHistory = oldHistory;
         spareTouching = oldTouching;
         int k = 0;
-        int most = 0;
         for (int i = 0; i < n; i++) {
             start[i] = k;
             int found = cells.near(p, box, i, skin);
@@ -125,10 +122,8 @@ final class NeighbourList {
             }
             Arrays.sort(cells.candidates, 0, found);
             k = carry(i, found, old, k);
-            most = Math.max(most, k - start[i]);
         }
         start[n] = k;
-        mostEntries = most;
         entries = k;
         particlesBuilt = n;
         if (pairForce.length < partner.length * PairForces.PAIR_SLOTS) {
@@ -241,10 +236,6 @@ final class NeighbourList {
         sparePartner = new int[0];
         spareHistory = new double[0];
         spareTouching = new byte[0];
-        mostEntries = 0;
-        for (int i = 0; i < n; i++) {
-            mostEntries = Math.max(mostEntries, start[i + 1] - start[i]);
-        }
         buildReverse(n);
     }
 

@@ -23,10 +23,6 @@ final class Worker {
     double tjx, tjy, tjz;
     /** the last contact's tangential force on i [N] ({@link HertzMindlinKernel}) */
     double ftx, fty, ftz;
-    /** the touching entries of the particle at hand ({@link HertzMindlinKernel}) */
-    int[] near = new int[0];
-    /** their branch vectors x_i − x_j and squared distances, 4 per entry [m, m²] */
-    double[] separation = new double[0];
     /** where this worker's list of wall contacts in contact starts, and its length ({@link WallContacts#begin}) */
     int wallFirst, wallCount;
     /** largest squared displacement of the worker's particles since the last list build [m²] */
@@ -68,14 +64,6 @@ final class Worker {
             badParticle = i;
             badPartner = partner;
             badOverlap = overlap;
-        }
-    }
-
-    /** Makes room in {@link #near} and {@link #separation} for {@code entries} entries (grows after a list build). */
-    void holdEntries(int entries) {
-        if (near.length < entries) {
-            near = new int[entries];
-            separation = new double[4 * entries];
         }
     }
 
