@@ -111,41 +111,47 @@ final class WallContacts {
      * @param dt time step [s]
      */
     void add(Worker me, int i, double dt) {
-        Particles p = particles;
-        int nw = walls.size();
-        int hs = historySize;
         double[] surface = me.wall;
-        for (int w = 0; w < nw; w++) {
-            Wall wall = walls.get(w);
+        for (int w = 0, nw = walls.size(); w < nw; w++) {
             int slot = i * nw + w;
-            double overlap = wall.contact(p, box, i, surface);
-            if (overlap <= 0) {
-                if (touching[slot] != 0) {
-                    touching[slot] = 0;
-                    Arrays.fill(history, slot * hs, slot * hs + hs, 0.0);
-                    Arrays.fill(force, WALL_SLOTS * slot, WALL_SLOTS * slot + WALL_SLOTS, 0.0);
-                }
-                continue;
+            double overlap = walls.get(w).contact(particles, box, i, surface);
+            if (overlap > 0) {
+                touch(me, i, w, slot, overlap, dt);
+            } else if (touching[slot] != 0) {
+                release(slot);
             }
-            touched[me.wallFirst + me.wallCount++] = slot;
-            boolean first = touching[slot] == 0;
-            touching[slot] = 1;
-            kernel.wallContact(me, p, i, overlap, surface, wall.byType[p.type[i]], history, slot * hs, first, -1 - w,
-                    dt);
-            p.fx[i] += me.fx;
-            p.fy[i] += me.fy;
-            p.fz[i] += me.fz;
-            p.tx[i] += me.tix;
-            p.ty[i] += me.tiy;
-            p.tz[i] += me.tiz;
-            int o = WALL_SLOTS * slot;
-            force[o] = -me.fx;
-            force[o + 1] = -me.fy;
-            force[o + 2] = -me.fz;
-            // the work rate of the wall on the particle: the contact force times the velocity of the wall's surface
-            // at the contact (a roll's turning included, not only its translation)
-            force[o + 3] = me.fx * surface[3] + me.fy * surface[4] + me.fz * surface[5];
         }
+    }
+
+    /** Particle i touches wall w: the contact's force and torque on i, its record for the wall. */
+    private void touch(Worker me, int i, int w, int slot, double overlap, double dt) {
+        Particles p = particles;
+        double[] surface = me.wall;
+        touched[me.wallFirst + me.wallCount++] = slot;
+        boolean first = touching[slot] == 0;
+        touching[slot] = 1;
+        kernel.wallContact(me, p, i, overlap, surface, walls.get(w).byType[p.type[i]], history, slot * historySize,
+                first, -1 - w, dt);
+        p.fx[i] += me.fx;
+        p.fy[i] += me.fy;
+        p.fz[i] += me.fz;
+        p.tx[i] += me.tix;
+        p.ty[i] += me.tiy;
+        p.tz[i] += me.tiz;
+        int o = WALL_SLOTS * slot;
+        force[o] = -me.fx;
+        force[o + 1] = -me.fy;
+        force[o + 2] = -me.fz;
+        // the work rate of the wall on the particle: the contact force times the velocity of the wall's surface
+        // at the contact (a roll's turning included, not only its translation)
+        force[o + 3] = me.fx * surface[3] + me.fy * surface[4] + me.fz * surface[5];
+    }
+
+    /** A contact that ended: its history and its record start from zero. */
+    private void release(int slot) {
+        touching[slot] = 0;
+        Arrays.fill(history, slot * historySize, slot * historySize + historySize, 0.0);
+        Arrays.fill(force, WALL_SLOTS * slot, WALL_SLOTS * slot + WALL_SLOTS, 0.0);
     }
 
     /** @return bytes of state per (particle, wall) pair: touching flag, force and power, list slot, history */
