@@ -10,14 +10,16 @@ import org.calsim.dem.contact.TangentPlane;
 import org.calsim.dem.contact.ViscoelasticDamping;
 
 /**
- * The particle-pair contact of the composition {@link HertzNormal} + {@link ViscoelasticDamping} +
- * {@link MindlinTangential} and no other part (the {@code hertz-mindlin} preset, or the same parts named in a job's
+ * The contacts, particle pairs and particle–wall, of the composition {@link HertzNormal} + {@link ViscoelasticDamping}
+ * + {@link MindlinTangential} and no other part (the {@code hertz-mindlin} preset, or the same parts named in a job's
  * {@code contact:}), computed from the particle arrays in locals. It does the arithmetic of the general path
  * ({@link ContactKernel#pair} → {@link ComposedContactLaw#compute} → {@link ContactKernel#apply}) in the same order,
- * so the numbers are the same to the last bit, without filling a geometry and a force object field by field, clearing
- * the force twice and looking the damping coefficient up per contact. LAMMPS keeps {@code pair gran/hertz/history}
- * beside its general {@code pair granular} for the same reason. A contact that does not overlap after rounding (δ ≤
- * 0) or whose stiffness, normal or tangential, is not positive goes the general path, which treats those cases.
+ * so the trajectories are the same to the last bit (HertzMindlinKernelTest), without filling a geometry and a force
+ * object field by field, clearing the force twice and looking the damping coefficient up per contact. It leaves out
+ * only the general path's additions of the absent parts' zero forces, which change nothing but the sign of a zero, and
+ * no sum, starting from +0, keeps that. LAMMPS keeps {@code pair gran/hertz/history} beside its general
+ * {@code pair granular} for the same reason. A contact that does not overlap after rounding (δ ≤ 0) or whose
+ * stiffness, normal or tangential, is not positive goes the general path, which treats those cases.
  *
  * <p>Coefficients per type pair, from the {@link PairProperties}: 4/3 E*, 2 E*, 8 G* [Pa], the dashpot factor
  * −2 √(5/6) β ({@link ViscoelasticDamping#dashpotFactor}) and μ.
@@ -182,26 +184,26 @@ final class HertzMindlinKernel {
                     double factor = dashpotFactor[t];
                     double normalDamping = factor * Math.sqrt(kn * meff) * -vn;
                     double eta = factor * Math.sqrt(kt * meff);
-                    double limit = friction[t] * Math.abs(normalElastic + normalDamping + 0.0);
+                    double limit = friction[t] * Math.abs(normalElastic + normalDamping);
                     spring(me, h, o, nx, ny, nz, vtx, vty, vtz, kt, eta, limit, dt);
                     double ftx = me.ftx;
                     double fty = me.fty;
                     double ftz = me.ftz;
                     // ContactKernel.apply
                     me.note(kn, invMassSum, overlap, limitShare * Math.min(ri, rj), i, j);
-                    double fn = normalElastic + normalDamping + 0.0 + 0.0;
+                    double fn = normalElastic + normalDamping;
                     double qx = ny * ftz - nz * fty;
                     double qy = nz * ftx - nx * ftz;
                     double qz = nx * fty - ny * ftx;
                     cfx = fn * nx + ftx;
                     cfy = fn * ny + fty;
                     cfz = fn * nz + ftz;
-                    tix = -ai * qx + 0.0;
-                    tiy = -ai * qy + 0.0;
-                    tiz = -ai * qz + 0.0;
-                    tjx = -aj * qx - 0.0;
-                    tjy = -aj * qy - 0.0;
-                    tjz = -aj * qz - 0.0;
+                    tix = -ai * qx;
+                    tiy = -ai * qy;
+                    tiz = -ai * qz;
+                    tjx = -aj * qx;
+                    tjy = -aj * qy;
+                    tjz = -aj * qz;
                 } else {
                     general(me, i, j, k, dx, dy, dz, dist, dt, was);
                     cfx = me.fx;
@@ -281,19 +283,19 @@ final class HertzMindlinKernel {
         double factor = damping.cachedDashpotFactor(pp.restitution());
         double normalDamping = factor * Math.sqrt(kn * meff) * -vn;
         double eta = factor * Math.sqrt(kt * meff);
-        double limit = pp.friction() * Math.abs(normalElastic + normalDamping + 0.0);
+        double limit = pp.friction() * Math.abs(normalElastic + normalDamping);
         spring(me, h, o, nx, ny, nz, vtx, vty, vtz, kt, eta, limit, dt);
-        me.note(kn, invMi + 0.0, overlap, kernel.overlapLimit * ri, i, partner);
-        double fn = normalElastic + normalDamping + 0.0 + 0.0;
+        me.note(kn, invMi, overlap, kernel.overlapLimit * ri, i, partner);
+        double fn = normalElastic + normalDamping;
         double qx = ny * me.ftz - nz * me.fty;
         double qy = nz * me.ftx - nx * me.ftz;
         double qz = nx * me.fty - ny * me.ftx;
         me.fx = fn * nx + me.ftx;
         me.fy = fn * ny + me.fty;
         me.fz = fn * nz + me.ftz;
-        me.tix = -arm * qx + 0.0;
-        me.tiy = -arm * qy + 0.0;
-        me.tiz = -arm * qz + 0.0;
+        me.tix = -arm * qx;
+        me.tiy = -arm * qy;
+        me.tiz = -arm * qz;
         return true;
     }
 
