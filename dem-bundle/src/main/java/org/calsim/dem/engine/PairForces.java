@@ -34,6 +34,8 @@ final class PairForces {
     private final Worker[] workers;
     /** first particle of each worker's share of the entries (several threads) */
     private final int[] entrySplit;
+    /** the workers' shares of the work of {@link #own}, from their times */
+    final WorkShares shares;
 
     /**
      * @param pairs contact properties per type pair, index {@code ti * types + tj}
@@ -48,13 +50,15 @@ final class PairForces {
         this.types = types;
         this.workers = workers;
         this.entrySplit = new int[workers.length + 1];
+        this.shares = new WorkShares(workers.length);
     }
 
     /**
-     * Splits the particles among the workers so that each has about the same work in {@link #own} (after a build):
-     * an entry costs {@value #CHECK_COST} for its distance check and {@value #CONTACT_COST} more while it touches, a
-     * measured ratio of the time of a distance check to that of a contact. The split decides only which worker sums
-     * a particle, never the order of a sum, so any split gives the same numbers.
+     * Splits the particles among the workers so that each has its {@link #shares share} of the work in {@link #own}
+     * (after a build, and when the shares were rebalanced): an entry costs {@value #CHECK_COST} for its distance
+     * check and {@value #CONTACT_COST} more while it touches, a measured ratio of the time of a distance check to that
+     * of a contact. The split decides only which worker sums a particle, never the order of a sum, so any split gives
+     * the same numbers.
      */
     void splitEntries() {
         int n = particles.size;
@@ -72,7 +76,7 @@ final class PairForces {
         long cost = 0;
         int i = 0;
         for (int part = 1; part < w; part++) {
-            long target = total * part / w;
+            long target = (long) (total * shares.before(part));
             while (i < n && cost < target) {
                 for (int k = nl.start[i], kEnd = nl.start[i + 1]; k < kEnd; k++) {
                     cost += CHECK_COST + CONTACT_COST * nl.touching[k];

@@ -3,14 +3,18 @@ package org.calsim.dem.engine;
 import org.calsim.parallel.WorkerTeam;
 
 /**
- * The passes of a step on a {@link WorkerTeam}, each worker on a fixed range of particles: (1) half kick and drift
- * ({@link Integrator#drift}); (2) the particle pairs ({@link PairForces}: each worker the entries of a range split
- * by their work); (3) per particle the pair entries of lower workers' particles where it is the partner (several
- * threads), drag and gravity, its wall contacts ({@link WallContacts}) and the second half kick. The
- * ranges are fixed by the particle count and the list, not by scheduling, so every sum runs in the same order on any
- * number of threads. The tasks are created once: a step allocates nothing.
+ * The passes of a step on a {@link WorkerTeam}, each worker on a range of particles: (1) half kick and drift
+ * ({@link Integrator#drift}, equal ranges); (2) the particle pairs ({@link PairForces}: each worker the entries of a
+ * range split by their work); (3) per particle the pair entries of lower workers' particles where it is the partner
+ * (several threads), drag and gravity, its wall contacts ({@link WallContacts}) and the second half kick. Every
+ * {@value #BALANCE_INTERVAL} evaluations the ranges of passes 2 and 3 follow the workers' measured times
+ * ({@link WorkShares}); a range decides only which worker computes a particle, never the order of a sum, so every sum
+ * runs in the same order on any number of threads and with any ranges. The tasks are created once: a step allocates
+ * nothing.
  */
 final class StepPasses implements AutoCloseable {
+    /** force evaluations between rebalances of the workers' shares ({@link WorkShares}) */
+    private static final int BALANCE_INTERVAL = 50;
     private final Particles particles;
     private final Integrator integrator;
     private final PairForces pairForces;
@@ -18,8 +22,14 @@ final class StepPasses implements AutoCloseable {
     private final Bonds bonds;
     private final WorkerTeam team;
     private final Worker[] workers;
-    /** first particle of each worker's share in passes 1 and 3 */
+    /** first particle of each worker's share in pass 1 (equal shares: the same work per particle) */
     private final int[] particleSplit;
+    /** first particle of each worker's share in pass 3 ({@link #finishShares}: wall contacts make the work uneven) */
+    private final int[] finishSplit;
+    /** the workers' shares of pass 3, from their times */
+    private final WorkShares finishShares;
+    /** force evaluations since the shares were last rebalanced */
+    private int sinceBalance;
     /** whether pass 3 kicks (not in the evaluation that prepares the first step) */
     private boolean kick;
     private final WorkerTeam.Task driftTask = this::drift;
@@ -36,6 +46,9 @@ final class StepPasses implements AutoCloseable {
         this.team = team;
         this.workers = workers;
         this.particleSplit = new int[workers.length + 1];
+        this.finishSplit = new int[workers.length + 1];
+        this.finishShares = new WorkShares(workers.length);
+        split(finishSplit, finishShares);
     }
 
     /**
@@ -58,13 +71,32 @@ final class StepPasses implements AutoCloseable {
      * false (the evaluation that prepares the first step).
      */
     void forces(boolean withKick) {
-        splitParticles();
+        if (finishSplit[workers.length] != particles.size) {
+            split(finishSplit, finishShares);
+        }
         for (Worker w : workers) {
             w.clearStiffest();
         }
         team.run(pairTask);
         kick = withKick;
         team.run(finishTask);
+        if (workers.length > 1 && ++sinceBalance == BALANCE_INTERVAL) {
+            sinceBalance = 0;
+            pairForces.shares.rebalance();
+            pairForces.splitEntries();
+            finishShares.rebalance();
+            split(finishSplit, finishShares);
+        }
+    }
+
+    /** Splits the particles by {@code shares} into {@code split} (first particle of each worker, and the end). */
+    private void split(int[] split, WorkShares shares) {
+        int n = particles.size;
+        int w = workers.length;
+        for (int k = 0; k < w; k++) {
+            split[k] = (int) Math.min(n, Math.round(n * shares.before(k)));
+        }
+        split[w] = n;
     }
 
     private void splitParticles() {
@@ -80,15 +112,18 @@ final class StepPasses implements AutoCloseable {
     }
 
     private void pairs(int worker, int workerCount) {
+        long start = System.nanoTime();
         pairForces.own(worker, bonds.any(), integrator.dt);
+        pairForces.shares.record(worker, System.nanoTime() - start);
     }
 
     private void finish(int worker, int workerCount) {
+        long start = System.nanoTime();
         Worker me = workers[worker];
         boolean gather = workers.length > 1;
         double dt = integrator.dt;
-        wallContacts.begin(me, particleSplit[worker]);
-        for (int i = particleSplit[worker], end = particleSplit[worker + 1]; i < end; i++) {
+        wallContacts.begin(me, finishSplit[worker]);
+        for (int i = finishSplit[worker], end = finishSplit[worker + 1]; i < end; i++) {
             if (gather) {
                 pairForces.gather(i);
             }
@@ -98,6 +133,7 @@ final class StepPasses implements AutoCloseable {
                 integrator.kick(i);
             }
         }
+        finishShares.record(worker, System.nanoTime() - start);
     }
 
     @Override
