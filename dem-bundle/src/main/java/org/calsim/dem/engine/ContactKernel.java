@@ -36,6 +36,12 @@ final class ContactKernel {
     /** overlap, as a fraction of the smaller radius, beyond which a contact is reported as blown up [1] */
     double overlapLimit = 0.5;
 
+    /** Makes {@code next} the law of every contact, with its specialised kernel or {@code null}. */
+    void use(ContactLaw next, HertzMindlinKernel specialised) {
+        law = next;
+        hertzMindlin = specialised;
+    }
+
     /** Sets {@link #overlapLimit}, &gt; 0. */
     void setOverlapLimit(double fraction) {
         if (!(fraction > 0)) {

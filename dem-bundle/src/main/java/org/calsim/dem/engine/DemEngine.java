@@ -43,8 +43,6 @@ public final class DemEngine implements AutoCloseable {
     private final int types;
     private final Worker[] workers;
     final ContactKernel kernel = new ContactKernel();
-    /** contact properties per type pair */
-    private final PairProperties[] pairs;
     private final Integrator integrator;
     private final PairForces pairForces;
     private final WallContacts wallContacts;
@@ -74,8 +72,7 @@ public final class DemEngine implements AutoCloseable {
             workers[w] = new Worker();
         }
         this.integrator = new Integrator(particles, box, list);
-        this.pairs = pairs.clone();
-        this.pairForces = new PairForces(particles, box, list, kernel, this.pairs, types, workers);
+        this.pairForces = new PairForces(particles, box, list, kernel, pairs.clone(), types, workers);
         this.wallContacts = new WallContacts(particles, box, kernel, types, workers);
         this.walls = wallContacts.walls;
         this.bonds = new Bonds(particles, box, list, kernel);
@@ -112,25 +109,19 @@ public final class DemEngine implements AutoCloseable {
         }
         ContactLaw previous = kernel.law;
         if (previous == null) {
-            install(next);
+            kernel.use(next, pairForces.specialisedKernel(next));
             list.resetHistory(next.historySize());
             wallContacts.resetHistory(next.historySize());
             bonds.clear();
             return 0;
         }
         int intactBefore = bonds.intact();
-        install(next);
+        kernel.use(next, pairForces.specialisedKernel(next));
         int[] carried = HistoryMap.carried(previous, next);
         list.remapHistory(next.historySize(), carried);
         wallContacts.remapHistory(next.historySize(), carried);
         monitor.invalidate();
         return bonds.afterSwap(intactBefore);
-    }
-
-    /** Makes {@code next} the law of every contact, with its specialised kernel if it has one. */
-    private void install(ContactLaw next) {
-        kernel.law = next;
-        kernel.hertzMindlin = HertzMindlinKernel.of(next, particles, box, list, kernel, pairs, types);
     }
 
     /** @return the contact law in use */

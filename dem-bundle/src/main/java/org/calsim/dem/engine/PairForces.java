@@ -1,5 +1,6 @@
 package org.calsim.dem.engine;
 
+import org.calsim.api.contact.ContactLaw;
 import org.calsim.api.contact.PairProperties;
 
 /**
@@ -51,6 +52,11 @@ final class PairForces {
         this.workers = workers;
         this.entrySplit = new int[workers.length + 1];
         this.shares = new WorkShares(workers.length);
+    }
+
+    /** @return the specialised kernel of {@code law} for these particles and pairs, or {@code null} */
+    HertzMindlinKernel specialisedKernel(ContactLaw law) {
+        return HertzMindlinKernel.of(law, particles, box, list, kernel, pairs, types);
     }
 
     /**
