@@ -216,28 +216,13 @@ final class HertzMindlinKernel {
                     tjy = me.tjy;
                     tjz = me.tjz;
                 }
-                int f = PairForces.PAIR_SLOTS * k;
-                out[f] = cfx;
-                out[f + 1] = cfy;
-                out[f + 2] = cfz;
                 fx += cfx;
                 fy += cfy;
                 fz += cfz;
                 tx += tix;
                 ty += tiy;
                 tz += tiz;
-                if (j < end) {
-                    p.fx[j] -= cfx;
-                    p.fy[j] -= cfy;
-                    p.fz[j] -= cfz;
-                    p.tx[j] += tjx;
-                    p.ty[j] += tjy;
-                    p.tz[j] += tjz;
-                } else {
-                    out[f + 3] = tjx;
-                    out[f + 4] = tjy;
-                    out[f + 5] = tjz;
-                }
+                PairForces.toPartner(p, out, k, j, end, cfx, cfy, cfz, tjx, tjy, tjz);
             }
             p.fx[i] = fx;
             p.fy[i] = fy;

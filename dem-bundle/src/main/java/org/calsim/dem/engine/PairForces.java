@@ -159,32 +159,41 @@ final class PairForces {
             double tz = 0;
             for (int k = nl.start[i], kEnd = nl.start[i + 1]; k < kEnd; k++) {
                 if (contact(me, i, k, bonded, dt)) {
-                    int j = nl.partner[k];
-                    int o = PAIR_SLOTS * k;
-                    out[o] = me.fx;
-                    out[o + 1] = me.fy;
-                    out[o + 2] = me.fz;
                     fx += me.fx;
                     fy += me.fy;
                     fz += me.fz;
                     tx += me.tix;
                     ty += me.tiy;
                     tz += me.tiz;
-                    if (j < end) {
-                        p.fx[j] -= me.fx;
-                        p.fy[j] -= me.fy;
-                        p.fz[j] -= me.fz;
-                        p.tx[j] += me.tjx;
-                        p.ty[j] += me.tjy;
-                        p.tz[j] += me.tjz;
-                    } else {
-                        out[o + 3] = me.tjx;
-                        out[o + 4] = me.tjy;
-                        out[o + 5] = me.tjz;
-                    }
+                    toPartner(p, out, k, nl.partner[k], end, me.fx, me.fy, me.fz, me.tjx, me.tjy, me.tjz);
                 }
             }
             store(i, fx, fy, fz, tx, ty, tz);
+        }
+    }
+
+    /**
+     * Keeps entry k's force on i [N] in the list and passes the contact on to its partner j: to j's force and torque
+     * at once when j belongs to this worker (j &lt; end), otherwise (the torque on j [N·m]) in the list for the
+     * partner's worker to {@link #gather}.
+     */
+    static void toPartner(Particles p, double[] out, int k, int j, int end, double fx, double fy, double fz,
+                          double tjx, double tjy, double tjz) {
+        int o = PAIR_SLOTS * k;
+        out[o] = fx;
+        out[o + 1] = fy;
+        out[o + 2] = fz;
+        if (j < end) {
+            p.fx[j] -= fx;
+            p.fy[j] -= fy;
+            p.fz[j] -= fz;
+            p.tx[j] += tjx;
+            p.ty[j] += tjy;
+            p.tz[j] += tjz;
+        } else {
+            out[o + 3] = tjx;
+            out[o + 4] = tjy;
+            out[o + 5] = tjz;
         }
     }
 
