@@ -19,7 +19,8 @@ import org.calsim.dem.contact.ViscoelasticDamping;
  * only the general path's additions of the absent parts' zero forces, which change nothing but the sign of a zero, and
  * no sum, starting from +0, keeps that. LAMMPS keeps {@code pair gran/hertz/history} beside its general
  * {@code pair granular} for the same reason. A contact that does not overlap after rounding (δ ≤ 0) or whose
- * stiffness, normal or tangential, is not positive goes the general path, which treats those cases.
+ * stiffness, normal or tangential, is not positive goes the general path, which treats those cases, and the
+ * particle's later entries with it (so the loop holds no call to it; {@link PairForces#generalRest}).
  *
  * <p>Coefficients per type pair, from the {@link PairProperties}: 4/3 E*, 2 E*, 8 G* [Pa], the dashpot factor
  * −2 √(5/6) β ({@link ViscoelasticDamping#dashpotFactor}) and μ.
@@ -33,7 +34,8 @@ final class HertzMindlinKernel {
     private final PeriodicBox box;
     private final NeighbourList list;
     private final ContactKernel kernel;
-    private final PairProperties[] pairs;
+    /** the general pass, for a particle's entries from a contact this kernel leaves to it */
+    private final PairForces general;
     private final int types;
     /** 4/3 E* per type pair [Pa] */
     private final double[] forceFactor;
@@ -49,13 +51,13 @@ final class HertzMindlinKernel {
     private final ViscoelasticDamping damping;
 
     private HertzMindlinKernel(Particles particles, PeriodicBox box, NeighbourList list, ContactKernel kernel,
-                              PairProperties[] pairs, int types, ViscoelasticDamping damping) {
+                              PairForces general, PairProperties[] pairs, int types, ViscoelasticDamping damping) {
         this.damping = damping;
         this.particles = particles;
         this.box = box;
         this.list = list;
         this.kernel = kernel;
-        this.pairs = pairs;
+        this.general = general;
         this.types = types;
         int n = pairs.length;
         forceFactor = new double[n];
@@ -78,14 +80,15 @@ final class HertzMindlinKernel {
      *         an extra part, or a law that is not composed)
      */
     static HertzMindlinKernel of(ContactLaw law, Particles particles, PeriodicBox box, NeighbourList list,
-                                ContactKernel kernel, PairProperties[] pairs, int types) {
+                                ContactKernel kernel, PairForces general, PairProperties[] pairs, int types) {
         if (!(law instanceof ComposedContactLaw)) {
             return null;
         }
         ContactPart[] parts = ((ComposedContactLaw) law).partsByRole();
         boolean match = parts[0] instanceof HertzNormal && parts[1] instanceof ViscoelasticDamping && parts[2] == null
                 && parts[3] instanceof MindlinTangential && parts[4] == null && parts[5] == null;
-        return match ? new HertzMindlinKernel(particles, box, list, kernel, pairs, types, (ViscoelasticDamping) parts[1])
+        return match ? new HertzMindlinKernel(particles, box, list, kernel, general, pairs, types,
+                (ViscoelasticDamping) parts[1])
                 : null;
     }
 
@@ -122,7 +125,9 @@ final class HertzMindlinKernel {
             double tx = 0;
             double ty = 0;
             double tz = 0;
-            for (int k = start[i], kEnd = start[i + 1]; k < kEnd; k++) {
+            int k = start[i];
+            int kEnd = start[i + 1];
+            for (; k < kEnd; k++) {
                 int j = partner[k];
                 double dx = box.imageX(xi - x[j]);
                 double dy = box.imageY(yi - y[j]);
@@ -150,72 +155,53 @@ final class HertzMindlinKernel {
                 double root = Math.sqrt(reff * overlap);
                 double kn = stiffnessFactor[t] * root;
                 double kt = shearFactor[t] * root;
-                double cfx;
-                double cfy;
-                double cfz;
-                double tix;
-                double tiy;
-                double tiz;
-                double tjx;
-                double tjy;
-                double tjz;
-                if (overlap > 0 && kn > 0 && kt > 0) {
-                    touching[k] = 1;
-                    // geometry (ContactKernel.pair and fill)
-                    double inv = 1.0 / dist;
-                    double nx = dx * inv;
-                    double ny = dy * inv;
-                    double nz = dz * inv;
-                    double ai = ri - PAIR_SHARE * overlap;
-                    double aj = rj - PAIR_SHARE * overlap;
-                    double ax = ai * p.wx[i] + aj * p.wx[j];
-                    double ay = ai * p.wy[i] + aj * p.wy[j];
-                    double az = ai * p.wz[i] + aj * p.wz[j];
-                    double vrx = p.vx[i] - p.vx[j] - (ay * nz - az * ny);
-                    double vry = p.vy[i] - p.vy[j] - (az * nx - ax * nz);
-                    double vrz = p.vz[i] - p.vz[j] - (ax * ny - ay * nx);
-                    double vn = vrx * nx + vry * ny + vrz * nz;
-                    double vtx = vrx - vn * nx;
-                    double vty = vry - vn * ny;
-                    double vtz = vrz - vn * nz;
-                    double meff = (ri + rj) * both;
-                    // HertzNormal, ViscoelasticDamping
-                    double normalElastic = forceFactor[t] * root * overlap;
-                    double factor = dashpotFactor[t];
-                    double normalDamping = factor * Math.sqrt(kn * meff) * -vn;
-                    double eta = factor * Math.sqrt(kt * meff);
-                    double limit = friction[t] * Math.abs(normalElastic + normalDamping);
-                    spring(me, h, o, nx, ny, nz, vtx, vty, vtz, kt, eta, limit, dt);
-                    double ftx = me.ftx;
-                    double fty = me.fty;
-                    double ftz = me.ftz;
-                    // ContactKernel.apply
-                    me.note(kn, invMassSum, overlap, limitShare * Math.min(ri, rj), i, j);
-                    double fn = normalElastic + normalDamping;
-                    double qx = ny * ftz - nz * fty;
-                    double qy = nz * ftx - nx * ftz;
-                    double qz = nx * fty - ny * ftx;
-                    cfx = fn * nx + ftx;
-                    cfy = fn * ny + fty;
-                    cfz = fn * nz + ftz;
-                    tix = -ai * qx;
-                    tiy = -ai * qy;
-                    tiz = -ai * qz;
-                    tjx = -aj * qx;
-                    tjy = -aj * qy;
-                    tjz = -aj * qz;
-                } else {
-                    general(me, i, j, k, dx, dy, dz, dist, dt, was);
-                    cfx = me.fx;
-                    cfy = me.fy;
-                    cfz = me.fz;
-                    tix = me.tix;
-                    tiy = me.tiy;
-                    tiz = me.tiz;
-                    tjx = me.tjx;
-                    tjy = me.tjy;
-                    tjz = me.tjz;
+                if (!(overlap > 0 && kn > 0 && kt > 0)) {
+                    break; // this and the particle's later entries go the general path, below
                 }
+                touching[k] = 1;
+                // geometry (ContactKernel.pair and fill)
+                double inv = 1.0 / dist;
+                double nx = dx * inv;
+                double ny = dy * inv;
+                double nz = dz * inv;
+                double ai = ri - PAIR_SHARE * overlap;
+                double aj = rj - PAIR_SHARE * overlap;
+                double ax = ai * p.wx[i] + aj * p.wx[j];
+                double ay = ai * p.wy[i] + aj * p.wy[j];
+                double az = ai * p.wz[i] + aj * p.wz[j];
+                double vrx = p.vx[i] - p.vx[j] - (ay * nz - az * ny);
+                double vry = p.vy[i] - p.vy[j] - (az * nx - ax * nz);
+                double vrz = p.vz[i] - p.vz[j] - (ax * ny - ay * nx);
+                double vn = vrx * nx + vry * ny + vrz * nz;
+                double vtx = vrx - vn * nx;
+                double vty = vry - vn * ny;
+                double vtz = vrz - vn * nz;
+                double meff = (ri + rj) * both;
+                // HertzNormal, ViscoelasticDamping
+                double normalElastic = forceFactor[t] * root * overlap;
+                double factor = dashpotFactor[t];
+                double normalDamping = factor * Math.sqrt(kn * meff) * -vn;
+                double eta = factor * Math.sqrt(kt * meff);
+                double limit = friction[t] * Math.abs(normalElastic + normalDamping);
+                spring(me, h, o, nx, ny, nz, vtx, vty, vtz, kt, eta, limit, dt);
+                double ftx = me.ftx;
+                double fty = me.fty;
+                double ftz = me.ftz;
+                // ContactKernel.apply
+                me.note(kn, invMassSum, overlap, limitShare * Math.min(ri, rj), i, j);
+                double fn = normalElastic + normalDamping;
+                double qx = ny * ftz - nz * fty;
+                double qy = nz * ftx - nx * ftz;
+                double qz = nx * fty - ny * ftx;
+                double cfx = fn * nx + ftx;
+                double cfy = fn * ny + fty;
+                double cfz = fn * nz + ftz;
+                double tix = -ai * qx;
+                double tiy = -ai * qy;
+                double tiz = -ai * qz;
+                double tjx = -aj * qx;
+                double tjy = -aj * qy;
+                double tjz = -aj * qz;
                 fx += cfx;
                 fy += cfy;
                 fz += cfz;
@@ -223,6 +209,22 @@ final class HertzMindlinKernel {
                 ty += tiy;
                 tz += tiz;
                 PairForces.toPartner(p, out, k, j, end, cfx, cfy, cfz, tjx, tjy, tjz);
+            }
+            if (k < kEnd) {
+                double[] sums = me.sums;
+                sums[0] = fx;
+                sums[1] = fy;
+                sums[2] = fz;
+                sums[3] = tx;
+                sums[4] = ty;
+                sums[5] = tz;
+                general.generalRest(me, i, k, end, dt);
+                fx = sums[0];
+                fy = sums[1];
+                fz = sums[2];
+                tx = sums[3];
+                ty = sums[4];
+                tz = sums[5];
             }
             p.fx[i] = fx;
             p.fy[i] = fy;
@@ -317,14 +319,4 @@ final class HertzMindlinKernel {
         me.ftz = ftz;
     }
 
-    /** The general path for a contact this kernel leaves to it. */
-    private void general(Worker me, int i, int j, int k, double dx, double dy, double dz, double dist, double dt,
-                         boolean was) {
-        Particles p = particles;
-        NeighbourList nl = list;
-        ContactKernel.pair(me.geometry, p, i, j, dx, dy, dz, dist, dt);
-        nl.touching[k] = 1;
-        kernel.apply(me, pairs[p.type[i] * types + p.type[j]], nl.history, k * nl.historySize, !was, i, j,
-                p.invMass[i], p.invMass[j]);
-    }
 }

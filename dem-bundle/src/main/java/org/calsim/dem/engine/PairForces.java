@@ -56,7 +56,7 @@ final class PairForces {
 
     /** @return the specialised kernel of {@code law} for these particles and pairs, or {@code null} */
     HertzMindlinKernel specialisedKernel(ContactLaw law) {
-        return HertzMindlinKernel.of(law, particles, box, list, kernel, pairs, types);
+        return HertzMindlinKernel.of(law, particles, box, list, kernel, this, pairs, types);
     }
 
     /**
@@ -169,6 +169,28 @@ final class PairForces {
                 }
             }
             store(i, fx, fy, fz, tx, ty, tz);
+        }
+    }
+
+    /**
+     * Entries {@code from} … of particle i (one worker's, its range ending at {@code end}) through the general path,
+     * continuing the sums of its force and torque in {@link Worker#sums}: where the specialised kernel hands a particle
+     * over, at a contact it leaves to this path. No entry of such a law is held by a bond.
+     */
+    void generalRest(Worker me, int i, int from, int end, double dt) {
+        NeighbourList nl = list;
+        double[] sums = me.sums;
+        for (int k = from, kEnd = nl.start[i + 1]; k < kEnd; k++) {
+            if (contact(me, i, k, false, dt)) {
+                sums[0] += me.fx;
+                sums[1] += me.fy;
+                sums[2] += me.fz;
+                sums[3] += me.tix;
+                sums[4] += me.tiy;
+                sums[5] += me.tiz;
+                toPartner(particles, nl.pairForce, k, nl.partner[k], end, me.fx, me.fy, me.fz, me.tjx, me.tjy,
+                        me.tjz);
+            }
         }
     }
 

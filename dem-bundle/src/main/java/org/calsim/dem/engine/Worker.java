@@ -21,6 +21,8 @@ final class Worker {
     double tix, tiy, tiz;
     /** the last contact: torque on j [N·m] (particle partners only) */
     double tjx, tjy, tjz;
+    /** a particle's force (3, [N]) and torque (3, [N·m]) summed so far, handed to {@link PairForces#generalRest} */
+    final double[] sums = new double[6];
     /** the last contact's tangential force on i [N] ({@link HertzMindlinKernel}) */
     double ftx, fty, ftz;
     /** where this worker's list of wall contacts in contact starts, and its length ({@link WallContacts#begin}) */

@@ -114,4 +114,47 @@ class HertzMindlinKernelTest {
             assertNull(e.kernel.hertzMindlin, "no damping part");
         }
     }
+
+    /** Four spheres: 0 touches 1 with a distance that rounds to the sum of the radii (overlap 0), and 2 and 3. */
+    private static DemEngine touchingAtRounding(ContactLaw law) {
+        PairProperties pp = PairProperties.mix(1e7, 0.3, 1e7, 0.3, 0.5, 0.4, 0, 0, Double.POSITIVE_INFINITY);
+        Particles p = new Particles(4);
+        p.add(0.005, 0.006, 0.01, RA, 2500, 0);
+        p.add(XB, 0.006, ZB, RB, 2500, 0);
+        p.add(0.005, 0.006, 0.01 - 1.6e-3, 0.8e-3, 2500, 0);
+        p.add(0.005 - 1.5e-3, 0.006 + 0.2e-3, 0.01 + 0.3e-3, 0.7e-3, 2500, 0);
+        for (int i = 0; i < 4; i++) {
+            p.setVelocity(i, 0.01 * (i - 1.5), 0.02 * (i % 2), -0.01 * i);
+        }
+        DemEngine e = new DemEngine(p, new PeriodicBox(0.012, 0.012), 1, new PairProperties[] {pp}, law, 1);
+        e.setTimeStep(1e-7);
+        e.setSkin(0.2e-3);
+        return e;
+    }
+
+    private static final double RA = 0.0008773966025289561;
+    private static final double RB = 0.0009623509103465599;
+    private static final double XB = 0.006523384770178229;
+    private static final double ZB = 0.011031489095008121;
+
+    @Test
+    void aContactThatRoundsToNoOverlapAndTheParticlesLaterEntriesGoTheGeneralPath() {
+        double dx = 0.005 - XB;
+        double dz = 0.01 - ZB;
+        double r2 = dx * dx + 0.0 * 0.0 + dz * dz;
+        assertTrue(r2 < (RA + RB) * (RA + RB) && RA + RB - Math.sqrt(r2) <= 0,
+                "the pair is listed as touching while its overlap rounds to zero");
+        double[] fused;
+        try (DemEngine e = touchingAtRounding(new HertzMindlinLaw())) {
+            assertNotNull(e.kernel.hertzMindlin);
+            e.run(20);
+            fused = state(e);
+        }
+        try (DemEngine e = touchingAtRounding(new ComposedContactLaw(new HertzNormal(), new ViscoelasticDamping(), null,
+                new GeneralMindlin(), null))) {
+            e.run(20);
+            assertArrayEquals(state(e), fused, 0.0);
+        }
+        assertTrue(Math.abs(fused[9 + 2]) > 0, "particle 0 carries the forces of its other contacts");
+    }
 }
