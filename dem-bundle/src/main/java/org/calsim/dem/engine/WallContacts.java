@@ -87,9 +87,12 @@ final class WallContacts {
     void ensureState() {
         int needed = particles.size * walls.size();
         if (touching.length < needed) {
-            touching = Arrays.copyOf(touching, needed + needed / 2);
-            force = Arrays.copyOf(force, (needed + needed / 2) * WALL_SLOTS);
-            touched = new int[touching.length];
+            // exactly what is needed the first time (a fixed set of particles wastes nothing), half as much again
+            // when particles were added since (insertion in batches grows it rarely)
+            int capacity = touching.length == 0 ? needed : Math.max(needed, touching.length + touching.length / 2);
+            touching = Arrays.copyOf(touching, capacity);
+            force = Arrays.copyOf(force, capacity * WALL_SLOTS);
+            touched = new int[capacity];
         }
         if (history.length < touching.length * historySize) {
             if (history.length == 0) {
