@@ -112,7 +112,7 @@ final class HertzMindlinKernel {
         double[] y = p.y;
         double[] z = p.z;
         double[] radius = p.radius;
-        double limitShare = kernel.overlapLimit;
+        double overlapLimit = kernel.overlapLimit; // as a fraction of the smaller radius
         for (int i = end - 1; i >= first; i--) {
             double xi = x[i];
             double yi = y[i];
@@ -188,7 +188,7 @@ final class HertzMindlinKernel {
                 double fty = me.fty;
                 double ftz = me.ftz;
                 // ContactKernel.apply
-                me.note(kn, invMassSum, overlap, limitShare * Math.min(ri, rj), i, j);
+                me.note(kn, invMassSum, overlap, overlapLimit * Math.min(ri, rj), i, j);
                 double fn = normalElastic + normalDamping;
                 double qx = ny * ftz - nz * fty;
                 double qy = nz * ftx - nx * ftz;

@@ -102,9 +102,16 @@ class HertzMindlinKernelTest {
 
     @Test
     void onlyExactlyTheHertzMindlinPartsTakeTheSpecialisedKernel() {
+        double[] preset;
+        try (DemEngine e = bed(new HertzMindlinLaw(), 1)) {
+            e.run(3000);
+            preset = state(e);
+        }
         try (DemEngine e = bed(new ComposedContactLaw(new HertzNormal(), new ViscoelasticDamping(), null,
                 new MindlinTangential(), null), 1)) {
             assertNotNull(e.kernel.hertzMindlin, "the same parts named in a job");
+            e.run(3000);
+            assertArrayEquals(preset, state(e), 0.0, "the parts named in a job move the bed as the preset does");
         }
         try (DemEngine e = bed(new HertzMindlinRollingLaw(), 1)) {
             assertNull(e.kernel.hertzMindlin, "a rolling part as well");
