@@ -5,20 +5,19 @@ import java.util.Arrays;
 /**
  * The linked cells of a neighbour-list build: the particles binned into cubic cells of the interaction range
  * 2 r_max + skin [m], periodic in x and y over the box and counted in z from the lowest particle, and the candidate
- * partners of a particle gathered from its cell and the neighbouring ones ({@link #near}), into a buffer the
- * {@link NeighbourList} sorts and merges. The buffers grow as needed and are kept between builds.
+ * partners of a particle gathered from its cell and the neighbouring ones ({@link #near}), into the
+ * {@link Candidates} of the worker at hand, which the {@link NeighbourList} sorts and merges. After {@link #bin} the
+ * cells are only read: several workers may gather at once. The buffers grow as needed and are kept between builds.
  */
 final class CellGrid {
     private int[] cellHead = new int[0];
     private int[] cellNext = new int[0];
-    /** the candidates of the particle at hand (the first {@code found} of them) */
-    int[] candidates = new int[64];
     // the cells of the last binning: cells per axis, lowest z [m], cells per metre
     private int ncx, ncy, ncz;
     private double zMin, sx, sy, sz;
 
     /**
-     * Sorts the particles into cubic cells of the interaction range 2 r_max + skin (linked lists, each in ascending
+     * Sorts the particles into cubic cells of the interaction range 2 r_max + skin (linked lists, each in descending
      * particle order), checking that the box holds one periodic image of every pair.
      */
     void bin(Particles p, PeriodicBox box, double skin) {
@@ -56,7 +55,7 @@ final class CellGrid {
         sx = ncx / box.lx();
         sy = ncy / box.ly();
         sz = 1.0 / cutoff;
-        for (int i = n - 1; i >= 0; i--) {
+        for (int i = 0; i < n; i++) {
             int c = cellOf(p.x[i], p.y[i], p.z[i], zMin, sx, sy, sz, ncx, ncy, ncz);
             cellNext[i] = cellHead[c];
             cellHead[c] = i;
@@ -64,13 +63,13 @@ final class CellGrid {
     }
 
     /**
-     * Collects in {@link #candidates} the particles j &gt; i whose centres are closer to i's than r_i + r_j + skin,
-     * from i's cell and its neighbours (with fewer than 3 cells in x or y the offsets −1, 0, +1 wrap onto the same
-     * cell: each cell is visited once).
+     * Collects in {@code into} the particles j &gt; i whose centres are closer to i's than r_i + r_j + skin, from i's
+     * cell and its neighbours (with fewer than 3 cells in x or y the offsets −1, 0, +1 wrap onto the same cell: each
+     * cell is visited once).
      *
      * @return how many
      */
-    int near(Particles p, PeriodicBox box, int i, double skin) {
+    int near(Particles p, PeriodicBox box, int i, double skin, Candidates into) {
         int spanX = Math.min(3, ncx);
         int spanY = Math.min(3, ncy);
         int found = 0;
@@ -90,45 +89,20 @@ final class CellGrid {
                 int cyy = Math.floorMod(cy + dy - (spanY == 3 ? 1 : 0), ncy);
                 for (int dx = 0; dx < spanX; dx++) {
                     int cxx = Math.floorMod(cx + dx - (spanX == 3 ? 1 : 0), ncx);
-                    for (int j = cellHead[(czz * ncy + cyy) * ncx + cxx]; j >= 0; j = cellNext[j]) {
-                        if (j <= i) {
-                            continue;
-                        }
+                    // each cell's list descends: it ends for i at the first j <= i
+                    for (int j = cellHead[(czz * ncy + cyy) * ncx + cxx]; j > i; j = cellNext[j]) {
                         double ddx = box.imageX(xi - p.x[j]);
                         double ddy = box.imageY(yi - p.y[j]);
                         double ddz = zi - p.z[j];
                         double reach = ri + p.radius[j] + skin;
                         if (ddx * ddx + ddy * ddy + ddz * ddz < reach * reach) {
-                            found = add(found, j);
+                            found = into.add(found, j);
                         }
                     }
                 }
             }
         }
         return found;
-    }
-
-    /**
-     * Appends j to the {@code found} candidates.
-     *
-     * @return their number now
-     */
-    int add(int found, int j) {
-        if (found == candidates.length) {
-            candidates = Arrays.copyOf(candidates, found * 2);
-        }
-        candidates[found] = j;
-        return found + 1;
-    }
-
-    /** @return whether j is among the first {@code found} candidates */
-    boolean isCandidate(int j, int found) {
-        for (int c = 0; c < found; c++) {
-            if (candidates[c] == j) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int cellOf(double x, double y, double z, double zMin, double sx, double sy, double sz, int ncx,

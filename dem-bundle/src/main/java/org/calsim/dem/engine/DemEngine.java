@@ -49,6 +49,8 @@ public final class DemEngine implements AutoCloseable {
     private final Bonds bonds;
     private final BlowUpMonitor monitor;
     private final StepPasses passes;
+    /** the worker threads: the passes of a step and the neighbour-list builds */
+    private final WorkerTeam team;
 
     /**
      * @param particles  the spheres (the engine owns them from now on)
@@ -66,7 +68,7 @@ public final class DemEngine implements AutoCloseable {
         this.particles = particles;
         this.box = box;
         this.types = types;
-        WorkerTeam team = new WorkerTeam(threads, "calsim-dem");
+        this.team = new WorkerTeam(threads, "calsim-dem");
         this.workers = new Worker[threads];
         for (int w = 0; w < threads; w++) {
             workers[w] = new Worker();
@@ -258,7 +260,7 @@ public final class DemEngine implements AutoCloseable {
         if (gap > list.skin) {
             // the list holds the pairs within the skin only: build it once with a reach that finds every pair to bond
             // (bonded pairs then stay listed however far apart, and later builds use the skin again)
-            list.build(particles, box, gap, kernel.law, bonds.any());
+            list.build(particles, box, gap, kernel.law, bonds.any(), team);
             pairForces.splitEntries();
         }
         return bonds.form(spec, gap, which, workers[0].geometry, integrator.dt);
@@ -321,7 +323,7 @@ public final class DemEngine implements AutoCloseable {
     }
 
     private void rebuild() {
-        list.build(particles, box, list.skin, kernel.law, bonds.any());
+        list.build(particles, box, list.skin, kernel.law, bonds.any(), team);
         pairForces.splitEntries();
     }
 

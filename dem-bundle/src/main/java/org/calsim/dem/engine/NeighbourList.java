@@ -5,6 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
 import org.calsim.api.contact.ContactLaw;
+import org.calsim.parallel.WorkerTeam;
 
 /**
  * Half neighbour list (pairs i &lt; j) in compressed-row form, built with linked cells and a Verlet skin,
@@ -47,6 +48,17 @@ final class NeighbourList {
     private byte[] spareTouching = new byte[0];
     private final CellGrid cells = new CellGrid();
     private int[] revCount = new int[0];
+    // a build on several workers: each one's candidates, first particles, and entries (counted, then the first)
+    private Candidates[] search = new Candidates[0];
+    private int[] split = new int[0];
+    private int[] placed = new int[0];
+    // what the workers of a build read: particles, box, skin [m], the law to ask about bonds (or null)
+    private Particles buildParticles;
+    private PeriodicBox buildBox;
+    private double buildSkin;
+    private ContactLaw engagedBy;
+    private final WorkerTeam.Task searchTask = this::search;
+    private final WorkerTeam.Task placeTask = this::place;
 
     /** number of builds so far */
     long builds;
@@ -85,16 +97,25 @@ final class NeighbourList {
         historySize = slots;
     }
 
+    /** Rebuilds the list on the calling thread ({@link #build(Particles, PeriodicBox, double, ContactLaw, boolean,
+     * WorkerTeam)} with no team). */
+    void build(Particles p, PeriodicBox box, double skin, ContactLaw law, boolean bonded) {
+        build(p, box, skin, law, bonded, null);
+    }
+
     /**
-     * Rebuilds the list.
+     * Rebuilds the list, the search for partners on the workers of {@code team} (each a range of particles): the first
+     * worker writes its entries at once, the others keep their sorted candidates and place them, merged with the old
+     * entries, once the entries before theirs are counted. The entries are the same as from one thread.
      *
      * @param p       the particles
      * @param box     periodic box
      * @param skin    Verlet skin [m]
      * @param law     the current law (asked whether a lost pair is still engaged); may be {@code null}
      * @param bonded  whether any bond was formed (otherwise the engaged check is skipped)
+     * @param team    the workers, or {@code null} for the calling thread alone
      */
-    void build(Particles p, PeriodicBox box, double skin, ContactLaw law, boolean bonded) {
+    void build(Particles p, PeriodicBox box, double skin, ContactLaw law, boolean bonded, WorkerTeam team) {
         int n = p.size;
         cells.bin(p, box, skin);
         // new arrays: swap in the spares; the old entries stay in the spares until the next build
@@ -112,17 +133,40 @@ final class NeighbourList {
         sparePartner = oldPartner;
         spareHistory = oldHistory;
         spareTouching = oldTouching;
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            start[i] = k;
-            int found = cells.near(p, box, i, skin);
-            boolean old = i < particlesBuilt;
-            if (bonded && law != null && old) {
-                found = keepEngaged(i, found, law);
+        int workers = team == null ? 1 : team.size();
+        if (search.length != workers) {
+            search = new Candidates[workers];
+            for (int w = 0; w < workers; w++) {
+                search[w] = new Candidates();
             }
-            Arrays.sort(cells.candidates, 0, found);
-            k = carry(i, found, old, k);
+            split = new int[workers + 1];
+            placed = new int[workers];
         }
+        for (int w = 0; w <= workers; w++) {
+            split[w] = (int) ((long) n * w / workers);
+        }
+        buildParticles = p;
+        buildBox = box;
+        buildSkin = skin;
+        engagedBy = bonded ? law : null;
+        if (team == null) {
+            search(0, 1);
+        } else {
+            team.run(searchTask);
+        }
+        int k = placed[0];
+        for (int w = 1; w < workers; w++) {
+            int count = placed[w];
+            placed[w] = k;
+            k += count;
+        }
+        if (workers > 1) {
+            ensureCapacity(k);
+            team.run(placeTask);
+        }
+        buildParticles = null;
+        buildBox = null;
+        engagedBy = null;
         start[n] = k;
         entries = k;
         particlesBuilt = n;
@@ -142,40 +186,87 @@ final class NeighbourList {
     }
 
     /**
+     * The search of worker {@code worker} over its particles: each one's sorted candidates, written as entries by the
+     * first worker (into {@link #placed}[0], the count), kept by the others (their counts, per particle in
+     * {@link #start} until placed, and in total in {@link #placed}).
+     */
+    private void search(int worker, int workers) {
+        Candidates mine = search[worker];
+        int k = 0;
+        for (int i = split[worker], end = split[worker + 1]; i < end; i++) {
+            int found = cells.near(buildParticles, buildBox, i, buildSkin, mine);
+            boolean old = i < particlesBuilt;
+            if (engagedBy != null && old) {
+                found = keepEngaged(i, found, engagedBy, mine);
+            }
+            Arrays.sort(mine.ids, 0, found);
+            if (worker == 0) {
+                start[i] = k;
+                k = carry(i, mine.ids, 0, found, old, k);
+            } else {
+                start[i] = found;
+                k = mine.keep(k, found);
+            }
+        }
+        placed[worker] = k;
+    }
+
+    /** Places the kept candidates of worker {@code worker} (above the first) from entry {@link #placed}[worker] on. */
+    private void place(int worker, int workers) {
+        if (worker == 0) {
+            return;
+        }
+        int[] kept = search[worker].kept;
+        int from = 0;
+        int k = placed[worker];
+        for (int i = split[worker], end = split[worker + 1]; i < end; i++) {
+            int found = start[i];
+            start[i] = k;
+            k = carry(i, kept, from, found, i < particlesBuilt, k);
+            from += found;
+        }
+    }
+
+    /** Grows the entry arrays to at least {@code needed} entries (half as much again), keeping what they hold. */
+    private void ensureCapacity(int needed) {
+        if (needed > partner.length) {
+            int grown = Math.max(needed, partner.length * 3 / 2);
+            partner = Arrays.copyOf(partner, grown);
+            history = Arrays.copyOf(history, grown * historySize);
+            touching = Arrays.copyOf(touching, grown);
+        }
+    }
+
+    /**
      * Adds to the {@code found} candidates of i ({@link CellGrid#near}) its old partners that the law still holds
      * engaged (intact bonds): they stay, however far apart.
      *
      * @return the number of candidates now
      */
-    private int keepEngaged(int i, int found, ContactLaw law) {
+    private int keepEngaged(int i, int found, ContactLaw law, Candidates mine) {
         int hs = historySize;
         for (int o = spareStart[i]; o < spareStart[i + 1]; o++) {
-            if (spareTouching[o] != 0 && law.engaged(spareHistory, o * hs) && !cells.isCandidate(sparePartner[o],
-                    found)) {
-                found = cells.add(found, sparePartner[o]);
+            if (spareTouching[o] != 0 && law.engaged(spareHistory, o * hs) && !mine.contains(sparePartner[o], found)) {
+                found = mine.add(found, sparePartner[o]);
             }
         }
         return found;
     }
 
     /**
-     * Writes the sorted candidates of i as its entries from entry k on, merged with its old entries (when it had
-     * any) to carry their history and contact state over; new pairs start at zero.
+     * Writes the sorted candidates of i ({@code found} of them in {@code ids} from {@code from} on) as its entries from
+     * entry k on, merged with its old entries (when it had any) to carry their history and contact state over; new
+     * pairs start at zero.
      *
      * @return the next free entry
      */
-    private int carry(int i, int found, boolean old, int k) {
+    private int carry(int i, int[] ids, int from, int found, boolean old, int k) {
         int hs = historySize;
-        if (k + found > partner.length) {
-            int grown = Math.max(k + found, partner.length * 3 / 2);
-            partner = Arrays.copyOf(partner, grown);
-            history = Arrays.copyOf(history, grown * hs);
-            touching = Arrays.copyOf(touching, grown);
-        }
+        ensureCapacity(k + found);
         int o = old ? spareStart[i] : 0;
         int oEnd = old ? spareStart[i + 1] : 0;
-        for (int c = 0; c < found; c++) {
-            int j = cells.candidates[c];
+        for (int c = from, cEnd = from + found; c < cEnd; c++) {
+            int j = ids[c];
             while (o < oEnd && sparePartner[o] < j) {
                 o++;
             }

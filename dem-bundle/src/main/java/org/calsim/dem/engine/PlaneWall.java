@@ -69,15 +69,18 @@ public final class PlaneWall extends Wall {
     }
 
     @Override
-    double contact(Particles p, PeriodicBox box, int i, double[] out) {
-        double sign = facingUp ? 1 : -1;
+    double overlap(Particles p, PeriodicBox box, int i) {
+        return facingUp ? p.radius[i] - (p.z[i] - height) : p.radius[i] + (p.z[i] - height);
+    }
+
+    @Override
+    void surface(Particles p, PeriodicBox box, int i, double[] out) {
         out[0] = 0;
         out[1] = 0;
-        out[2] = sign;
+        out[2] = facingUp ? 1 : -1;
         out[3] = 0;
         out[4] = 0;
         out[5] = velocity;
-        return p.radius[i] - sign * (p.z[i] - height);
     }
 
     @Override

@@ -87,7 +87,14 @@ public final class RollWall extends Wall {
     }
 
     @Override
-    double contact(Particles p, PeriodicBox box, int i, double[] out) {
+    double overlap(Particles p, PeriodicBox box, int i) {
+        double dx = offsetX(p.x[i], box);
+        double dz = p.z[i] - centreZ;
+        return radius + p.radius[i] - Math.sqrt(dx * dx + dz * dz);
+    }
+
+    @Override
+    void surface(Particles p, PeriodicBox box, int i, double[] out) {
         double dx = offsetX(p.x[i], box);
         double dz = p.z[i] - centreZ;
         double d = Math.sqrt(dx * dx + dz * dz);
@@ -100,7 +107,6 @@ public final class RollWall extends Wall {
         out[3] = velocityX + omega * radius * nz;
         out[4] = 0;
         out[5] = velocityZ - omega * radius * nx;
-        return radius + p.radius[i] - d;
     }
 
     @Override

@@ -36,12 +36,29 @@ public abstract sealed class Wall permits PlaneWall, RollWall {
     }
 
     /**
-     * Contact geometry with particle i: writes into {@code out} the unit normal from the wall to the particle
-     * ({@code out[0..2]}) and the velocity of the wall's surface at the contact point ({@code out[3..5]}).
+     * The overlap with particle i, asked of every particle in every force evaluation: it writes nothing, and
+     * {@link #surface} is asked only where it is positive.
      *
      * @return overlap δ = r − distance from the surface [m], positive in contact
      */
-    abstract double contact(Particles p, PeriodicBox box, int i, double[] out);
+    abstract double overlap(Particles p, PeriodicBox box, int i);
+
+    /**
+     * Contact geometry with particle i (in contact, or near): writes into {@code out} the unit normal from the wall to
+     * the particle ({@code out[0..2]}) and the velocity of the wall's surface at the contact point ({@code out[3..5]},
+     * [m/s]).
+     */
+    abstract void surface(Particles p, PeriodicBox box, int i, double[] out);
+
+    /**
+     * {@link #surface} and {@link #overlap} together.
+     *
+     * @return overlap δ [m], positive in contact
+     */
+    final double contact(Particles p, PeriodicBox box, int i, double[] out) {
+        surface(p, box, i, out);
+        return overlap(p, box, i);
+    }
 
     /**
      * @return the branch vector from the contact point on this wall to the centre of particle i, (r − δ) n [m]

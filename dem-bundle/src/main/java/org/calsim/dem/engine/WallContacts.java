@@ -117,8 +117,10 @@ final class WallContacts {
         double[] surface = me.wall;
         for (int w = 0, nw = walls.size(); w < nw; w++) {
             int slot = i * nw + w;
-            double overlap = walls.get(w).contact(particles, box, i, surface);
+            Wall wall = walls.get(w);
+            double overlap = wall.overlap(particles, box, i);
             if (overlap > 0) {
+                wall.surface(particles, box, i, surface);
                 touch(me, i, w, slot, overlap, dt);
             } else if (touching[slot] != 0) {
                 release(slot);

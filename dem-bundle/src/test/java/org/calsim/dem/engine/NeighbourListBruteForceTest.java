@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.calsim.api.contact.PairProperties;
 import org.calsim.dem.contact.HertzMindlinLaw;
+import org.calsim.parallel.WorkerTeam;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -80,11 +81,12 @@ class NeighbourListBruteForceTest {
      * half skin, as a rebuild in the engine would follow such a move), wrapped into the box, and the list is
      * rebuilt; 8 rebuilds per box. Boxes: 2 cells in x (the offsets −1, 0, +1 wrap onto the same cell), a
      * non-square box with 3 × 5 cells, and a larger one. Each pair's history is stamped with a code before a
-     * rebuild; pairs listed before and after keep it (the carry-over the list promises), new pairs start at 0.
+     * rebuild; pairs listed before and after keep it (the carry-over the list promises), new pairs start at 0. The
+     * builds search on 1, 2 or 3 workers (the entries of the workers above the first placed after the count).
      */
     @ParameterizedTest
-    @CsvSource({"2.3, 2.6, 60", "3.4, 5.2, 150", "6.5, 6.5, 500"})
-    void everyPairWithinReachIsListedOnceAfterRebuilds(double cellsX, double cellsY, int n) {
+    @CsvSource({"2.3, 2.6, 60, 1", "3.4, 5.2, 150, 3", "6.5, 6.5, 500, 1", "6.5, 6.5, 500, 2"})
+    void everyPairWithinReachIsListedOnceAfterRebuilds(double cellsX, double cellsY, int n, int threads) {
         double r0 = 1e-3;
         double skin = 0.3 * r0;
         double cutoff = 2 * 1.6 * r0 + skin;
@@ -97,8 +99,9 @@ class NeighbourListBruteForceTest {
         SplittableRandom random = new SplittableRandom(7);
         int across = 0;
         Map<Long, Double> stamped = new HashMap<>();
+        WorkerTeam team = new WorkerTeam(threads, "list-test");
         for (int build = 0; build < 9; build++) {
-            list.build(p, box, skin, null, false);
+            list.build(p, box, skin, null, false, team);
             TreeSet<Long> expected = bruteForce(p, box, skin);
             TreeSet<Long> got = listed(list, p.size);
             assertEquals(expected, got, "build " + build + ": list against brute force");
@@ -135,6 +138,7 @@ class NeighbourListBruteForceTest {
                 p.z[i] += 0.6 * r0 * (2 * random.nextDouble() - 1);
             }
         }
+        team.close();
         assertTrue(across > 0, "some pairs are found only through the periodic image");
     }
 
