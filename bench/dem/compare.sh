@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The DEM benchmark side by side: LIGGGHTS 3.8 (bench/liggghts/run.sh, 1 and 2 MPI processes) and calsim
 # (bench/dem/run.sh, 1 and 2 threads) on the same machine, one after the other, the same number of
-# compression steps; calsim repeated (REPS1 times on 1 thread, REPS2 times on 2; defaults 3 and 5) for the spread.
+# compression steps; calsim repeated (REPS1 times on 1 thread, REPS2 times on 2; defaults 5 and 5) for the spread,
+# each run in a JVM of its own, as each LIGGGHTS run is a process of its own.
 # Writes bench/dem/comparison.txt: per code and workers the runs, min/median/max particle-steps per second.
 # Usage: bench/dem/compare.sh [steps]      (default 20000; needs: apt-get install liggghts)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 steps="${1:-20000}"
 NCOMPRESS="$steps" bash "$here/../liggghts/run.sh"
-threads=$(printf '1,%.0s' $(seq "${REPS1:-3}"))$(printf '2,%.0s' $(seq "${REPS2:-5}"))
+threads=$(printf '1,%.0s' $(seq "${REPS1:-5}"))$(printf '2,%.0s' $(seq "${REPS2:-5}"))
 bash "$here/run.sh" "$steps" "${threads%,}" 1
 {
   echo "# DEM benchmark on $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores, $(date -u +%FT%TZ)"

@@ -356,9 +356,14 @@ final class NeighbourList {
         }
     }
 
-    /** @return bytes per entry held by the list's arrays (with the spare buffers) */
-    long bytesPerEntry() {
-        return 2L * (Integer.BYTES + (long) historySize * Double.BYTES + 1)
-                + (long) PairForces.PAIR_SLOTS * Double.BYTES + Integer.BYTES;
+    /**
+     * @return bytes per entry held by the list's arrays (with the spare buffers, and the candidates the workers above
+     *         the first keep during a build: their share of the entries)
+     */
+    double bytesPerEntry() {
+        int workers = Math.max(1, search.length);
+        return 2.0 * (Integer.BYTES + (long) historySize * Double.BYTES + 1)
+                + (long) PairForces.PAIR_SLOTS * Double.BYTES + Integer.BYTES
+                + (double) Integer.BYTES * (workers - 1) / workers;
     }
 }
