@@ -362,8 +362,8 @@ public final class DemEngine implements AutoCloseable {
         int n = Math.max(1, particles.size);
         double perEntry = list.bytesPerEntry();
         double entriesPerParticle = (double) list.entries / n;
-        return Particles.bytesPerParticle() + 3 * Double.BYTES + 3 * Integer.BYTES /* x0, cells, reverse */
-                + entriesPerParticle * perEntry
+        return Particles.bytesPerParticle() + 3 * Double.BYTES + Integer.BYTES /* x0, y0, z0, cell link */
+                + entriesPerParticle * perEntry + pairForces.crossLogBytes() / n
                 + walls.size() * wallContacts.bytesPerWallContact();
     }
 

@@ -95,8 +95,8 @@ final class HertzMindlinKernel {
     /**
      * {@link PairForces#own} for this law: the pass of a worker over its particles [first, end), from the last down,
      * each one's entries ascending, with the same sums in the same order and the same stores (force of every touching
-     * entry, torque on j of an entry to a higher worker, kept in the list for {@link PairForces#gather}). A pair that
-     * stopped touching has its history cleared.
+     * entry in the list; a contact with a higher worker's particle in the worker's log, for
+     * {@link PairForces#addCrossContacts}). A pair that stopped touching has its history cleared.
      *
      * @param dt time step [s]
      */
@@ -208,7 +208,7 @@ final class HertzMindlinKernel {
                 tx += tix;
                 ty += tiy;
                 tz += tiz;
-                PairForces.toPartner(p, out, k, j, end, cfx, cfy, cfz, tjx, tjy, tjz);
+                PairForces.toPartner(me, p, out, k, j, end, cfx, cfy, cfz, tjx, tjy, tjz);
             }
             if (k < kEnd) {
                 double[] sums = me.sums;

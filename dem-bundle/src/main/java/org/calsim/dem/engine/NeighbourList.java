@@ -9,7 +9,7 @@ import org.calsim.parallel.WorkerTeam;
 
 /**
  * Half neighbour list (pairs i &lt; j) in compressed-row form, built with linked cells and a Verlet skin,
- * with each pair's contact-law history and its last computed force and torques.
+ * with each pair's contact-law history and its last computed force.
  *
  * <p>Entries of particle i are {@code start[i] … start[i+1]−1}, partner {@code partner[k]}, sorted by
  * partner index. A pair enters the list when its centres are closer than r_i + r_j + skin; a pair whose
@@ -17,10 +17,8 @@ import org.calsim.parallel.WorkerTeam;
  * rebuild the history of pairs present before and after is carried over, so contacts keep their tangential
  * springs and bonds (the LIGGGHTS {@code fix contacthistory} behaviour).
  *
- * <p>Per entry, after a force evaluation: {@code pairForce[6k … 6k+5]} = force on i (3) and, for an entry whose
- * partner belongs to a higher worker ({@link PairForces#own}), torque on j (3); only entries with {@code touching[k] != 0} hold a current value. The transposed index
- * ({@code revStart}, {@code revEntry}) lists for each particle j the entries in which it is the partner, in
- * ascending entry order, so per-particle sums run in a fixed order whatever the number of threads.
+ * <p>Per entry, after a force evaluation: {@code pairForce[3k … 3k+2]} = force on i [N]; only entries with
+ * {@code touching[k] != 0} hold a current value.
  *
  * <p>The engine rebuilds the list only when a particle has moved more than half the skin since the last build
  * ({@link #needsRebuild}); the list saves and restores itself for a {@link Checkpoint}.
@@ -31,8 +29,6 @@ final class NeighbourList {
     double[] history = new double[0];
     byte[] touching = new byte[0];
     double[] pairForce = new double[0];
-    int[] revStart = new int[1];
-    int[] revEntry = new int[0];
     int entries;
     int historySize;
     /** number of particles at the last build */
@@ -47,7 +43,6 @@ final class NeighbourList {
     private double[] spareHistory = new double[0];
     private byte[] spareTouching = new byte[0];
     private final CellGrid cells = new CellGrid();
-    private int[] revCount = new int[0];
     // a build on several workers: each one's candidates, first particles, and entries (counted, then the first)
     private Candidates[] search = new Candidates[0];
     private int[] split = new int[0];
@@ -173,7 +168,6 @@ final class NeighbourList {
         if (pairForce.length < partner.length * PairForces.PAIR_SLOTS) {
             pairForce = new double[partner.length * PairForces.PAIR_SLOTS];
         }
-        buildReverse(n);
         if (x0.length < n) {
             x0 = new double[p.x.length];
             y0 = new double[p.x.length];
@@ -327,33 +321,6 @@ final class NeighbourList {
         sparePartner = new int[0];
         spareHistory = new double[0];
         spareTouching = new byte[0];
-        buildReverse(n);
-    }
-
-    private void buildReverse(int n) {
-        if (revStart.length < n + 1) {
-            revStart = new int[n + 1 + n / 2];
-        }
-        if (revCount.length < n) {
-            revCount = new int[n + n / 2];
-        }
-        Arrays.fill(revCount, 0, n, 0);
-        for (int k = 0; k < entries; k++) {
-            revCount[partner[k]]++;
-        }
-        int sum = 0;
-        for (int j = 0; j < n; j++) {
-            revStart[j] = sum;
-            sum += revCount[j];
-            revCount[j] = revStart[j];
-        }
-        revStart[n] = sum;
-        if (revEntry.length < sum) {
-            revEntry = new int[Math.max(sum, revEntry.length * 3 / 2)];
-        }
-        for (int k = 0; k < entries; k++) {
-            revEntry[revCount[partner[k]]++] = k;
-        }
     }
 
     /**
@@ -363,7 +330,7 @@ final class NeighbourList {
     double bytesPerEntry() {
         int workers = Math.max(1, search.length);
         return 2.0 * (Integer.BYTES + (long) historySize * Double.BYTES + 1)
-                + (long) PairForces.PAIR_SLOTS * Double.BYTES + Integer.BYTES
+                + (long) PairForces.PAIR_SLOTS * Double.BYTES
                 + (double) Integer.BYTES * (workers - 1) / workers;
     }
 }

@@ -13,14 +13,16 @@ import org.calsim.api.contact.PairProperties;
  * (ascending), then minus the forces of the entries where it is the partner (descending entry). One thread does
  * exactly that by walking the list from the last particle down and accumulating into both particles (the entries
  * with partner j come from i &lt; j, after j's own). Several threads ({@link #own}) each do the same on a range of
- * particles, split by the work of their entries ({@link #splitEntries}); an entry whose partner lies in a higher
- * worker's range keeps its force and torque in the list, and that worker adds them after the pass ({@link #gather}),
- * where one thread would have added them: after the contributions of its own range. The results are therefore
+ * particles, split by the work of their entries ({@link #splitEntries}); a contact whose partner lies in a higher
+ * worker's range goes into the worker's log ({@link Worker#logCross}) in the order computed, and the partner's worker
+ * adds the logs after the pass, the higher workers' first ({@link #addCrossContacts}), where one thread would have
+ * added them: after the contributions of its own range, from the higher particles down. The log is read in one
+ * sweep, not per particle through the list (the other core's writes arrive in order). The results are therefore
  * bit-identical for any number of threads, every worker writes only its own particles, and nothing allocates.
  */
 final class PairForces {
-    /** doubles stored per neighbour entry: force on i (3), torque on j (3, entries to a higher worker only) */
-    static final int PAIR_SLOTS = 6;
+    /** doubles stored per neighbour entry: force on i (3) */
+    static final int PAIR_SLOTS = 3;
     /** work of an entry's distance check, in the units of {@link #CONTACT_COST} */
     private static final int CHECK_COST = 1;
     /** work of a touching entry's contact beyond its distance check (JFR profile of bench/dem: about 5 checks) */
@@ -91,6 +93,16 @@ final class PairForces {
             }
             entrySplit[part] = i;
         }
+        for (int part = 0; part < w - 1; part++) {
+            int end = entrySplit[part + 1];
+            int across = 0;
+            for (int k = nl.start[entrySplit[part]], kEnd = nl.start[end]; k < kEnd; k++) {
+                if (nl.partner[k] >= end) {
+                    across++;
+                }
+            }
+            workers[part].expectCross(across);
+        }
     }
 
     /**
@@ -134,9 +146,9 @@ final class PairForces {
      * thread: particles from the last down, each one's own entries ascending. A particle's own entries come before
      * any where it is the partner (those belong to lower particles, walked later), so its sums start from its own
      * entries, held in locals; a partner j &lt; b is this worker's and takes the entry at once, a partner j ≥ b
-     * belongs to a higher worker, which adds the entry in {@link #gather} after the pass (after its own particles'
-     * contributions, as one thread would). Every entry keeps its force on i, an entry to a higher worker also the
-     * torque on j.
+     * belongs to a higher worker, which adds the contact from this worker's log after the pass
+     * ({@link #addCrossContacts}: after its own particles' contributions, as one thread would). Every touching entry
+     * keeps its force on i in the list.
      */
     void own(int worker, boolean bonded, double dt) {
         Particles p = particles;
@@ -145,6 +157,7 @@ final class PairForces {
         double[] out = nl.pairForce;
         int first = entrySplit[worker];
         int end = entrySplit[worker + 1];
+        me.crossCount = 0;
         HertzMindlinKernel specialised = kernel.hertzMindlin;
         if (specialised != null) {
             specialised.own(me, first, end, dt);
@@ -165,7 +178,7 @@ final class PairForces {
                     tx += me.tix;
                     ty += me.tiy;
                     tz += me.tiz;
-                    toPartner(p, out, k, nl.partner[k], end, me.fx, me.fy, me.fz, me.tjx, me.tjy, me.tjz);
+                    toPartner(me, p, out, k, nl.partner[k], end, me.fx, me.fy, me.fz, me.tjx, me.tjy, me.tjz);
                 }
             }
             store(i, fx, fy, fz, tx, ty, tz);
@@ -188,7 +201,7 @@ final class PairForces {
                 sums[3] += me.tix;
                 sums[4] += me.tiy;
                 sums[5] += me.tiz;
-                toPartner(particles, nl.pairForce, k, nl.partner[k], end, me.fx, me.fy, me.fz, me.tjx, me.tjy,
+                toPartner(me, particles, nl.pairForce, k, nl.partner[k], end, me.fx, me.fy, me.fz, me.tjx, me.tjy,
                         me.tjz);
             }
         }
@@ -196,10 +209,10 @@ final class PairForces {
 
     /**
      * Keeps entry k's force on i [N] in the list and passes the contact on to its partner j: to j's force and torque
-     * at once when j belongs to this worker (j &lt; end), otherwise (the torque on j [N·m]) in the list for the
-     * partner's worker to {@link #gather}.
+     * at once when j belongs to this worker (j &lt; end), otherwise into the worker's log for the partner's worker
+     * ({@link #addCrossContacts}).
      */
-    static void toPartner(Particles p, double[] out, int k, int j, int end, double fx, double fy, double fz,
+    static void toPartner(Worker me, Particles p, double[] out, int k, int j, int end, double fx, double fy, double fz,
                           double tjx, double tjy, double tjz) {
         int o = PAIR_SLOTS * k;
         out[o] = fx;
@@ -213,9 +226,7 @@ final class PairForces {
             p.ty[j] += tjy;
             p.tz[j] += tjz;
         } else {
-            out[o + 3] = tjx;
-            out[o + 4] = tjy;
-            out[o + 5] = tjz;
+            me.logCross(j, fx, fy, fz, tjx, tjy, tjz);
         }
     }
 
@@ -231,47 +242,39 @@ final class PairForces {
     }
 
     /**
-     * Adds to particle j's force and torque the entries of lower workers' particles where it is the partner (after
-     * {@link #own} on several threads), from the last down, as one thread would have added them.
+     * Adds to the force and torque of the particles [from, to) the contacts the workers logged for them (after
+     * {@link #own} on several threads): the logs of the higher workers first, each in the order it was written (its
+     * particles from the last down), so that every particle takes its contributions from lower particles from the
+     * highest down, as one thread would have added them.
      */
-    void gather(int j) {
-        NeighbourList nl = list;
-        int owner = 0;
-        while (j >= entrySplit[owner + 1]) {
-            owner++;
-        }
-        // the entries of particles below the owner's first, ascending in revEntry
-        int below = nl.start[entrySplit[owner]];
-        int from = nl.revStart[j];
-        int r = from;
-        while (r < nl.revStart[j + 1] && nl.revEntry[r] < below) {
-            r++;
-        }
-        if (r == from) {
-            return;
-        }
+    void addCrossContacts(int from, int to) {
         Particles p = particles;
-        double[] pf = nl.pairForce;
-        byte[] touching = nl.touching;
-        double fx = p.fx[j];
-        double fy = p.fy[j];
-        double fz = p.fz[j];
-        double tx = p.tx[j];
-        double ty = p.ty[j];
-        double tz = p.tz[j];
-        for (r--; r >= from; r--) {
-            int k = nl.revEntry[r];
-            if (touching[k] != 0) {
-                int o = PAIR_SLOTS * k;
-                fx -= pf[o];
-                fy -= pf[o + 1];
-                fz -= pf[o + 2];
-                tx += pf[o + 3];
-                ty += pf[o + 4];
-                tz += pf[o + 5];
+        for (int w = workers.length - 2; w >= 0; w--) {
+            Worker lower = workers[w];
+            int[] partner = lower.crossPartner;
+            double[] v = lower.crossValues;
+            for (int c = 0, count = lower.crossCount; c < count; c++) {
+                int j = partner[c];
+                if (j >= from && j < to) {
+                    int o = Worker.CROSS_VALUES * c;
+                    p.fx[j] -= v[o];
+                    p.fy[j] -= v[o + 1];
+                    p.fz[j] -= v[o + 2];
+                    p.tx[j] += v[o + 3];
+                    p.ty[j] += v[o + 4];
+                    p.tz[j] += v[o + 5];
+                }
             }
         }
-        store(j, fx, fy, fz, tx, ty, tz);
+    }
+
+    /** @return bytes the workers' logs of contacts across hold ({@link Worker#logCross}) */
+    double crossLogBytes() {
+        double bytes = 0;
+        for (Worker w : workers) {
+            bytes += (double) w.crossPartner.length * Integer.BYTES + (double) w.crossValues.length * Double.BYTES;
+        }
+        return bytes;
     }
 
     /**

@@ -5,8 +5,9 @@ import org.calsim.parallel.WorkerTeam;
 /**
  * The passes of a step on a {@link WorkerTeam}, each worker on a range of particles: (1) half kick and drift
  * ({@link Integrator#drift}, equal ranges); (2) the particle pairs ({@link PairForces}: each worker the entries of a
- * range split by their work); (3) per particle the pair entries of lower workers' particles where it is the partner
- * (several threads), drag and gravity, its wall contacts ({@link WallContacts}) and the second half kick. Every
+ * range split by their work); (3) the contacts the lower workers logged for the particles of the range (several
+ * threads, {@link PairForces#addCrossContacts}), then per particle drag and gravity, its wall contacts
+ * ({@link WallContacts}) and the second half kick. Every
  * {@value #BALANCE_INTERVAL} evaluations the ranges of passes 2 and 3 follow the workers' measured times
  * ({@link WorkShares}); a range decides only which worker computes a particle, never the order of a sum, so every sum
  * runs in the same order on any number of threads and with any ranges. The tasks are created once: a step allocates
@@ -120,13 +121,14 @@ final class StepPasses implements AutoCloseable {
     private void finish(int worker, int workerCount) {
         long start = System.nanoTime();
         Worker me = workers[worker];
-        boolean gather = workers.length > 1;
         double dt = integrator.dt;
-        wallContacts.begin(me, finishSplit[worker]);
-        for (int i = finishSplit[worker], end = finishSplit[worker + 1]; i < end; i++) {
-            if (gather) {
-                pairForces.gather(i);
-            }
+        int first = finishSplit[worker];
+        int end = finishSplit[worker + 1];
+        if (workers.length > 1) {
+            pairForces.addCrossContacts(first, end);
+        }
+        wallContacts.begin(me, first);
+        for (int i = first; i < end; i++) {
             integrator.addBodyForces(i);
             wallContacts.add(me, i, dt);
             if (kick) {

@@ -11,6 +11,8 @@ import org.calsim.api.contact.ContactGeometry;
  * ({@link Integrator#limitTimeStep}). Partners are encoded as a particle index j ≥ 0 or −1 − w for wall w.
  */
 final class Worker {
+    /** values per logged contact across workers: force on i (3), torque on j (3) */
+    static final int CROSS_VALUES = 6;
     final ContactGeometry geometry = new ContactGeometry();
     final ContactForce force = new ContactForce();
     /** a wall's answer for the particle at hand: unit normal (3) and surface velocity at the contact (3) */
@@ -25,6 +27,15 @@ final class Worker {
     final double[] sums = new double[6];
     /** the last contact's tangential force on i [N] ({@link HertzMindlinKernel}) */
     double ftx, fty, ftz;
+    /**
+     * the contacts of the last pair pass whose partner belongs to a higher worker, in the order computed: partner j,
+     * and per contact 6 values from {@code 6c}: force on i (3) [N] and torque on j (3) [N·m]; the higher worker adds
+     * them ({@link PairForces#addCrossContacts}). Sized when the shares are split ({@link #expectCross}).
+     */
+    int[] crossPartner = new int[0];
+    double[] crossValues = new double[0];
+    /** contacts in the log */
+    int crossCount;
     /** where this worker's list of wall contacts in contact starts, and its length ({@link WallContacts#begin}) */
     int wallFirst, wallCount;
     /** largest squared displacement of the worker's particles since the last list build [m²] */
@@ -77,6 +88,28 @@ final class Worker {
             badPartner = partner;
             badOverlap = overlap;
         }
+    }
+
+    /** Makes room in the log for {@code entries} contacts across (half as much again when it grows). */
+    void expectCross(int entries) {
+        if (crossPartner.length < entries) {
+            int capacity = Math.max(entries, crossPartner.length * 3 / 2);
+            crossPartner = new int[capacity];
+            crossValues = new double[CROSS_VALUES * capacity];
+        }
+    }
+
+    /** Logs a contact whose partner j belongs to a higher worker: force on i [N], torque on j [N·m]. */
+    void logCross(int j, double fx, double fy, double fz, double tjx, double tjy, double tjz) {
+        int c = crossCount++;
+        crossPartner[c] = j;
+        int o = CROSS_VALUES * c;
+        crossValues[o] = fx;
+        crossValues[o + 1] = fy;
+        crossValues[o + 2] = fz;
+        crossValues[o + 3] = tjx;
+        crossValues[o + 4] = tjy;
+        crossValues[o + 5] = tjz;
     }
 
     /** Forgets the stiffest contact before a force evaluation. */
