@@ -6,8 +6,8 @@ import org.calsim.parallel.WorkerTeam;
  * The passes of a step on a {@link WorkerTeam}, each worker on a range of particles: (1) half kick and drift
  * ({@link Integrator#drift}, equal ranges); (2) the particle pairs ({@link PairForces}: each worker the entries of a
  * range split by their work); (3) the contacts the lower workers logged for the particles of the range (several
- * threads, {@link PairForces#addCrossContacts}), then per particle drag and gravity, its wall contacts
- * ({@link WallContacts}) and the second half kick. Every
+ * threads, {@link PairForces#addCrossContacts}), then drag and gravity, the wall contacts ({@link WallContacts}, wall
+ * by wall) and the second half kick, each a loop over the range. Every
  * {@value #BALANCE_INTERVAL} evaluations the ranges of passes 2 and 3 follow the workers' measured times
  * ({@link WorkShares}); a range decides only which worker computes a particle, never the order of a sum, so every sum
  * runs in the same order on any number of threads and with any ranges. The tasks are created once: a step allocates
@@ -130,8 +130,10 @@ final class StepPasses implements AutoCloseable {
         wallContacts.begin(me, first);
         for (int i = first; i < end; i++) {
             integrator.addBodyForces(i);
-            wallContacts.add(me, i, dt);
-            if (kick) {
+        }
+        wallContacts.add(me, first, end, dt);
+        if (kick) {
+            for (int i = first; i < end; i++) {
                 integrator.kick(i);
             }
         }

@@ -34,9 +34,9 @@ final class WallContacts {
     /** per slot: force on the wall (x, y, z) [N] and the wall's power on the particle [W]; zero out of contact */
     private double[] force = new double[0];
     /**
-     * the slots in contact in the last evaluation, ascending: each worker lists its own from the first slot of its
-     * particles ({@link Worker#wallFirst}, {@link Worker#wallCount}), so the lists of the workers in order are all of
-     * them in particle order
+     * the slots in contact in the last evaluation: each worker lists its own, wall by wall and per wall in particle
+     * order, from the first slot of its particles ({@link Worker#wallFirst}, {@link Worker#wallCount}), so the lists of
+     * the workers in order hold each wall's contacts in particle order
      */
     private int[] touched = new int[0];
     private final Worker[] workers;
@@ -109,21 +109,26 @@ final class WallContacts {
     }
 
     /**
-     * Adds the contacts of particle i with every wall to its force and torque, and records each wall's share.
+     * Adds the contacts of the particles [from, to) with every wall to their forces and torques, and records each
+     * wall's share: wall by wall, each one's particles in order (a short loop the compiler keeps tight; per particle
+     * the walls still add in their order, so the sums are those of a loop by particle).
      *
      * @param dt time step [s]
      */
-    void add(Worker me, int i, double dt) {
+    void add(Worker me, int from, int to, double dt) {
         double[] surface = me.wall;
+        Particles p = particles;
         for (int w = 0, nw = walls.size(); w < nw; w++) {
-            int slot = i * nw + w;
             Wall wall = walls.get(w);
-            double overlap = wall.overlap(particles, box, i);
-            if (overlap > 0) {
-                wall.surface(particles, box, i, surface);
-                touch(me, i, w, slot, overlap, dt);
-            } else if (touching[slot] != 0) {
-                release(slot);
+            for (int i = from; i < to; i++) {
+                int slot = i * nw + w;
+                double overlap = wall.overlap(p, box, i);
+                if (overlap > 0) {
+                    wall.surface(p, box, i, surface);
+                    touch(me, i, w, slot, overlap, dt);
+                } else if (touching[slot] != 0) {
+                    release(slot);
+                }
             }
         }
     }
