@@ -111,10 +111,15 @@ $('#deploy-form').addEventListener('submit', async (ev) => {
   fill(out, message('info', 'Deploying ', h('code', {}, f.name), ' (' + Math.round(f.size / 1024) + ' KB)…'));
   try {
     const r = await api('POST', '/api/bundles', await f.arrayBuffer(), 'application/java-archive');
+    // components that have not registered their services (an unsatisfied reference, a failed activation) warn
+    const components = Object.entries((r && r.components) || {});
+    const waiting = components.filter(([, state]) => !['active', 'satisfied', 'disabled'].includes(state));
     fill(out, r && r.error
       ? message('error', h('strong', {}, r.symbolic_name + ': ' + r.state + '. '), r.error)
-      : message('ok', 'Deployed ', h('code', {}, r.symbolic_name), ' ' + (r.version || '') + ' (bundle ' + r.id
-        + ', ' + r.state + ').'));
+      : message(waiting.length ? 'error' : 'ok', 'Deployed ', h('code', {}, r.symbolic_name), ' ' + (r.version || '')
+        + ' (bundle ' + r.id + ', ' + r.state + ')' + (components.length ? '; components: ' : '.'),
+        ...components.map(([name, state], k) => h('span', {}, k ? ', ' : '', h('code', {}, name), ' ' + state)),
+        waiting.length ? ' — not registered, see the server\'s log.' : ''));
   } catch (e) {
     fill(out, errorMessage(e, 'deploy refused'));
   } finally {

@@ -35,8 +35,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The lab server's pages in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; other paths with
  * {@code -Dcalsim.chromium=…} and {@code -Dcalsim.chromedriver=…}): a researcher enters the token, submits
  * {@code examples/quickstart.yaml} through the form on the start page, watches the job's progress and its state
- * reach "succeeded" in the list, opens the job page and sees its headline numbers and its plots, loaded. Screenshots
- * of both pages go to {@code target/browser-it/}.
+ * reach "succeeded" in the list, opens the job page and sees its headline numbers and its plots, loaded, then deploys
+ * the example plugin through the registry page's form. Screenshots of the pages go to {@code target/browser-it/}.
  */
 class BrowserIT {
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(6);
@@ -126,6 +126,22 @@ class BrowserIT {
             screenshot("job");
             assertTrue(plots >= 5, "the quickstart's plots are on the page: " + plots);
             assertEquals(plots, loaded, "every plot loaded");
+
+            // the registry page: the example plugin deployed through its form; the answer names the plugin's
+            // component and its state, and the services table lists the law at once
+            browser.get(base + "static/registry.html");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#services tbody tr")));
+            browser.findElement(By.cssSelector("#deploy-card summary")).click();
+            browser.findElement(By.id("bundle-file")).sendKeys(
+                    Path.of(System.getProperty("calsim.plugin.jar")).toRealPath().toString());
+            browser.findElement(By.id("deploy-button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deploy-result"), "Deployed"));
+            String deployed = browser.findElement(By.id("deploy-result")).getText();
+            assertTrue(deployed.matches("(?s).*components: org\\.calsim\\.example\\.contact\\.WaltonBraunLaw "
+                    + "(satisfied|active).*"), deployed);
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#services tr[data-name='walton-braun']")));
+            screenshot("registry");
             List<String> errors = errors();
             assertTrue(errors.isEmpty(), "the pages ran without script errors: " + errors);
         } catch (AssertionError | RuntimeException e) {

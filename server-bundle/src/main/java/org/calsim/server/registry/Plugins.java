@@ -4,11 +4,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 import org.calsim.api.job.RegisteredService;
 import org.calsim.api.job.Registry;
 import org.calsim.api.stage.InvalidInputException;
@@ -26,6 +30,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
@@ -40,6 +45,8 @@ public final class Plugins {
     /** Largest bundle accepted [bytes]. */
     public static final int MAX_BUNDLE_BYTES = 50 << 20;
     private static final long WAIT_MILLIS = 20_000;
+    private static final long SETTLE_MILLIS = 5_000;
+    private static final String SERVICE_COMPONENT = "Service-Component";
     private static final String NAME = "[A-Za-z0-9._-]+";
     private final BundleContext context;
     private final Registry registry;
@@ -52,8 +59,10 @@ public final class Plugins {
      * @param symbolicName its name
      * @param bundle       the installed bundle, or null if FileInstall has not installed it yet
      * @param active       whether it is active
+     * @param components   its Declarative Services components by name, each with its state ("active", "satisfied",
+     *                     "unsatisfied reference", …): "satisfied" and "active" ones have registered their services
      */
-    public record Deployed(String symbolicName, Bundle bundle, boolean active) {
+    public record Deployed(String symbolicName, Bundle bundle, boolean active, Map<String, String> components) {
     }
 
     /** The configuration read here. */
@@ -77,7 +86,9 @@ public final class Plugins {
 
     /**
      * Checks a jar (an OSGi bundle importing the calsim API), writes it to the deploy folder and waits until it is
-     * active (at most 20 s).
+     * active (at most 20 s) and its components have registered their services (at most 5 s more: Service Component
+     * Runtime reads the bundle in its start event, after the bundle is already active, so a swap sent right after an
+     * answer that only waited for the bundle once found the new implementation missing).
      *
      * @throws InvalidInputException if it is too big, not a bundle, not a calsim plugin, or has the name of a bundle
      *                               the container was started with
@@ -124,7 +135,53 @@ public final class Plugins {
         while (((b = bundle(name)) == null || b.getState() != Bundle.ACTIVE) && System.currentTimeMillis() < deadline) {
             pause();
         }
-        return new Deployed(name, b, b != null && b.getState() == Bundle.ACTIVE);
+        boolean active = b != null && b.getState() == Bundle.ACTIVE;
+        Map<String, String> states = Map.of();
+        if (active) {
+            long settled = System.currentTimeMillis() + SETTLE_MILLIS;
+            while ((states = componentStates(b)) != null && !registered(states)
+                    && System.currentTimeMillis() < settled) {
+                pause();
+            }
+        }
+        return new Deployed(name, b, active, states == null ? Map.of() : states);
+    }
+
+    /**
+     * @return the states of the components the bundle declares, by component name; null while Service Component
+     *         Runtime has not yet read a bundle that declares some (a {@code Service-Component} header)
+     */
+    private Map<String, String> componentStates(Bundle b) {
+        boolean declares = b.getHeaders().get(SERVICE_COMPONENT) != null;
+        Map<String, String> states = new TreeMap<>();
+        for (ComponentDescriptionDTO d : components.getComponentDescriptionDTOs(b)) {
+            if (!components.isComponentEnabled(d)) {
+                states.put(d.name, "disabled");
+                continue;
+            }
+            Collection<ComponentConfigurationDTO> configs = components.getComponentConfigurationDTOs(d);
+            if (configs.isEmpty()) {
+                return null; // enabled, its configuration not made yet
+            }
+            states.put(d.name, configs.stream().map(c -> state(c.state)).distinct().collect(Collectors.joining(", ")));
+        }
+        return declares && states.isEmpty() ? null : states;
+    }
+
+    private static boolean registered(Map<String, String> states) {
+        return states.values().stream().allMatch(s -> s.equals("active") || s.equals("satisfied")
+                || s.equals("disabled"));
+    }
+
+    private static String state(int state) {
+        return switch (state) {
+            case ComponentConfigurationDTO.ACTIVE -> "active";
+            case ComponentConfigurationDTO.SATISFIED -> "satisfied";
+            case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION -> "unsatisfied configuration";
+            case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> "unsatisfied reference";
+            case ComponentConfigurationDTO.FAILED_ACTIVATION -> "failed activation";
+            default -> "unknown (" + state + ")";
+        };
     }
 
     /**

@@ -99,7 +99,8 @@ public final class LabCommands {
     /** Deploys a plugin bundle (a jar file). */
     public String deploy(String jar) throws IOException {
         Plugins.Deployed d = plugins.deploy(Files.readAllBytes(Path.of(jar)));
-        return d.symbolicName() + (d.active() ? " active" : " deployed, not active yet");
+        return d.symbolicName() + (d.active() ? " active" + (d.components().isEmpty() ? "" : "; components: "
+                + d.components()) : " deployed, not active yet");
     }
 
     /** Undeploys a bundle deployed through the deploy folder. */

@@ -129,6 +129,8 @@ public final class RegistryServlet extends GuardedServlet {
             return;
         }
         n.put("state", "active").put("version", d.bundle().getVersion().toString()).put("id", d.bundle().getBundleId());
+        ObjectNode components = n.putObject("components");
+        d.components().forEach(components::put);
         ApiJson.send(response, 201, n);
     }
 
