@@ -15,7 +15,8 @@ import org.calsim.api.contact.PairProperties;
  * with partner j come from i &lt; j, after j's own). Several threads ({@link #own}) each do the same on a range of
  * particles, split by the work of their entries ({@link #splitEntries}); a contact whose partner lies in a higher
  * worker's range goes into the worker's log ({@link Worker#logCross}) in the order computed, and the partner's worker
- * adds the logs after the pass, the higher workers' first ({@link #addCrossContacts}), where one thread would have
+ * adds the logs once the lower workers have finished their pairs, the higher workers' first
+ * ({@link #addCrossContacts}), where one thread would have
  * added them: after the contributions of its own range, from the higher particles down. The log is read in one
  * sweep, not per particle through the list (the other core's writes arrive in order). The results are therefore
  * bit-identical for any number of threads, every worker writes only its own particles, and nothing allocates.
@@ -53,7 +54,7 @@ final class PairForces {
         this.types = types;
         this.workers = workers;
         this.entrySplit = new int[workers.length + 1];
-        this.shares = new WorkShares(workers.length);
+        this.shares = new WorkShares(workers.length, StepPasses.BALANCE_INTERVAL);
     }
 
     /** @return the specialised kernel of {@code law} for these particles and pairs, or {@code null} */
@@ -241,15 +242,21 @@ final class PairForces {
         p.tz[i] = tz;
     }
 
+    /** @return the first particle of worker {@code worker}'s share (the end of the last worker's: the particles) */
+    int first(int worker) {
+        return entrySplit[worker];
+    }
+
     /**
-     * Adds to the force and torque of the particles [from, to) the contacts the workers logged for them (after
-     * {@link #own} on several threads): the logs of the higher workers first, each in the order it was written (its
-     * particles from the last down), so that every particle takes its contributions from lower particles from the
-     * highest down, as one thread would have added them.
+     * Adds to the force and torque of worker {@code worker}'s particles [from, to) the contacts the lower workers
+     * logged for them (after their {@link #own} passes; only a lower worker logs for a particle of this one): the
+     * logs of the higher of them first, each in the order it was written (its particles from the last down), so that
+     * every particle takes its contributions from lower particles from the highest down, as one thread would have
+     * added them.
      */
-    void addCrossContacts(int from, int to) {
+    void addCrossContacts(int worker, int from, int to) {
         Particles p = particles;
-        for (int w = workers.length - 2; w >= 0; w--) {
+        for (int w = worker - 1; w >= 0; w--) {
             Worker lower = workers[w];
             int[] partner = lower.crossPartner;
             double[] v = lower.crossValues;

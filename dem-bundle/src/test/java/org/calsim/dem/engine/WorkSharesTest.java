@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Shares follow the workers' speeds, damped, never below a floor, and stay put without data. */
+/**
+ * Shares follow the workers' speeds by their median pass, damped, never below a floor, and stay put without data; a
+ * rare long pass does not move them.
+ */
 class WorkSharesTest {
 
     @Test
     void aSlowerWorkerGetsASmallerShareHalfWayPerRebalance() {
-        WorkShares s = new WorkShares(2);
+        WorkShares s = new WorkShares(2, 50);
         assertEquals(0.5, s.before(1), 0);
         s.rebalance();
         assertEquals(0.5, s.before(1), 0, "no times recorded: no change");
@@ -32,8 +35,28 @@ class WorkSharesTest {
     }
 
     @Test
+    void aRareLongPassDoesNotMoveWorkOffItsWorker() {
+        WorkShares s = new WorkShares(2, 50);
+        for (int pass = 0; pass < 50; pass++) {
+            // equal typical passes; worker 0 had three passes 50 times as long (the sum would halve its share)
+            s.record(0, pass % 16 == 0 ? 35_000_000 : 700_000);
+            s.record(1, 700_000);
+        }
+        s.record(0, 1_000_000_000); // beyond the passes a rebalance looks at: not recorded
+        s.rebalance();
+        assertEquals(0.5, s.before(1), 0, "equal medians keep equal shares");
+        // the median follows the typical pass: worker 1 typically 20 % slower, with rare fast passes
+        for (int pass = 0; pass < 49; pass++) {
+            s.record(0, 700_000);
+            s.record(1, pass % 10 == 0 ? 100_000 : 840_000);
+        }
+        s.rebalance();
+        assertEquals(0.5 * 0.5 + 0.5 * 840.0 / 1540.0, s.before(1), 1e-12, "half-way to the shares of the medians");
+    }
+
+    @Test
     void aWorkerKeepsAFloorShareHoweverSlow() {
-        WorkShares s = new WorkShares(4);
+        WorkShares s = new WorkShares(4, 50);
         for (int r = 0; r < 40; r++) {
             s.record(0, 1);
             s.record(1, 1_000_000_000);
