@@ -13,6 +13,11 @@ final class Candidates {
     /** the sorted candidates of the worker's particles, one after the other (workers above the first) */
     int[] kept = new int[0];
 
+    /** @return bytes the arrays hold */
+    long heapBytes() {
+        return ((long) ids.length + kept.length) * Integer.BYTES;
+    }
+
     /**
      * Appends j to the {@code found} candidates.
      *

@@ -16,6 +16,11 @@ final class CellGrid {
     private int ncx, ncy, ncz;
     private double zMin, sx, sy, sz;
 
+    /** @return bytes the cell lists hold */
+    long heapBytes() {
+        return ((long) cellHead.length + cellNext.length) * Integer.BYTES;
+    }
+
     /**
      * Sorts the particles into cubic cells of the interaction range 2 r_max + skin (linked lists, each in descending
      * particle order), checking that the box holds one periodic image of every pair.

@@ -357,14 +357,13 @@ public final class DemEngine implements AutoCloseable {
         void contact(int i, int j, double dx, double dy, double dz, double fx, double fy, double fz);
     }
 
-    /** @return bytes of heap the engine holds per particle (arrays, list entries per particle, wall state) */
+    /**
+     * @return bytes the engine's arrays hold per particle, counted from their lengths (spare room included): particles,
+     *         neighbour list with its spare buffers and cell grid, the logs of contacts across workers, wall contacts
+     */
     public double bytesPerParticle() {
-        int n = Math.max(1, particles.size);
-        double perEntry = list.bytesPerEntry();
-        double entriesPerParticle = (double) list.entries / n;
-        return Particles.bytesPerParticle() + 3 * Double.BYTES + Integer.BYTES /* x0, y0, z0, cell link */
-                + entriesPerParticle * perEntry + pairForces.crossLogBytes() / n
-                + walls.size() * wallContacts.bytesPerWallContact();
+        long bytes = particles.heapBytes() + list.heapBytes() + pairForces.crossLogBytes() + wallContacts.heapBytes();
+        return (double) bytes / Math.max(1, particles.size);
     }
 
     /** Writes the state the next step depends on, one section per part, the walls' work after the integrator's. */

@@ -324,13 +324,19 @@ final class NeighbourList {
     }
 
     /**
-     * @return bytes per entry held by the list's arrays (with the spare buffers, and the candidates the workers above
-     *         the first keep during a build: their share of the entries)
+     * @return bytes the list's arrays hold, spare room included: entries and their spare buffers, positions at the
+     *         last build, the cell grid and the workers' candidates
      */
-    double bytesPerEntry() {
-        int workers = Math.max(1, search.length);
-        return 2.0 * (Integer.BYTES + (long) historySize * Double.BYTES + 1)
-                + (long) PairForces.PAIR_SLOTS * Double.BYTES
-                + (double) Integer.BYTES * (workers - 1) / workers;
+    long heapBytes() {
+        long ints = (long) start.length + partner.length + spareStart.length + sparePartner.length + split.length
+                + placed.length;
+        long doubles = (long) history.length + spareHistory.length + pairForce.length + x0.length + y0.length
+                + z0.length;
+        long bytes = ints * Integer.BYTES + doubles * Double.BYTES + touching.length + spareTouching.length
+                + cells.heapBytes();
+        for (Candidates c : search) {
+            bytes += c.heapBytes();
+        }
+        return bytes;
     }
 }

@@ -276,10 +276,10 @@ final class PairForces {
     }
 
     /** @return bytes the workers' logs of contacts across hold ({@link Worker#logCross}) */
-    double crossLogBytes() {
-        double bytes = 0;
+    long crossLogBytes() {
+        long bytes = 0;
         for (Worker w : workers) {
-            bytes += (double) w.crossPartner.length * Integer.BYTES + (double) w.crossValues.length * Double.BYTES;
+            bytes += (long) w.crossPartner.length * Integer.BYTES + (long) w.crossValues.length * Double.BYTES;
         }
         return bytes;
     }

@@ -230,8 +230,8 @@ public final class Particles {
         Checkpoint.readInts(in, type, n);
     }
 
-    /** @return bytes held per particle slot by this store's arrays */
-    static int bytesPerParticle() {
-        return 18 * Double.BYTES + Integer.BYTES;
+    /** @return bytes this store's arrays hold, spare slots included */
+    long heapBytes() {
+        return (long) x.length * (18 * Double.BYTES + Integer.BYTES);
     }
 }

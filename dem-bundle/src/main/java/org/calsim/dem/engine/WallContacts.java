@@ -164,9 +164,10 @@ final class WallContacts {
         Arrays.fill(force, WALL_SLOTS * slot, WALL_SLOTS * slot + WALL_SLOTS, 0.0);
     }
 
-    /** @return bytes of state per (particle, wall) pair: touching flag, force and power, list slot, history */
-    double bytesPerWallContact() {
-        return 1 + WALL_SLOTS * Double.BYTES + Integer.BYTES + (double) historySize * Double.BYTES;
+    /** @return bytes the contact state holds, spare room included: flags, forces and powers, list, history */
+    long heapBytes() {
+        return touching.length + ((long) force.length + history.length) * Double.BYTES
+                + (long) touched.length * Integer.BYTES;
     }
 
     /**
