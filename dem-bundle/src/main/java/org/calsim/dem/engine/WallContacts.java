@@ -106,6 +106,9 @@ final class WallContacts {
     void begin(Worker me, int first) {
         me.wallFirst = first * walls.size();
         me.wallCount = 0;
+        if (me.wallEnds.length != walls.size()) { // walls are added at set-up only
+            me.wallEnds = new int[walls.size()];
+        }
     }
 
     /**
@@ -130,6 +133,7 @@ final class WallContacts {
                     release(slot);
                 }
             }
+            me.wallEnds[w] = me.wallCount;
         }
     }
 
@@ -183,15 +187,13 @@ final class WallContacts {
             double sz = 0;
             double power = 0;
             for (Worker me : workers) {
-                for (int r = me.wallFirst, end = r + me.wallCount; r < end; r++) {
-                    int slot = touched[r];
-                    if (slot % nw == w) {
-                        int o = WALL_SLOTS * slot;
-                        sx += force[o];
-                        sy += force[o + 1];
-                        sz += force[o + 2];
-                        power += force[o + 3];
-                    }
+                int from = me.wallFirst + (w == 0 ? 0 : me.wallEnds[w - 1]);
+                for (int r = from, end = me.wallFirst + me.wallEnds[w]; r < end; r++) {
+                    int o = WALL_SLOTS * touched[r];
+                    sx += force[o];
+                    sy += force[o + 1];
+                    sz += force[o + 2];
+                    power += force[o + 3];
                 }
             }
             wall.forceX = sx;

@@ -38,6 +38,8 @@ final class Worker {
     int crossCount;
     /** where this worker's list of wall contacts in contact starts, and its length ({@link WallContacts#begin}) */
     int wallFirst, wallCount;
+    /** per wall, the length of the list after that wall's contacts (the list holds them wall by wall) */
+    int[] wallEnds = new int[0];
     /** largest squared displacement of the worker's particles since the last list build [m²] */
     double maxDisplacement2;
     /** first particle with a non-finite position or velocity, or with too large an overlap; −1: none */
