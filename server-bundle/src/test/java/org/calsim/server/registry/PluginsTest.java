@@ -7,16 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.calsim.api.stage.InvalidInputException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
-/** Deploying: refused on a {@code --no-deploy} server, and refused for a plugin named like a bundle of the container. */
+/**
+ * Deploying: refused on a {@code --no-deploy} server, and refused for a plugin named like a bundle of the container; a
+ * plugin whose component never registers (a reference nothing satisfies) gets an answer in bounded time that names
+ * the component's state, and one that registers is answered at once.
+ */
 class PluginsTest {
     private static final String DEM = "org.calsim.dem";
 
@@ -33,6 +46,68 @@ class PluginsTest {
         Plugins plugins = new Plugins(context(), null, null, null, deploy(false));
         Exception e = assertThrows(Plugins.DeployDisabledException.class, () -> plugins.deploy(jar("org.lab.law")));
         assertTrue(e.getMessage().contains("--no-deploy"), e.getMessage());
+    }
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aComponentThatNeverRegistersIsNamedWithItsStateInBoundedTime() throws Exception {
+        Plugins plugins = new Plugins(context(folder, PLUGIN), null, null,
+                components(ComponentConfigurationDTO.UNSATISFIED_REFERENCE), deploy(true));
+        long start = System.nanoTime();
+        Plugins.Deployed d = plugins.deploy(jar(PLUGIN));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(d.active());
+        assertEquals(Map.of(COMPONENT, "unsatisfied reference"), d.components());
+        assertTrue(seconds < 10, "answered after the settling time, not hung: " + seconds + " s");
+        assertTrue(Files.isRegularFile(folder.resolve(PLUGIN + ".jar")), "the jar is in the deploy folder");
+    }
+
+    @Test
+    void aComponentThatRegistersIsNamedAsSatisfied() throws Exception {
+        Plugins plugins = new Plugins(context(folder, PLUGIN), null, null,
+                components(ComponentConfigurationDTO.SATISFIED), deploy(true));
+        Plugins.Deployed d = plugins.deploy(jar(PLUGIN));
+        assertEquals(Map.of(COMPONENT, "satisfied"), d.components());
+    }
+
+    private static final String PLUGIN = "org.lab.law";
+    private static final String COMPONENT = "org.lab.law.<b>Walton</b>";
+
+    /** @return a container whose deploy folder is {@code folder} and which holds the plugin, active, from it */
+    private static BundleContext context(Path folder, String plugin) {
+        Hashtable<String, String> headers = new Hashtable<>();
+        headers.put("Service-Component", "OSGI-INF/law.xml");
+        Bundle b = (Bundle) Proxy.newProxyInstance(PluginsTest.class.getClassLoader(), new Class<?>[] {Bundle.class},
+                (p, m, a) -> switch (m.getName()) {
+                    case "getSymbolicName" -> plugin;
+                    case "getLocation" -> folder.resolve(plugin + ".jar").toUri().toString();
+                    case "getState" -> Bundle.ACTIVE;
+                    case "getHeaders" -> headers;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+        return (BundleContext) Proxy.newProxyInstance(PluginsTest.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (p, m, a) -> switch (m.getName()) {
+                    case "getBundles" -> new Bundle[] {b};
+                    case "getProperty" -> folder.toString();
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    /** @return a component runtime with one enabled component whose one configuration is in {@code state} */
+    private static ServiceComponentRuntime components(int state) {
+        ComponentDescriptionDTO d = new ComponentDescriptionDTO();
+        d.name = COMPONENT;
+        ComponentConfigurationDTO c = new ComponentConfigurationDTO();
+        c.state = state;
+        return (ServiceComponentRuntime) Proxy.newProxyInstance(PluginsTest.class.getClassLoader(),
+                new Class<?>[] {ServiceComponentRuntime.class}, (p, m, a) -> switch (m.getName()) {
+                    case "getComponentDescriptionDTOs" -> List.of(d);
+                    case "isComponentEnabled" -> true;
+                    case "getComponentConfigurationDTOs" -> List.of(c);
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
     }
 
     /** @return a minimal plugin jar: a manifest with this name that imports the calsim API */
