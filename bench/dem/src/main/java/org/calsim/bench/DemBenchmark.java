@@ -1,6 +1,7 @@
 package org.calsim.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,12 @@ import org.calsim.dem.engine.PlaneWall;
  * ({@code bench/liggghts/settled.dump}), so the timed compression phase is the same physical run.
  *
  * <p>Arguments: {@code <settled.dump> <steps> <threads,…> <tiles> <output file>}; {@code tiles} > 1 repeats the
- * packing tiles × tiles times in x and y (for the memory figure at 10⁶ particles).
+ * packing tiles × tiles times in x and y (for the memory figure at 10⁶ particles). Each entry of the threads list is
+ * one engine, run one after the other in this JVM: the first runs on code the JIT compiler has not yet shaped (a
+ * command-line job's DEM stage), a later one in a warm JVM (a lab server's later jobs). Each row gives the engine's
+ * place in the JVM and the milliseconds the JIT compilers spent during its timed steps
+ * ({@link CompilationMXBean#getTotalCompilationTime()}): on two cores and two threads that time is taken from the
+ * workers.
  */
 public final class DemBenchmark {
     private DemBenchmark() {
@@ -40,9 +46,11 @@ public final class DemBenchmark {
                 java.time.Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20));
         report.append("threads,particles,steps,wall_s,particle_steps_per_s,per_thread,neighbour_builds,"
-                + "heap_bytes_per_particle,engine_estimate_bytes_per_particle,plate_force_N\n");
-        for (String t : threadList) {
-            int threads = Integer.parseInt(t.trim());
+                + "heap_bytes_per_particle,engine_estimate_bytes_per_particle,plate_force_N,engine_in_jvm,jit_ms\n");
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        for (int k = 0; k < threadList.length; k++) {
+            int threads = Integer.parseInt(threadList[k].trim());
             System.gc();
             long heapBefore = usedHeap();
             DemEngine engine = build(spheres, tiles, threads);
@@ -53,13 +61,15 @@ public final class DemBenchmark {
             int n = engine.particles().size();
             int warm = Math.min(steps / 10, 1000);
             engine.run(warm);
+            long jit0 = jitTimed ? jit.getTotalCompilationTime() : 0;
             long t0 = System.nanoTime();
             engine.run(steps);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            long jitMs = jitTimed ? jit.getTotalCompilationTime() - jit0 : -1;
             double rate = (double) n * steps / seconds;
-            String line = String.format(Locale.ROOT, "%d,%d,%d,%.3f,%.4g,%.4g,%d,%.0f,%.0f,%.6g%n", threads, n, steps,
-                    seconds, rate, rate / threads, engine.neighbourBuilds(), (double) (heapAfter - heapBefore) / n,
-                    engine.bytesPerParticle(), plate.forceZ());
+            String line = String.format(Locale.ROOT, "%d,%d,%d,%.3f,%.4g,%.4g,%d,%.0f,%.0f,%.6g,%d,%d%n", threads, n,
+                    steps, seconds, rate, rate / threads, engine.neighbourBuilds(), (double) (heapAfter - heapBefore) / n,
+                    engine.bytesPerParticle(), plate.forceZ(), k + 1, jitMs);
             System.out.print(line);
             report.append(line);
             engine.close();
